@@ -1,0 +1,5 @@
+import sys
+
+from avsec.cli import main
+
+sys.exit(main())

@@ -1,0 +1,70 @@
+"""The ``avsec`` command (DESIGN §10): a thin layer over the packages below.
+
+Each verb group lives in a module of :mod:`avsec.verbs` exposing ``register(subparsers)``.
+Verb modules import heavy packages inside their handlers so that ``avsec --version`` and the
+GUI start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from avsec import __version__
+
+EXIT_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every verb module's subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="avsec",
+        description="Offline toolkit for assessing airport access control against ICAO Annex 17.",
+    )
+    parser.add_argument("--version", action="version", version=f"avsec {__version__}")
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
+    import avsec.verbs as verbs
+
+    for info in sorted(pkgutil.iter_modules(verbs.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"avsec.verbs.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    from avsec.core.errors import AvsecError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        # Plain `avsec` opens the desktop app, as DESIGN §10 says.
+        args = parser.parse_args(["gui", *(argv or [])])
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return EXIT_ERROR
+    try:
+        return int(handler(args) or 0)
+    except AvsecError as exc:
+        print(f"avsec: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `avsec ... | head` closed the pipe; nothing to report.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Assessment, airport, response and rule-parameter models (DESIGN §3, §5, §6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MARKING = {
+    "en": "RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION",
+    "es": "RESTRINGIDO — INFORMACIÓN SENSIBLE DE SEGURIDAD DE LA AVIACIÓN",
+}
+
+
+class Status(StrEnum):
+    """Response status; the spelling is a fixed contract (DESIGN §5)."""
+
+    COMPLIANT = "compliant"
+    PARTIALLY_COMPLIANT = "partially_compliant"
+    NOT_COMPLIANT = "not_compliant"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
+
+
+#: Item score s per status; statuses absent here are left out of scores.
+STATUS_SCORE: dict[Status, float] = {
+    Status.COMPLIANT: 1.0,
+    Status.PARTIALLY_COMPLIANT: 0.5,
+    Status.NOT_COMPLIANT: 0.0,
+}
+
+Mode = Literal["assessment", "answer_key", "exercise", "team"]
+
+
+class Airport(BaseModel):
+    """The assessed airport; filled from airportsdata or entered by hand."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    icao: str = ""
+    iata: str = ""
+    name: str
+    city: str = ""
+    country: str = ""
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    tz: str = ""
+    custom: bool = False
+
+
+class RuleParameters(BaseModel):
+    """Thresholds of the geometry rules, defaults as DESIGN §6 and DOMAIN.md."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    perimeter_join_tolerance_m: float = Field(0.5, ge=0)
+    perimeter_offset_tolerance_m: float = Field(2.0, ge=0)
+    min_barrier_height_m: float = Field(2.44, ge=0)
+    crossing_access_radius_m: float = Field(5.0, ge=0)
+    access_point_boundary_m: float = Field(10.0, ge=0)
+    clear_zone_m: float = Field(3.0, ge=0)
+
+
+class Assessment(BaseModel):
+    """The header of one assessment (one .avsec file)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    title: str = ""
+    airport: Airport
+    checklist_id: str
+    checklist_version: int
+    started: dt.date = Field(default_factory=dt.date.today)
+    ended: dt.date | None = None
+    team: list[str] = Field(default_factory=list)
+    organisation: str = ""
+    language: str = "en"
+    handling_marking: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_MARKING))
+    parameters: RuleParameters = Field(default_factory=RuleParameters)
+    mode: Mode = "assessment"
+    #: Workshop fields: the team's name, and the exercise this file derives from.
+    team_name: str = ""
+    exercise_id: str = ""
+
+    def marking(self, lang: str) -> str:
+        """Return the handling marking in ``lang`` (the default marking when unset)."""
+        return (
+            self.handling_marking.get(lang)
+            or self.handling_marking.get("en")
+            or DEFAULT_MARKING.get(lang, DEFAULT_MARKING["en"])
+        )
+
+
+class Response(BaseModel):
+    """The inspector's answer to one checklist item."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    item_id: str
+    status: Status = Status.NOT_ASSESSED
+    notes: str = ""
+    photos: list[str] = Field(default_factory=list)  # attachment ids (sha256)
+    updated: dt.datetime | None = None
+    updated_by: str = ""

@@ -1,0 +1,83 @@
+"""The whole assessment as one model: what JSON export writes and reports read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from avsec.core.actions import Action
+from avsec.core.assessment import Assessment, Response, Status
+from avsec.core.checklist import Checklist
+from avsec.core.findings import Finding
+from avsec.core.layout import Feature
+
+FORMAT_NAME = "avsec-assessment"
+
+
+class AttachmentInfo(BaseModel):
+    """A photo's metadata; the bytes stay in the .avsec file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str  # sha256 of the bytes
+    filename: str = ""
+    mime: str = "image/jpeg"
+    size: int = 0
+    taken: dt.datetime | None = None
+    lon: float | None = None
+    lat: float | None = None
+
+
+class Observation(BaseModel):
+    """A narrative observation (training airport visit): what a team sees at a place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    place: str = ""
+    text: dict[str, str]
+    location: tuple[float, float] | None = None  # lon, lat
+    features: list[str] = Field(default_factory=list)
+    items: list[str] = Field(default_factory=list)
+
+
+class AssessmentDocument(BaseModel):
+    """Everything in one assessment, as plain data.
+
+    The JSON Schema in docs/schema/ is generated from this model.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: str = FORMAT_NAME
+    format_version: int = 1
+    app_version: str = ""
+    assessment: Assessment
+    checklist: Checklist
+    responses: dict[str, Response] = Field(default_factory=dict)
+    features: list[Feature] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    attachments: list[AttachmentInfo] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=list)
+    #: Answer key only: a one-line rationale per item id.
+    rationales: dict[str, str] = Field(default_factory=dict)
+
+    def status_of(self, item_id: str) -> Status:
+        """Return the status recorded for ``item_id`` (``not_assessed`` when none)."""
+        response = self.responses.get(item_id)
+        return response.status if response else Status.NOT_ASSESSED
+
+    def feature(self, feature_id: str) -> Feature | None:
+        """Return the feature with ``feature_id`` or None."""
+        return next((f for f in self.features if f.id == feature_id), None)
+
+    def findings_for_item(self, item_id: str) -> list[Finding]:
+        """Return the geometry findings linked to ``item_id``."""
+        return [f for f in self.findings if item_id in f.items]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return self.model_dump(mode="json")

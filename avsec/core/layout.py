@@ -1,0 +1,110 @@
+"""Layout features as plain data (DESIGN §6); the algorithms over them live in avsec.geo."""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Kind(StrEnum):
+    """Feature kinds; the spelling is a fixed contract (``properties.kind``)."""
+
+    AIRSIDE = "airside"
+    SRA = "sra"
+    CRITICAL_PART = "critical_part"
+    LANDSIDE = "landside"
+    BUILDING = "building"
+    PARKING = "parking"
+    BARRIER = "barrier"
+    ROAD = "road"
+    ACCESS_POINT = "access_point"
+    OBSTACLE = "obstacle"
+
+
+ZONE_KINDS = (Kind.AIRSIDE, Kind.SRA, Kind.CRITICAL_PART, Kind.LANDSIDE)
+
+#: Geometry types each kind accepts.
+GEOMETRY_TYPES: dict[str, tuple[str, ...]] = {
+    Kind.AIRSIDE: ("Polygon", "MultiPolygon"),
+    Kind.SRA: ("Polygon", "MultiPolygon"),
+    Kind.CRITICAL_PART: ("Polygon", "MultiPolygon"),
+    Kind.LANDSIDE: ("Polygon", "MultiPolygon"),
+    Kind.BUILDING: ("Polygon", "MultiPolygon"),
+    Kind.PARKING: ("Polygon", "MultiPolygon"),
+    Kind.BARRIER: ("LineString", "MultiLineString"),
+    Kind.ROAD: ("LineString", "MultiLineString"),
+    Kind.ACCESS_POINT: ("Point",),
+    Kind.OBSTACLE: ("Point", "Polygon"),
+}
+
+#: The fields an editor offers per kind, with their allowed values (None: free value).
+KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
+    Kind.AIRSIDE: {"name": None},
+    Kind.SRA: {"name": None},
+    Kind.CRITICAL_PART: {"name": None},
+    Kind.LANDSIDE: {"name": None},
+    Kind.BUILDING: {"name": None, "role": ("terminal", "cargo", "hangar", "other")},
+    Kind.PARKING: {"name": None},
+    Kind.BARRIER: {
+        "barrier": ("fence", "wall", "natural"),
+        "height_m": None,
+        "topping": ("none", "barbed_wire", "razor_wire"),
+        "condition": ("good", "damaged"),
+        "lighting": (True, False),
+        "cctv": (True, False),
+        "intrusion_detection": (True, False),
+    },
+    Kind.ROAD: {"name": None},
+    Kind.ACCESS_POINT: {
+        "name": None,
+        "mode": ("pedestrian", "vehicle", "mixed"),
+        "control": ("staffed", "electronic", "locked", "uncontrolled"),
+        "screening": (True, False),
+    },
+    Kind.OBSTACLE: {
+        "obstacle": ("tree", "vegetation", "pole", "structure", "container"),
+        "height_m": None,
+    },
+}
+
+
+def new_feature_id() -> str:
+    """Return a fresh feature id."""
+    return "f-" + uuid.uuid4().hex[:12]
+
+
+class Feature(BaseModel):
+    """One layout feature: a GeoJSON geometry (WGS84 lon/lat) with its properties.
+
+    ``properties`` holds every GeoJSON property except ``kind``, unknown ones included, so
+    they survive a round trip.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=new_feature_id)
+    kind: str
+    geometry: dict[str, Any]
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The feature's name, or an empty string."""
+        return str(self.properties.get("name") or "")
+
+    def to_geojson(self) -> dict[str, Any]:
+        """Return the feature as a GeoJSON Feature mapping."""
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": self.geometry,
+            "properties": {"kind": self.kind, **self.properties},
+        }
+
+
+def feature_collection(features: list[Feature]) -> dict[str, Any]:
+    """Return ``features`` as a GeoJSON FeatureCollection mapping."""
+    return {"type": "FeatureCollection", "features": [f.to_geojson() for f in features]}

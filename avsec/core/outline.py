@@ -1,0 +1,110 @@
+"""The improvement outline: actions generated from gaps, keeping the user's edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from avsec.core.actions import Action, Horizon
+from avsec.core.assessment import Response
+from avsec.core.checklist import Checklist
+from avsec.core.findings import Finding
+from avsec.core.i18n import pick
+from avsec.core.scoring import Gap, gaps
+
+#: Days from the outline date to the due date of each horizon (DESIGN §5: short <= 3 months,
+#: medium <= 12 months).
+HORIZON_DAYS: dict[str, int] = {"immediate": 14, "short": 90, "medium": 365, "long": 730}
+
+
+def horizon_for(priority: float) -> Horizon:
+    """Map a gap priority to a horizon: critical gaps now, minor ones later."""
+    if priority >= 3.0:
+        return "immediate"
+    if priority >= 1.5:
+        return "short"
+    if priority >= 0.75:
+        return "medium"
+    return "long"
+
+
+def _title(text: str) -> str:
+    first = text.strip().split(". ")[0].strip()
+    return first if len(first) <= 140 else first[:137].rstrip() + "…"
+
+
+def action_for_gap(gap: Gap, lang: str, today: dt.date) -> Action:
+    """Build the generated action answering one gap."""
+    recommendation = pick(gap.item.recommendation, lang) or pick(gap.item.question, lang)
+    horizon = horizon_for(gap.priority)
+    return Action(
+        id=f"a-{gap.item.id}",
+        title=_title(recommendation),
+        description=recommendation,
+        horizon=horizon,
+        priority=gap.priority,
+        due=today + dt.timedelta(days=HORIZON_DAYS[horizon]),
+        items=[gap.item.id],
+        findings=[f.id for f in gap.findings],
+        origin="generated",
+        source_key=gap.item.id,
+    )
+
+
+def generate_outline(
+    checklist: Checklist,
+    responses: Mapping[str, Response],
+    findings: Iterable[Finding] = (),
+    existing: Iterable[Action] = (),
+    lang: str = "en",
+    today: dt.date | None = None,
+) -> list[Action]:
+    """Generate the improvement outline from the gaps, keeping what the user edited.
+
+    Parameters
+    ----------
+    checklist, responses, findings
+        What the gaps are computed from.
+    existing
+        The current outline. Actions the user added are kept as they are. A generated action
+        whose gap is still there is refreshed, except the fields named in its ``edited`` list.
+        A generated action whose gap went away is dropped unless the user edited it.
+    lang
+        Language of generated titles.
+    today
+        Date the due dates count from (today by default).
+
+    Returns
+    -------
+    list of Action
+        Sorted by horizon, then priority (highest first).
+    """
+    today = today or dt.date.today()
+    previous = {a.source_key: a for a in existing if a.origin == "generated" and a.source_key}
+    user_actions = [a for a in existing if a.origin == "user"]
+    outline: list[Action] = []
+    seen: set[str] = set()
+    for gap in gaps(checklist, responses, findings):
+        fresh = action_for_gap(gap, lang, today)
+        old = previous.get(fresh.source_key)
+        if old is not None:
+            kept = {name: getattr(old, name) for name in old.edited}
+            fresh = fresh.model_copy(update={"id": old.id, "edited": list(old.edited), **kept})
+        outline.append(fresh)
+        seen.add(fresh.source_key)
+    for key, old in previous.items():
+        if key not in seen and old.edited:
+            outline.append(old)
+    outline.extend(user_actions)
+    order = {"immediate": 0, "short": 1, "medium": 2, "long": 3}
+    outline.sort(key=lambda a: (order[a.horizon], -a.priority))
+    return outline
+
+
+def edit_action(action: Action, **changes: object) -> Action:
+    """Return ``action`` with ``changes`` applied and remembered as user edits."""
+    edited = list(action.edited)
+    for name in changes:
+        if name not in edited:
+            edited.append(name)
+    return action.model_copy(update={**changes, "edited": edited})

@@ -1,0 +1,115 @@
+"""Validation of checklist data beyond its schema: ids, references, languages, rules.
+
+Works on already-parsed data (no I/O) and returns one message per problem, each naming the
+file, the item id and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from avsec.core.checklist import RULE_IDS, Checklist, Crosswalk, ProvisionCatalogue
+from avsec.core.i18n import LANGUAGES
+
+TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
+
+
+def _where(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
+    """Turn a pydantic error location into (item or area id, field path)."""
+    node = data
+    owner = ""
+    rest: list[str] = []
+    for i, part in enumerate(loc):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            rest = [str(p) for p in loc[i:]]
+            break
+        if isinstance(node, Mapping) and isinstance(node.get("id"), str):
+            owner = node["id"]
+            rest = []
+        elif not isinstance(part, int):
+            rest.append(str(part))
+    return owner, ".".join(rest) or "(whole entry)"
+
+
+def schema_problems(name: str, data: Any, error: ValidationError) -> list[str]:
+    """Format a pydantic ValidationError as one line per problem."""
+    out = []
+    for problem in error.errors():
+        owner, field = _where(data, tuple(problem["loc"]))
+        prefix = f"{name}: item {owner}" if owner else f"{name}"
+        out.append(f"{prefix}: field {field}: {problem['msg']}")
+    return out
+
+
+def checklist_problems(
+    name: str,
+    checklist: Checklist,
+    catalogue: ProvisionCatalogue | None,
+    languages: Iterable[str] = LANGUAGES,
+) -> list[str]:
+    """Return every problem of a schema-valid checklist.
+
+    Checks unique area and item ids, that each text exists in every language and is not the
+    English text copied, that every reference resolves in ``catalogue`` and that rule ids
+    exist.
+    """
+    problems: list[str] = []
+    languages = tuple(languages)
+    seen_items: set[str] = set()
+    seen_areas: set[str] = set()
+    for lang in languages:
+        if not checklist.title.get(lang):
+            problems.append(f"{name}: checklist {checklist.id}: field title.{lang}: missing")
+    for area in checklist.areas:
+        if area.id in seen_areas:
+            problems.append(f"{name}: area {area.id}: field id: duplicate area id")
+        seen_areas.add(area.id)
+        for lang in languages:
+            if not area.title.get(lang):
+                problems.append(f"{name}: area {area.id}: field title.{lang}: missing")
+        if not area.items:
+            problems.append(f"{name}: area {area.id}: field items: no items")
+        for item in area.items:
+            if item.id in seen_items:
+                problems.append(f"{name}: item {item.id}: field id: duplicate item id")
+            seen_items.add(item.id)
+            for field in TEXT_FIELDS:
+                text = getattr(item, field)
+                for lang in languages:
+                    value = (text.get(lang) or "").strip()
+                    if not value:
+                        problems.append(f"{name}: item {item.id}: field {field}.{lang}: missing")
+                    elif lang != "en" and value == (text.get("en") or "").strip():
+                        problems.append(
+                            f"{name}: item {item.id}: field {field}.{lang}: same as the English text"
+                        )
+            if not item.references:
+                problems.append(f"{name}: item {item.id}: field references: at least one needed")
+            for ref in item.references:
+                if catalogue is not None and catalogue.get(ref) is None:
+                    problems.append(
+                        f"{name}: item {item.id}: field references: {ref} is not in the provision catalogue"
+                    )
+            for rule in item.rules:
+                if rule not in RULE_IDS:
+                    problems.append(f"{name}: item {item.id}: field rules: unknown rule {rule}")
+    return problems
+
+
+def crosswalk_problems(name: str, crosswalk: Crosswalk, catalogue: ProvisionCatalogue) -> list[str]:
+    """Return mappings of ``crosswalk`` whose provisions are not in ``catalogue``."""
+    problems = []
+    for mapping in crosswalk.mappings:
+        for side in ("source", "target"):
+            ref = getattr(mapping, side)
+            if catalogue.get(ref) is None:
+                problems.append(
+                    f"{name}: mapping {mapping.source} -> {mapping.target}: field {side}: "
+                    f"{ref} is not in the provision catalogue"
+                )
+    return problems

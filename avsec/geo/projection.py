@@ -1,0 +1,84 @@
+"""Local metric projection: azimuthal equidistant centred on the airport (DESIGN §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+from shapely.geometry import mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+from avsec.core.layout import Feature
+
+
+@lru_cache(maxsize=32)
+def _transformers(lon0: float, lat0: float) -> tuple[Transformer, Transformer]:
+    local = CRS.from_proj4(
+        f"+proj=aeqd +lat_0={lat0:.8f} +lon_0={lon0:.8f} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+    )
+    wgs84 = CRS.from_epsg(4326)
+    forward = Transformer.from_crs(wgs84, local, always_xy=True)
+    inverse = Transformer.from_crs(local, wgs84, always_xy=True)
+    return forward, inverse
+
+
+class LocalProjection:
+    """Project lon/lat geometries to metres around (lon0, lat0) and back.
+
+    Parameters
+    ----------
+    lon0, lat0
+        The centre, normally the airport reference point or the layout's centroid.
+    """
+
+    def __init__(self, lon0: float, lat0: float):
+        self.lon0 = float(lon0)
+        self.lat0 = float(lat0)
+        self._forward, self._inverse = _transformers(round(self.lon0, 8), round(self.lat0, 8))
+
+    @classmethod
+    def for_features(cls, features: Iterable[Feature]) -> LocalProjection:
+        """Centre a projection on the bounding box of ``features`` (0, 0 when empty)."""
+        bounds = [shape(f.geometry).bounds for f in features if f.geometry]
+        bounds = [b for b in bounds if b and not any(np.isnan(b))]
+        if not bounds:
+            return cls(0.0, 0.0)
+        arr = np.array(bounds)
+        return cls((arr[:, 0].min() + arr[:, 2].max()) / 2, (arr[:, 1].min() + arr[:, 3].max()) / 2)
+
+    def _apply(self, geom: BaseGeometry, transformer: Transformer) -> BaseGeometry:
+        def convert(coords: np.ndarray) -> np.ndarray:
+            x, y = transformer.transform(coords[:, 0], coords[:, 1])
+            return np.column_stack([x, y])
+
+        return shapely.transform(geom, convert)
+
+    def to_metres(self, geom: BaseGeometry) -> BaseGeometry:
+        """Project a lon/lat shapely geometry to local metres."""
+        return self._apply(geom, self._forward)
+
+    def to_lonlat(self, geom: BaseGeometry) -> BaseGeometry:
+        """Project a local-metre shapely geometry back to lon/lat."""
+        return self._apply(geom, self._inverse)
+
+    def geojson_to_metres(self, geometry: dict[str, Any]) -> BaseGeometry:
+        """Project a GeoJSON geometry mapping to a metre shapely geometry."""
+        return self.to_metres(shape(geometry))
+
+    def metres_to_geojson(self, geom: BaseGeometry) -> dict[str, Any]:
+        """Project a metre geometry to a GeoJSON geometry mapping (lon/lat)."""
+        return dict(mapping(self.to_lonlat(geom)))
+
+    def point_to_lonlat(self, x: float, y: float) -> tuple[float, float]:
+        """Project one metre coordinate to (lon, lat)."""
+        lon, lat = self._inverse.transform(x, y)
+        return float(lon), float(lat)
+
+    def point_to_metres(self, lon: float, lat: float) -> tuple[float, float]:
+        """Project one (lon, lat) to metres."""
+        x, y = self._forward.transform(lon, lat)
+        return float(x), float(y)

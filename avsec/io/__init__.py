@@ -1,0 +1,1 @@
+"""Reading and writing files: checklists, layouts (GeoJSON, OSM, KML), CSV/XLSX, JSON."""

@@ -1,0 +1,175 @@
+"""Load checklists, the provision catalogue and crosswalks from YAML.
+
+Bundled files come from checklists/ and icao_annex17/; an organisation adds its own checklist
+YAML in the user data folder (``avsec checklist list`` shows where) or passes a path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import ValidationError
+
+from avsec.core.checklist import Checklist, Crosswalk, ProvisionCatalogue
+from avsec.core.errors import ChecklistError, InputError, UnknownChecklist
+from avsec.core.validation import checklist_problems, crosswalk_problems, schema_problems
+from avsec.io.resources import data_folder
+from avsec.io.yamlfile import load_yaml_text
+
+BUNDLED_CHECKLIST = "icao-a17-access-control"
+
+
+def user_checklist_dir() -> Path:
+    """The folder where an organisation puts its own checklist YAML files."""
+    return Path(platformdirs.user_data_dir("avsec", appauthor=False)) / "checklists"
+
+
+def _read_yaml(source: Path | Traversable) -> Any:
+    name = getattr(source, "name", str(source))
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+    return load_yaml_text(raw, name)
+
+
+def parse_checklist(
+    data: Any, name: str, catalogue: ProvisionCatalogue | None = None
+) -> Checklist:
+    """Validate parsed checklist data.
+
+    Raises
+    ------
+    ChecklistError
+        With one line per problem (file, item id, field).
+    """
+    if not isinstance(data, dict):
+        raise ChecklistError([f"{name}: not a checklist (expected a mapping with id, version, areas)"])
+    try:
+        checklist = Checklist.model_validate(data)
+    except ValidationError as exc:
+        raise ChecklistError(schema_problems(name, data, exc)) from exc
+    problems = checklist_problems(name, checklist, catalogue)
+    if problems:
+        raise ChecklistError(problems)
+    return checklist
+
+
+def load_checklist_file(
+    path: Path | Traversable, catalogue: ProvisionCatalogue | None = None
+) -> Checklist:
+    """Load and validate one checklist YAML file (against the bundled catalogue by default)."""
+    data = _read_yaml(path)
+    name = getattr(path, "name", str(path))
+    return parse_checklist(data, name, catalogue if catalogue is not None else load_catalogue())
+
+
+@lru_cache(maxsize=1)
+def load_catalogue() -> ProvisionCatalogue:
+    """Load the bundled provision catalogue with every crosswalk in icao_annex17/."""
+    folder = data_folder("icao_annex17")
+    provisions_file = folder.joinpath("provisions.yaml")
+    data = _read_yaml(provisions_file)
+    if not isinstance(data, dict):
+        raise ChecklistError(["provisions.yaml: expected a mapping with editions and provisions"])
+    crosswalks: list[Crosswalk] = []
+    walk_files = sorted(
+        (f for f in folder.iterdir() if f.name.startswith("crosswalk") and f.name.endswith(".yaml")),
+        key=lambda f: f.name,
+    )
+    problems: list[str] = []
+    for walk_file in walk_files:
+        walk_data = _read_yaml(walk_file)
+        try:
+            crosswalks.append(Crosswalk.model_validate(walk_data))
+        except ValidationError as exc:
+            problems += schema_problems(walk_file.name, walk_data, exc)
+    try:
+        catalogue = ProvisionCatalogue.model_validate({**data, "crosswalks": crosswalks})
+    except ValidationError as exc:
+        raise ChecklistError(schema_problems("provisions.yaml", data, exc) + problems) from exc
+    seen: set[str] = set()
+    for provision in catalogue.provisions:
+        if provision.id in seen:
+            problems.append(f"provisions.yaml: provision {provision.id}: field id: duplicate id")
+        seen.add(provision.id)
+    for walk, walk_file in zip(catalogue.crosswalks, walk_files, strict=True):
+        problems += crosswalk_problems(walk_file.name, walk, catalogue)
+    if problems:
+        raise ChecklistError(problems)
+    return catalogue
+
+
+@dataclass(frozen=True)
+class ChecklistSource:
+    """Where a checklist comes from."""
+
+    id: str
+    version: int
+    title: dict[str, str]
+    origin: str  # "bundled", "user" or "path"
+    location: str
+    items: int
+
+
+def _bundled_files() -> list[Traversable]:
+    folder = data_folder("checklists")
+    return sorted((f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name)
+
+
+def _user_files() -> list[Path]:
+    folder = user_checklist_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def list_checklists(extra_paths: list[Path] | None = None) -> tuple[list[ChecklistSource], list[str]]:
+    """List bundled, user and given checklists.
+
+    Returns
+    -------
+    sources, problems
+        The valid checklists, and one line per file that failed to load (so one broken user
+        file does not hide the others).
+    """
+    sources: list[ChecklistSource] = []
+    problems: list[str] = []
+    candidates: list[tuple[str, Path | Traversable]] = [("bundled", f) for f in _bundled_files()]
+    candidates += [("user", p) for p in _user_files()]
+    candidates += [("path", Path(p)) for p in extra_paths or []]
+    for origin, source in candidates:
+        try:
+            checklist = load_checklist_file(source)
+        except (ChecklistError, InputError) as exc:
+            problems += getattr(exc, "problems", [str(exc)])
+            continue
+        sources.append(
+            ChecklistSource(
+                checklist.id,
+                checklist.version,
+                dict(checklist.title),
+                origin,
+                str(source),
+                sum(1 for _ in checklist.items()),
+            )
+        )
+    return sources, problems
+
+
+def get_checklist(checklist_id: str = BUNDLED_CHECKLIST) -> Checklist:
+    """Return the checklist with ``checklist_id`` (user files override bundled ones), or a
+    checklist file given by path."""
+    as_path = Path(checklist_id)
+    if as_path.suffix in (".yaml", ".yml") and as_path.is_file():
+        return load_checklist_file(as_path)
+    for source in [*_user_files(), *_bundled_files()]:
+        data = _read_yaml(source)
+        if isinstance(data, dict) and data.get("id") == checklist_id:
+            return load_checklist_file(source)
+    raise UnknownChecklist(f"no checklist with id {checklist_id!r}; see 'avsec checklist list'")

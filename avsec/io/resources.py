@@ -1,0 +1,29 @@
+"""Find the bundled data folders from a source checkout and from an installed wheel."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+DATA_FOLDERS = ("checklists", "icao_annex17", "assets")
+
+
+def data_folder(name: str) -> Traversable:
+    """Return a bundled data folder (``checklists``, ``icao_annex17`` or ``assets``).
+
+    A wheel carries them inside the package as ``avsec/_data/NAME``; a source checkout (and an
+    editable install) has them at the top of the repository.
+    """
+    if name not in DATA_FOLDERS:
+        raise ValueError(f"unknown data folder {name!r}")
+    packaged = resources.files("avsec").joinpath("_data", name)
+    if packaged.is_dir():
+        return packaged
+    # pathlib.Path satisfies the Traversable protocol.
+    return Path(__file__).resolve().parents[2] / name
+
+
+def data_path(name: str, *parts: str) -> Traversable:
+    """Return a file inside a bundled data folder."""
+    return data_folder(name).joinpath(*parts)

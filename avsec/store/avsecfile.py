@@ -1,0 +1,581 @@
+"""Open, create, migrate and edit .avsec files.
+
+Each edit is one SQLite transaction in a rollback journal with ``synchronous=FULL``, so a
+crash loses at most the edit in flight. A file that is not an .avsec file, is truncated or comes
+from a newer avsec is refused before anything writes to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import hashlib
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from avsec import __version__
+from avsec.core.actions import Action
+from avsec.core.assessment import Assessment, Response
+from avsec.core.checklist import Checklist
+from avsec.core.commands import Command
+from avsec.core.document import AssessmentDocument, AttachmentInfo, Observation
+from avsec.core.errors import NewerVersionError, NotAnAvsecFile, StoreError
+from avsec.core.findings import Finding
+from avsec.core.layout import Feature
+from avsec.store import schema
+
+SCHEMA_VERSION = schema.LATEST
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
+#: mistake or an attack on the file size.
+MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some systems; the journal still works
+        return "unknown"
+
+
+def check_file(path: Path) -> int:
+    """Check that ``path`` is an .avsec file this avsec can open, without writing to it.
+
+    Parameters
+    ----------
+    path
+        The file.
+
+    Returns
+    -------
+    int
+        The file's schema version (older versions need a migration).
+
+    Raises
+    ------
+    NotAnAvsecFile
+        Missing, not SQLite, truncated, damaged, or SQLite but not an .avsec file.
+    NewerVersionError
+        Written by a newer avsec.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise NotAnAvsecFile(f"{path}: no such file")
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise NotAnAvsecFile(f"{name}: not an .avsec file (not an SQLite database)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    if page_size and page_count and size < page_size * page_count:
+        raise NotAnAvsecFile(
+            f"{name}: the file is truncated ({size} of {page_size * page_count} bytes)"
+        )
+    hot_journal = Path(str(path) + "-journal").exists()
+    # A hot journal means a writer died mid-edit: SQLite must roll it back on open, which a
+    # read-only connection cannot do, so the checks below then use a normal connection.
+    uri = f"file:{path.resolve().as_posix()}?mode={'rw' if hot_journal else 'ro'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise NotAnAvsecFile(f"{name}: cannot be read ({exc})") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != schema.APPLICATION_ID:
+            raise NotAnAvsecFile(f"{name}: an SQLite database, but not an .avsec file")
+        if version > schema.LATEST:
+            raise NewerVersionError(
+                f"{name}: written by a newer avsec (format {version}; this avsec reads up to "
+                f"{schema.LATEST}); update avsec to open it"
+            )
+        if version < 1:
+            raise NotAnAvsecFile(f"{name}: an .avsec file with no format version")
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise NotAnAvsecFile(f"{name}: the file is damaged ({result})")
+    except sqlite3.DatabaseError as exc:
+        raise NotAnAvsecFile(f"{name}: the file is damaged or not an .avsec file ({exc})") from exc
+    finally:
+        conn.close()
+    return int(version)
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Return a free name for the pre-migration backup of ``path``."""
+    candidate = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.v{version}-backup-{counter}{path.suffix}")
+        counter += 1
+    return candidate
+
+
+class AvsecFile:
+    """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
+
+    Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, user: str):
+        self.path = Path(path)
+        self._conn = conn
+        self.user = user
+        self._depth = 0
+        self._assessment: Assessment | None = None
+        self._checklist: Checklist | None = None
+        #: Set by :meth:`open` when the file was migrated: where the backup went.
+        self.migrated_from: int | None = None
+        self.backup: Path | None = None
+
+    # --- opening ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        assessment: Assessment,
+        checklist: Checklist,
+        *,
+        user: str | None = None,
+        overwrite: bool = False,
+        version: int = schema.LATEST,
+    ) -> AvsecFile:
+        """Create a new .avsec file.
+
+        Parameters
+        ----------
+        path
+            Where to write it. An existing file is refused unless ``overwrite``.
+        assessment
+            The assessment header.
+        checklist
+            The checklist; its exact content is snapshotted into the file.
+        user
+            Name recorded in the changes journal (the login name by default).
+        overwrite
+            Replace an existing file.
+        version
+            Format version to write; only tests ask for an older one.
+        """
+        path = Path(path)
+        if path.exists():
+            if not overwrite:
+                raise StoreError(f"{path}: already exists; choose another name")
+            path.unlink()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = cls._connect(path)
+        conn.execute("BEGIN IMMEDIATE")
+        schema.create_schema(conn, version)
+        checklist_json = checklist.model_dump_json()
+        meta = {
+            "format": "avsec",
+            "format_version": str(version),
+            "app_version": __version__,
+            "created": _now(),
+            "handling_marking": assessment.marking("en"),
+        }
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        conn.execute("INSERT INTO assessment VALUES (1, ?)", (assessment.model_dump_json(),))
+        conn.execute(
+            "INSERT INTO checklist_snapshot VALUES (1, ?, ?, ?, ?)",
+            (
+                checklist.id,
+                checklist.version,
+                hashlib.sha256(checklist_json.encode()).hexdigest(),
+                checklist_json,
+            ),
+        )
+        conn.execute(
+            "INSERT INTO changes (at, who, what, before, after) VALUES (?, ?, ?, NULL, ?)",
+            (_now(), user or _user(), "create", json.dumps({"checklist": checklist.id})),
+        )
+        conn.execute("COMMIT")
+        return cls(path, conn, user or _user())
+
+    @classmethod
+    def open(cls, path: Path, *, user: str | None = None, migrate: bool = True) -> AvsecFile:
+        """Open an existing .avsec file, migrating an older format after a backup copy.
+
+        Raises
+        ------
+        NotAnAvsecFile, NewerVersionError
+            The file is refused and left untouched.
+        """
+        path = Path(path)
+        version = check_file(path)
+        backup = None
+        if version < schema.LATEST:
+            if not migrate:
+                raise StoreError(f"{path.name}: format {version} needs a migration")
+            backup = backup_path(path, version)
+            shutil.copy2(path, backup)
+        conn = cls._connect(path)
+        if version < schema.LATEST:
+            schema.migrate(conn, version)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(schema.LATEST),))
+        opened = cls(path, conn, user or _user())
+        if backup is not None:
+            opened.migrated_from, opened.backup = version, backup
+        opened._validate_contents()
+        return opened
+
+    def _validate_contents(self) -> None:
+        try:
+            _ = self.assessment
+            _ = self.checklist
+        except StoreError:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Close the file (every edit is already on disk)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.close()
+
+    def __enter__(self) -> AvsecFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The file's format version."""
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # --- transactions -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the enclosed writes as one transaction (nested calls join the outer one)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            self._assessment = None
+            raise
+        else:
+            self._conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _journal(self, what: str, before: Any, after: Any) -> None:
+        self._conn.execute(
+            "INSERT INTO changes (at, who, what, before, after) VALUES (?, ?, ?, ?, ?)",
+            (
+                _now(),
+                self.user,
+                what,
+                None if before is None else json.dumps(before, ensure_ascii=False),
+                None if after is None else json.dumps(after, ensure_ascii=False),
+            ),
+        )
+
+    def apply(self, command: Command) -> None:
+        """Apply ``command`` in one transaction and journal it."""
+        with self.transaction():
+            command.redo(self)
+            what, before, after = command.journal()
+            self._journal(what, before, after)
+
+    def revert(self, command: Command) -> None:
+        """Undo ``command`` in one transaction and journal the undo."""
+        with self.transaction():
+            command.undo(self)
+            what, before, after = command.journal()
+            self._journal("undo " + what, after, before)
+
+    # --- EditTarget -------------------------------------------------------------------------
+
+    def write_response(self, item_id: str, response: Response | None) -> None:
+        """Write or delete one response (inside a transaction)."""
+        if response is None:
+            self._conn.execute("DELETE FROM responses WHERE item_id = ?", (item_id,))
+            return
+        self._conn.execute(
+            "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                item_id,
+                str(response.status),
+                response.notes,
+                json.dumps(response.photos),
+                response.updated.isoformat() if response.updated else None,
+                response.updated_by,
+            ),
+        )
+
+    def write_feature(self, feature_id: str, feature: Feature | None) -> None:
+        """Write or delete one feature (inside a transaction)."""
+        if feature is None:
+            self._conn.execute("DELETE FROM features WHERE id = ?", (feature_id,))
+            return
+        row = self._conn.execute("SELECT position FROM features WHERE id = ?", (feature_id,)).fetchone()
+        if row is None:
+            row = self._conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM features").fetchone()
+        self._conn.execute(
+            "INSERT OR REPLACE INTO features VALUES (?, ?, ?, ?, ?)",
+            (
+                feature_id,
+                row[0],
+                feature.kind,
+                json.dumps(feature.geometry),
+                json.dumps(feature.properties, ensure_ascii=False),
+            ),
+        )
+
+    def write_action(self, action_id: str, action: Action | None) -> None:
+        """Write or delete one action (inside a transaction)."""
+        if action is None:
+            self._conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+            return
+        row = self._conn.execute("SELECT position FROM actions WHERE id = ?", (action_id,)).fetchone()
+        if row is None:
+            row = self._conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM actions").fetchone()
+        self._conn.execute(
+            "INSERT OR REPLACE INTO actions VALUES (?, ?, ?)",
+            (action_id, row[0], action.model_dump_json()),
+        )
+
+    def write_assessment(self, assessment: Assessment) -> None:
+        """Replace the assessment header (inside a transaction)."""
+        self._conn.execute("UPDATE assessment SET json = ? WHERE id = 1", (assessment.model_dump_json(),))
+        self._conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'handling_marking'", (assessment.marking("en"),)
+        )
+        self._assessment = assessment
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _load(self, what: str, model: Any, text: str) -> Any:
+        try:
+            return model.model_validate_json(text)
+        except ValueError as exc:
+            raise StoreError(f"{self.path.name}: the {what} record is damaged ({exc})") from exc
+
+    @property
+    def assessment(self) -> Assessment:
+        """The assessment header."""
+        if self._assessment is None:
+            row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
+            if row is None:
+                raise StoreError(f"{self.path.name}: the assessment record is missing")
+            self._assessment = self._load("assessment", Assessment, row[0])
+        return self._assessment
+
+    @property
+    def checklist(self) -> Checklist:
+        """The checklist snapshot taken when the file was created."""
+        if self._checklist is None:
+            row = self._conn.execute("SELECT json FROM checklist_snapshot WHERE id = 1").fetchone()
+            if row is None:
+                raise StoreError(f"{self.path.name}: the checklist snapshot is missing")
+            self._checklist = self._load("checklist", Checklist, row[0])
+        return self._checklist
+
+    def meta(self) -> dict[str, str]:
+        """The meta table as a mapping."""
+        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+    def responses(self) -> dict[str, Response]:
+        """Every recorded response by item id."""
+        out: dict[str, Response] = {}
+        for item_id, status, notes, photos, updated, updated_by in self._conn.execute(
+            "SELECT item_id, status, notes, photos, updated, updated_by FROM responses"
+        ):
+            out[item_id] = Response(
+                item_id=item_id,
+                status=status,
+                notes=notes,
+                photos=json.loads(photos),
+                updated=dt.datetime.fromisoformat(updated) if updated else None,
+                updated_by=updated_by,
+            )
+        return out
+
+    def response(self, item_id: str) -> Response | None:
+        """The response to one item, or None."""
+        return self.responses_for([item_id]).get(item_id)
+
+    def responses_for(self, item_ids: list[str]) -> dict[str, Response]:
+        """Responses of the given items."""
+        wanted = set(item_ids)
+        return {k: v for k, v in self.responses().items() if k in wanted}
+
+    def features(self) -> list[Feature]:
+        """Every layout feature in drawing order."""
+        return [
+            Feature.model_construct(
+                id=fid, kind=kind, geometry=json.loads(geometry), properties=json.loads(props)
+            )
+            for fid, kind, geometry, props in self._conn.execute(
+                "SELECT id, kind, geometry, properties FROM features ORDER BY position"
+            )
+        ]
+
+    def actions(self) -> list[Action]:
+        """The improvement outline in its order."""
+        return [
+            Action.model_validate_json(text)
+            for (text,) in self._conn.execute("SELECT json FROM actions ORDER BY position")
+        ]
+
+    def findings(self) -> list[Finding]:
+        """Findings of the last analysis (empty before any)."""
+        return [
+            Finding.model_validate_json(text)
+            for (text,) in self._conn.execute("SELECT json FROM findings ORDER BY position")
+        ]
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Replace the stored analysis results (a derived cache, journaled as one line)."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM findings")
+            self._conn.executemany(
+                "INSERT INTO findings VALUES (?, ?)",
+                [(i, f.model_dump_json()) for i, f in enumerate(findings)],
+            )
+            self._journal("analysis", None, {"findings": len(findings)})
+
+    def extra(self, key: str, default: Any = None) -> Any:
+        """A JSON value from the extras table (narrative, key rationales...)."""
+        row = self._conn.execute("SELECT json FROM extras WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_extra(self, key: str, value: Any) -> None:
+        """Write (or with None delete) a JSON value in the extras table."""
+        with self.transaction():
+            if value is None:
+                self._conn.execute("DELETE FROM extras WHERE key = ?", (key,))
+            else:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO extras VALUES (?, ?)",
+                    (key, json.dumps(value, ensure_ascii=False)),
+                )
+            self._journal(f"extra:{key}", None, None if value is None else "set")
+
+    # --- attachments ------------------------------------------------------------------------
+
+    def add_attachment(
+        self,
+        data: bytes,
+        *,
+        filename: str = "",
+        mime: str = "image/jpeg",
+        taken: dt.datetime | None = None,
+        lon: float | None = None,
+        lat: float | None = None,
+    ) -> str:
+        """Store photo bytes once (deduplicated by sha256) and return their id."""
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise StoreError(f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB")
+        digest = hashlib.sha256(data).hexdigest()
+        with self.transaction():
+            exists = self._conn.execute("SELECT 1 FROM attachments WHERE id = ?", (digest,)).fetchone()
+            if not exists:
+                self._conn.execute(
+                    "INSERT INTO attachments (id, filename, mime, size, data, taken, lon, lat) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (digest, filename, mime, len(data), data, taken.isoformat() if taken else None, lon, lat),
+                )
+                self._journal(f"attachment:{digest}", None, {"filename": filename, "size": len(data)})
+        return digest
+
+    def attachment_bytes(self, attachment_id: str) -> bytes | None:
+        """The bytes of a photo, or None when it is not in the file."""
+        row = self._conn.execute("SELECT data FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def attachments(self) -> list[AttachmentInfo]:
+        """Metadata of every photo."""
+        out = []
+        for aid, filename, mime, size, taken, lon, lat in self._conn.execute(
+            "SELECT id, filename, mime, size, taken, lon, lat FROM attachments ORDER BY rowid"
+        ):
+            out.append(
+                AttachmentInfo(
+                    id=aid,
+                    filename=filename,
+                    mime=mime,
+                    size=size,
+                    taken=dt.datetime.fromisoformat(taken) if taken else None,
+                    lon=lon,
+                    lat=lat,
+                )
+            )
+        return out
+
+    # --- journal and whole document ---------------------------------------------------------
+
+    def changes(self) -> list[dict[str, Any]]:
+        """The append-only changes journal, oldest first."""
+        rows = self._conn.execute("SELECT seq, at, who, what, before, after FROM changes ORDER BY seq")
+        return [
+            {
+                "seq": seq,
+                "at": at,
+                "who": who,
+                "what": what,
+                "before": None if before is None else json.loads(before),
+                "after": None if after is None else json.loads(after),
+            }
+            for seq, at, who, what, before, after in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = ("responses", "features", "actions", "findings", "attachments", "changes")
+        return {t: self._conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608 - fixed names
+
+    def document(self) -> AssessmentDocument:
+        """Everything in the file as one :class:`AssessmentDocument`."""
+        observations = [Observation.model_validate(o) for o in self.extra("observations", [])]
+        return AssessmentDocument(
+            app_version=self.meta().get("app_version", ""),
+            assessment=self.assessment,
+            checklist=self.checklist,
+            responses=self.responses(),
+            features=self.features(),
+            findings=self.findings(),
+            actions=self.actions(),
+            attachments=self.attachments(),
+            observations=observations,
+            rationales=self.extra("rationales", {}) or {},
+        )
+
+    def vacuum(self) -> None:
+        """Rewrite the file without free pages (used after removing data, e.g. answer keys)."""
+        self._conn.execute("VACUUM")
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run raw SQL (for the workshop packer and tests; not for edits)."""
+        return self._conn.execute(sql, params).fetchall()

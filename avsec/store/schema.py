@@ -1,0 +1,70 @@
+"""SQL schema of each .avsec format version and the migrations between them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: PRAGMA application_id of every .avsec file ("AVSC").
+APPLICATION_ID = 0x41565343
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE assessment (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+CREATE TABLE checklist_snapshot (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checklist_id TEXT NOT NULL, version INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    json TEXT NOT NULL);
+CREATE TABLE responses (
+    item_id TEXT PRIMARY KEY, status TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '',
+    photos TEXT NOT NULL DEFAULT '[]', updated TEXT, updated_by TEXT NOT NULL DEFAULT '');
+CREATE TABLE features (
+    id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL,
+    geometry TEXT NOT NULL, properties TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE attachments (
+    id TEXT PRIMARY KEY, filename TEXT NOT NULL DEFAULT '', mime TEXT NOT NULL,
+    size INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE actions (id TEXT PRIMARY KEY, position INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, who TEXT NOT NULL,
+    what TEXT NOT NULL, before TEXT, after TEXT);
+CREATE TRIGGER changes_append_only_update BEFORE UPDATE ON changes
+    BEGIN SELECT RAISE(ABORT, 'the changes journal is append-only'); END;
+"""
+
+#: Version 2 adds the EXIF columns of photos, cached findings and extras (narrative, key
+#: rationales).
+MIGRATE_1_TO_2 = """
+ALTER TABLE attachments ADD COLUMN taken TEXT;
+ALTER TABLE attachments ADD COLUMN lon REAL;
+ALTER TABLE attachments ADD COLUMN lat REAL;
+CREATE TABLE findings (position INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE extras (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE INDEX features_position ON features(position);
+"""
+
+MIGRATIONS = {1: MIGRATE_1_TO_2}
+LATEST = 2
+
+
+def create_schema(conn: sqlite3.Connection, version: int = LATEST) -> None:
+    """Create the tables of format ``version`` (older versions exist for migration tests)."""
+    conn.executescript(SCHEMA_V1)
+    for step in range(1, version):
+        conn.executescript(MIGRATIONS[step])
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {version}")
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Bring a file from ``from_version`` to the latest format in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(from_version, LATEST):
+            for statement in MIGRATIONS[step].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {LATEST}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,1 @@
+"""Verb groups of the ``avsec`` command; each module has ``register(subparsers)``."""

@@ -1,0 +1,260 @@
+"""Verbs on one assessment: new, info, responses, score, outline, export."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import add_lang, open_file, percent, print_json, table
+
+
+def register(subparsers: Any) -> None:
+    """Add the assessment verbs."""
+    p = subparsers.add_parser("new", help="create a new assessment file")
+    p.add_argument("file", help="the .avsec file to create")
+    p.add_argument("--airport", help="ICAO or IATA code (from the airportsdata database)")
+    p.add_argument("--name", help="custom airport: its name")
+    p.add_argument("--lat", type=float, help="custom airport: latitude")
+    p.add_argument("--lon", type=float, help="custom airport: longitude")
+    p.add_argument("--checklist", default=None, help="checklist id or YAML path")
+    p.add_argument("--team", action="append", default=[], help="team member (repeatable)")
+    p.add_argument("--title", default="", help="assessment title")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_lang(p)
+    p.set_defaults(handler=cmd_new)
+
+    p = subparsers.add_parser("info", help="show what an assessment file holds")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_info)
+
+    p = subparsers.add_parser("responses", help="import or export responses as CSV")
+    sub = p.add_subparsers(dest="responses_verb", metavar="import|export", required=True)
+    q = sub.add_parser("import", help="apply item_id,status[,notes] rows (all or nothing)")
+    q.add_argument("file")
+    q.add_argument("csv")
+    q.set_defaults(handler=cmd_responses_import)
+    q = sub.add_parser("export", help="write every item's status and notes")
+    q.add_argument("file")
+    q.add_argument("-o", "--output", required=True)
+    q.set_defaults(handler=cmd_responses_export)
+
+    p = subparsers.add_parser("score", help="coverage, EI and weighted score by area")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    add_lang(p)
+    p.set_defaults(handler=cmd_score)
+
+    p = subparsers.add_parser("outline", help="the improvement outline generated from gaps")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--save", action="store_true", help="store the regenerated outline in the file")
+    add_lang(p)
+    p.set_defaults(handler=cmd_outline)
+
+    p = subparsers.add_parser("export", help="export the assessment (json) or action plan (csv, xlsx)")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="OUT.json, OUT.csv or OUT.xlsx")
+    add_lang(p)
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create an assessment file."""
+    from avsec.core.assessment import Assessment
+    from avsec.core.errors import InputError
+    from avsec.io.airports import custom_airport, lookup_airport
+    from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
+    from avsec.store import AvsecFile
+
+    if args.airport:
+        airport = lookup_airport(args.airport)
+    elif args.name and args.lat is not None and args.lon is not None:
+        if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
+            raise InputError("--lat must be within -90..90 and --lon within -180..180")
+        airport = custom_airport(args.name, args.lat, args.lon)
+    else:
+        raise InputError("give --airport CODE, or --name, --lat and --lon for a custom airport")
+    checklist = get_checklist(args.checklist or BUNDLED_CHECKLIST)
+    assessment = Assessment(
+        title=args.title or f"{airport.name} access control",
+        airport=airport,
+        checklist_id=checklist.id,
+        checklist_version=checklist.version,
+        team=args.team,
+        language=args.lang or "en",
+    )
+    with AvsecFile.create(Path(args.file), assessment, checklist, overwrite=args.force):
+        pass
+    code = airport.icao or airport.name
+    print(f"created {args.file}: {code} {airport.name}, checklist {checklist.id} v{checklist.version}")
+    return 0
+
+
+def info_dict(path: str) -> dict[str, Any]:
+    """Return the ``info --json`` content of an assessment file."""
+    from avsec.core.assessment import Status
+
+    with open_file(path) as f:
+        assessment = f.assessment
+        checklist = f.checklist
+        responses = f.responses()
+        counts = f.counts()
+        items = checklist.item_ids()
+        assessed = sum(
+            1 for r in responses.values() if r.status not in (Status.NOT_ASSESSED,) and r.item_id in items
+        )
+        return {
+            "file": str(path),
+            "format_version": f.schema_version,
+            "app_version": f.meta().get("app_version", ""),
+            "title": assessment.title,
+            "mode": assessment.mode,
+            "team_name": assessment.team_name,
+            "team": assessment.team,
+            "airport": assessment.airport.model_dump(mode="json"),
+            "checklist": {"id": checklist.id, "version": checklist.version, "items": len(items)},
+            "started": assessment.started.isoformat(),
+            "handling_marking": assessment.marking(assessment.language),
+            "counts": {
+                "items": len(items),
+                "answered": assessed,
+                "features": counts["features"],
+                "findings": counts["findings"],
+                "actions": counts["actions"],
+                "photos": counts["attachments"],
+                "changes": counts["changes"],
+            },
+        }
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    """Describe an assessment file."""
+    info = info_dict(args.file)
+    if args.json:
+        print_json(info)
+        return 0
+    airport = info["airport"]
+    codes = "/".join(c for c in (airport["icao"], airport["iata"]) if c)
+    print(info["handling_marking"])
+    print(f"{info['title']}")
+    print(f"  airport    {codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip())
+    print(f"  checklist  {info['checklist']['id']} v{info['checklist']['version']}")
+    print(f"  mode       {info['mode']}" + (f" (team {info['team_name']})" if info["team_name"] else ""))
+    c = info["counts"]
+    print(f"  answered   {c['answered']} of {c['items']} items")
+    print(f"  layout     {c['features']} features, {c['findings']} findings")
+    print(f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries")
+    return 0
+
+
+def cmd_responses_import(args: argparse.Namespace) -> int:
+    """Apply a responses CSV as one undoable transaction."""
+    from avsec.core.assessment import Response
+    from avsec.core.commands import Batch, SetResponse
+    from avsec.io.responses_csv import read_responses_csv
+
+    with open_file(args.file) as f:
+        rows = read_responses_csv(Path(args.csv), f.checklist)
+        current = f.responses()
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        commands = []
+        for item_id, status, notes in rows:
+            before = current.get(item_id)
+            keep = before.notes if before else ""
+            after = Response(
+                item_id=item_id,
+                status=status,
+                notes=keep if notes is None else notes,
+                photos=before.photos if before else [],
+                updated=now,
+                updated_by=f.user,
+            )
+            commands.append(SetResponse(item_id, before, after))
+        f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))
+    print(f"imported {len(rows)} responses from {args.csv}")
+    return 0
+
+
+def cmd_responses_export(args: argparse.Namespace) -> int:
+    """Write responses as CSV."""
+    from avsec.io.responses_csv import write_responses_csv
+
+    with open_file(args.file) as f:
+        count = write_responses_csv(Path(args.output), f.checklist, f.responses())
+    print(f"wrote {count} responses to {args.output}")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """Print the scores."""
+    from avsec.core.i18n import pick
+    from avsec.core.scoring import score_checklist
+
+    with open_file(args.file) as f:
+        checklist, responses = f.checklist, f.responses()
+        lang = args.lang or f.assessment.language
+    scores = score_checklist(checklist, responses)
+    if args.json:
+        print_json(scores.to_json())
+        return 0
+    titles = {a.id: pick(a.title, lang) for a in checklist.areas}
+    rows = [
+        [titles[a.id], percent(a.coverage), percent(a.ei), percent(a.weighted), f"{a.assessed}/{a.applicable}"]
+        for a in scores.areas
+    ]
+    o = scores.overall
+    rows.append(["Overall", percent(o.coverage), percent(o.ei), percent(o.weighted), f"{o.assessed}/{o.applicable}"])
+    print(table(rows, ["area", "coverage", "EI", "weighted", "assessed"]))
+    return 0
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    """Print (and with --save store) the improvement outline."""
+    from avsec.core.commands import replace_outline
+    from avsec.core.outline import generate_outline
+
+    with open_file(args.file) as f:
+        doc = f.document()
+        lang = args.lang or doc.assessment.language
+        outline = generate_outline(doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang)
+        if args.save:
+            f.apply(replace_outline(doc, outline, "Regenerate the improvement outline"))
+    if args.json:
+        print_json({"actions": [a.model_dump(mode="json") for a in outline]})
+        return 0
+    rows = [
+        [a.horizon, f"{a.priority:.2f}", ",".join(a.items), a.title[:70], a.due.isoformat() if a.due else ""]
+        for a in outline
+    ]
+    print(table(rows, ["horizon", "priority", "items", "action", "due"]))
+    if args.save:
+        print(f"saved {len(outline)} actions to {args.file}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the whole assessment as JSON or the action plan as CSV/XLSX."""
+    from avsec.core.errors import InputError
+
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix == ".json":
+        from avsec.io.assessment_json import write_assessment_json
+
+        with open_file(args.file) as f:
+            write_assessment_json(f.document(), out)
+        print(f"wrote {out}")
+        return 0
+    if suffix in (".csv", ".xlsx"):
+        from avsec.io import cap
+
+        with open_file(args.file) as f:
+            doc = f.document()
+        lang = args.lang or doc.assessment.language
+        count = cap.write_cap(doc, out, lang=lang)
+        print(f"wrote {count} actions to {out}")
+        return 0
+    raise InputError(f"{out.name}: unknown export type; use .json, .csv or .xlsx")

@@ -1,0 +1,108 @@
+"""Checklist verbs: list, validate, export."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import print_json, table
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec checklist ...``."""
+    p = subparsers.add_parser("checklist", help="list, validate and export checklists")
+    sub = p.add_subparsers(dest="checklist_verb", metavar="list|validate|export", required=True)
+    q = sub.add_parser("list", help="bundled checklists and those in the user folder")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_list)
+    q = sub.add_parser("validate", help="check checklist YAML files (the bundled ones by default)")
+    q.add_argument("yaml", nargs="*")
+    q.set_defaults(handler=cmd_validate)
+    q = sub.add_parser("export", help="print a checklist as JSON")
+    q.add_argument("id", nargs="?", default=None)
+    q.add_argument("--json", action="store_true", help="JSON output (the only format)")
+    q.set_defaults(handler=cmd_export)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List the available checklists."""
+    from avsec.io.checklists import list_checklists, user_checklist_dir
+
+    sources, problems = list_checklists()
+    if args.json:
+        print_json(
+            {
+                "checklists": [
+                    {"id": s.id, "version": s.version, "title": s.title, "origin": s.origin, "items": s.items, "location": s.location}
+                    for s in sources
+                ],
+                "problems": problems,
+                "user_folder": str(user_checklist_dir()),
+            }
+        )
+        return 0
+    rows = [[s.id, str(s.version), str(s.items), s.origin, s.title.get("en", "")] for s in sources]
+    print(table(rows, ["id", "version", "items", "origin", "title"]))
+    print(f"\nOwn checklists go in {user_checklist_dir()}")
+    for problem in problems:
+        print(f"skipped: {problem}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate checklist files; print every problem; exit 1 when any."""
+    import sys
+
+    from avsec.core.errors import ChecklistError, InputError
+    from avsec.io.checklists import _bundled_files, load_catalogue, load_checklist_file
+
+    catalogue = load_catalogue()
+    paths: list[Any] = [Path(p) for p in args.yaml] or _bundled_files()
+    failed = 0
+    for path in paths:
+        try:
+            checklist = load_checklist_file(path, catalogue)
+        except (ChecklistError, InputError) as exc:
+            failed += 1
+            for line in getattr(exc, "problems", [str(exc)]):
+                print(line, file=sys.stderr)
+            continue
+        count = sum(1 for _ in checklist.items())
+        print(f"{getattr(path, 'name', path)}: ok ({checklist.id} v{checklist.version}, {count} items)")
+    return 1 if failed else 0
+
+
+def checklist_json(checklist_id: str | None) -> dict[str, Any]:
+    """Return the ``checklist export --json`` shape, with each reference's crosswalk."""
+    from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist, load_catalogue
+
+    checklist = get_checklist(checklist_id or BUNDLED_CHECKLIST)
+    catalogue = load_catalogue()
+    areas = []
+    for area in checklist.areas:
+        items = []
+        for item in area.items:
+            crosswalk = {ref: catalogue.related(ref) for ref in item.references}
+            items.append(
+                {
+                    "id": item.id,
+                    "question": item.question,
+                    "guidance": item.guidance,
+                    "evidence": item.evidence,
+                    "recommendation": item.recommendation,
+                    "references": item.references,
+                    "weight": item.weight,
+                    "rules": item.rules,
+                    "confidence": item.confidence,
+                    "crosswalk": {ref: refs for ref, refs in crosswalk.items() if refs},
+                }
+            )
+        areas.append({"id": area.id, "title": area.title, "items": items})
+    return {"id": checklist.id, "version": checklist.version, "title": checklist.title, "areas": areas}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Print a checklist as JSON."""
+    print_json(checklist_json(args.id))
+    return 0
