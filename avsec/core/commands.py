@@ -92,7 +92,8 @@ class SetFeature:
         target.write_feature(self.feature_id, self.before)
 
     def describe(self) -> str:
-        kind = (self.after or self.before).kind if (self.after or self.before) else "feature"
+        feature = self.after or self.before
+        kind = feature.kind if feature is not None else "feature"
         if self.before is None:
             return f"Add {kind}"
         if self.after is None:

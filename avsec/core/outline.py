@@ -29,7 +29,7 @@ def horizon_for(priority: float) -> Horizon:
 
 
 def _title(text: str) -> str:
-    first = text.strip().split(". ")[0].strip()
+    first = text.strip().split(". ")[0].strip().rstrip(".")
     return first if len(first) <= 140 else first[:137].rstrip() + "…"
 
 

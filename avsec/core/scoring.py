@@ -129,9 +129,7 @@ def item_zone(findings: Iterable[Finding]) -> str:
     return max(zones, key=lambda z: ZONE_FACTOR[z]) if zones else ""
 
 
-def gap_priority(
-    item: ChecklistItem, status: Status, findings: Iterable[Finding] = ()
-) -> float:
+def gap_priority(item: ChecklistItem, status: Status, findings: Iterable[Finding] = ()) -> float:
     """Return the gap priority of an item.
 
     priority = w * (1 - s) * zone factor + geometry-finding boost, where the zone factor is

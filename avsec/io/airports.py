@@ -14,7 +14,8 @@ from avsec.core.errors import UnknownAirport
 
 @lru_cache(maxsize=1)
 def _by_icao() -> dict[str, dict[str, Any]]:
-    return airportsdata.load("ICAO")
+    table: dict[str, dict[str, Any]] = airportsdata.load("ICAO")  # type: ignore[assignment]
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,10 @@ def search_airports(text: str, limit: int = 20) -> list[Airport]:
     return (exact + partial)[:limit]
 
 
-def custom_airport(name: str, lat: float, lon: float, icao: str = "", city: str = "", country: str = "") -> Airport:
+def custom_airport(
+    name: str, lat: float, lon: float, icao: str = "", city: str = "", country: str = ""
+) -> Airport:
     """Return an airport entered by hand (not in the database)."""
-    return Airport(icao=icao.upper(), name=name, lat=lat, lon=lon, city=city, country=country, custom=True)
+    return Airport(
+        icao=icao.upper(), name=name, lat=lat, lon=lon, city=city, country=country, custom=True
+    )

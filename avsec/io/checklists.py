@@ -29,7 +29,9 @@ def user_checklist_dir() -> Path:
     return Path(platformdirs.user_data_dir("avsec", appauthor=False)) / "checklists"
 
 
-def _read_yaml(source: Path | Traversable) -> Any:
+def _read_yaml(source: Path | Traversable | str) -> Any:
+    if isinstance(source, str):
+        source = Path(source)
     name = getattr(source, "name", str(source))
     try:
         raw = source.read_bytes()
@@ -38,9 +40,7 @@ def _read_yaml(source: Path | Traversable) -> Any:
     return load_yaml_text(raw, name)
 
 
-def parse_checklist(
-    data: Any, name: str, catalogue: ProvisionCatalogue | None = None
-) -> Checklist:
+def parse_checklist(data: Any, name: str, catalogue: ProvisionCatalogue | None = None) -> Checklist:
     """Validate parsed checklist data.
 
     Raises
@@ -49,7 +49,9 @@ def parse_checklist(
         With one line per problem (file, item id, field).
     """
     if not isinstance(data, dict):
-        raise ChecklistError([f"{name}: not a checklist (expected a mapping with id, version, areas)"])
+        raise ChecklistError(
+            [f"{name}: not a checklist (expected a mapping with id, version, areas)"]
+        )
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
@@ -61,12 +63,23 @@ def parse_checklist(
 
 
 def load_checklist_file(
-    path: Path | Traversable, catalogue: ProvisionCatalogue | None = None
+    path: Path | Traversable | str,
+    catalogue: ProvisionCatalogue | None = None,
+    *,
+    check_references: bool = True,
 ) -> Checklist:
-    """Load and validate one checklist YAML file (against the bundled catalogue by default)."""
+    """Load and validate one checklist YAML file.
+
+    References are checked against ``catalogue`` (the bundled one by default) unless
+    ``check_references`` is False.
+    """
+    if isinstance(path, str):
+        path = Path(path)
     data = _read_yaml(path)
     name = getattr(path, "name", str(path))
-    return parse_checklist(data, name, catalogue if catalogue is not None else load_catalogue())
+    if check_references and catalogue is None:
+        catalogue = load_catalogue()
+    return parse_checklist(data, name, catalogue if check_references else None)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +92,11 @@ def load_catalogue() -> ProvisionCatalogue:
         raise ChecklistError(["provisions.yaml: expected a mapping with editions and provisions"])
     crosswalks: list[Crosswalk] = []
     walk_files = sorted(
-        (f for f in folder.iterdir() if f.name.startswith("crosswalk") and f.name.endswith(".yaml")),
+        (
+            f
+            for f in folder.iterdir()
+            if f.name.startswith("crosswalk") and f.name.endswith(".yaml")
+        ),
         key=lambda f: f.name,
     )
     problems: list[str] = []
@@ -119,7 +136,9 @@ class ChecklistSource:
 
 def _bundled_files() -> list[Traversable]:
     folder = data_folder("checklists")
-    return sorted((f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name)
+    return sorted(
+        (f for f in folder.iterdir() if f.name.endswith((".yaml", ".yml"))), key=lambda f: f.name
+    )
 
 
 def _user_files() -> list[Path]:
@@ -129,7 +148,9 @@ def _user_files() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def list_checklists(extra_paths: list[Path] | None = None) -> tuple[list[ChecklistSource], list[str]]:
+def list_checklists(
+    extra_paths: list[Path] | None = None,
+) -> tuple[list[ChecklistSource], list[str]]:
     """List bundled, user and given checklists.
 
     Returns

@@ -39,7 +39,9 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8") from exc
+        raise InputError(
+            f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8"
+        ) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader)]
@@ -59,7 +61,9 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < 2 or len(row) > len(header):
-            raise InputError(f"{path.name}: line {line}: expected {len(header)} columns, found {len(row)}")
+            raise InputError(
+                f"{path.name}: line {line}: expected {len(header)} columns, found {len(row)}"
+            )
         item_id, status = row[0].strip(), row[1].strip().lower()
         if item_id not in known:
             raise InputError(f"{path.name}: line {line}: unknown item id {item_id!r}")
@@ -69,7 +73,9 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
                 f"(use one of {', '.join(sorted(statuses))})"
             )
         if item_id in seen:
-            raise InputError(f"{path.name}: line {line}: item {item_id} already given on line {seen[item_id]}")
+            raise InputError(
+                f"{path.name}: line {line}: item {item_id} already given on line {seen[item_id]}"
+            )
         seen[item_id] = line
         notes = row[2] if has_notes and len(row) > 2 else ("" if has_notes else None)
         rows.append((item_id, Status(status), notes))
@@ -85,7 +91,11 @@ def write_responses_csv(path: Path, checklist: Checklist, responses: dict[str, R
         for item_id in checklist.item_ids():
             response = responses.get(item_id)
             writer.writerow(
-                [item_id, response.status.value if response else "not_assessed", response.notes if response else ""]
+                [
+                    item_id,
+                    response.status.value if response else "not_assessed",
+                    response.notes if response else "",
+                ]
             )
             count += 1
     return count

@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -179,38 +180,49 @@ class AvsecFile:
             Format version to write; only tests ask for an older one.
         """
         path = Path(path)
+        if path.exists() and not overwrite:
+            raise StoreError(f"{path}: already exists; choose another name")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Build the file under a temporary name and rename it into place, so a crash while
+        # creating never leaves a half-made .avsec file behind.
+        partial = path.with_name(path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        conn = cls._connect(partial)
+        try:
+            schema.create_schema(conn, version)
+            checklist_json = checklist.model_dump_json()
+            meta = {
+                "format": "avsec",
+                "format_version": str(version),
+                "app_version": __version__,
+                "created": _now(),
+                "handling_marking": assessment.marking("en"),
+            }
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            conn.execute("INSERT INTO assessment VALUES (1, ?)", (assessment.model_dump_json(),))
+            conn.execute(
+                "INSERT INTO checklist_snapshot VALUES (1, ?, ?, ?, ?)",
+                (
+                    checklist.id,
+                    checklist.version,
+                    hashlib.sha256(checklist_json.encode()).hexdigest(),
+                    checklist_json,
+                ),
+            )
+            conn.execute(
+                "INSERT INTO changes (at, who, what, before, after) VALUES (?, ?, ?, NULL, ?)",
+                (_now(), user or _user(), "create", json.dumps({"checklist": checklist.id})),
+            )
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
         if path.exists():
             if not overwrite:
+                partial.unlink(missing_ok=True)
                 raise StoreError(f"{path}: already exists; choose another name")
-            path.unlink()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, path)
         conn = cls._connect(path)
-        conn.execute("BEGIN IMMEDIATE")
-        schema.create_schema(conn, version)
-        checklist_json = checklist.model_dump_json()
-        meta = {
-            "format": "avsec",
-            "format_version": str(version),
-            "app_version": __version__,
-            "created": _now(),
-            "handling_marking": assessment.marking("en"),
-        }
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        conn.execute("INSERT INTO assessment VALUES (1, ?)", (assessment.model_dump_json(),))
-        conn.execute(
-            "INSERT INTO checklist_snapshot VALUES (1, ?, ?, ?, ?)",
-            (
-                checklist.id,
-                checklist.version,
-                hashlib.sha256(checklist_json.encode()).hexdigest(),
-                checklist_json,
-            ),
-        )
-        conn.execute(
-            "INSERT INTO changes (at, who, what, before, after) VALUES (?, ?, ?, NULL, ?)",
-            (_now(), user or _user(), "create", json.dumps({"checklist": checklist.id})),
-        )
-        conn.execute("COMMIT")
         return cls(path, conn, user or _user())
 
     @classmethod
@@ -233,7 +245,9 @@ class AvsecFile:
         conn = cls._connect(path)
         if version < schema.LATEST:
             schema.migrate(conn, version)
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(schema.LATEST),))
+            conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'format_version'", (str(schema.LATEST),)
+            )
         opened = cls(path, conn, user or _user())
         if backup is not None:
             opened.migrated_from, opened.backup = version, backup
@@ -339,9 +353,13 @@ class AvsecFile:
         if feature is None:
             self._conn.execute("DELETE FROM features WHERE id = ?", (feature_id,))
             return
-        row = self._conn.execute("SELECT position FROM features WHERE id = ?", (feature_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT position FROM features WHERE id = ?", (feature_id,)
+        ).fetchone()
         if row is None:
-            row = self._conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM features").fetchone()
+            row = self._conn.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM features"
+            ).fetchone()
         self._conn.execute(
             "INSERT OR REPLACE INTO features VALUES (?, ?, ?, ?, ?)",
             (
@@ -358,9 +376,13 @@ class AvsecFile:
         if action is None:
             self._conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             return
-        row = self._conn.execute("SELECT position FROM actions WHERE id = ?", (action_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT position FROM actions WHERE id = ?", (action_id,)
+        ).fetchone()
         if row is None:
-            row = self._conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM actions").fetchone()
+            row = self._conn.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM actions"
+            ).fetchone()
         self._conn.execute(
             "INSERT OR REPLACE INTO actions VALUES (?, ?, ?)",
             (action_id, row[0], action.model_dump_json()),
@@ -368,7 +390,9 @@ class AvsecFile:
 
     def write_assessment(self, assessment: Assessment) -> None:
         """Replace the assessment header (inside a transaction)."""
-        self._conn.execute("UPDATE assessment SET json = ? WHERE id = 1", (assessment.model_dump_json(),))
+        self._conn.execute(
+            "UPDATE assessment SET json = ? WHERE id = 1", (assessment.model_dump_json(),)
+        )
         self._conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'handling_marking'", (assessment.marking("en"),)
         )
@@ -497,22 +521,39 @@ class AvsecFile:
     ) -> str:
         """Store photo bytes once (deduplicated by sha256) and return their id."""
         if len(data) > MAX_ATTACHMENT_BYTES:
-            raise StoreError(f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB")
+            raise StoreError(
+                f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB"
+            )
         digest = hashlib.sha256(data).hexdigest()
         with self.transaction():
-            exists = self._conn.execute("SELECT 1 FROM attachments WHERE id = ?", (digest,)).fetchone()
+            exists = self._conn.execute(
+                "SELECT 1 FROM attachments WHERE id = ?", (digest,)
+            ).fetchone()
             if not exists:
                 self._conn.execute(
                     "INSERT INTO attachments (id, filename, mime, size, data, taken, lon, lat) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (digest, filename, mime, len(data), data, taken.isoformat() if taken else None, lon, lat),
+                    (
+                        digest,
+                        filename,
+                        mime,
+                        len(data),
+                        data,
+                        taken.isoformat() if taken else None,
+                        lon,
+                        lat,
+                    ),
                 )
-                self._journal(f"attachment:{digest}", None, {"filename": filename, "size": len(data)})
+                self._journal(
+                    f"attachment:{digest}", None, {"filename": filename, "size": len(data)}
+                )
         return digest
 
     def attachment_bytes(self, attachment_id: str) -> bytes | None:
         """The bytes of a photo, or None when it is not in the file."""
-        row = self._conn.execute("SELECT data FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT data FROM attachments WHERE id = ?", (attachment_id,)
+        ).fetchone()
         return None if row is None else bytes(row[0])
 
     def attachments(self) -> list[AttachmentInfo]:
@@ -538,7 +579,9 @@ class AvsecFile:
 
     def changes(self) -> list[dict[str, Any]]:
         """The append-only changes journal, oldest first."""
-        rows = self._conn.execute("SELECT seq, at, who, what, before, after FROM changes ORDER BY seq")
+        rows = self._conn.execute(
+            "SELECT seq, at, who, what, before, after FROM changes ORDER BY seq"
+        )
         return [
             {
                 "seq": seq,

@@ -54,7 +54,9 @@ def register(subparsers: Any) -> None:
     add_lang(p)
     p.set_defaults(handler=cmd_outline)
 
-    p = subparsers.add_parser("export", help="export the assessment (json) or action plan (csv, xlsx)")
+    p = subparsers.add_parser(
+        "export", help="export the assessment (json) or action plan (csv, xlsx)"
+    )
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True, help="OUT.json, OUT.csv or OUT.xlsx")
     add_lang(p)
@@ -89,7 +91,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     with AvsecFile.create(Path(args.file), assessment, checklist, overwrite=args.force):
         pass
     code = airport.icao or airport.name
-    print(f"created {args.file}: {code} {airport.name}, checklist {checklist.id} v{checklist.version}")
+    print(
+        f"created {args.file}: {code} {airport.name}, checklist {checklist.id} v{checklist.version}"
+    )
     return 0
 
 
@@ -104,7 +108,9 @@ def info_dict(path: str) -> dict[str, Any]:
         counts = f.counts()
         items = checklist.item_ids()
         assessed = sum(
-            1 for r in responses.values() if r.status not in (Status.NOT_ASSESSED,) and r.item_id in items
+            1
+            for r in responses.values()
+            if r.status not in (Status.NOT_ASSESSED,) and r.item_id in items
         )
         return {
             "file": str(path),
@@ -140,13 +146,20 @@ def cmd_info(args: argparse.Namespace) -> int:
     codes = "/".join(c for c in (airport["icao"], airport["iata"]) if c)
     print(info["handling_marking"])
     print(f"{info['title']}")
-    print(f"  airport    {codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip())
+    print(
+        f"  airport    {codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip()
+    )
     print(f"  checklist  {info['checklist']['id']} v{info['checklist']['version']}")
-    print(f"  mode       {info['mode']}" + (f" (team {info['team_name']})" if info["team_name"] else ""))
+    print(
+        f"  mode       {info['mode']}"
+        + (f" (team {info['team_name']})" if info["team_name"] else "")
+    )
     c = info["counts"]
     print(f"  answered   {c['answered']} of {c['items']} items")
     print(f"  layout     {c['features']} features, {c['findings']} findings")
-    print(f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries")
+    print(
+        f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries"
+    )
     return 0
 
 
@@ -202,11 +215,25 @@ def cmd_score(args: argparse.Namespace) -> int:
         return 0
     titles = {a.id: pick(a.title, lang) for a in checklist.areas}
     rows = [
-        [titles[a.id], percent(a.coverage), percent(a.ei), percent(a.weighted), f"{a.assessed}/{a.applicable}"]
+        [
+            titles[a.id],
+            percent(a.coverage),
+            percent(a.ei),
+            percent(a.weighted),
+            f"{a.assessed}/{a.applicable}",
+        ]
         for a in scores.areas
     ]
     o = scores.overall
-    rows.append(["Overall", percent(o.coverage), percent(o.ei), percent(o.weighted), f"{o.assessed}/{o.applicable}"])
+    rows.append(
+        [
+            "Overall",
+            percent(o.coverage),
+            percent(o.ei),
+            percent(o.weighted),
+            f"{o.assessed}/{o.applicable}",
+        ]
+    )
     print(table(rows, ["area", "coverage", "EI", "weighted", "assessed"]))
     return 0
 
@@ -219,14 +246,22 @@ def cmd_outline(args: argparse.Namespace) -> int:
     with open_file(args.file) as f:
         doc = f.document()
         lang = args.lang or doc.assessment.language
-        outline = generate_outline(doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang)
+        outline = generate_outline(
+            doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang
+        )
         if args.save:
             f.apply(replace_outline(doc, outline, "Regenerate the improvement outline"))
     if args.json:
         print_json({"actions": [a.model_dump(mode="json") for a in outline]})
         return 0
     rows = [
-        [a.horizon, f"{a.priority:.2f}", ",".join(a.items), a.title[:70], a.due.isoformat() if a.due else ""]
+        [
+            a.horizon,
+            f"{a.priority:.2f}",
+            ",".join(a.items),
+            a.title[:70],
+            a.due.isoformat() if a.due else "",
+        ]
         for a in outline
     ]
     print(table(rows, ["horizon", "priority", "items", "action", "due"]))

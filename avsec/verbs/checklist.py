@@ -34,7 +34,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(
             {
                 "checklists": [
-                    {"id": s.id, "version": s.version, "title": s.title, "origin": s.origin, "items": s.items, "location": s.location}
+                    {
+                        "id": s.id,
+                        "version": s.version,
+                        "title": s.title,
+                        "origin": s.origin,
+                        "items": s.items,
+                        "location": s.location,
+                    }
                     for s in sources
                 ],
                 "problems": problems,
@@ -69,7 +76,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
             continue
         count = sum(1 for _ in checklist.items())
-        print(f"{getattr(path, 'name', path)}: ok ({checklist.id} v{checklist.version}, {count} items)")
+        print(
+            f"{getattr(path, 'name', path)}: ok ({checklist.id} v{checklist.version}, {count} items)"
+        )
     return 1 if failed else 0
 
 
@@ -99,7 +108,12 @@ def checklist_json(checklist_id: str | None) -> dict[str, Any]:
                 }
             )
         areas.append({"id": area.id, "title": area.title, "items": items})
-    return {"id": checklist.id, "version": checklist.version, "title": checklist.title, "areas": areas}
+    return {
+        "id": checklist.id,
+        "version": checklist.version,
+        "title": checklist.title,
+        "areas": areas,
+    }
 
 
 def cmd_export(args: argparse.Namespace) -> int:

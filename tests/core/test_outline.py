@@ -1,0 +1,84 @@
+"""The improvement outline: generated from gaps, user edits survive regeneration."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from avsec.core.actions import Action
+from avsec.core.assessment import Response
+from avsec.core.checklist import Checklist
+from avsec.core.outline import edit_action, generate_outline, horizon_for
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _r(item_id: str, status: str) -> Response:
+    return Response(item_id=item_id, status=status)
+
+
+def test_actions_come_from_gaps(mini_checklist: Checklist) -> None:
+    responses = {
+        "PER-01": _r("PER-01", "not_compliant"),
+        "PER-02": _r("PER-02", "partially_compliant"),
+        "ACP-01": _r("ACP-01", "compliant"),
+    }
+    outline = generate_outline(mini_checklist, responses, today=TODAY)
+    by_item = {a.items[0]: a for a in outline}
+    assert set(by_item) == {"PER-01", "PER-02"}
+    assert by_item["PER-01"].horizon == "immediate" and by_item["PER-01"].priority == 3.0
+    assert by_item["PER-01"].due == TODAY + dt.timedelta(days=14)
+    assert by_item["PER-02"].horizon == "medium"  # 2 * 0.5 = 1.0
+    assert by_item["PER-01"].title == "Close every gap in the fence"
+
+
+def test_spanish_titles(mini_checklist: Checklist) -> None:
+    outline = generate_outline(
+        mini_checklist, {"PER-01": _r("PER-01", "not_compliant")}, lang="es", today=TODAY
+    )
+    assert outline[0].title.startswith("Cierre")
+
+
+def test_regeneration_keeps_user_edits(mini_checklist: Checklist) -> None:
+    responses = {"PER-01": _r("PER-01", "not_compliant"), "PER-03": _r("PER-03", "not_compliant")}
+    first = generate_outline(mini_checklist, responses, today=TODAY)
+    per01 = next(a for a in first if a.items == ["PER-01"])
+    edited = edit_action(
+        per01, owner="Airport operator", title="Repair the north fence", horizon="short"
+    )
+    user = Action(title="Brief the guards", origin="user")
+    current = [edited if a.id == per01.id else a for a in first] + [user]
+    # The answers change: PER-02 becomes a gap, PER-03 is now fine.
+    responses["PER-02"] = _r("PER-02", "not_compliant")
+    responses["PER-03"] = _r("PER-03", "compliant")
+    again = generate_outline(mini_checklist, responses, existing=current, today=TODAY)
+    kept = next(a for a in again if a.items == ["PER-01"])
+    assert kept.id == per01.id
+    assert (kept.owner, kept.title, kept.horizon) == (
+        "Airport operator",
+        "Repair the north fence",
+        "short",
+    )
+    assert kept.priority == 3.0  # not edited: refreshed
+    assert any(a.items == ["PER-02"] for a in again)
+    assert not any(a.items == ["PER-03"] for a in again)  # gap gone, never edited: dropped
+    assert user in again
+
+
+def test_edited_action_whose_gap_went_away_is_kept(mini_checklist: Checklist) -> None:
+    responses = {"PER-01": _r("PER-01", "not_compliant")}
+    first = generate_outline(mini_checklist, responses, today=TODAY)
+    edited = edit_action(first[0], owner="CAA")
+    again = generate_outline(
+        mini_checklist, {"PER-01": _r("PER-01", "compliant")}, existing=[edited], today=TODAY
+    )
+    assert [a.owner for a in again] == ["CAA"]
+
+
+def test_horizons() -> None:
+    assert [horizon_for(p) for p in (4.5, 3, 2, 1, 0.5)] == [
+        "immediate",
+        "immediate",
+        "short",
+        "medium",
+        "long",
+    ]

@@ -1,0 +1,163 @@
+"""The .avsec file: transactions, journal, attachments, migration, refusal of bad files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from avsec.core.assessment import Response
+from avsec.core.commands import SetResponse, add_feature
+from avsec.core.errors import NewerVersionError, NotAnAvsecFile, StoreError
+from avsec.core.layout import Feature
+from avsec.store import SCHEMA_VERSION, AvsecFile, check_file
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_pragmas_and_meta(new_file: AvsecFile) -> None:
+    conn = sqlite3.connect(new_file.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    assert new_file._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    meta = new_file.meta()
+    assert meta["format"] == "avsec"
+    assert meta["handling_marking"].startswith("RESTRICTED")
+
+
+def test_edits_are_journaled_and_undoable(new_file: AvsecFile) -> None:
+    cmd = SetResponse(
+        "PER-01", None, Response(item_id="PER-01", status="not_compliant", notes="hole")
+    )
+    new_file.apply(cmd)
+    assert new_file.responses()["PER-01"].notes == "hole"
+    new_file.revert(cmd)
+    assert new_file.responses() == {}
+    journal = new_file.changes()
+    assert [c["what"] for c in journal] == ["create", "response:PER-01", "undo response:PER-01"]
+    assert journal[1]["who"] == "tester"
+    assert journal[1]["after"]["status"] == "not_compliant" and journal[1]["before"] is None
+    assert journal[2]["after"] is None
+
+
+def test_journal_is_append_only(new_file: AvsecFile) -> None:
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        new_file.execute("UPDATE changes SET who = 'mallory'")
+
+
+def test_failed_transaction_changes_nothing(new_file: AvsecFile) -> None:
+    with pytest.raises(RuntimeError), new_file.transaction():
+        new_file.write_response("PER-01", Response(item_id="PER-01", status="compliant"))
+        raise RuntimeError("boom")
+    assert new_file.responses() == {}
+
+
+def test_attachments_dedup_by_sha256(new_file: AvsecFile) -> None:
+    first = new_file.add_attachment(b"photo-bytes", filename="a.jpg")
+    second = new_file.add_attachment(b"photo-bytes", filename="copy.jpg")
+    assert first == second
+    assert len(new_file.attachments()) == 1
+    assert new_file.attachment_bytes(first) == b"photo-bytes"
+    assert new_file.attachment_bytes("nope") is None
+
+
+def test_features_keep_unknown_properties_and_order(new_file: AvsecFile) -> None:
+    features = [
+        Feature(
+            kind="road",
+            geometry={"type": "LineString", "coordinates": [[0, 0], [1, 1]]},
+            properties={"x-survey": 7},
+        ),
+        Feature(kind="access_point", geometry={"type": "Point", "coordinates": [0, 0]}),
+    ]
+    for feature in features:
+        new_file.apply(add_feature(feature))
+    reopened = AvsecFile.open(new_file.path)
+    assert [f.id for f in reopened.features()] == [f.id for f in features]
+    assert reopened.features()[0].properties == {"x-survey": 7}
+    reopened.close()
+
+
+def test_create_refuses_to_overwrite(new_file: AvsecFile, mini_checklist) -> None:
+    before = new_file.path.read_bytes()
+    with pytest.raises(StoreError, match="already exists"):
+        AvsecFile.create(new_file.path, new_file.assessment, mini_checklist)
+    assert new_file.path.read_bytes() == before
+
+
+def test_migrates_version_1_after_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.avsec"
+    shutil.copy(FIXTURES / "schema-v1.avsec", path)
+    original = path.read_bytes()
+    assert check_file(path) == 1
+    with AvsecFile.open(path) as f:
+        assert f.schema_version == SCHEMA_VERSION
+        assert f.migrated_from == 1
+        assert f.backup is not None and f.backup.read_bytes() == original
+        assert f.responses()["PER-01"].notes == "gap at km 2"
+        assert f.features()[0].properties["survey_ref"] == "kept"
+        attachment = f.attachments()[0]
+        assert attachment.filename == "gate.jpg" and attachment.lon is None
+        f.set_findings([])  # a version-2 table exists now
+        assert f.meta()["format_version"] == str(SCHEMA_VERSION)
+
+
+def _assert_refused(path: Path, error: type[Exception], match: str) -> None:
+    before = path.read_bytes()
+    siblings = set(path.parent.iterdir())
+    with pytest.raises(error, match=match):
+        AvsecFile.open(path)
+    assert path.read_bytes() == before
+    assert set(path.parent.iterdir()) == siblings  # no backup, no journal left behind
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "notes.avsec"
+    path.write_bytes(b"this is a text file, not an assessment\n" * 10)
+    _assert_refused(path, NotAnAvsecFile, "not an .avsec file")
+
+
+def test_refuses_a_foreign_sqlite_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.avsec"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    _assert_refused(path, NotAnAvsecFile, "not an .avsec file")
+
+
+def test_refuses_a_truncated_file(new_file: AvsecFile, tmp_path: Path) -> None:
+    for i in range(200):
+        new_file.add_attachment(bytes([i % 256]) * 4000, filename=f"{i}.jpg")
+    new_file.close()
+    path = tmp_path / "cut.avsec"
+    data = new_file.path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    _assert_refused(path, NotAnAvsecFile, "truncated")
+
+
+def test_refuses_a_newer_version(new_file: AvsecFile, tmp_path: Path) -> None:
+    new_file.close()
+    path = tmp_path / "future.avsec"
+    shutil.copy(new_file.path, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    _assert_refused(path, NewerVersionError, "newer avsec")
+
+
+def test_refuses_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.avsec"
+    path.write_bytes(b"")
+    _assert_refused(path, NotAnAvsecFile, "not an .avsec file")
+
+
+def test_damaged_record_is_reported(new_file: AvsecFile) -> None:
+    new_file.execute("UPDATE assessment SET json = '{broken'")
+    new_file.close()
+    with pytest.raises(StoreError, match="assessment record is damaged"):
+        AvsecFile.open(new_file.path)
