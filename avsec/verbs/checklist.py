@@ -12,7 +12,9 @@ from avsec.verbs._common import print_json, table
 def register(subparsers: Any) -> None:
     """Add ``avsec checklist ...``."""
     p = subparsers.add_parser("checklist", help="list, validate and export checklists")
-    sub = p.add_subparsers(dest="checklist_verb", metavar="list|validate|export", required=True)
+    sub = p.add_subparsers(
+        dest="checklist_verb", metavar="list|validate|export|to-xlsx|from-xlsx|add", required=True
+    )
     q = sub.add_parser("list", help="bundled checklists and those in the user folder")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_list)
@@ -23,6 +25,17 @@ def register(subparsers: Any) -> None:
     q.add_argument("id", nargs="?", default=None)
     q.add_argument("--json", action="store_true", help="JSON output (the only format)")
     q.set_defaults(handler=cmd_export)
+    q = sub.add_parser("to-xlsx", help="write a checklist as a spreadsheet template")
+    q.add_argument("id", nargs="?", default=None)
+    q.add_argument("-o", "--output", required=True)
+    q.set_defaults(handler=cmd_to_xlsx)
+    q = sub.add_parser("from-xlsx", help="turn a checklist spreadsheet into validated YAML")
+    q.add_argument("xlsx")
+    q.add_argument("-o", "--output", required=True)
+    q.set_defaults(handler=cmd_from_xlsx)
+    q = sub.add_parser("add", help="validate a checklist YAML and copy it to the user folder")
+    q.add_argument("yaml")
+    q.set_defaults(handler=cmd_add)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -119,4 +132,50 @@ def checklist_json(checklist_id: str | None) -> dict[str, Any]:
 def cmd_export(args: argparse.Namespace) -> int:
     """Print a checklist as JSON."""
     print_json(checklist_json(args.id))
+    return 0
+
+
+def cmd_to_xlsx(args: argparse.Namespace) -> int:
+    """Write a checklist as XLSX."""
+    from avsec.io.checklist_xlsx import to_xlsx
+    from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
+
+    checklist = get_checklist(args.id or BUNDLED_CHECKLIST)
+    to_xlsx(checklist, Path(args.output))
+    print(f"wrote {args.output} ({sum(1 for _ in checklist.items())} items)")
+    return 0
+
+
+def cmd_from_xlsx(args: argparse.Namespace) -> int:
+    """Read a checklist spreadsheet, validate it and write YAML (nothing written on error)."""
+    from avsec.io.checklist_xlsx import from_xlsx, write_yaml
+    from avsec.io.checklists import load_catalogue, parse_checklist
+
+    data = from_xlsx(Path(args.xlsx))
+    checklist = parse_checklist(data, Path(args.xlsx).name, load_catalogue())
+    write_yaml(data, Path(args.output))
+    print(
+        f"wrote {args.output} ({checklist.id} v{checklist.version}, {sum(1 for _ in checklist.items())} items)"
+    )
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Validate a checklist and copy it into the user checklist folder."""
+    import shutil
+
+    from avsec.core.errors import InputError
+    from avsec.io.checklists import load_checklist_file, user_checklist_dir
+
+    source = Path(args.yaml)
+    checklist = load_checklist_file(source)
+    folder = user_checklist_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{checklist.id}.yaml"
+    if target.exists() and target.read_bytes() != source.read_bytes():
+        raise InputError(
+            f"{target}: a different checklist with id {checklist.id} is installed; remove it first"
+        )
+    shutil.copyfile(source, target)
+    print(f"added {checklist.id} v{checklist.version} to {folder}")
     return 0
