@@ -65,6 +65,8 @@ def checklist_problems(
     for lang in languages:
         if not checklist.title.get(lang):
             problems.append(f"{name}: checklist {checklist.id}: field title.{lang}: missing")
+    if not checklist.areas:
+        problems.append(f"{name}: checklist {checklist.id}: field areas: no areas")
     for area in checklist.areas:
         if area.id in seen_areas:
             problems.append(f"{name}: area {area.id}: field id: duplicate area id")
