@@ -32,8 +32,10 @@ class EditTarget(Protocol):
 class Command(Protocol):
     """An undoable edit."""
 
-    #: What the change touched: "responses", "features", "actions" or "assessment".
-    touches: str
+    @property
+    def touches(self) -> str:
+        """What the change touched: "responses", "features", "actions", "assessment" or "all"."""
+        ...
 
     def redo(self, target: EditTarget) -> None: ...
 

@@ -66,7 +66,9 @@ def test_duplicate_id(tmp_path: Path, catalogue: ProvisionCatalogue) -> None:
     def dup(d):
         d["areas"][1]["items"][1]["id"] = "PER-01"
 
-    assert _problems(_broken(tmp_path, dup), catalogue) == ["broken.yaml: item PER-01: field id: duplicate item id"]
+    assert _problems(_broken(tmp_path, dup), catalogue) == [
+        "broken.yaml: item PER-01: field id: duplicate item id"
+    ]
 
 
 def test_schema_errors_name_item_and_field(tmp_path: Path, catalogue: ProvisionCatalogue) -> None:
@@ -76,7 +78,10 @@ def test_schema_errors_name_item_and_field(tmp_path: Path, catalogue: ProvisionC
 
     problems = _problems(_broken(tmp_path, bad), catalogue)
     assert any(p.startswith("broken.yaml: item PER-03: field weight:") for p in problems)
-    assert any(p.startswith("broken.yaml: item PER-01: field rules:") and "no_such_rule" in p for p in problems)
+    assert any(
+        p.startswith("broken.yaml: item PER-01: field rules:") and "no_such_rule" in p
+        for p in problems
+    )
 
 
 def test_invalid_yaml_names_the_line(tmp_path: Path, catalogue: ProvisionCatalogue) -> None:
@@ -98,7 +103,9 @@ def test_user_folder_checklists_are_listed(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     data["id"] = "national-programme"
-    (folder / "national.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (folder / "national.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     (folder / "broken.yaml").write_text("id: [", encoding="utf-8")
     sources, problems = list_checklists()
     origins = {s.id: s.origin for s in sources}

@@ -1,0 +1,592 @@
+"""Compare team files with the answer key and with each other (DESIGN §10).
+
+Definitions (the ``workshop compare --json`` shape is fixed by DESIGN §10):
+
+- **accuracy** of a team = items whose team status equals the key's / items the key assessed
+  (key status other than ``not_assessed``). An item the team left blank counts as
+  ``not_assessed`` and so as a miss. Per area the same ratio over that area's items; None when
+  the key assessed nothing there.
+- **agreement** of an item = the share of pairs of teams that gave the same status
+  (Fleiss' P_i). It measures how much the room agreed, whatever the key says; None with fewer
+  than two teams.
+- **fleiss_kappa** = Fleiss' kappa over every checklist item, the teams as raters and the five
+  status values as categories. None with fewer than two teams, or when every team gave one
+  and the same status to every item (kappa is then undefined).
+
+Team files come back on USB sticks, so each one is checked before it counts: a file that is
+not an .avsec file, is damaged, was written by a newer avsec, is not a team file, belongs to
+another exercise, or whose checklist snapshot differs from the key's is *refused by name* with
+a reason, and the other files still compare. Files are copied to a temporary folder before
+they are opened, so comparing never writes to a team's stick (not even a migration backup).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from avsec.core.actions import Action
+from avsec.core.assessment import Assessment, Response, Status
+from avsec.core.checklist import Checklist
+from avsec.core.errors import AvsecError, ForeignFileError, StoreError
+from avsec.core.i18n import LangText, pick
+
+#: The five categories of Fleiss' kappa, in the fixed status order.
+CATEGORIES: tuple[str, ...] = tuple(s.value for s in Status)
+
+#: Key modes that can serve as the reference (a plain assessment may be promoted to a key).
+KEY_MODES = ("answer_key", "assessment")
+
+
+def exercise_id_for(key: Assessment) -> str:
+    """Return the exercise id that exercises packed from ``key`` carry.
+
+    The key's own ``exercise_id`` when set, otherwise a digest of the key's id, so that the
+    exercise file does not carry the key's id itself and packing twice from one key gives
+    compatible exercises.
+    """
+    if key.exercise_id:
+        return key.exercise_id
+    return hashlib.sha256(f"avsec-exercise:{key.id}".encode()).hexdigest()[:32]
+
+
+# --- the statistics ----------------------------------------------------------------------------
+
+
+def accuracy(
+    key: Mapping[str, str], answers: Mapping[str, str], items: Iterable[str] | None = None
+) -> float | None:
+    """Share of the key's assessed items that ``answers`` got right.
+
+    Parameters
+    ----------
+    key
+        Key status by item id (missing items are ``not_assessed``).
+    answers
+        The team's status by item id (missing items are ``not_assessed``).
+    items
+        The items to count (every key item by default).
+
+    Returns
+    -------
+    float or None
+        Matches / items the key assessed; None when the key assessed none of ``items``.
+    """
+    wanted = list(key) if items is None else list(items)
+    assessed = [i for i in wanted if key.get(i, Status.NOT_ASSESSED) != Status.NOT_ASSESSED]
+    if not assessed:
+        return None
+    right = sum(1 for i in assessed if answers.get(i, Status.NOT_ASSESSED) == key[i])
+    return right / len(assessed)
+
+
+def item_agreement(statuses: Sequence[str]) -> float | None:
+    """Fleiss' P_i: the share of rater pairs that agree on one item.
+
+    Returns None with fewer than two raters.
+    """
+    n = len(statuses)
+    if n < 2:
+        return None
+    counts = Counter(statuses)
+    return (sum(c * c for c in counts.values()) - n) / (n * (n - 1))
+
+
+def fleiss_kappa(
+    ratings: Sequence[Sequence[str]], categories: Sequence[str] = CATEGORIES
+) -> float | None:
+    """Fleiss' kappa for a fixed number of raters.
+
+    Parameters
+    ----------
+    ratings
+        One sequence per subject (checklist item) with one category per rater (team); every
+        subject must have the same number of raters.
+    categories
+        The category labels (the five status values by default).
+
+    Returns
+    -------
+    float or None
+        kappa = (P̄ - P̄e) / (1 - P̄e); None with fewer than two raters, no subjects, or when
+        P̄e = 1 (every rating in a single category: chance agreement is total and kappa is
+        undefined).
+    """
+    if not ratings:
+        return None
+    raters = len(ratings[0])
+    if raters < 2:
+        return None
+    if any(len(row) != raters for row in ratings):
+        raise ValueError("every item needs one rating per team")
+    index = {c: i for i, c in enumerate(categories)}
+    totals = [0] * len(categories)
+    agreement_sum = 0.0
+    for row in ratings:
+        counts = [0] * len(categories)
+        for rating in row:
+            counts[index[rating]] += 1
+        for j, c in enumerate(counts):
+            totals[j] += c
+        agreement_sum += (sum(c * c for c in counts) - raters) / (raters * (raters - 1))
+    subjects = len(ratings)
+    p_bar = agreement_sum / subjects
+    p_e = sum((t / (subjects * raters)) ** 2 for t in totals)
+    if p_e >= 1.0:
+        return None
+    return (p_bar - p_e) / (1.0 - p_e)
+
+
+def kappa_band(kappa: float | None) -> str:
+    """Landis and Koch's verbal band for a kappa value ("" when None)."""
+    if kappa is None:
+        return ""
+    for upper, band in (
+        (0.0, "poor"),
+        (0.2, "slight"),
+        (0.4, "fair"),
+        (0.6, "moderate"),
+        (0.8, "substantial"),
+    ):
+        if kappa <= upper:
+            return band
+    return "almost_perfect"
+
+
+# --- the result ----------------------------------------------------------------------------
+
+
+@dataclass
+class TeamResult:
+    """One team's answers and scores."""
+
+    name: str
+    path: Path
+    answers: dict[str, str]
+    accuracy: float | None
+    areas: dict[str, float | None]
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass
+class ItemResult:
+    """One checklist item across the key and the teams."""
+
+    id: str
+    area: str
+    key: str
+    answers: dict[str, str]
+    agreement: float | None
+    #: Share of teams that matched the key (None when the key did not assess the item).
+    correct: float | None
+    weight: int = 2
+
+    def to_json(self) -> dict[str, Any]:
+        """The DESIGN §10 item shape."""
+        return {
+            "id": self.id,
+            "key": self.key,
+            "answers": dict(self.answers),
+            "agreement": self.agreement,
+        }
+
+
+@dataclass
+class Refused:
+    """A team file that was not compared, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.reason}"
+
+
+@dataclass
+class Comparison:
+    """The key against every accepted team file."""
+
+    key_path: Path
+    key: Assessment
+    checklist: Checklist
+    teams: list[TeamResult]
+    items: list[ItemResult]
+    fleiss_kappa: float | None
+    refused: list[Refused] = field(default_factory=list)
+    #: The key's one-line rationale per item, {lang: text}.
+    rationales: dict[str, LangText] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The fixed ``workshop compare --json`` shape of DESIGN §10."""
+        return {
+            "teams": [
+                {"name": t.name, "accuracy": t.accuracy, "areas": dict(t.areas)} for t in self.teams
+            ],
+            "items": [item.to_json() for item in self.items],
+            "fleiss_kappa": self.fleiss_kappa,
+        }
+
+    def rationale(self, item_id: str, lang: str) -> str:
+        """The key's rationale for an item in ``lang`` ("" when none)."""
+        return pick(self.rationales.get(item_id), lang)
+
+    def disputed(self, limit: int | None = 10) -> list[ItemResult]:
+        """Items the room argued about most: lowest agreement first, then fewest teams right.
+
+        Items every team answered like the key are left out.
+        """
+        candidates = [
+            i
+            for i in self.items
+            if (i.agreement is not None and i.agreement < 1.0)
+            or (i.correct is not None and i.correct < 1.0)
+        ]
+        candidates.sort(
+            key=lambda i: (
+                1.0 if i.agreement is None else i.agreement,
+                1.0 if i.correct is None else i.correct,
+                -i.weight,
+            )
+        )
+        return candidates if limit is None else candidates[:limit]
+
+    def consolidated_outline(self, lang: str = "en") -> list[ConsolidatedAction]:
+        """Merge the teams' improvement outlines: actions most teams proposed come first."""
+        return consolidate_outlines(self.checklist, {t.name: t.actions for t in self.teams}, lang)
+
+
+@dataclass
+class ConsolidatedAction:
+    """One action proposed by one or more teams."""
+
+    title: str
+    teams: list[str]
+    items: list[str]
+    horizon: str
+    priority: float
+
+
+def _action_key(action: Action) -> str:
+    if action.origin == "generated" and action.source_key:
+        return "item:" + action.source_key
+    if action.items:
+        return "items:" + ",".join(sorted(action.items))
+    return "title:" + " ".join(action.title.casefold().split())
+
+
+def consolidate_outlines(
+    checklist: Checklist, outlines: Mapping[str, Sequence[Action]], lang: str = "en"
+) -> list[ConsolidatedAction]:
+    """Group the teams' actions that answer the same gap and rank them.
+
+    Actions generated from the same item (or hand-written for the same items, or with the same
+    title) are one proposal. Ranking: number of teams proposing it, then mean priority.
+    """
+    groups: dict[str, list[tuple[str, Action]]] = {}
+    for team, actions in outlines.items():
+        for action in actions:
+            if action.status == "cancelled":
+                continue
+            groups.setdefault(_action_key(action), []).append((team, action))
+    order = {"immediate": 0, "short": 1, "medium": 2, "long": 3}
+    out: list[ConsolidatedAction] = []
+    for key, members in groups.items():
+        teams = list(dict.fromkeys(team for team, _ in members))
+        actions = [a for _, a in members]
+        items = list(dict.fromkeys(i for a in actions for i in a.items))
+        if key.startswith("item:"):
+            try:
+                item = checklist.item(key[5:])
+                title = pick(item.recommendation, lang) or actions[0].title
+            except KeyError:
+                title = actions[0].title
+        else:
+            title = Counter(a.title for a in actions).most_common(1)[0][0]
+        horizon = min(
+            Counter(a.horizon for a in actions).most_common(), key=lambda hc: (-hc[1], order[hc[0]])
+        )[0]
+        priority = sum(a.priority for a in actions) / len(actions)
+        out.append(ConsolidatedAction(title, teams, items, horizon, round(priority, 3)))
+    out.sort(key=lambda a: (-len(a.teams), order[a.horizon], -a.priority, a.title))
+    return out
+
+
+def compare_answers(
+    checklist: Checklist,
+    key: Mapping[str, str],
+    teams: Mapping[str, Mapping[str, str]],
+) -> tuple[list[dict[str, Any]], list[ItemResult], float | None]:
+    """Score team answers against a key (pure function behind :func:`compare_files`).
+
+    Parameters
+    ----------
+    checklist
+        Gives the items, their areas and their order.
+    key
+        Key status by item id.
+    teams
+        Team name -> status by item id.
+
+    Returns
+    -------
+    team_scores, items, kappa
+        ``team_scores`` as ``{"name", "accuracy", "areas"}`` mappings in the order given.
+    """
+    item_ids = checklist.item_ids()
+    key_full = {i: str(key.get(i, Status.NOT_ASSESSED)) for i in item_ids}
+    answers = {
+        name: {i: str(given.get(i, Status.NOT_ASSESSED)) for i in item_ids}
+        for name, given in teams.items()
+    }
+    scores = []
+    for name, given in answers.items():
+        areas = {
+            area.id: accuracy(key_full, given, [i.id for i in area.items])
+            for area in checklist.areas
+        }
+        scores.append(
+            {"name": name, "accuracy": accuracy(key_full, given, item_ids), "areas": areas}
+        )
+    items = []
+    for area in checklist.areas:
+        for item in area.items:
+            given = {name: answers[name][item.id] for name in answers}
+            key_status = key_full[item.id]
+            correct = None
+            if key_status != Status.NOT_ASSESSED and given:
+                correct = sum(1 for s in given.values() if s == key_status) / len(given)
+            items.append(
+                ItemResult(
+                    id=item.id,
+                    area=area.id,
+                    key=key_status,
+                    answers=given,
+                    agreement=item_agreement(list(given.values())),
+                    correct=correct,
+                    weight=item.weight,
+                )
+            )
+    ratings = [[answers[name][i] for name in answers] for i in item_ids]
+    kappa = fleiss_kappa(ratings) if len(answers) >= 2 else None
+    return scores, items, kappa
+
+
+# --- reading files -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Loaded:
+    assessment: Assessment
+    checklist: Checklist
+    snapshot_sha: str
+    responses: dict[str, Response]
+    actions: list[Action]
+    extras: dict[str, Any]
+
+
+def _snapshot_sha(f: Any, name: str) -> str:
+    rows = f.execute("SELECT sha256, json FROM checklist_snapshot WHERE id = 1")
+    if not rows:
+        raise ForeignFileError(f"{name}: the checklist snapshot is missing")
+    stored, text = rows[0]
+    actual = hashlib.sha256(text.encode()).hexdigest()
+    if stored != actual:
+        raise ForeignFileError(
+            f"{name}: the checklist snapshot was altered (its checksum does not match)"
+        )
+    return str(stored)
+
+
+def _load(path: Path, workdir: Path, extras: Sequence[str] = ()) -> _Loaded:
+    """Check ``path``, copy it to ``workdir`` and read what comparing needs."""
+    from avsec.store import AvsecFile, check_file
+
+    name = path.name
+    check_file(path)  # refuses non-.avsec, truncated, damaged and newer files, by name
+    copy = workdir / f"{len(list(workdir.iterdir()))}-{name}"
+    shutil.copyfile(path, copy)
+    try:
+        with AvsecFile.open(copy, user="workshop") as f:
+            try:
+                loaded = _Loaded(
+                    assessment=f.assessment,
+                    checklist=f.checklist,
+                    snapshot_sha=_snapshot_sha(f, name),
+                    responses=f.responses(),
+                    actions=f.actions(),
+                    extras={k: f.extra(k) for k in extras},
+                )
+            except (ValueError, sqlite3.Error) as exc:
+                raise ForeignFileError(
+                    f"{name}: the file's records are damaged ({_first_line(exc)})"
+                ) from exc
+    except StoreError as exc:
+        # Messages name the temporary copy; give the user the name they know.
+        raise type(exc)(str(exc).replace(copy.name, name)) from exc
+    unknown = sorted(set(loaded.responses) - set(loaded.checklist.item_ids()))
+    if unknown:
+        raise ForeignFileError(
+            f"{name}: answers to items that are not in its checklist ({', '.join(unknown[:3])})"
+        )
+    return loaded
+
+
+def _without_name(message: str, path: Path) -> str:
+    for prefix in (f"{path}: ", f"{path.name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> str | None:
+    a = team.assessment
+    if a.mode != "team":
+        return f"not a team file (mode {a.mode}); make team files with 'avsec workshop teams'"
+    if not a.team_name.strip():
+        return "the file records no team name"
+    if a.exercise_id != expected_exercise:
+        return (
+            f"from another exercise (exercise {a.exercise_id[:8] or 'none'}, "
+            f"the key's is {expected_exercise[:8]})"
+        )
+    if team.snapshot_sha != key.snapshot_sha:
+        return (
+            f"its checklist differs from the key's ({team.checklist.id} v{team.checklist.version}, "
+            f"sha256 {team.snapshot_sha[:12]} instead of {key.snapshot_sha[:12]}): tampered or "
+            "from another checklist"
+        )
+    return None
+
+
+def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
+    """Compare team files with an answer key.
+
+    Parameters
+    ----------
+    key_path
+        The answer key (mode ``answer_key``; a plain assessment is accepted as a key).
+    team_paths
+        The team files as they came back.
+
+    Returns
+    -------
+    Comparison
+        ``refused`` lists the team files that were not compared, each with a reason.
+
+    Raises
+    ------
+    StoreError
+        The key cannot be read.
+    ForeignFileError
+        The key is an exercise or team file, or no team file could be compared.
+    """
+    key_path = Path(key_path)
+    with tempfile.TemporaryDirectory(prefix="avsec-compare-") as tmp:
+        workdir = Path(tmp)
+        key = _load(key_path, workdir, extras=("rationales", "rationales_i18n"))
+        if key.assessment.mode not in KEY_MODES:
+            raise ForeignFileError(
+                f"{key_path.name}: not an answer key (mode {key.assessment.mode}); give the key first"
+            )
+        expected = exercise_id_for(key.assessment)
+        accepted: list[tuple[Path, _Loaded]] = []
+        refused: list[Refused] = []
+        seen_paths: set[Path] = set()
+        seen_names: dict[str, Path] = {}
+        for raw in team_paths:
+            path = Path(raw)
+            resolved = path.resolve()
+            if resolved in seen_paths:
+                refused.append(Refused(path, "given twice"))
+                continue
+            seen_paths.add(resolved)
+            try:
+                team = _load(path, workdir)
+            except AvsecError as exc:
+                refused.append(Refused(path, _without_name(str(exc), path)))
+                continue
+            problem = _team_problem(team, key, expected)
+            if problem is None:
+                folded = team.assessment.team_name.strip().casefold()
+                if folded in seen_names:
+                    problem = f"team {team.assessment.team_name!r} already given by {seen_names[folded].name}"
+                else:
+                    seen_names[folded] = path
+            if problem is not None:
+                refused.append(Refused(path, problem))
+                continue
+            accepted.append((path, team))
+    if not accepted:
+        detail = "; ".join(str(r) for r in refused) or "no team files given"
+        raise ForeignFileError(f"no team file to compare ({detail})")
+    checklist = key.checklist
+    key_status = {i: str(r.status) for i, r in key.responses.items()}
+    team_status = {
+        t.assessment.team_name.strip(): {i: str(r.status) for i, r in t.responses.items()}
+        for _, t in accepted
+    }
+    scores, items, kappa = compare_answers(checklist, key_status, team_status)
+    teams = []
+    for (path, loaded), score in zip(accepted, scores, strict=True):
+        actions = loaded.actions or _generated_outline(
+            checklist, loaded.responses, loaded.assessment.language
+        )
+        teams.append(
+            TeamResult(
+                name=score["name"],
+                path=path,
+                answers=team_status[score["name"]],
+                accuracy=score["accuracy"],
+                areas=score["areas"],
+                actions=actions,
+            )
+        )
+    return Comparison(
+        key_path=key_path,
+        key=key.assessment,
+        checklist=checklist,
+        teams=teams,
+        items=items,
+        fleiss_kappa=kappa,
+        refused=refused,
+        rationales=_rationales(key, checklist),
+    )
+
+
+def _generated_outline(
+    checklist: Checklist, responses: Mapping[str, Response], lang: str
+) -> list[Action]:
+    """A team that saved no outline proposes what its answers imply."""
+    from avsec.core.outline import generate_outline
+
+    return generate_outline(checklist, responses, lang=lang)
+
+
+def _rationales(key: _Loaded, checklist: Checklist) -> dict[str, LangText]:
+    """The key's rationales as {item: {lang: text}}, from the multilingual extra when present."""
+    out: dict[str, LangText] = {}
+    plain = key.extras.get("rationales") or {}
+    multi = key.extras.get("rationales_i18n") or {}
+    lang = key.assessment.language
+    for item_id in checklist.item_ids():
+        texts: LangText = {}
+        if isinstance(multi.get(item_id), dict):
+            texts.update({k: str(v) for k, v in multi[item_id].items() if isinstance(v, str)})
+        if isinstance(plain.get(item_id), str) and plain[item_id]:
+            texts.setdefault(lang, plain[item_id])
+        if not texts and item_id in key.responses and key.responses[item_id].notes:
+            texts[lang] = key.responses[item_id].notes
+        if texts:
+            out[item_id] = texts
+    return out

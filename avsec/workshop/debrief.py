@@ -1,0 +1,560 @@
+"""The workshop debrief as PDF: how the teams did, where they disagreed, what they propose.
+
+Landscape A4 so that the heat map of teams x items fits across the page. Sections: team scores
+(table and chart), heat map, agreement (Fleiss' kappa), the most disputed items with the key's
+rationale, and the consolidated improvement outline (actions most teams proposed first). The
+handling marking is printed in the header and footer of every page, with "page x of y".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from avsec.core.errors import InputError
+from avsec.core.i18n import pick
+from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
+
+#: Colours of the statuses in the heat map (same hues as the report's status labels).
+STATUS_FILL = {
+    "compliant": "#2E7D32",
+    "partially_compliant": "#E0A030",
+    "not_compliant": "#B71C1C",
+    "not_applicable": "#9AA7B8",
+    "not_assessed": "#F2F2F2",
+}
+AREA_FILL = ["#1F3A5F", "#3C8D93", "#7A9CC6", "#C9A200", "#9B6A9B", "#6E9A5A"]
+
+#: The debrief's own words; ``{name}`` fields are filled by :func:`_t`.
+MESSAGES: dict[str, dict[str, str]] = {
+    "title": {"en": "Workshop debrief", "es": "Informe de cierre del taller"},
+    "subtitle": {
+        "en": "Teams compared with the answer key and with each other",
+        "es": "Equipos comparados con la clave de respuestas y entre sí",
+    },
+    "running": {"en": "Workshop debrief — {airport}", "es": "Cierre del taller — {airport}"},
+    "airport": {"en": "Airport", "es": "Aeropuerto"},
+    "key": {"en": "Answer key", "es": "Clave de respuestas"},
+    "checklist": {"en": "Checklist", "es": "Lista de verificación"},
+    "date": {"en": "Date", "es": "Fecha"},
+    "teams_compared": {"en": "Teams compared", "es": "Equipos comparados"},
+    "refused": {"en": "Files refused", "es": "Archivos rechazados"},
+    "sec_scores": {"en": "1 Team scores", "es": "1 Resultados por equipo"},
+    "scores_note": {
+        "en": (
+            "Accuracy = items where the team's status equals the key's, divided by the items the "
+            "key assessed (items the key left not assessed do not count)."
+        ),
+        "es": (
+            "Exactitud = ítems en que el estado del equipo coincide con el de la clave, dividido "
+            "entre los ítems que la clave evaluó (no cuentan los que la clave dejó sin evaluar)."
+        ),
+    },
+    "team": {"en": "Team", "es": "Equipo"},
+    "overall": {"en": "Overall", "es": "Total"},
+    "accuracy": {"en": "Accuracy", "es": "Exactitud"},
+    "chart_caption": {
+        "en": "Figure 1. Accuracy of each team, overall and by area.",
+        "es": "Figura 1. Exactitud de cada equipo, total y por área.",
+    },
+    "sec_heatmap": {
+        "en": "2 Answers of each team, item by item",
+        "es": "2 Respuestas de cada equipo, ítem por ítem",
+    },
+    "heatmap_caption": {
+        "en": "Figure 2. Status given to each item by the key (top row) and by each team; × marks an answer that differs from the key.",
+        "es": "Figura 2. Estado dado a cada ítem por la clave (fila superior) y por cada equipo; × marca una respuesta distinta de la clave.",
+    },
+    "sec_agreement": {"en": "3 Agreement between teams", "es": "3 Concordancia entre equipos"},
+    "kappa": {
+        "en": "Fleiss' kappa across the {teams} teams: {kappa} ({band}).",
+        "es": "Kappa de Fleiss entre los {teams} equipos: {kappa} ({band}).",
+    },
+    "kappa_none": {
+        "en": "Fleiss' kappa needs at least two teams with some variety of answers; it is not available here.",
+        "es": "La kappa de Fleiss requiere al menos dos equipos con respuestas variadas; aquí no está disponible.",
+    },
+    "kappa_note": {
+        "en": (
+            "Kappa measures how far the teams agree with each other beyond chance (1 = full "
+            "agreement, 0 = no more than chance), whatever the key says. Item agreement is the "
+            "share of pairs of teams that gave the same status."
+        ),
+        "es": (
+            "La kappa mide cuánto coinciden los equipos entre sí más allá del azar (1 = acuerdo "
+            "total, 0 = no más que el azar), con independencia de la clave. La concordancia de un "
+            "ítem es la proporción de pares de equipos que dieron el mismo estado."
+        ),
+    },
+    "band_poor": {"en": "poor", "es": "pobre"},
+    "band_slight": {"en": "slight", "es": "leve"},
+    "band_fair": {"en": "fair", "es": "aceptable"},
+    "band_moderate": {"en": "moderate", "es": "moderada"},
+    "band_substantial": {"en": "substantial", "es": "considerable"},
+    "band_almost_perfect": {"en": "almost perfect", "es": "casi perfecta"},
+    "sec_disputed": {"en": "4 Most disputed items", "es": "4 Ítems más discutidos"},
+    "disputed_note": {
+        "en": "Lowest agreement between teams first, then fewest teams matching the key.",
+        "es": "Primero la menor concordancia entre equipos, luego los que menos equipos acertaron.",
+    },
+    "no_disputed": {
+        "en": "Every team gave the key's answer to every item.",
+        "es": "Todos los equipos dieron la respuesta de la clave en todos los ítems.",
+    },
+    "item": {"en": "Item", "es": "Ítem"},
+    "answers": {"en": "Team answers", "es": "Respuestas de los equipos"},
+    "agreement": {"en": "Agreement", "es": "Concordancia"},
+    "rationale": {"en": "Key's rationale", "es": "Fundamento de la clave"},
+    "sec_outline": {
+        "en": "5 Consolidated improvement outline",
+        "es": "5 Plan de mejora consolidado",
+    },
+    "outline_note": {
+        "en": "The teams' actions merged by the gap they answer; actions proposed by most teams come first.",
+        "es": "Las medidas de los equipos agrupadas por la brecha que atienden; primero las que propusieron más equipos.",
+    },
+    "no_outline": {"en": "No team proposed an action.", "es": "Ningún equipo propuso medidas."},
+    "action": {"en": "Action", "es": "Medida"},
+    "items": {"en": "Items", "es": "Ítems"},
+    "proposed_by": {"en": "Proposed by", "es": "Propuesta por"},
+    "of_teams": {"en": "{count} of {total}", "es": "{count} de {total}"},
+    "horizon": {"en": "Horizon", "es": "Plazo"},
+    "priority": {"en": "Priority", "es": "Prioridad"},
+    "page_of": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
+}
+
+
+def _t(key: str, lang: str, **fields: object) -> str:
+    text = pick(MESSAGES[key], lang)
+    return text.format(**fields) if fields else text
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+def team_scores_chart(comparison: Comparison, lang: str) -> Figure:
+    """Grouped bars: each team's overall accuracy and its accuracy in each area."""
+    teams = comparison.teams
+    areas = comparison.checklist.areas
+    series = [(_t("overall", lang), [t.accuracy for t in teams])]
+    series += [(pick(a.title, lang), [t.areas.get(a.id) for t in teams]) for a in areas]
+    width_in = 10.4
+    fig = Figure(figsize=(width_in, 2.5))
+    ax = fig.add_axes((0.06, 0.36, 0.92, 0.6))
+    group = 0.8
+    bar = group / len(series)
+    for s, (label, values) in enumerate(series):
+        xs = [i - group / 2 + bar * (s + 0.5) for i in range(len(teams))]
+        heights = [0 if v is None else v * 100 for v in values]
+        colour = AREA_FILL[s % len(AREA_FILL)]
+        ax.bar(xs, heights, bar * 0.92, label=label, color=colour, alpha=1.0 if s == 0 else 0.8)
+    ax.set_xticks(range(len(teams)))
+    ax.set_xticklabels([textwrap.shorten(t.name, 24) for t in teams], fontsize=8)
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(_t("accuracy", lang) + " (%)", fontsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.legend(loc="lower center", ncol=min(len(series), 3), fontsize=7, frameon=False)
+    return fig
+
+
+def heat_map(comparison: Comparison, lang: str) -> Figure:
+    """Teams x items coloured by status, with the key on top and misses marked ×."""
+    from avsec.report.text import status_label
+
+    items = comparison.items
+    rows = [("key", _t("key", lang))] + [
+        (t.name, textwrap.shorten(t.name, 22)) for t in comparison.teams
+    ]
+    n_items, n_rows = len(items), len(rows)
+    height_in = 1.5 + 0.28 * n_rows
+    fig = Figure(figsize=(10.4, height_in))
+    left, right = 1.45 / 10.4, 0.99
+    bottom, top = 0.85 / height_in, 1 - 0.55 / height_in
+    ax = fig.add_axes((left, bottom, right - left, top - bottom))
+    index = {status: i for i, status in enumerate(CATEGORIES)}
+    cmap = ListedColormap([STATUS_FILL[s] for s in CATEGORIES])
+    grid = []
+    for key, _label in rows:
+        if key == "key":
+            grid.append([index[i.key] for i in items])
+        else:
+            grid.append([index[i.answers.get(key, "not_assessed")] for i in items])
+    ax.imshow(
+        grid,
+        cmap=cmap,
+        vmin=-0.5,
+        vmax=len(CATEGORIES) - 0.5,
+        aspect="auto",
+        interpolation="nearest",
+    )
+    for r, (key, _label) in enumerate(rows):
+        if key == "key":
+            continue
+        for c, item in enumerate(items):
+            if item.key != "not_assessed" and item.answers.get(key) != item.key:
+                ax.text(
+                    c,
+                    r,
+                    "×",
+                    ha="center",
+                    va="center",
+                    fontsize=6,
+                    color="white"
+                    if item.answers.get(key) in ("compliant", "not_compliant")
+                    else "black",
+                )
+    ax.set_yticks(range(n_rows))
+    ax.set_yticklabels([label for _, label in rows], fontsize=7)
+    ax.set_xticks(range(n_items))
+    ax.set_xticklabels([i.id for i in items], rotation=90, fontsize=4.6)
+    ax.tick_params(length=0)
+    ax.axhline(0.5, color="white", linewidth=2.5)
+    # Area separators and names along the top.
+    start = 0
+    for area in comparison.checklist.areas:
+        count = len(area.items)
+        if start:
+            ax.axvline(start - 0.5, color="white", linewidth=2)
+        ax.text(
+            start + count / 2 - 0.5,
+            -0.75,
+            textwrap.fill(pick(area.title, lang), 26),
+            ha="center",
+            va="bottom",
+            fontsize=6.5,
+            clip_on=False,
+        )
+        start += count
+    for side in ax.spines.values():
+        side.set_visible(False)
+    handles = [
+        Patch(facecolor=STATUS_FILL[s], edgecolor="#999999", label=status_label(s, lang))
+        for s in CATEGORIES
+    ]
+    fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=7, frameon=False)
+    return fig
+
+
+# --- document ------------------------------------------------------------------------------------
+
+
+def build_debrief(
+    comparison: Comparison, out: Path, *, lang: str = "en", today: dt.date | None = None
+) -> Path:
+    """Write the debrief PDF of ``comparison``.
+
+    Parameters
+    ----------
+    comparison
+        From :func:`avsec.workshop.compare.compare_files`.
+    out
+        The PDF to write (written beside its name first, then moved into place).
+    lang
+        ``en`` or ``es``.
+    today
+        Date printed on the cover (today by default).
+
+    Returns
+    -------
+    Path
+        ``out``.
+
+    Raises
+    ------
+    InputError
+        The output folder does not exist or the file cannot be written.
+    """
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        Image,
+        KeepTogether,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    from avsec.report import styles as st
+    from avsec.report.figures import figure_png
+    from avsec.report.pdf import esc
+    from avsec.report.text import horizon_label, long_date, percent, status_label
+
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InputError(f"{out}: the folder {out.parent} does not exist")
+    today = today or dt.date.today()
+    styles = st.Styles()
+    page_w, page_h = landscape(A4)
+    margin_x, margin_top, margin_bottom = 15 * mm, 24 * mm, 22 * mm
+    frame_w = page_w - 2 * margin_x
+    frame_h = page_h - margin_top - margin_bottom
+    marking = comparison.key.marking(lang)
+    airport = comparison.key.airport
+    airport_text = f"{airport.name} ({airport.icao})" if airport.icao else airport.name
+    running = _t("running", lang, airport=airport_text)
+    page_label = _t("page_of", lang, page="{page}", pages="{pages}")
+
+    class DebriefCanvas(Canvas):
+        """Writes "page x of y" once the page count is known (forms filled at save)."""
+
+        def save(self) -> None:
+            if len(self._code):
+                self.showPage()
+            total = self.getPageNumber() - 1
+            for page in range(1, total + 1):
+                self.beginForm(f"pageno{page}", lowerx=-60 * mm, lowery=-2, upperx=0, uppery=10)
+                self.setFont(st.FONT, 7.5)
+                self.setFillColor(st.MID_GREY)
+                self.drawRightString(0, 0, page_label.format(page=page, pages=total))
+                self.endForm()
+            super().save()
+
+    def furniture(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        top = page_h - 10 * mm
+        canvas.setFont(st.FONT_BOLD, 8)
+        canvas.setFillColor(st.MARKING_RED)
+        canvas.drawCentredString(page_w / 2, top, marking)
+        canvas.setFont(st.FONT, 7.5)
+        canvas.setFillColor(st.MID_GREY)
+        canvas.drawString(margin_x, top - 5.5 * mm, running)
+        canvas.setStrokeColor(st.NAVY)
+        canvas.setLineWidth(0.6)
+        canvas.line(margin_x, top - 7.5 * mm, page_w - margin_x, top - 7.5 * mm)
+        bottom = 13 * mm
+        canvas.line(margin_x, bottom + 4 * mm, page_w - margin_x, bottom + 4 * mm)
+        canvas.setFont(st.FONT_BOLD, 8)
+        canvas.setFillColor(st.MARKING_RED)
+        canvas.drawCentredString(page_w / 2, bottom, marking)
+        canvas.setFont(st.FONT, 7.5)
+        canvas.setFillColor(st.MID_GREY)
+        canvas.drawString(margin_x, bottom - 5 * mm, f"{_t('title', lang)} · {today.isoformat()}")
+        canvas.translate(page_w - margin_x, bottom - 5 * mm)
+        canvas.doForm(f"pageno{canvas.getPageNumber()}")
+        canvas.restoreState()
+
+    def cell(text: object, style: Any = None) -> Paragraph:
+        return Paragraph(esc(text), style or styles.cell)
+
+    def head(text: str) -> Paragraph:
+        return Paragraph(esc(text), styles.cell_head)
+
+    def table(rows: list[list[Any]], widths: list[float]) -> Table:
+        t = Table(rows, colWidths=widths, repeatRows=1)
+        t.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_FILL),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, st.RULE_GREY),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
+        return t
+
+    def figure(fig: Figure, max_h: float) -> Image:
+        png = figure_png(fig, dpi=200)
+        w_in, h_in = fig.get_size_inches()
+        width = min(frame_w, w_in * 72)
+        height = width * h_in / w_in
+        if height > max_h:
+            width, height = width * max_h / height, max_h
+        return Image(io.BytesIO(png), width=width, height=height)
+
+    story: list[Any] = []
+    # --- heading and scores
+    story.append(Paragraph(esc(_t("title", lang)), styles.h1))
+    story.append(Paragraph(esc(_t("subtitle", lang)), styles.body))
+    checklist = comparison.checklist
+    facts = [
+        [head(_t("airport", lang)), cell(airport_text)],
+        [head(_t("key", lang)), cell(f"{comparison.key_path.name} — {comparison.key.title}")],
+        [
+            head(_t("checklist", lang)),
+            cell(f"{pick(checklist.title, lang)} ({checklist.id} v{checklist.version})"),
+        ],
+        [head(_t("date", lang)), cell(long_date(today, lang))],
+        [head(_t("teams_compared", lang)), cell(", ".join(t.name for t in comparison.teams))],
+    ]
+    if comparison.refused:
+        facts.append(
+            [head(_t("refused", lang)), cell("; ".join(str(r) for r in comparison.refused))]
+        )
+    facts_table = Table(facts, colWidths=[45 * mm, frame_w - 45 * mm])
+    facts_table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, st.RULE_GREY),
+            ]
+        )
+    )
+    story += [Spacer(1, 3 * mm), facts_table, Spacer(1, 4 * mm)]
+    story.append(Paragraph(esc(_t("sec_scores", lang)), styles.h2))
+    areas = checklist.areas
+    header = [head(_t("team", lang)), head(_t("overall", lang))] + [
+        head(pick(a.title, lang)) for a in areas
+    ]
+    rows: list[list[Any]] = [header]
+    for team in comparison.teams:
+        rows.append(
+            [cell(team.name, styles.cell_bold), cell(percent(team.accuracy, lang))]
+            + [cell(percent(team.areas.get(a.id), lang)) for a in areas]
+        )
+    first = 60 * mm
+    rest = (frame_w - first - 25 * mm) / max(1, len(areas))
+    story.append(table(rows, [first, 25 * mm] + [rest] * len(areas)))
+    story.append(Paragraph(esc(_t("scores_note", lang)), styles.note))
+    story.append(
+        KeepTogether(
+            [
+                figure(team_scores_chart(comparison, lang), 50 * mm),
+                Paragraph(esc(_t("chart_caption", lang)), styles.caption),
+            ]
+        )
+    )
+    # --- heat map and agreement
+    story.append(PageBreak())
+    story.append(Paragraph(esc(_t("sec_heatmap", lang)), styles.h2))
+    story.append(figure(heat_map(comparison, lang), frame_h - 40 * mm))
+    story.append(Paragraph(esc(_t("heatmap_caption", lang)), styles.caption))
+    story.append(Paragraph(esc(_t("sec_agreement", lang)), styles.h2))
+    kappa = comparison.fleiss_kappa
+    if kappa is None:
+        story.append(Paragraph(esc(_t("kappa_none", lang)), styles.body))
+    else:
+        band = _t(f"band_{kappa_band(kappa)}", lang)
+        shown = f"{kappa:.2f}".replace(".", "," if lang == "es" else ".")
+        story.append(
+            Paragraph(
+                esc(_t("kappa", lang, teams=len(comparison.teams), kappa=shown, band=band)),
+                styles.body,
+            )
+        )
+    story.append(Paragraph(esc(_t("kappa_note", lang)), styles.note))
+    # --- disputed items
+    story.append(PageBreak())
+    story.append(Paragraph(esc(_t("sec_disputed", lang)), styles.h2))
+    disputed = comparison.disputed(12)
+    if not disputed:
+        story.append(Paragraph(esc(_t("no_disputed", lang)), styles.body))
+    else:
+        story.append(Paragraph(esc(_t("disputed_note", lang)), styles.note))
+        rows = [
+            [
+                head(_t("item", lang)),
+                head(_t("key", lang)),
+                head(_t("answers", lang)),
+                head(_t("agreement", lang)),
+                head(_t("rationale", lang)),
+            ]
+        ]
+        for item in disputed:
+            question = pick(checklist.item(item.id).question, lang)
+            counts: dict[str, list[str]] = {}
+            for team_name, status in item.answers.items():
+                counts.setdefault(status, []).append(team_name)
+            answers = "; ".join(
+                f"{status_label(s, lang)}: {', '.join(names)}"
+                for s, names in sorted(counts.items(), key=lambda kv: -len(kv[1]))
+            )
+            rows.append(
+                [
+                    cell(f"{item.id} — {textwrap.shorten(question, 160)}", styles.small),
+                    cell(status_label(item.key, lang), styles.cell_bold),
+                    cell(answers, styles.small),
+                    cell(percent(item.agreement, lang)),
+                    cell(comparison.rationale(item.id, lang), styles.small),
+                ]
+            )
+        story.append(table(rows, [78 * mm, 30 * mm, 62 * mm, 22 * mm, frame_w - 192 * mm]))
+    # --- consolidated outline
+    story.append(PageBreak())
+    story.append(Paragraph(esc(_t("sec_outline", lang)), styles.h2))
+    outline = comparison.consolidated_outline(lang)
+    if not outline:
+        story.append(Paragraph(esc(_t("no_outline", lang)), styles.body))
+    else:
+        story.append(Paragraph(esc(_t("outline_note", lang)), styles.note))
+        total = len(comparison.teams)
+        rows = [
+            [
+                head("#"),
+                head(_t("action", lang)),
+                head(_t("items", lang)),
+                head(_t("proposed_by", lang)),
+                head(_t("horizon", lang)),
+                head(_t("priority", lang)),
+            ]
+        ]
+        for number, action in enumerate(outline, start=1):
+            rows.append(
+                [
+                    cell(str(number)),
+                    cell(action.title, styles.small),
+                    cell(", ".join(action.items)),
+                    cell(
+                        _t("of_teams", lang, count=len(action.teams), total=total)
+                        + " — "
+                        + ", ".join(action.teams),
+                        styles.small,
+                    ),
+                    cell(horizon_label(action.horizon, lang), styles.small),
+                    cell(f"{action.priority:.2f}"),
+                ]
+            )
+        story.append(table(rows, [10 * mm, frame_w - 150 * mm, 28 * mm, 55 * mm, 38 * mm, 19 * mm]))
+
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        doc = BaseDocTemplate(
+            str(partial),
+            pagesize=(page_w, page_h),
+            leftMargin=margin_x,
+            rightMargin=margin_x,
+            topMargin=margin_top,
+            bottomMargin=margin_bottom,
+            title=f"{_t('title', lang)} — {airport_text}",
+            subject=marking,
+            creator="avsec",
+        )
+        frame = Frame(
+            margin_x,
+            margin_bottom,
+            frame_w,
+            frame_h,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
+        doc.build(story, canvasmaker=DebriefCanvas)
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return out

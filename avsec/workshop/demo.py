@@ -1,0 +1,148 @@
+"""Build the training-airport answer key: the assessment ``avsec demo`` opens.
+
+The result is a complete assessment of the fictional Isla Ejemplo (ZZEJ) airport in mode
+``answer_key``: the layout, the visit narrative, the reference status and rationale of every
+checklist item, generated evidence photos, the geometry findings and the improvement outline.
+It doubles as the trainer's key for ``avsec workshop pack``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from avsec.core.assessment import Assessment, Response
+from avsec.core.commands import Batch, SetFeature, SetResponse, replace_outline
+from avsec.core.errors import ChecklistError
+from avsec.core.i18n import pick
+
+if TYPE_CHECKING:
+    from avsec.store import AvsecFile
+
+#: File name of the demo assessment inside the output folder.
+DEMO_FILE = "ZZEJ-isla-ejemplo-training.avsec"
+#: Name recorded in the journal and as the author of the reference answers.
+TRAINER = "trainer"
+
+
+def make_demo(out_dir: Path, lang: str = "en") -> Path:
+    """Write the training-airport answer key into ``out_dir`` and return its path.
+
+    An earlier demo file in ``out_dir`` is replaced (the demo is rebuilt from the bundled
+    data every time).
+
+    Parameters
+    ----------
+    out_dir
+        Folder to write into (created when missing).
+    lang
+        Language of the assessment: notes, rationales stored for the report, outline titles.
+
+    Returns
+    -------
+    Path
+        The .avsec file.
+
+    Raises
+    ------
+    ChecklistError
+        The bundled answer key does not cover every item of the bundled checklist.
+    """
+    from avsec.geo.analysis import analyze
+    from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
+    from avsec.store import AvsecFile
+    from avsec.workshop import photos as training_photos
+    from avsec.workshop.training import (
+        key_problems,
+        load_answer_key,
+        load_layout,
+        load_narrative,
+        load_scenario,
+    )
+    from avsec.workshop.training_layout import to_lonlat
+
+    out_dir = Path(out_dir)
+    checklist = get_checklist(BUNDLED_CHECKLIST)
+    key = load_answer_key()
+    problems = key_problems(checklist, key)
+    if problems:
+        raise ChecklistError(problems)
+    scenario = load_scenario()
+    features = load_layout()
+    observations = load_narrative(checklist, lang)
+    assessment = Assessment(
+        title=pick(scenario.title, lang),
+        airport=scenario.airport,
+        checklist_id=checklist.id,
+        checklist_version=checklist.version,
+        started=scenario.visit_date,
+        ended=scenario.visit_date,
+        team=list(scenario.team),
+        organisation=pick(scenario.organisation, lang),
+        language=lang,
+        mode="answer_key",
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / DEMO_FILE
+    partial = out_dir / f".{DEMO_FILE}.partial"
+    partial.unlink(missing_ok=True)
+    answered = dt.datetime.combine(scenario.visit_date, dt.time(17, 0), tzinfo=dt.UTC)
+    try:
+        with AvsecFile.create(partial, assessment, checklist, user=TRAINER) as f:
+            f.apply(
+                Batch("Import the training layout", [SetFeature(x.id, None, x) for x in features])
+            )
+            photo_ids: dict[str, list[str]] = {}
+            for photo in training_photos.PHOTOS:
+                lon, lat = to_lonlat(*photo.at)
+                attachment = f.add_attachment(
+                    training_photos.render(photo),
+                    filename=photo.filename,
+                    mime="image/jpeg",
+                    taken=dt.datetime.combine(scenario.visit_date, dt.time(11, 0), tzinfo=dt.UTC),
+                    lon=lon,
+                    lat=lat,
+                )
+                for item_id in photo.items:
+                    photo_ids.setdefault(item_id, []).append(attachment)
+            commands = [
+                SetResponse(
+                    item_id,
+                    None,
+                    Response(
+                        item_id=item_id,
+                        status=key[item_id].status,
+                        notes=pick(key[item_id].rationale, lang),
+                        photos=photo_ids.get(item_id, []),
+                        updated=answered,
+                        updated_by=TRAINER,
+                    ),
+                )
+                for item_id in checklist.item_ids()
+            ]
+            f.apply(Batch("Reference answers of the training airport", commands))
+            f.set_extra("observations", [o.model_dump(mode="json") for o in observations])
+            f.set_extra("rationales", {i: pick(a.rationale, lang) for i, a in key.items()})
+            f.set_extra("rationales_i18n", {i: dict(a.rationale) for i, a in key.items()})
+            centre = (scenario.airport.lon, scenario.airport.lat)
+            result = analyze(features, assessment.parameters, checklist, centre)
+            f.set_findings(result.findings)
+            _save_outline(f, lang, scenario.visit_date)
+            f.vacuum()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _save_outline(f: AvsecFile, lang: str, today: dt.date) -> None:
+    """Generate the improvement outline from the reference answers and store it."""
+    from avsec.core.outline import generate_outline
+
+    doc = f.document()
+    outline = generate_outline(
+        doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang, today=today
+    )
+    f.apply(replace_outline(doc, outline, "Improvement outline of the reference answers"))

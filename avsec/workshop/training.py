@@ -1,0 +1,187 @@
+"""Load the bundled training airport: scenario, layout, visit narrative and answer key.
+
+The files live in ``assets/training/`` (see its README) and are found from a source checkout
+and from an installed wheel alike.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from avsec.core.assessment import Airport, Status
+from avsec.core.checklist import Checklist
+from avsec.core.document import Observation
+from avsec.core.errors import InputError
+from avsec.core.i18n import LANGUAGES, LangText, pick
+from avsec.core.layout import Feature
+from avsec.io.resources import data_path
+from avsec.io.yamlfile import load_yaml_text
+
+SCENARIO_FILE = "scenario.yaml"
+LAYOUT_FILE = "layout.geojson"
+NARRATIVE_FILE = "narrative.yaml"
+KEY_FILE = "answer-key.yaml"
+STATUSES = {s.value for s in Status}
+
+
+def training_file(name: str) -> Traversable:
+    """Return one file of ``assets/training``."""
+    return data_path("assets", "training", name)
+
+
+@contextlib.contextmanager
+def training_path(name: str) -> Iterator[Path]:
+    """A real filesystem path to a training file (extracted if the package is zipped)."""
+    with resources.as_file(training_file(name)) as path:
+        yield Path(path)
+
+
+def _yaml(name: str) -> Any:
+    source = training_file(name)
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{name}: the training file cannot be read ({exc.strerror or exc})"
+        ) from exc
+    data = load_yaml_text(raw, name)
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: expected a mapping at the top")
+    return data
+
+
+def _lang_text(value: Any, where: str) -> LangText:
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES
+    ):
+        raise InputError(f"{where}: needs a text in each of {', '.join(LANGUAGES)}")
+    return {str(k): str(v).strip() for k, v in value.items()}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The airport and the titles of the training scenario."""
+
+    airport: Airport
+    title: LangText
+    organisation: LangText
+    visit_date: dt.date
+    team: list[str]
+
+
+def load_scenario() -> Scenario:
+    """Load ``scenario.yaml``."""
+    data = _yaml(SCENARIO_FILE)
+    try:
+        airport = Airport.model_validate({**data["airport"], "custom": True})
+        visit = data.get("visit_date") or dt.date.today()
+        if isinstance(visit, str):
+            visit = dt.date.fromisoformat(visit)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"{SCENARIO_FILE}: invalid scenario ({exc})") from exc
+    return Scenario(
+        airport=airport,
+        title=_lang_text(data.get("title"), f"{SCENARIO_FILE}: title"),
+        organisation=_lang_text(data.get("organisation"), f"{SCENARIO_FILE}: organisation"),
+        visit_date=visit,
+        team=[str(t) for t in data.get("team") or []],
+    )
+
+
+def load_layout() -> list[Feature]:
+    """Load the training layout through the regular GeoJSON importer."""
+    from avsec.io.geojson import read_layout
+
+    with training_path(LAYOUT_FILE) as path:
+        result = read_layout(path)
+    return list(result.features)
+
+
+@dataclass(frozen=True)
+class KeyAnswer:
+    """The reference answer to one item."""
+
+    status: Status
+    rationale: LangText
+
+
+def load_answer_key() -> dict[str, KeyAnswer]:
+    """Load ``answer-key.yaml`` as {item id: KeyAnswer} (every rationale in en and es)."""
+    data = _yaml(KEY_FILE)
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise InputError(f"{KEY_FILE}: expected 'answers' mapping item ids to status and rationale")
+    out: dict[str, KeyAnswer] = {}
+    for item_id, entry in answers.items():
+        where = f"{KEY_FILE}: item {item_id}"
+        if not isinstance(entry, dict) or entry.get("status") not in STATUSES:
+            raise InputError(f"{where}: field status must be one of {', '.join(sorted(STATUSES))}")
+        out[str(item_id)] = KeyAnswer(
+            Status(entry["status"]), _lang_text(entry.get("rationale"), f"{where}: field rationale")
+        )
+    return out
+
+
+def key_problems(checklist: Checklist, key: dict[str, KeyAnswer]) -> list[str]:
+    """Return one line per item of ``checklist`` without a key answer, or key entry not in it."""
+    ids = checklist.item_ids()
+    problems = [f"{KEY_FILE}: item {i}: no reference answer" for i in ids if i not in key]
+    problems += [
+        f"{KEY_FILE}: item {i}: not in checklist {checklist.id}" for i in key if i not in ids
+    ]
+    return problems
+
+
+def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list[Observation]:
+    """Load the visit narrative as :class:`Observation` records with lon/lat locations.
+
+    Parameters
+    ----------
+    checklist
+        When given, every item an observation names must be in it.
+    lang
+        Language of the place names (each observation's text keeps every language).
+    """
+    from avsec.workshop.training_layout import to_lonlat
+
+    data = _yaml(NARRATIVE_FILE)
+    entries = data.get("observations")
+    if not isinstance(entries, list):
+        raise InputError(f"{NARRATIVE_FILE}: expected an 'observations' list")
+    known = set(checklist.item_ids()) if checklist is not None else None
+    out: list[Observation] = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{NARRATIVE_FILE}: observation {entry.get('id', number) if isinstance(entry, dict) else number}"
+        if not isinstance(entry, dict):
+            raise InputError(f"{where}: expected a mapping")
+        at = entry.get("at")
+        if not (
+            isinstance(at, list) and len(at) == 2 and all(isinstance(v, (int, float)) for v in at)
+        ):
+            raise InputError(f"{where}: field at must be [x, y] in metres")
+        items = [str(i) for i in entry.get("items") or []]
+        if known is not None:
+            missing = [i for i in items if i not in known]
+            if missing:
+                raise InputError(
+                    f"{where}: field items: not in the checklist: {', '.join(missing)}"
+                )
+        lon, lat = to_lonlat(float(at[0]), float(at[1]))
+        out.append(
+            Observation(
+                id=str(entry.get("id") or f"OBS-{number:02d}"),
+                place=pick(_lang_text(entry.get("place"), f"{where}: field place"), lang),
+                text=_lang_text(entry.get("text"), f"{where}: field text"),
+                location=(round(lon, 7), round(lat, 7)),
+                features=[str(f) for f in entry.get("features") or []],
+                items=items,
+            )
+        )
+    return out

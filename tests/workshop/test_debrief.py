@@ -1,0 +1,66 @@
+"""The debrief PDF: marking on every page, page x of y, every section, odd cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from workshop_helpers import MINI_KEY, MINI_RATIONALES
+
+from avsec.core.errors import InputError
+from avsec.workshop.compare import compare_files
+from avsec.workshop.debrief import build_debrief, heat_map, team_scores_chart
+
+PERFECT = {i: s for i, s in MINI_KEY.items() if s != "not_assessed"}
+
+
+def _pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_debrief_sections_and_marking(key_file: Path, make_teams, tmp_path: Path) -> None:
+    paths = make_teams({"Andes": PERFECT, "Caribe": {"PER-01": "compliant", "PER-02": "compliant"}})
+    stray = tmp_path / "stray.avsec"
+    stray.write_text("hello")
+    comparison = compare_files(key_file, [*paths, stray])
+    out = build_debrief(comparison, tmp_path / "debrief.pdf")
+    pages = _pages(out)
+    for number, text in enumerate(pages, start=1):
+        assert text.count("RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION") == 2
+        assert f"Page {number} of {len(pages)}" in text
+    text = " ".join(pages)
+    for heading in (
+        "1 Team scores",
+        "2 Answers of each team",
+        "3 Agreement between teams",
+        "4 Most disputed items",
+        "5 Consolidated improvement outline",
+    ):
+        assert heading in text
+    assert "stray.avsec" in text  # refused files are named on the first page
+    assert MINI_RATIONALES["PER-01"][:40] in text.replace("\n", " ")
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_one_perfect_team(key_file: Path, make_teams, tmp_path: Path) -> None:
+    comparison = compare_files(key_file, make_teams({"Andes": PERFECT}))
+    text = " ".join(_pages(build_debrief(comparison, tmp_path / "d.pdf", lang="es")))
+    assert "no está disponible" in text  # kappa needs two teams
+    assert "Todos los equipos dieron la respuesta de la clave" in text
+
+
+def test_figures_have_one_row_per_team(key_file: Path, make_teams) -> None:
+    comparison = compare_files(key_file, make_teams({"A": PERFECT, "B": {}, "C": {}}))
+    heat = heat_map(comparison, "en")
+    axis = heat.axes[0]
+    assert [t.get_text() for t in axis.get_yticklabels()] == ["Answer key", "A", "B", "C"]
+    assert len(axis.get_xticklabels()) == 5
+    chart = team_scores_chart(comparison, "en")
+    assert len(chart.axes[0].patches) == 3 * (1 + len(comparison.checklist.areas))
+
+
+def test_output_folder_must_exist(key_file: Path, make_teams, tmp_path: Path) -> None:
+    comparison = compare_files(key_file, make_teams({"A": PERFECT}))
+    with pytest.raises(InputError, match="does not exist"):
+        build_debrief(comparison, tmp_path / "nowhere" / "d.pdf")

@@ -1,0 +1,161 @@
+"""The bundled training airport: fictional, complete, seeded with defects, fully keyed."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+
+import airportsdata
+import pytest
+
+from avsec.core.assessment import RuleParameters
+from avsec.core.checklist import RULE_IDS, Checklist
+from avsec.core.i18n import LANGUAGES
+from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
+from avsec.workshop import training_layout
+from avsec.workshop.training import (
+    KEY_FILE,
+    key_problems,
+    load_answer_key,
+    load_layout,
+    load_narrative,
+    load_scenario,
+    training_file,
+)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Checklist:
+    return get_checklist(BUNDLED_CHECKLIST)
+
+
+@pytest.fixture(scope="module")
+def layout():
+    return load_layout()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(a))
+
+
+def test_airport_cannot_be_mistaken_for_a_real_one() -> None:
+    airport = load_scenario().airport
+    database = airportsdata.load("ICAO")
+    assert airport.icao.startswith("ZZ") and airport.icao not in database
+    assert airport.iata == "" and airport.custom
+    assert "fictional" in airport.name.lower()
+    nearest = min(
+        _km(airport.lat, airport.lon, row["lat"], row["lon"]) for row in database.values()
+    )
+    assert nearest > 100, f"a real aerodrome lies {nearest:.0f} km from the training airport"
+
+
+def test_shipped_geojson_is_the_generator_output() -> None:
+    shipped = json.loads(training_file("layout.geojson").read_text(encoding="utf-8"))
+    generated = training_layout.feature_collection()
+    assert [f["id"] for f in shipped["features"]] == [f["id"] for f in generated["features"]]
+    for old, new in zip(shipped["features"], generated["features"], strict=True):
+        assert old["properties"] == new["properties"]
+        flat_old = json.dumps(old["geometry"]["coordinates"])
+        a = [
+            float(x) for x in flat_old.replace("[", " ").replace("]", " ").replace(",", " ").split()
+        ]
+        flat_new = json.dumps(new["geometry"]["coordinates"])
+        b = [
+            float(x) for x in flat_new.replace("[", " ").replace("]", " ").replace(",", " ").split()
+        ]
+        assert a == pytest.approx(b, abs=2e-7), "run python -m avsec.workshop.training_layout"
+
+
+def test_layout_is_complete(layout) -> None:
+    from shapely.geometry import shape
+
+    from avsec.geo.projection import LocalProjection
+
+    kinds = Counter(f.kind for f in layout)
+    assert kinds["airside"] >= 1 and kinds["sra"] >= 2 and kinds["critical_part"] >= 1
+    assert kinds["landside"] >= 1 and kinds["road"] >= 3 and kinds["parking"] >= 2
+    assert kinds["building"] >= 3 and kinds["obstacle"] >= 2
+    points = [f for f in layout if f.kind == "access_point"]
+    assert len(points) >= 8
+    assert {p.properties["mode"] for p in points} == {"pedestrian", "vehicle", "mixed"}
+    assert {p.properties["control"] for p in points} == {
+        "staffed",
+        "electronic",
+        "locked",
+        "uncontrolled",
+    }
+    projection = LocalProjection(training_layout.CENTRE_LON, training_layout.CENTRE_LAT)
+    airside = projection.to_metres(shape(next(f for f in layout if f.kind == "airside").geometry))
+    perimeter = sum(
+        projection.to_metres(shape(f.geometry)).intersection(airside.boundary.buffer(2)).length
+        for f in layout
+        if f.kind == "barrier"
+    )
+    assert 4500 <= perimeter <= 5500, perimeter  # "about 5 km of perimeter barrier"
+
+
+def test_layout_imports_without_warnings() -> None:
+    from avsec.io.geojson import read_layout
+    from avsec.workshop.training import training_path
+
+    with training_path("layout.geojson") as path:
+        result = read_layout(path)
+    assert result.warnings == []
+
+
+def test_each_rule_finds_a_seeded_defect(layout, bundled: Checklist) -> None:
+    from avsec.geo.analysis import analyze
+
+    airport = load_scenario().airport
+    result = analyze(layout, RuleParameters(), bundled, (airport.lon, airport.lat))
+    fired = Counter(f.rule for f in result.findings)
+    assert set(fired) == set(RULE_IDS), f"rules without a finding: {set(RULE_IDS) - set(fired)}"
+    by_rule = {f.rule: f for f in result.findings}
+    assert by_rule["perimeter_gap"].value == pytest.approx(40, abs=0.5)
+    assert by_rule["barrier_below_height"].value == pytest.approx(500, abs=1)
+    assert by_rule["uncontrolled_crossing"].value == pytest.approx(25, abs=0.5)
+    assert by_rule["access_point_off_boundary"].value == pytest.approx(25, abs=0.5)
+    assert by_rule["sra_outside_airside"].value == pytest.approx(15 * 180, rel=0.01)
+    assert by_rule["critical_part_outside_sra"].value == pytest.approx(30 * 30, rel=0.01)
+
+
+def test_answer_key_covers_every_item_of_the_bundled_checklist(bundled: Checklist) -> None:
+    key = load_answer_key()
+    assert key_problems(bundled, key) == [], f"{KEY_FILE} must answer every checklist item"
+    for item_id, answer in key.items():
+        for lang in LANGUAGES:
+            line = answer.rationale[lang]
+            assert "\n" not in line and 20 < len(line) <= 240, f"{item_id} {lang}: one line, please"
+
+
+def test_narrative(layout, bundled: Checklist) -> None:
+    observations = load_narrative(bundled, "es")
+    assert len(observations) >= 30
+    assert len({o.id for o in observations}) == len(observations)
+    feature_ids = {f.id for f in layout}
+    centre = load_scenario().airport
+    for o in observations:
+        assert all(o.text[lang].strip() for lang in LANGUAGES)
+        assert o.items, f"{o.id} informs no item"
+        assert set(o.features) <= feature_ids, (
+            f"{o.id}: unknown features {set(o.features) - feature_ids}"
+        )
+        assert o.location is not None
+        assert _km(centre.lat, centre.lon, o.location[1], o.location[0]) < 2
+    informed = {i for o in observations for i in o.items}
+    assert set(bundled.item_ids()) <= informed, "every item needs something to observe"
+
+
+def test_rationales_are_not_in_the_narrative(bundled: Checklist) -> None:
+    # The exercise carries the narrative; the key's verdicts must not be readable in it.
+    narrative = " ".join(t for o in load_narrative(bundled) for t in o.text.values())
+    for item_id, answer in load_answer_key().items():
+        for text in answer.rationale.values():
+            assert text not in narrative, item_id
