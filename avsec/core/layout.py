@@ -95,6 +95,10 @@ class Feature(BaseModel):
         """The feature's name, or an empty string."""
         return str(self.properties.get("name") or "")
 
+    def label(self, lang: str) -> str:
+        """The feature's name in ``lang`` (``name:es``, OpenStreetMap style), else its name."""
+        return str(self.properties.get(f"name:{lang}") or self.properties.get("name") or "")
+
     def to_geojson(self) -> dict[str, Any]:
         """Return the feature as a GeoJSON Feature mapping."""
         return {

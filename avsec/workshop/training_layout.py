@@ -437,6 +437,69 @@ def to_lonlat(x: float, y: float) -> tuple[float, float]:
     return LocalProjection(CENTRE_LON, CENTRE_LAT).point_to_lonlat(x, y)
 
 
+#: Spanish names of the features, written as ``name:es`` (OpenStreetMap's convention for a
+#: name in another language) so Spanish-speaking teams read their own terms on the map.
+NAMES_ES: dict[str, str] = {
+    "Access road from Puerto Ejemplo": "Vía de acceso desde Puerto Ejemplo",
+    "Administration and ID office": "Administración y oficina de tarjetas de identificación",
+    "Aeroclub car park": "Estacionamiento del aeroclub",
+    "Aeroclub hangar": "Hangar del aeroclub",
+    "Aeroclub pedestrian gate W2": "Puerta peatonal del aeroclub W2",
+    "Airport Avenue": "Avenida del Aeropuerto",
+    "Airside": "Parte aeronáutica",
+    "Apron gate A (into SRA 1)": "Puerta de plataforma A (hacia la ZSR 1)",
+    "Cargo SRA fence": "Cerca de la ZSR de carga",
+    "Cargo gate": "Puerta de carga",
+    "Cargo road": "Vía de carga",
+    "Cargo shed": "Terminal de carga",
+    "Catering gate": "Puerta de comisariato",
+    "Catering road": "Vía de comisariato",
+    "Catering unit": "Unidad de comisariato (catering)",
+    "Control tower": "Torre de control",
+    "Crew-room desk": "Mostrador de la sala de tripulaciones",
+    "Critical part: departure lounge and gates 1-4": "Parte crítica: sala de embarque y puertas 1-4",
+    "Critical part: remote-stand bus lounge": "Parte crítica: sala de embarque remoto",
+    "East fence, northern part (fabric cut and tied back in places)": "Cerca este, tramo norte (malla cortada y amarrada en algunos puntos)",
+    "East fence, southern part": "Cerca este, tramo sur",
+    "Emergency access road": "Vía de acceso de emergencia",
+    "Emergency gate W1 (fire service)": "Puerta de emergencia W1 (servicio de bomberos)",
+    "Fire station": "Estación de bomberos",
+    "Floodlight mast": "Poste de iluminación",
+    "Fuel farm (tanks and office)": "Planta de combustible (tanques y oficina)",
+    "Fuel-farm gate E2": "Puerta de la planta de combustible E2",
+    "Fuel-farm road": "Vía de la planta de combustible",
+    "Ground equipment parking": "Estacionamiento de equipo de apoyo en tierra",
+    "Landside (terminal, car parks, Airport Avenue)": "Parte pública (terminal, estacionamientos, Avenida del Aeropuerto)",
+    "Maintenance gate N1": "Puerta de mantenimiento N1",
+    "Maintenance hangar": "Hangar de mantenimiento",
+    "Maintenance track": "Camino de mantenimiento",
+    "Mango tree": "Árbol de mango",
+    "North fence, along the runway": "Cerca norte, a lo largo de la pista",
+    "North fence, east of the drainage works": "Cerca norte, al este de las obras de drenaje",
+    "Overgrown hedge outside the west fence": "Seto crecido por fuera de la cerca oeste",
+    "Passenger security checkpoint": "Punto de inspección de pasajeros",
+    "Perimeter patrol road": "Camino de patrullaje perimetral",
+    "Public car park": "Estacionamiento público",
+    "Rental cars": "Autos de alquiler",
+    "Runway 09/27 (movement area, drawn as a line)": "Pista 09/27 (área de movimiento, dibujada como línea)",
+    "SRA 1: passenger apron and pier": "ZSR 1: plataforma de pasajeros y muelle",
+    "SRA 2: cargo and catering": "ZSR 2: carga y comisariato",
+    "Service road (VCP 1 and apron gate A)": "Vía de servicio (PCV 1 y puerta de plataforma A)",
+    "South fence, cargo frontage": "Cerca sur, frente de carga",
+    "South fence, west of the terminal": "Cerca sur, al oeste de la terminal",
+    "Stacked ULD containers": "Contenedores ULD apilados",
+    "Staff car park": "Estacionamiento del personal",
+    "Staff checkpoint (card reader)": "Control de personal (lector de tarjetas)",
+    "Terminal forecourt": "Explanada de la terminal",
+    "Terminal hall (landside)": "Vestíbulo de la terminal (parte pública)",
+    "Terminal pier (airside)": "Muelle de la terminal (parte aeronáutica)",
+    "Terminal security line (glazed wall between hall and pier)": "Línea de seguridad de la terminal (muro acristalado entre vestíbulo y muelle)",
+    "Vehicle checkpoint VCP 1": "Punto de control vehicular PCV 1",
+    "West fence (old chain-link)": "Cerca oeste (malla ciclónica antigua)",
+    "Windsock": "Manga de viento",
+}
+
+
 def _round(coords: Any) -> Any:
     if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
         return [round(float(c), 7) for c in coords]
@@ -460,7 +523,15 @@ def feature_collection() -> dict[str, Any]:
                 "type": "Feature",
                 "id": shape.id,
                 "geometry": geometry,
-                "properties": {"kind": shape.kind, **shape.properties},
+                "properties": {
+                    "kind": shape.kind,
+                    **shape.properties,
+                    **(
+                        {"name:es": NAMES_ES[shape.properties["name"]]}
+                        if shape.properties.get("name") in NAMES_ES
+                        else {}
+                    ),
+                },
             }
         )
     return {
