@@ -216,7 +216,8 @@ def replace_layout(doc: AssessmentDocument, features: Sequence[Feature], text: s
 
 def merge_layout(doc: AssessmentDocument, features: Sequence[Feature], text: str) -> Batch:
     """Return one command that adds ``features`` (replacing those with the same id)."""
-    commands: list[Command] = [SetFeature(f.id, doc.feature(f.id), f) for f in features]
+    existing = {f.id: f for f in doc.features}
+    commands: list[Command] = [SetFeature(f.id, existing.get(f.id), f) for f in features]
     return Batch(text, commands)
 
 

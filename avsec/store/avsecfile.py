@@ -348,8 +348,18 @@ class AvsecFile:
             ),
         )
 
+    def _mark_findings_stale(self) -> None:
+        # The stored findings describe the layout and parameters they were computed from; any
+        # change to either makes them out of date until the next analysis.
+        self._conn.execute("INSERT OR REPLACE INTO extras VALUES ('findings_stale', 'true')")
+
+    def findings_stale(self) -> bool:
+        """True when the layout or rule parameters changed since the last analysis."""
+        return bool(self.extra("findings_stale", False))
+
     def write_feature(self, feature_id: str, feature: Feature | None) -> None:
         """Write or delete one feature (inside a transaction)."""
+        self._mark_findings_stale()
         if feature is None:
             self._conn.execute("DELETE FROM features WHERE id = ?", (feature_id,))
             return
@@ -390,6 +400,8 @@ class AvsecFile:
 
     def write_assessment(self, assessment: Assessment) -> None:
         """Replace the assessment header (inside a transaction)."""
+        if self._assessment is not None and assessment.parameters != self._assessment.parameters:
+            self._mark_findings_stale()
         self._conn.execute(
             "UPDATE assessment SET json = ? WHERE id = 1", (assessment.model_dump_json(),)
         )
@@ -488,6 +500,7 @@ class AvsecFile:
                 "INSERT INTO findings VALUES (?, ?)",
                 [(i, f.model_dump_json()) for i, f in enumerate(findings)],
             )
+            self._conn.execute("DELETE FROM extras WHERE key = 'findings_stale'")
             self._journal("analysis", None, {"findings": len(findings)})
 
     def extra(self, key: str, default: Any = None) -> Any:

@@ -124,6 +124,7 @@ def info_dict(path: str) -> dict[str, Any]:
             "checklist": {"id": checklist.id, "version": checklist.version, "items": len(items)},
             "started": assessment.started.isoformat(),
             "handling_marking": assessment.marking(assessment.language),
+            "findings_stale": f.findings_stale(),
             "counts": {
                 "items": len(items),
                 "answered": assessed,
@@ -156,7 +157,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     )
     c = info["counts"]
     print(f"  answered   {c['answered']} of {c['items']} items")
-    print(f"  layout     {c['features']} features, {c['findings']} findings")
+    stale = " (out of date: run avsec analyze)" if info["findings_stale"] else ""
+    print(f"  layout     {c['features']} features, {c['findings']} findings{stale}")
     print(
         f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries"
     )

@@ -161,3 +161,22 @@ def test_damaged_record_is_reported(new_file: AvsecFile) -> None:
     new_file.close()
     with pytest.raises(StoreError, match="assessment record is damaged"):
         AvsecFile.open(new_file.path)
+
+
+def test_layout_edits_make_findings_stale(new_file: AvsecFile) -> None:
+    assert not new_file.findings_stale()
+    new_file.apply(
+        add_feature(Feature(kind="access_point", geometry={"type": "Point", "coordinates": [0, 0]}))
+    )
+    assert new_file.findings_stale()
+    new_file.set_findings([])
+    assert not new_file.findings_stale()
+    changed = new_file.assessment.model_copy(
+        update={
+            "parameters": new_file.assessment.parameters.model_copy(update={"clear_zone_m": 5.0})
+        }
+    )
+    from avsec.core.commands import SetAssessment
+
+    new_file.apply(SetAssessment(new_file.assessment, changed))
+    assert new_file.findings_stale()

@@ -1,0 +1,334 @@
+"""Layouts as GeoJSON (RFC 7946, WGS84 lon/lat; DESIGN §6).
+
+Reading is defensive: every file may be hostile. It refuses files over a size limit, non-UTF-8
+text, truncated or invalid JSON, projected coordinates, coordinates outside WGS84, empty
+geometries and geometry types a kind does not take, each with a message naming the file and
+the feature (its index and id). Self-intersecting polygons are repaired with
+``shapely.make_valid`` and reported; unknown kinds are kept and reported. Nothing is stored
+here: the caller applies the result as one undoable command, so a failed import changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from avsec.core.errors import InputError
+from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
+
+#: Larger files are refused: a 40 km perimeter with every feature is a few MiB.
+MAX_LAYOUT_BYTES = 64 * 1024 * 1024
+#: CRS names that mean WGS84 lon/lat (RFC 7946 drops ``crs``; older files still carry it).
+WGS84_NAMES = {
+    "urn:ogc:def:crs:ogc:1.3:crs84",
+    "urn:ogc:def:crs:ogc::crs84",
+    "urn:ogc:def:crs:epsg::4326",
+    "urn:ogc:def:crs:epsg:6.6:4326",
+    "epsg:4326",
+    "crs84",
+    "ogc:crs84",
+    "http://www.opengis.net/def/crs/ogc/1.3/crs84",
+    "http://www.opengis.net/def/crs/epsg/0/4326",
+}
+
+Source = Literal["avsec", "osm"]
+
+
+@dataclass
+class LayoutImport:
+    """The features read from a layout file and what the reader had to say about them."""
+
+    features: list[Feature]
+    warnings: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Number of features per kind."""
+        out: dict[str, int] = {}
+        for f in self.features:
+            out[f.kind] = out.get(f.kind, 0) + 1
+        return out
+
+
+def where(name: str, index: int, fid: Any) -> str:
+    """``FILE: feature N (id X)``, the prefix of every per-feature message."""
+    ident = f" (id {fid})" if fid not in (None, "") else ""
+    return f"{name}: feature {index}{ident}"
+
+
+def load_json_file(path: Path, max_bytes: int = MAX_LAYOUT_BYTES) -> Any:
+    """Read a JSON file with the layout limits.
+
+    Raises
+    ------
+    InputError
+        Missing, over ``max_bytes``, not UTF-8, or not valid (or truncated) JSON.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: {size / 2**20:.1f} MiB is larger than the {max_bytes / 2**20:.0f} MiB limit "
+            "for a layout; split the file or simplify it"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(raw) > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes / 2**20:.0f} MiB limit for a layout")
+    return parse_json_bytes(raw, name)
+
+
+def _reject_constant(value: str) -> Any:
+    raise ValueError(f"{value} is not a number JSON allows")
+
+
+def parse_json_bytes(raw: bytes, name: str) -> Any:
+    """Decode UTF-8 JSON, naming the file and the place of any problem."""
+    if not raw.strip():
+        raise InputError(f"{name}: the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {exc.start}, line {line}); GeoJSON must be UTF-8"
+        ) from exc
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        # JSON reports an unterminated string where it starts; it only happens at the end.
+        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        hint = " (the file ends early: is it truncated?)" if truncated else ""
+        raise InputError(
+            f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}"
+        ) from exc
+    except ValueError as exc:
+        raise InputError(f"{name}: not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise InputError(f"{name}: JSON nested too deeply to be a layout") from exc
+
+
+def _check_crs(data: dict[str, Any], name: str) -> None:
+    """Refuse a file that declares a CRS other than WGS84 lon/lat."""
+    crs = data.get("crs")
+    if crs is None:
+        return
+    crs_name = ""
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        if isinstance(props, dict):
+            crs_name = str(props.get("name") or props.get("href") or "")
+    if not crs_name or crs_name.strip().lower() in WGS84_NAMES:
+        return
+    raise InputError(
+        f"{name}: declares the coordinate system {crs_name}; avsec reads WGS84 lon/lat only "
+        "(RFC 7946): reproject the layer to EPSG:4326 before importing"
+    )
+
+
+def raw_features(data: Any, name: str) -> list[dict[str, Any]]:
+    """The features of a parsed GeoJSON document (FeatureCollection or single Feature)."""
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: not a GeoJSON object (a FeatureCollection is expected)")
+    kind = data.get("type")
+    _check_crs(data, name)
+    if kind == "Feature":
+        return [data]
+    if kind != "FeatureCollection":
+        raise InputError(
+            f"{name}: GeoJSON type {kind!r:.40} found; a FeatureCollection is expected"
+        )
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise InputError(f"{name}: the FeatureCollection has no features list")
+    if not features:
+        raise InputError(f"{name}: the FeatureCollection holds no features")
+    for index, item in enumerate(features):
+        if not isinstance(item, dict) or item.get("type") != "Feature":
+            raise InputError(f"{where(name, index, None)}: not a GeoJSON Feature")
+    return features
+
+
+def _feature_id(item: dict[str, Any]) -> str | None:
+    fid = item.get("id")
+    if isinstance(fid, bool) or fid is None:
+        return None
+    if isinstance(fid, int | str):
+        return str(fid) or None
+    if isinstance(fid, float) and math.isfinite(fid):
+        return str(int(fid)) if fid.is_integer() else str(fid)
+    return None
+
+
+def property_warnings(kind: str, properties: dict[str, Any]) -> list[str]:
+    """Warnings for known properties whose values the rules cannot use (they are kept)."""
+    notes: list[str] = []
+    fields = KIND_FIELDS.get(kind, {})
+    for key, allowed in fields.items():
+        if key not in properties or properties[key] is None:
+            continue
+        value = properties[key]
+        if key == "height_m":
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or value < 0
+            ):
+                notes.append(
+                    f"height_m {value!r:.30} is not a height in metres; the height rule skips it"
+                )
+        elif allowed is not None and value not in allowed:
+            shown = ", ".join(str(a).lower() if isinstance(a, bool) else str(a) for a in allowed)
+            notes.append(f"{key} {value!r:.30} is not one of {shown}")
+    return notes
+
+
+def parse_avsec_features(data: Any, name: str) -> LayoutImport:
+    """Check an avsec GeoJSON layout (every feature has ``properties.kind``).
+
+    Raises
+    ------
+    InputError
+        The first unusable feature, named by index and id.
+    """
+    from avsec.geo.validate import GeometryProblem, check_geometry
+
+    features: list[Feature] = []
+    warnings: list[str] = []
+    seen: dict[str, int] = {}
+    unknown: dict[str, int] = {}
+    for index, item in enumerate(raw_features(data, name)):
+        fid = _feature_id(item)
+        place = where(name, index, fid)
+        props = item.get("properties")
+        if props is None:
+            props = {}
+        if not isinstance(props, dict):
+            raise InputError(f"{place}: properties must be an object")
+        kind = props.get("kind")
+        if not isinstance(kind, str) or not kind.strip():
+            hint = ""
+            if any(
+                k in props for k in ("aeroway", "barrier", "highway", "building", "@id", "osm_id")
+            ):
+                hint = "; this looks like OpenStreetMap data: import it with --from osm"
+            raise InputError(
+                f"{place}: no properties.kind (airside, barrier, access_point...){hint}"
+            )
+        kind = kind.strip()
+        if kind not in GEOMETRY_TYPES:
+            unknown[kind] = unknown.get(kind, 0) + 1
+            if unknown[kind] == 1:
+                warnings.append(f"{place}: unknown kind {kind!r}; kept, but the rules ignore it")
+        try:
+            checked = check_geometry(item.get("geometry"), kind if kind in GEOMETRY_TYPES else None)
+        except GeometryProblem as exc:
+            raise InputError(f"{place}: {exc}") from exc
+        warnings.extend(f"{place}: {note}" for note in checked.warnings)
+        properties = {k: v for k, v in props.items() if k != "kind"}
+        warnings.extend(f"{place}: {note}" for note in property_warnings(kind, properties))
+        if fid is not None:
+            if fid in seen:
+                raise InputError(
+                    f"{place}: the id is already used by feature {seen[fid]}; ids must be unique"
+                )
+            seen[fid] = index
+        ident = {"id": fid} if fid is not None else {}
+        features.append(
+            Feature(kind=kind, geometry=checked.geometry, properties=properties, **ident)
+        )
+    for kind, count in unknown.items():
+        if count > 1:
+            warnings.append(f"{name}: {count} features of unknown kind {kind!r} kept in all")
+    return LayoutImport(features, warnings)
+
+
+def read_layout(
+    path: Path | str, source: Source = "avsec", *, max_bytes: int = MAX_LAYOUT_BYTES
+) -> LayoutImport:
+    """Read a layout from a GeoJSON file.
+
+    Parameters
+    ----------
+    path
+        The file.
+    source
+        ``"avsec"``: features carry ``properties.kind`` (DESIGN §6). ``"osm"``: an
+        OpenStreetMap export (overpass-turbo or QuickOSM GeoJSON) mapped by its tags.
+    max_bytes
+        Files larger than this are refused.
+
+    Returns
+    -------
+    LayoutImport
+        The features and the warnings (repairs, unknown kinds, skipped OSM features and why).
+
+    Raises
+    ------
+    InputError
+        Naming the file and, where it applies, the feature's index and id.
+    """
+    path = Path(path)
+    data = load_json_file(path, max_bytes)
+    if source == "osm":
+        from avsec.io.osm import parse_osm_features
+
+        return parse_osm_features(data, path.name)
+    if source != "avsec":
+        raise InputError(f"unknown layout source {source!r}; use avsec or osm")
+    return parse_avsec_features(data, path.name)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file so a crash leaves no half file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_geojson(
+    features: Iterable[Feature], path: Path | str, *, marking: str | None = None
+) -> int:
+    """Write a layout as a GeoJSON FeatureCollection; return the feature count.
+
+    Every feature keeps its id, kind and all its properties (unknown ones included), so a
+    layout survives a round trip. ``marking`` (the handling marking) is written as a foreign
+    member ``handling_marking`` so the file says how it must be handled.
+    """
+    items = list(features)
+    collection = feature_collection(items)
+    document: dict[str, Any] = {"type": collection["type"]}
+    if marking:
+        document["handling_marking"] = marking
+    document["features"] = collection["features"]
+    try:
+        text = json.dumps(document, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        # A NaN or infinite property value cannot be written as JSON.
+        raise InputError(
+            f"{Path(path).name}: the layout holds a value JSON cannot store ({exc})"
+        ) from exc
+    atomic_write(Path(path), text.encode("utf-8"))
+    return len(items)

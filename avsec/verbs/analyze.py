@@ -1,0 +1,149 @@
+"""``avsec analyze PATH [--json] [--lang en|es]``: run the geometry rules (DESIGN §6).
+
+PATH is an .avsec file (its rule parameters, its airport as the projection centre, its
+checklist for the item links; the findings are stored in the file) or a GeoJSON layout
+(default parameters, the layout's centre, the bundled checklist when it loads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import add_lang, open_file, print_json, table
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+UNITS = {"m": "m", "m2": "m²"}
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec analyze``."""
+    p = subparsers.add_parser(
+        "analyze", help="find gaps in the layout with the geometry rules (.avsec file or GeoJSON)"
+    )
+    p.add_argument("path", help="an .avsec file or a GeoJSON layout")
+    p.add_argument("--json", action="store_true", help="print findings and metrics as JSON")
+    p.add_argument(
+        "--from",
+        dest="source",
+        choices=["avsec", "osm"],
+        default="avsec",
+        help="for a GeoJSON PATH: an avsec layout (default) or an OpenStreetMap export",
+    )
+    add_lang(p)
+    p.set_defaults(handler=cmd_analyze)
+
+
+def is_avsec_file(path: Path) -> bool:
+    """True for an .avsec file (by suffix or by its SQLite header)."""
+    if path.suffix.lower() == ".avsec":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _bundled_checklist() -> Any:
+    """The bundled checklist for item links, or None when it cannot be loaded."""
+    from avsec.core.errors import AvsecError
+    from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
+
+    try:
+        return get_checklist(BUNDLED_CHECKLIST)
+    except (AvsecError, OSError, ValueError):
+        return None
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Analyse a layout; print findings and metrics."""
+    from avsec.core.assessment import RuleParameters
+    from avsec.geo.analysis import analysis_json, analyze
+
+    path = Path(args.path)
+    marking = ""
+    suggestions: list[Any] = []
+    if is_avsec_file(path):
+        from avsec.geo.suggestions import item_suggestions
+
+        with open_file(str(path)) as f:
+            assessment = f.assessment
+            checklist = f.checklist
+            centre = (assessment.airport.lon, assessment.airport.lat)
+            result = analyze(f.features(), assessment.parameters, checklist, centre=centre)
+            f.set_findings(result.findings)
+            suggestions = item_suggestions(checklist, result.findings, f.responses())
+        lang = args.lang or assessment.language
+        marking = assessment.marking(lang)
+    else:
+        from avsec.io.geojson import read_layout
+
+        layout = read_layout(path, args.source)
+        for warning in layout.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        result = analyze(layout.features, RuleParameters(), _bundled_checklist())
+        lang = args.lang or "en"
+    if args.json:
+        print_json(analysis_json(result, lang))
+        return 0
+    print(render_table(result, lang, marking, suggestions))
+    return 0
+
+
+def render_table(
+    result: Any, lang: str, marking: str = "", suggestions: list[Any] | None = None
+) -> str:
+    """The readable (non-JSON) report of an analysis."""
+    from avsec.core.i18n import pick
+
+    lines: list[str] = []
+    if marking:
+        lines += [marking, ""]
+    m = result.metrics
+    if result.findings:
+        rows = [
+            [
+                str(n),
+                f.severity,
+                f.rule,
+                f"{f.value:,.1f} {UNITS.get(f.unit, f.unit)}" if f.value >= 0 else "–",
+                f.zone or "–",
+                ",".join(f.items) or "–",
+                pick(f.message, lang),
+            ]
+            for n, f in enumerate(result.findings, start=1)
+        ]
+        lines.append(table(rows, ["#", "severity", "rule", "value", "zone", "items", "message"]))
+    else:
+        lines.append("No findings.")
+    lines.append("")
+    covered = m.get("perimeter_covered")
+    share = "–" if covered is None else f"{covered * 100:.1f} %"
+    severities = m["findings_by_severity"]
+    lines.append(
+        f"perimeter {m['perimeter_length_m']:,.0f} m, covered {share}, gaps {m['perimeter_gap_m']:,.1f} m; "
+        f"{m['features_analysed']} features analysed ({m['access_points']} access points)"
+    )
+    lines.append(
+        f"findings {m['findings']}: {severities['critical']} critical, {severities['major']} major, "
+        f"{severities['minor']} minor"
+    )
+    if m.get("features_ignored"):
+        lines.append(
+            f"{m['features_ignored']} features not analysed (unknown kind or unusable geometry)"
+        )
+    for rule, note in m.get("notes", {}).items():
+        lines.append(f"note ({rule}): {note}")
+    if suggestions:
+        lines += ["", "Checklist items informed by the geometry (the inspector's answer wins):"]
+        rows = []
+        for s in suggestions:
+            answered = s.answered or "not assessed"
+            rows.append(
+                [s.item_id, str(len(s.findings)), s.suggested or "–", answered, s.status or "–"]
+            )
+        lines.append(table(rows, ["item", "findings", "suggested", "answered", "shown"]))
+    return "\n".join(lines)

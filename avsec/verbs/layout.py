@@ -1,0 +1,99 @@
+"""Layout verbs: ``layout import FILE GEOJSON [--from avsec|osm] [--replace]`` and
+``layout export FILE -o OUT.geojson|OUT.kml`` (DESIGN §10)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import open_file
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec layout ...``."""
+    p = subparsers.add_parser("layout", help="import or export the layout (zones, barriers, gates)")
+    sub = p.add_subparsers(dest="layout_verb", metavar="import|export", required=True)
+    q = sub.add_parser(
+        "import",
+        help="add a GeoJSON layout to an assessment (one undoable edit; all or nothing)",
+    )
+    q.add_argument("file", help="the .avsec file")
+    q.add_argument("geojson", help="the GeoJSON layout (WGS84 lon/lat)")
+    q.add_argument(
+        "--from",
+        dest="source",
+        choices=["avsec", "osm"],
+        default="avsec",
+        help="avsec: features carry properties.kind (default); osm: an OpenStreetMap export "
+        "mapped by its tags",
+    )
+    q.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the whole layout (default: merge, features with the same id are replaced)",
+    )
+    q.set_defaults(handler=cmd_import)
+    q = sub.add_parser("export", help="write the layout as GeoJSON or KML")
+    q.add_argument("file", help="the .avsec file")
+    q.add_argument("-o", "--output", required=True, help="OUT.geojson (or .json) or OUT.kml")
+    q.set_defaults(handler=cmd_export)
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a layout and store it as one transaction; a failed read changes nothing."""
+    from avsec.core.commands import merge_layout, replace_layout
+    from avsec.core.document import AssessmentDocument
+    from avsec.io.geojson import read_layout
+
+    source = Path(args.geojson)
+    # Read and check everything before the assessment is touched.
+    layout = read_layout(source, args.source)
+    with open_file(args.file) as f:
+        current = AssessmentDocument(
+            assessment=f.assessment, checklist=f.checklist, features=f.features()
+        )
+        before = len(current.features)
+        text = f"Import layout from {source.name}"
+        build = replace_layout if args.replace else merge_layout
+        f.apply(build(current, layout.features, text))
+        after = f.counts()["features"]
+    for warning in layout.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    how = "replaced the layout with" if args.replace else "merged"
+    print(
+        f"{how} {len(layout.features)} features from {source.name} "
+        f"({_summary(layout.counts())}); the layout had {before}, now {after}"
+    )
+    print(f"run `avsec analyze {args.file}` to update the findings")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the layout as GeoJSON or KML."""
+    from avsec.core.errors import InputError
+
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".geojson", ".json", ".kml"):
+        raise InputError(f"{out.name}: unknown layout format; use .geojson or .kml")
+    with open_file(args.file) as f:
+        features = f.features()
+        assessment = f.assessment
+    marking = assessment.marking(assessment.language)
+    if suffix == ".kml":
+        from avsec.io.kml import write_kml
+
+        title = assessment.title or assessment.airport.name
+        count = write_kml(features, out, title=title, marking=marking)
+    else:
+        from avsec.io.geojson import write_geojson
+
+        count = write_geojson(features, out, marking=marking)
+    print(f"wrote {count} features to {out}")
+    return 0

@@ -1,0 +1,188 @@
+"""analyze() and analysis_json(): the DESIGN §6 shape, zones, items, messages, metrics."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from shapely.geometry import Polygon
+
+from avsec.core.assessment import RuleParameters
+from avsec.core.checklist import RULE_IDS
+from avsec.core.layout import Feature
+from avsec.geo.analysis import SEVERITY, analysis_json, analyze
+from tests.geo.builders import (
+    CENTRE,
+    feature,
+    fence_around,
+    of_rule,
+    point,
+    run,
+    square,
+    training_field,
+)
+
+FINDING_KEYS = {
+    "rule",
+    "severity",
+    "value",
+    "unit",
+    "location",
+    "geometry",
+    "features",
+    "items",
+    "message",
+}
+
+
+def test_json_shape_is_exactly_the_design(mini_checklist) -> None:
+    result = run(training_field(), checklist=mini_checklist)
+    data = analysis_json(result, "en")
+    assert set(data) == {"findings", "metrics"}
+    assert len(data["findings"]) == 8
+    for finding in data["findings"]:
+        assert set(finding) == FINDING_KEYS
+        assert finding["severity"] in ("critical", "major", "minor")
+        assert isinstance(finding["value"], float | int)
+        assert finding["unit"] in ("m", "m2")
+        lon, lat = finding["location"]
+        assert -80.01 < lon < -79.98 and 9.99 < lat < 10.02
+        assert finding["geometry"]["type"] in ("Point", "LineString", "Polygon", "MultiPolygon")
+        assert isinstance(finding["message"], str) and finding["message"]
+        assert all(isinstance(i, str) for i in finding["features"] + finding["items"])
+    json.dumps(data, allow_nan=False)  # plain JSON, no NaN or infinity
+
+
+def test_items_come_from_the_checklist(mini_checklist) -> None:
+    result = run(training_field(), checklist=mini_checklist)
+    items = {f.rule: f.items for f in result.findings}
+    assert items["perimeter_gap"] == ["PER-01"]
+    assert items["barrier_below_height"] == ["PER-02"]
+    assert items["clear_zone_obstruction"] == ["PER-03"]
+    assert items["uncontrolled_access_point"] == ["ACP-01"]
+    assert items["uncontrolled_crossing"] == ["ACP-01"]
+    assert items["sra_outside_airside"] == []
+    assert all(f.items == [] for f in run(training_field()).findings)
+
+
+def test_messages_in_both_languages() -> None:
+    result = run(training_field())
+    en = analysis_json(result, "en")["findings"]
+    es = analysis_json(result, "es")["findings"]
+    for a, b in zip(en, es, strict=True):
+        assert a["message"] != b["message"]
+    gap = next(f for f in es if f["rule"] == "perimeter_gap")
+    assert gap["message"].startswith("Abertura de 12,0 m")
+
+
+def test_severity_table_covers_every_rule() -> None:
+    assert set(SEVERITY) == set(RULE_IDS)
+    result = run(training_field())
+    for f in result.findings:
+        if f.rule != "clear_zone_obstruction":
+            assert f.severity == SEVERITY[f.rule]
+
+
+def test_findings_sorted_most_severe_first() -> None:
+    ranks = {"critical": 3, "major": 2, "minor": 1}
+    severities = [ranks[f.severity] for f in run(training_field()).findings]
+    assert severities == sorted(severities, reverse=True)
+
+
+def test_finding_ids_are_stable() -> None:
+    first = [f.id for f in run(training_field()).findings]
+    second = [f.id for f in run(training_field()).findings]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_zone_is_the_most_sensitive_one() -> None:
+    layout = [
+        feature("airside", square(0, 0, 1000, 1000), "air"),
+        feature("sra", square(100, 100, 500, 500), "sra"),
+        feature("critical_part", square(200, 200, 300, 300), "cp"),
+        feature("landside", square(-500, 0, 0, 1000), "land"),
+        feature("access_point", point(250, 250), "in-cp"),
+        feature("access_point", point(450, 450), "in-sra"),
+        feature("access_point", point(800, 800), "in-air"),
+        feature("access_point", point(-250, 500), "in-land"),
+        feature("access_point", point(-800, 500), "nowhere"),
+    ]
+    zones = {f.features[0]: f.zone for f in of_rule(run(layout), "access_point_off_boundary")}
+    assert zones == {
+        "in-cp": "critical_part",
+        "in-sra": "sra",
+        "in-air": "airside",
+        "in-land": "landside",
+        "nowhere": "",
+    }
+
+
+def test_metrics() -> None:
+    result = run(training_field())
+    m = result.metrics
+    assert m["perimeter_length_m"] == pytest.approx(4000, rel=1e-6)
+    assert m["perimeter_gap_m"] == pytest.approx(12, abs=1e-6)
+    assert m["perimeter_covered"] == pytest.approx(0.997, abs=1e-4)
+    assert m["airside_area_m2"] == pytest.approx(1_000_000, rel=1e-6)
+    assert m["sra_area_m2"] == pytest.approx(410 * 300, rel=1e-6)
+    assert m["access_points"] == 3
+    assert m["features"] == 13 and m["features_ignored"] == 0
+    assert m["findings"] == 8
+    assert set(m["findings_by_rule"]) == set(RULE_IDS)
+    assert m["findings_by_severity"] == {"critical": 2, "major": 5, "minor": 1}
+    assert m["parameters"] == RuleParameters().model_dump()
+    assert m["centre"] == [CENTRE[0], CENTRE[1]]
+
+
+def test_unknown_kinds_and_bad_geometries_are_left_out() -> None:
+    layout = [
+        *training_field(),
+        Feature(id="rwy", kind="runway", geometry={"type": "Point", "coordinates": [-80, 10]}),
+        Feature(id="pt-zone", kind="airside", geometry={"type": "Point", "coordinates": [-80, 10]}),
+        Feature(id="junk", kind="road", geometry={"type": "LineString", "coordinates": [[1]]}),
+    ]
+    result = run(layout)
+    assert len(result.findings) == 8
+    assert {fid for fid, _ in result.ignored} == {"rwy", "pt-zone", "junk"}
+    assert result.metrics["features_ignored"] == 3
+
+
+def test_self_intersecting_zone_does_not_break_the_analysis() -> None:
+    bowtie = Polygon([(0, 0), (1000, 1000), (1000, 0), (0, 1000), (0, 0)])
+    result = run([feature("airside", bowtie, "air"), fence_around(0, 0, 1000, 1000)])
+    assert result.metrics["airside_area_m2"] == pytest.approx(500_000, rel=1e-6)
+
+
+def test_empty_layout() -> None:
+    result = analyze([], RuleParameters())
+    assert result.findings == []
+    assert result.metrics["features"] == 0
+    assert result.metrics["perimeter_covered"] is None
+
+
+def test_far_airport_position_falls_back_to_the_layout_centre() -> None:
+    layout = training_field()
+    near = analyze(layout, RuleParameters(), centre=CENTRE)
+    far = analyze(layout, RuleParameters(), centre=(10.0, 50.0))
+    assert "km from the layout" in far.metrics["notes"]["centre"]
+    assert far.metrics["perimeter_length_m"] == pytest.approx(
+        near.metrics["perimeter_length_m"], rel=1e-4
+    )
+    assert [f.rule for f in far.findings] == [f.rule for f in near.findings]
+
+
+def test_every_geometry_form_is_read() -> None:
+    """Holes, multi-parts and heights go through the fast reader and the fallback alike."""
+    from shapely.geometry import MultiPolygon
+
+    holed = Polygon(
+        square(0, 0, 1000, 1000).exterior.coords, [square(400, 400, 600, 600).exterior.coords]
+    )
+    multi = MultiPolygon([square(0, 0, 100, 100), square(200, 0, 300, 100)])
+    layout = [feature("airside", holed, "a"), feature("sra", multi, "s")]
+    z = feature("access_point", point(500, 0), "g")
+    z.geometry["coordinates"] = [*z.geometry["coordinates"], 12.0]
+    result = run([*layout, z])
+    assert result.metrics["airside_area_m2"] == pytest.approx(1_000_000 - 40_000, rel=1e-6)
+    assert result.metrics["sra_area_m2"] == pytest.approx(20_000, rel=1e-6)
+    assert result.metrics["features_analysed"] == 3
