@@ -68,10 +68,16 @@ class SetResponse:
         target.write_response(self.item_id, self.before)
 
     def describe(self) -> str:
-        before = self.before.status if self.before else None
-        after = self.after.status if self.after else None
+        before = self.before.status if self.before else "not_assessed"
+        after = self.after.status if self.after else "not_assessed"
         if before != after:
-            return f"Set {self.item_id} to {after or 'not_assessed'}"
+            return f"Set {self.item_id} to {after}"
+        photos_before = self.before.photos if self.before else []
+        photos_after = self.after.photos if self.after else []
+        if len(photos_after) > len(photos_before):
+            return f"Add photo to {self.item_id}"
+        if len(photos_after) < len(photos_before):
+            return f"Remove photo from {self.item_id}"
         return f"Edit notes of {self.item_id}"
 
     def journal(self) -> tuple[str, Any, Any]:

@@ -350,8 +350,9 @@ class AvsecFile:
 
     def _mark_findings_stale(self) -> None:
         # The stored findings describe the layout and parameters they were computed from; any
-        # change to either makes them out of date until the next analysis.
-        self._conn.execute("INSERT OR REPLACE INTO extras VALUES ('findings_stale', 'true')")
+        # change to either makes them out of date until the next analysis. A file never
+        # analysed has no such entry: there is nothing to be out of date.
+        self._conn.execute("UPDATE extras SET json = 'true' WHERE key = 'findings_stale'")
 
     def findings_stale(self) -> bool:
         """True when the layout or rule parameters changed since the last analysis."""
@@ -500,7 +501,7 @@ class AvsecFile:
                 "INSERT INTO findings VALUES (?, ?)",
                 [(i, f.model_dump_json()) for i, f in enumerate(findings)],
             )
-            self._conn.execute("DELETE FROM extras WHERE key = 'findings_stale'")
+            self._conn.execute("INSERT OR REPLACE INTO extras VALUES ('findings_stale', 'false')")
             self._journal("analysis", None, {"findings": len(findings)})
 
     def extra(self, key: str, default: Any = None) -> Any:

@@ -164,19 +164,18 @@ def test_damaged_record_is_reported(new_file: AvsecFile) -> None:
 
 
 def test_layout_edits_make_findings_stale(new_file: AvsecFile) -> None:
+    from avsec.core.commands import SetAssessment
+
+    point = {"type": "Point", "coordinates": [0, 0]}
+    new_file.apply(add_feature(Feature(kind="access_point", geometry=point)))
+    assert not new_file.findings_stale()  # never analysed: nothing to be out of date
+    new_file.set_findings([])
     assert not new_file.findings_stale()
-    new_file.apply(
-        add_feature(Feature(kind="access_point", geometry={"type": "Point", "coordinates": [0, 0]}))
-    )
+    new_file.apply(add_feature(Feature(kind="access_point", geometry=point)))
     assert new_file.findings_stale()
     new_file.set_findings([])
     assert not new_file.findings_stale()
-    changed = new_file.assessment.model_copy(
-        update={
-            "parameters": new_file.assessment.parameters.model_copy(update={"clear_zone_m": 5.0})
-        }
-    )
-    from avsec.core.commands import SetAssessment
-
+    parameters = new_file.assessment.parameters.model_copy(update={"clear_zone_m": 5.0})
+    changed = new_file.assessment.model_copy(update={"parameters": parameters})
     new_file.apply(SetAssessment(new_file.assessment, changed))
     assert new_file.findings_stale()

@@ -1,0 +1,138 @@
+"""Start the desktop app, or render its main window to a PNG (``--screenshot``).
+
+Imports only Qt and the start page at module level: the models, the store, matplotlib and
+shapely load when a file opens or a view needs them (cold start close to a bare Qt window).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from avsec.gui.i18n import set_language
+from avsec.gui.main_window import MainWindow
+from avsec.gui.settings import Preferences
+
+#: Screenshot size fixed by DESIGN §10.
+SCREENSHOT_SIZE = (1280, 800)
+
+#: Called with the window once it is shown (benchmarks measure cold start with this).
+after_show: list[Callable[[MainWindow], None]] = []
+
+
+def has_display() -> bool:
+    """Whether a windowing system is reachable (always true off Linux)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application() -> QApplication:
+    """The QApplication, created on first call."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("avsec")
+        app.setOrganizationName("avsec")
+        app.setApplicationDisplayName("avsec")
+    return app  # type: ignore[return-value]
+
+
+def make_window(
+    path: str | Path | None = None,
+    lang: str | None = None,
+    settings: QSettings | None = None,
+    *,
+    defer_setup: bool = False,
+) -> MainWindow:
+    """Build the main window in ``lang`` (else the preferred language) with ``path`` open.
+
+    ``defer_setup`` builds menus, tool bar and status bar one event-loop pass after the window
+    shows (the interactive start); scripts and tests get a complete window at once.
+    """
+    application()
+    preferences = Preferences(settings)
+    set_language(lang or preferences.language or "en")
+    window = MainWindow(preferences, defer_setup=defer_setup)
+    if path:
+        window.open_file(path)
+    return window
+
+
+def render_screenshot(window: MainWindow, out: str | Path, view: str | None = None) -> Path:
+    """Render ``window`` at 1280x800 to a PNG, showing ``view`` when given.
+
+    Returns
+    -------
+    Path
+        The PNG written.
+    """
+    app = application()
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    app.processEvents()
+    if view and window.workspace is not None:
+        window.show_view(view)
+        app.processEvents()
+        if view == "map":
+            window.workspace.map_editor().fit()
+    for _ in range(3):  # layouts settle over a few passes (splitters, canvas resize)
+        app.processEvents()
+    if window.workspace is not None and window.workspace.current_view() == "map":
+        window.workspace.map_editor().fit()
+        app.processEvents()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image = window.grab().toImage()
+    if not image.save(str(out), "PNG"):
+        from avsec.core.errors import StoreError
+
+        raise StoreError(f"{out}: cannot write the screenshot")
+    return out
+
+
+def run(
+    path: str | Path | None = None,
+    lang: str | None = None,
+    screenshot: str | Path | None = None,
+    settings: QSettings | None = None,
+) -> int:
+    """Run the app (or only render a screenshot); return the exit code.
+
+    Raises
+    ------
+    avsec.core.errors.AvsecError
+        ``path`` is not an .avsec file this avsec can open (checked before any window), or
+        there is no display and no screenshot was asked for.
+    """
+    if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        if not screenshot:
+            from avsec.core.errors import AvsecError
+
+            # Qt would abort with a page of plugin messages; say it in one line instead.
+            raise AvsecError(
+                "no display (neither DISPLAY nor WAYLAND_DISPLAY is set); run avsec on a "
+                "desktop, or render a picture with --screenshot PNG"
+            )
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if path:
+        from avsec.store import check_file
+
+        check_file(Path(path))
+    app = application()
+    window = make_window(path, lang, settings, defer_setup=not screenshot)
+    if screenshot:
+        render_screenshot(window, screenshot)
+        window.close()
+        return 0
+    window.show()
+    for hook in after_show:
+        QTimer.singleShot(0, lambda hook=hook: hook(window))
+    # Menus, tool bar and status bar right after the first event-loop pass.
+    QTimer.singleShot(0, window.complete_setup)
+    return app.exec()

@@ -1,0 +1,76 @@
+"""Workshop > Compare teams…: pick the answer key and the team files, show the trainer view.
+
+The trainer view (avsec.gui.trainer_view.TrainerView) is written separately; this dialog only
+computes the comparison (avsec.workshop.compare) and hosts the view. A build without the view
+raises ImportError here and the main window disables the action.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from avsec.gui import dialogs
+from avsec.gui.dialogs import show_error
+from avsec.gui.i18n import tr
+from avsec.gui.settings import Preferences
+from avsec.gui.trainer_view import TrainerView
+
+
+class CompareDialog(QDialog):
+    """Hosts a :class:`TrainerView` over one comparison.
+
+    Parameters
+    ----------
+    comparison
+        From :func:`avsec.workshop.compare.compare_files`.
+    """
+
+    def __init__(self, comparison: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("compare-dialog")
+        self.setWindowTitle(tr("Compare teams"))
+        self.resize(1100, 720)
+        self.view = TrainerView(comparison, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)  # the view lists refused team files itself
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def compare(
+        cls, key: str | Path, teams: list[str | Path], parent: QWidget | None = None
+    ) -> CompareDialog:
+        """Compare ``teams`` with ``key`` and build the dialog (raises avsec errors)."""
+        from avsec.workshop.compare import compare_files
+
+        comparison = compare_files(Path(key), [Path(t) for t in teams])
+        return cls(comparison, parent)
+
+    @classmethod
+    def run(cls, parent: QWidget, preferences: Preferences) -> CompareDialog | None:
+        """Ask for the files, compare them and show the result."""
+        from avsec.core.errors import AvsecError
+
+        filters = tr("Avsec assessments (*.avsec)")
+        key = dialogs.choose_open_file(
+            parent, tr("Choose the answer key"), preferences.last_folder, filters
+        )
+        if not key:
+            return None
+        teams = dialogs.choose_open_files(
+            parent, tr("Choose the team files"), str(Path(key).parent), filters
+        )
+        if not teams:
+            return None
+        try:
+            dialog = cls.compare(key, teams, parent)
+        except (AvsecError, OSError) as exc:
+            show_error(parent, tr("Compare teams"), exc)
+            return None
+        dialog.show()
+        return dialog

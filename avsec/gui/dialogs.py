@@ -1,0 +1,52 @@
+"""Small dialog helpers: errors as message boxes, file choosers that remember the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from avsec.gui.i18n import tr
+
+
+def show_error(parent: QWidget | None, title: str, error: object) -> None:
+    """Show an error (a typed avsec error or any message) in a warning box.
+
+    Offscreen runs (tests, screenshots) must never block on a modal box, so the box is opened
+    non-modally there and left for the test to inspect.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), str(error), parent=parent)
+    box.setObjectName("error-box")
+    if _offscreen():
+        box.setModal(False)
+        box.show()
+        return
+    box.exec()
+
+
+def _offscreen() -> bool:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
+def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
+    """Ask for one existing file; "" when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path
+
+
+def choose_open_files(parent: QWidget | None, title: str, folder: str, filters: str) -> list[str]:
+    """Ask for existing files; [] when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
+    return paths
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, suggested: str, filters: str, suffix: str
+) -> str:
+    """Ask where to save; adds ``suffix`` when the user typed none; "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if path and not Path(path).suffix:
+        path += suffix
+    return path

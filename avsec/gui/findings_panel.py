@@ -1,0 +1,160 @@
+"""The numbered list of geometry findings; the selected one shows its message and items."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from avsec.core.i18n import pick
+from avsec.gui.i18n import language, number, tr
+from avsec.gui.icons import marker_icon
+from avsec.gui.labels import rule_label, severity_label
+from avsec.gui.session import Session
+from avsec.gui.style import SEVERITY_COLOURS
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def value_text(value: float, unit: str) -> str:
+    """A measured value with its unit in the current language ("35.2 m", "1 200,5 m²")."""
+    unit = "m²" if unit == "m2" else unit
+    return f"{number(value, 1)} {unit}"
+
+
+def short(text: str, limit: int = 90) -> str:
+    """``text`` cut at a word boundary to about ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+class FindingsPanel(QWidget):
+    """Findings of the last analysis.
+
+    Parameters
+    ----------
+    session
+        The open assessment.
+    """
+
+    #: A finding was chosen in the list (finding id).
+    finding_selected = Signal(str)
+    #: Show this checklist item (item id).
+    item_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("findings-panel")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("findings-list")
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(150)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.details = QLabel(self)
+        self.details.setObjectName("finding-details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.linkActivated.connect(self.item_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.details)
+        session.findings_changed.connect(self.refresh)
+        session.changed.connect(self._on_session_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-list the findings."""
+        findings = self.session.doc.findings
+        self.list.blockSignals(True)
+        self.list.clear()
+        for index, finding in enumerate(findings, start=1):
+            text = (
+                f"{index}. {rule_label(finding.rule)}\n"
+                f"{value_text(finding.value, finding.unit)} · {severity_label(finding.severity)}"
+            )
+            row = QListWidgetItem(
+                marker_icon(SEVERITY_COLOURS[finding.severity], str(index)), text, self.list
+            )
+            row.setData(_ID, finding.id)
+        self.list.blockSignals(False)
+        if not findings:
+            ran = self.session.has_analysis()
+            self.summary.setText(
+                tr("No findings: the layout passes every geometry rule.")
+                if ran
+                else tr("Run Analyse to check the layout against the geometry rules.")
+            )
+        else:
+            self.summary.setText(tr("{count} findings").format(count=len(findings)))
+        self._show_staleness()
+        self.details.clear()
+
+    def _show_staleness(self) -> None:
+        """Say so when the layout changed after the last analysis (the store keeps the flag)."""
+        stale = self.session.has_analysis() and self.session.file.findings_stale()
+        self.summary.setStyleSheet("color: #e65100;" if stale else "")
+        text = self.summary.text().split("\n")[0]
+        if stale:
+            text += "\n" + tr("The layout changed since the last analysis: run Analyse again.")
+        self.summary.setText(text)
+
+    def _on_session_changed(self, command: object) -> None:
+        from avsec.gui.session import touched
+
+        if touched(command).features or touched(command).assessment:  # type: ignore[arg-type]
+            self._show_staleness()
+
+    def select(self, finding_id: str) -> None:
+        """Select a finding in the list (without emitting)."""
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            if entry.data(_ID) == finding_id:
+                self.list.blockSignals(True)
+                self.list.setCurrentItem(entry)
+                self.list.blockSignals(False)
+                self._show_details(finding_id)
+                return
+
+    def current_finding(self) -> str:
+        """The selected finding's id ("" when none)."""
+        entry = self.list.currentItem()
+        return entry.data(_ID) if entry is not None else ""
+
+    def _show_details(self, finding_id: str) -> None:
+        finding = next((f for f in self.session.doc.findings if f.id == finding_id), None)
+        if finding is None:
+            self.details.clear()
+            return
+        lang = language()
+        checklist = self.session.checklist
+        links = []
+        for item_id in finding.items:
+            try:
+                question = pick(checklist.item(item_id).question, lang)
+            except KeyError:
+                question = ""
+            links.append(
+                f'<a href="{html.escape(item_id)}">{html.escape(item_id)}</a> {html.escape(short(question))}'
+            )
+        self.details.setText(
+            f"<p>{html.escape(pick(finding.message, lang))}</p>"
+            + (
+                f"<p><b>{html.escape(tr('Checklist items'))}</b><br>{'<br>'.join(links)}</p>"
+                if links
+                else ""
+            )
+        )
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        finding_id = current.data(_ID)
+        self._show_details(finding_id)
+        self.finding_selected.emit(finding_id)

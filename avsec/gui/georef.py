@@ -1,0 +1,150 @@
+"""Placing a background image on the map: world files and two reference points (no Qt).
+
+A world file (.pgw, .jgw, .wld, ...) holds six numbers A, D, B, E, C, F with
+``lon = A*col + B*row + C`` and ``lat = D*col + E*row + F`` for pixel (col, row). avsec reads
+world files in longitude/latitude (EPSG:4326, what most offline tile exporters write); one in
+projected metres needs its CRS, which a world file does not carry, so it is refused with a
+message that points to the two-point placement instead.
+
+Placement is stored as three control points ``(col, row, lon, lat)``: they survive a change of
+the projection centre and rebuild the exact affine transform.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from avsec.core.errors import InputError
+
+WORLD_FILE_SUFFIXES = {
+    ".png": (".pgw", ".pngw", ".wld"),
+    ".jpg": (".jgw", ".jpgw", ".wld"),
+    ".jpeg": (".jgw", ".jpegw", ".jpgw", ".wld"),
+}
+
+ControlPoint = tuple[float, float, float, float]  # col, row, lon, lat
+
+
+def world_file_for(image: Path) -> Path | None:
+    """The world file next to ``image`` (any letter case), or None."""
+    image = Path(image)
+    suffixes = WORLD_FILE_SUFFIXES.get(image.suffix.lower(), (".wld",))
+    if not image.parent.is_dir():
+        return None
+    siblings = {p.name.lower(): p for p in image.parent.iterdir()}
+    for suffix in suffixes:
+        candidate = siblings.get((image.stem + suffix).lower())
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+def parse_world_file(text: str, name: str = "world file") -> tuple[float, ...]:
+    """Return (A, D, B, E, C, F) from a world file's text.
+
+    Raises
+    ------
+    InputError
+        Not six finite numbers, a degenerate transform, or coordinates that are not lon/lat.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 6:
+        raise InputError(f"{name}: a world file has six lines of numbers; found {len(lines)}")
+    values = []
+    for number, line in enumerate(lines[:6], start=1):
+        try:
+            value = float(line.replace(",", "."))
+        except ValueError as exc:
+            raise InputError(f"{name}: line {number}: {line[:40]!r} is not a number") from exc
+        if not math.isfinite(value):
+            raise InputError(f"{name}: line {number}: not a finite number")
+        values.append(value)
+    a, d, b, e, c, f = values
+    if abs(a * e - b * d) < 1e-18:
+        raise InputError(f"{name}: the pixel size is zero; the world file is broken")
+    if not (-180 <= c <= 180 and -90 <= f <= 90) or max(abs(a), abs(e)) > 1:
+        raise InputError(
+            f"{name}: the coordinates are not longitude/latitude (a projected world file needs "
+            "its coordinate system); place the image by two reference points instead"
+        )
+    return tuple(values)
+
+
+def control_points_from_world_file(
+    world: Sequence[float], width: int, height: int
+) -> list[ControlPoint]:
+    """Three control points (image corners) from world-file numbers."""
+    a, d, b, e, c, f = world
+    corners = [(0.0, 0.0), (float(width), 0.0), (0.0, float(height))]
+    return [(col, row, a * col + b * row + c, d * col + e * row + f) for col, row in corners]
+
+
+def affine_from_points(
+    source: Sequence[tuple[float, float]], target: Sequence[tuple[float, float]]
+) -> tuple[float, float, float, float, float, float]:
+    """The affine map sending three source points to three target points.
+
+    Returns
+    -------
+    tuple
+        (m11, m12, m21, m22, dx, dy) as in QTransform: x' = m11*x + m21*y + dx,
+        y' = m12*x + m22*y + dy.
+
+    Raises
+    ------
+    InputError
+        The source points are collinear.
+    """
+    src = np.array([[x, y, 1.0] for x, y in source], dtype=float)
+    dst = np.array(target, dtype=float)
+    if abs(np.linalg.det(src)) < 1e-9:
+        raise InputError("the reference points lie on one line; choose points further apart")
+    xs = np.linalg.solve(src, dst[:, 0])
+    ys = np.linalg.solve(src, dst[:, 1])
+    return (float(xs[0]), float(ys[0]), float(xs[1]), float(ys[1]), float(xs[2]), float(ys[2]))
+
+
+def similarity_from_two_points(
+    pixels: Sequence[tuple[float, float]], scene: Sequence[tuple[float, float]]
+) -> tuple[float, float, float, float, float, float]:
+    """Scale + rotation + shift sending two pixel points to two scene points.
+
+    Pixel rows and scene y both point down, so no reflection is involved.
+
+    Raises
+    ------
+    InputError
+        The two pixel (or scene) points coincide.
+    """
+    p1, p2 = complex(*pixels[0]), complex(*pixels[1])
+    s1, s2 = complex(*scene[0]), complex(*scene[1])
+    if abs(p2 - p1) < 1e-9 or abs(s2 - s1) < 1e-9:
+        raise InputError("the two reference points must be different places")
+    k = (s2 - s1) / (p2 - p1)
+    shift = s1 - k * p1
+    return (k.real, k.imag, -k.imag, k.real, shift.real, shift.imag)
+
+
+def apply(transform: Sequence[float], x: float, y: float) -> tuple[float, float]:
+    """Apply a (m11, m12, m21, m22, dx, dy) transform to one point."""
+    m11, m12, m21, m22, dx, dy = transform
+    return m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
+
+
+def check_control_points(value: object) -> list[ControlPoint]:
+    """Validate stored control points (the file may be hostile)."""
+    if not isinstance(value, list) or len(value) != 3:
+        raise InputError("background placement: expected three control points")
+    points = []
+    for point in value:
+        if not isinstance(point, list | tuple) or len(point) != 4:
+            raise InputError("background placement: a control point has four numbers")
+        numbers = tuple(float(v) for v in point)
+        if not all(math.isfinite(v) for v in numbers):
+            raise InputError("background placement: not a finite number")
+        points.append(numbers)
+    return points  # type: ignore[return-value]

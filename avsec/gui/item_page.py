@@ -1,0 +1,341 @@
+"""One checklist item: question, guidance, evidence, references, status, notes, photos, findings.
+
+Switching items must stay under 50 ms (benchmarks/bench_gui.py), so the page is built once
+and only its texts change; thumbnails are cached per photo.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from avsec.core.errors import AvsecError
+from avsec.core.findings import suggested_status
+from avsec.core.i18n import pick
+from avsec.gui import dialogs
+from avsec.gui.dialogs import show_error
+from avsec.gui.findings_panel import value_text
+from avsec.gui.i18n import language, tr
+from avsec.gui.icons import marker_icon
+from avsec.gui.labels import rule_label, severity_label, status_label, weight_label
+from avsec.gui.photo_strip import PhotoStrip
+from avsec.gui.session import Session
+from avsec.gui.status_selector import StatusSelector
+from avsec.gui.style import SEVERITY_COLOURS
+
+#: Notes are written this long after the last keystroke (and at once on leaving the field).
+NOTES_DELAY_MS = 800
+
+
+class _NotesEdit(QPlainTextEdit):
+    """Plain-text notes that report losing the focus (to save at once)."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text.upper(), parent)
+    label.setStyleSheet("color: #546e7a; font-size: 11px; font-weight: bold; letter-spacing: 1px;")
+    return label
+
+
+def _body(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ItemPage(QScrollArea):
+    """Shows and edits one item of the session's checklist.
+
+    Parameters
+    ----------
+    session
+        The open assessment.
+    """
+
+    #: Show this finding on the map (finding id).
+    finding_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.item_id = ""
+        self.setObjectName("item-page")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget(self)
+        page.setObjectName("item-page-body")
+        self.meta = QLabel(page)
+        self.meta.setObjectName("item-meta")
+        self.meta.setStyleSheet("color: #546e7a;")
+        self.position = QLabel(page)
+        self.position.setStyleSheet("color: #546e7a;")
+        self.question = _body(page, "item-question")
+        font = self.question.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.question.setFont(font)
+        self.unconfirmed = QLabel(tr("Unconfirmed provision: check the current edition."), page)
+        self.unconfirmed.setStyleSheet("color: #e65100; font-style: italic;")
+        self.guidance = _body(page, "item-guidance")
+        self.evidence = _body(page, "item-evidence")
+        self.references = QLabel(page)
+        self.references.setObjectName("item-references")
+        self.references.setWordWrap(True)
+        self.references.setTextFormat(Qt.TextFormat.RichText)
+        self.references.linkActivated.connect(self._on_reference_clicked)
+        self.status = StatusSelector(page)
+        self.status.status_chosen.connect(self._on_status_chosen)
+        self.notes = _NotesEdit(page)
+        self.notes.setObjectName("item-notes")
+        self.notes.setPlaceholderText(
+            tr("What you saw, who you asked, what documents you checked…")
+        )
+        self.notes.setMinimumHeight(70)
+        self.notes.setMaximumHeight(110)
+        self.notes.setTabChangesFocus(True)
+        self.notes.textChanged.connect(self._on_notes_edited)
+        self.notes.focus_lost.connect(self.commit_notes)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(NOTES_DELAY_MS)
+        self._notes_timer.timeout.connect(self.commit_notes)
+        self._notes_dirty = False
+        self.photos = PhotoStrip(session, page)
+        self.photos.add_requested.connect(self.add_photo_dialog)
+        self.photos.files_dropped.connect(self.add_photos)
+        self.photos.open_requested.connect(self._on_open_photo)
+        self.photos.remove_requested.connect(self._on_remove_photo)
+        self.findings = QListWidget(page)
+        self.findings.setObjectName("item-findings")
+        self.findings.itemActivated.connect(self._on_finding_activated)
+        self.no_findings = QLabel(
+            tr("No geometry finding concerns this item. Run Analyse on the map."), page
+        )
+        self.no_findings.setStyleSheet("color: palette(mid);")
+        self.no_findings.setWordWrap(True)
+        self.suggestion = QLabel(page)
+        self.suggestion.setObjectName("item-suggestion")
+        self.use_suggestion = QPushButton(tr("Use suggested status"), page)
+        self.use_suggestion.setObjectName("use-suggestion")
+        self.use_suggestion.clicked.connect(self._on_use_suggestion)
+        self.keys_hint = QLabel(tr("Keys: 1-5 status · J/K next/previous · Ctrl+F filter"), page)
+        self.keys_hint.setStyleSheet("color: palette(mid); font-size: 11px;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.meta, 1)
+        top.addWidget(self.position)
+        suggestion_row = QHBoxLayout()
+        suggestion_row.addWidget(self.suggestion, 1)
+        suggestion_row.addWidget(self.use_suggestion)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.question)
+        layout.addWidget(self.unconfirmed)
+        layout.addSpacing(4)
+        layout.addWidget(_heading(tr("Guidance"), page))
+        layout.addWidget(self.guidance)
+        layout.addWidget(_heading(tr("Evidence to look for"), page))
+        layout.addWidget(self.evidence)
+        layout.addWidget(_heading(tr("References"), page))
+        layout.addWidget(self.references)
+        layout.addSpacing(6)
+        layout.addWidget(_heading(tr("Status"), page))
+        layout.addWidget(self.status)
+        layout.addWidget(_heading(tr("Notes"), page))
+        layout.addWidget(self.notes)
+        # Photos and findings side by side: the whole item fits a laptop screen.
+        photos_column = QVBoxLayout()
+        photos_column.addWidget(_heading(tr("Photos"), page))
+        photos_column.addWidget(self.photos)
+        photos_column.addStretch(1)
+        findings_column = QVBoxLayout()
+        findings_column.addWidget(_heading(tr("Geometry findings"), page))
+        findings_column.addWidget(self.no_findings)
+        findings_column.addWidget(self.findings)
+        findings_column.addLayout(suggestion_row)
+        findings_column.addStretch(1)
+        evidence_row = QHBoxLayout()
+        evidence_row.setSpacing(16)
+        evidence_row.addLayout(photos_column, 1)
+        evidence_row.addLayout(findings_column, 1)
+        layout.addLayout(evidence_row)
+        layout.addStretch(1)
+        layout.addWidget(self.keys_hint)
+        self.setWidget(page)
+        self._provision_dialog: QWidget | None = None
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_item(self, item_id: str) -> None:
+        """Show ``item_id`` (saving the notes of the item shown before)."""
+        self.commit_notes()
+        self.item_id = item_id
+        checklist = self.session.checklist
+        item = checklist.item(item_id)
+        area = checklist.area_of(item_id)
+        lang = language()
+        self.meta.setText(
+            f"<b>{html.escape(item.id)}</b> · {html.escape(pick(area.title, lang))} · "
+            f"{html.escape(tr('Weight'))}: {html.escape(weight_label(item.weight))}"
+        )
+        ids = checklist.item_ids()
+        self.position.setText(
+            tr("Item {item} of {total}").format(item=ids.index(item_id) + 1, total=len(ids))
+        )
+        self.question.setText(pick(item.question, lang))
+        self.unconfirmed.setVisible(item.confidence == "unconfirmed")
+        self.guidance.setText(pick(item.guidance, lang))
+        self.evidence.setText(pick(item.evidence, lang))
+        self.references.setText(
+            " · ".join(
+                f'<a href="{html.escape(ref)}">{html.escape(ref)}</a>' for ref in item.references
+            )
+        )
+        self.refresh_response()
+        self.refresh_findings()
+        self.verticalScrollBar().setValue(0)
+
+    def refresh_response(self) -> None:
+        """Re-read status, notes and photos of the shown item."""
+        if not self.item_id:
+            return
+        response = self.session.response(self.item_id)
+        self.status.set_status(str(response.status) if response else "not_assessed")
+        notes = response.notes if response else ""
+        if notes != self.notes.toPlainText():
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(notes)
+            self.notes.blockSignals(False)
+        self._notes_dirty = False
+        self.photos.show_photos(list(response.photos) if response else [])
+
+    def refresh_findings(self) -> None:
+        """Re-list the geometry findings of the shown item and its suggested status."""
+        if not self.item_id:
+            return
+        findings = self.session.doc.findings_for_item(self.item_id)
+        self.findings.clear()
+        lang = language()
+        for finding in findings:
+            number = self.session.finding_number(finding.id)
+            value = value_text(finding.value, finding.unit)
+            text = f"{rule_label(finding.rule)} — {value} ({severity_label(finding.severity)})"
+            entry = QListWidgetItem(
+                marker_icon(SEVERITY_COLOURS[finding.severity], str(number)), text, self.findings
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, finding.id)
+            entry.setToolTip(pick(finding.message, lang) + "\n" + tr("Show on map"))
+        # As tall as its rows (up to four): one finding should not leave a tall empty box.
+        rows = max(1, min(len(findings), 4))
+        self.findings.setFixedHeight(
+            rows * (self.findings.sizeHintForRow(0) if findings else 24) + 6
+        )
+        self.findings.setVisible(bool(findings))
+        self.no_findings.setVisible(not findings)
+        suggested = suggested_status(findings)
+        if suggested:
+            self.suggestion.setText(
+                tr("Suggested status: {status}").format(status=status_label(suggested))
+            )
+        self.suggestion.setVisible(bool(suggested))
+        current = self.session.doc.status_of(self.item_id)
+        self.use_suggestion.setVisible(bool(suggested) and suggested != current)
+        self._suggested = suggested
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def set_status(self, status: str) -> None:
+        """Record ``status`` for the shown item."""
+        if self.item_id:
+            self.commit_notes()
+            self.session.set_status(self.item_id, status)
+
+    def _on_status_chosen(self, status: str) -> None:
+        self.set_status(status)
+
+    def _on_use_suggestion(self) -> None:
+        if getattr(self, "_suggested", None):
+            self.set_status(self._suggested)
+
+    def _on_notes_edited(self) -> None:
+        self._notes_dirty = True
+        self._notes_timer.start()
+
+    def commit_notes(self) -> None:
+        """Write the notes being typed now (no-op when nothing changed)."""
+        self._notes_timer.stop()
+        if not self._notes_dirty or not self.item_id:
+            return
+        self._notes_dirty = False
+        self.session.set_notes(self.item_id, self.notes.toPlainText())
+
+    def add_photo_dialog(self) -> None:
+        """Ask for photo files and add them to the shown item."""
+        from avsec.gui.main_window import MainWindow
+
+        window = self.window()
+        folder = (
+            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
+        )
+        paths = dialogs.choose_open_files(
+            self, tr("Choose photos"), folder, tr("Images (*.jpg *.jpeg *.png)")
+        )
+        if paths:
+            self.add_photos(paths)
+
+    def add_photos(self, paths: list[str]) -> None:
+        """Add photo files to the shown item (each file on its own; errors are shown)."""
+        if not self.item_id:
+            return
+        self.commit_notes()
+        for path in paths:
+            try:
+                self.session.add_photo(self.item_id, path)
+            except AvsecError as exc:
+                show_error(self, tr("Cannot add the photo"), exc)
+
+    def _on_open_photo(self, attachment_id: str) -> None:
+        from avsec.gui.photo_viewer import PhotoViewer
+
+        viewer = PhotoViewer(self.session, attachment_id, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+
+    def _on_remove_photo(self, attachment_id: str) -> None:
+        self.session.remove_photo(self.item_id, attachment_id)
+
+    def _on_finding_activated(self, entry: QListWidgetItem) -> None:
+        self.finding_requested.emit(entry.data(Qt.ItemDataRole.UserRole))
+
+    def _on_reference_clicked(self, provision_id: str) -> None:
+        from avsec.gui.provision_dialog import ProvisionDialog
+
+        dialog = ProvisionDialog(provision_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._provision_dialog = dialog
+        dialog.show()

@@ -1,0 +1,479 @@
+"""The map editor: tool bar, layers, the map, attributes of the selection, findings.
+
+Loads pyproj and shapely (through the projection) the first time the Map tab opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from avsec.core.commands import (
+    add_feature,
+    change_feature,
+    delete_feature,
+    merge_layout,
+    replace_layout,
+)
+from avsec.core.errors import AvsecError, InputError
+from avsec.core.layout import Feature
+from avsec.gui import dialogs
+from avsec.gui.attribute_panel import AttributePanel
+from avsec.gui.dialogs import show_error
+from avsec.gui.findings_panel import FindingsPanel
+from avsec.gui.georef import (
+    apply,
+    control_points_from_world_file,
+    parse_world_file,
+    similarity_from_two_points,
+    world_file_for,
+)
+from avsec.gui.i18n import tr
+from avsec.gui.layer_list import LayerList
+from avsec.gui.map_geometry import POINT
+from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
+from avsec.gui.map_view import DRAW_FAMILY, MapView
+from avsec.gui.session import Session
+
+#: Background images larger than this are refused (a scanned A0 plan at 300 dpi is ~60 MB).
+MAX_IMAGE_BYTES = 64 * 1024 * 1024
+
+
+class MapEditor(QWidget):
+    """Map of one session.
+
+    Parameters
+    ----------
+    session
+        The open assessment.
+    """
+
+    #: Show this checklist item.
+    item_requested = Signal(str)
+    #: Status-bar text with the pointer's position.
+    coordinates_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("map-editor")
+        self.scene = MapScene(session, self)
+        self.view = MapView(self.scene, self)
+        self.tool_bar = QToolBar(self)
+        self.tool_bar.setObjectName("map-toolbar")
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.layers = LayerList(self.scene, self)
+        self.attributes = AttributePanel(session, self)
+        self.findings = FindingsPanel(session, self)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("map-hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #546e7a;")
+
+        draw_box = QGroupBox(tr("Draw"), self)
+        #: Filled with one button per drawing tool by the action registry.
+        self.draw_layout = QVBoxLayout(draw_box)
+        self.draw_layout.setSpacing(0)
+        self.draw_layout.setContentsMargins(4, 4, 4, 4)
+        layers_box = QGroupBox(tr("Layers"), self)
+        QVBoxLayout(layers_box).addWidget(self.layers)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(draw_box)
+        left_layout.addWidget(layers_box, 1)
+        attributes_box = QGroupBox(tr("Attributes"), self)
+        QVBoxLayout(attributes_box).addWidget(self.attributes)
+        findings_box = QGroupBox(tr("Findings"), self)
+        QVBoxLayout(findings_box).addWidget(self.findings)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(attributes_box)
+        right.addWidget(findings_box)
+        right.setSizes([220, 460])
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.view, 1)
+        centre_layout.addWidget(self.hint)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([225, 755, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tool_bar)
+        layout.addWidget(splitter, 1)
+
+        self.view.feature_picked.connect(self.select_feature)
+        self.view.finding_picked.connect(self.select_finding)
+        self.view.photo_picked.connect(self._on_photo_picked)
+        self.view.geometry_drawn.connect(self._on_geometry_drawn)
+        self.view.geometry_edited.connect(self._on_geometry_edited)
+        self.view.pointer_moved.connect(self._on_pointer_moved)
+        self.attributes.delete_requested.connect(self._on_delete_requested)
+        self.findings.finding_selected.connect(self._on_finding_selected)
+        self.findings.item_requested.connect(self.item_requested)
+        self.scene.features_changed.connect(self._on_features_changed)
+        self._update_hint()
+
+    # --- tools ------------------------------------------------------------------------------
+
+    def set_tool(self, tool: str) -> None:
+        """Choose "select" or the kind to draw."""
+        self.view.set_tool(tool)
+        if tool != "select":
+            self.select_feature("")
+        self.view.setFocus()
+        self.sync_tool_actions()
+        self._update_hint()
+
+    def tool(self) -> str:
+        """The current tool."""
+        return self.view.tool
+
+    def sync_tool_actions(self) -> None:
+        """Tick the tool bar action of the current tool."""
+        key = "map.select" if self.view.tool == "select" else f"map.draw.{self.view.tool}"
+        palette = [self.draw_layout.itemAt(i).widget() for i in range(self.draw_layout.count())]
+        actions = [b.defaultAction() for b in palette if isinstance(b, QToolButton)]
+        for action in [*self.tool_bar.actions(), *actions]:
+            if action.objectName() == key:
+                action.setChecked(True)
+
+    def _update_hint(self) -> None:
+        family = DRAW_FAMILY.get(self.view.tool)
+        if family is None:
+            if not self.session.doc.features:
+                self.hint.setText(
+                    tr(
+                        "The file has no layout yet: draw zones, barriers and access points with the drawing tools "
+                        "on the left, or import GeoJSON / OpenStreetMap."
+                    )
+                )
+            else:
+                self.hint.setText(
+                    tr(
+                        "Drag to pan, wheel to zoom; drag a vertex to move it, double-click an edge to add one."
+                    )
+                )
+        elif family == POINT:
+            self.hint.setText(tr("Click to place the point; Esc cancels."))
+        else:
+            self.hint.setText(
+                tr(
+                    "Click to add points; double-click or Enter to finish; Esc cancels; Backspace undoes a point."
+                )
+            )
+
+    # --- view commands -------------------------------------------------------------------
+
+    def fit(self) -> None:
+        """Show the whole layout."""
+        self.view.fit()
+
+    def zoom(self, factor: float) -> None:
+        """Zoom in (> 1) or out (< 1)."""
+        self.view.zoom(factor)
+
+    # --- selection --------------------------------------------------------------------------
+
+    def select_feature(self, feature_id: str) -> None:
+        """Select a feature ("" clears) and show its attributes."""
+        self.scene.select_feature(feature_id)
+        self.attributes.show_feature(self.scene.selected_feature)
+
+    def selected_feature(self) -> str:
+        """The selected feature's id ("" when none)."""
+        return self.scene.selected_feature
+
+    def select_finding(self, finding_id: str) -> None:
+        """Highlight a finding, zoom to it and list its items."""
+        rect = self.scene.select_finding(finding_id)
+        self.findings.select(finding_id)
+        if rect.isValid():
+            self.view.show_rect(rect)
+
+    def _on_finding_selected(self, finding_id: str) -> None:
+        rect = self.scene.select_finding(finding_id)
+        if rect.isValid():
+            self.view.show_rect(rect)
+
+    def _on_photo_picked(self, attachment_id: str) -> None:
+        items = self.session.photo_items(attachment_id)
+        if items:
+            self.item_requested.emit(items[0])
+
+    def _on_features_changed(self, _ids: set) -> None:
+        if (
+            self.attributes.feature_id
+            and self.session.doc.feature(self.attributes.feature_id) is None
+        ):
+            self.attributes.show_feature("")
+        self._update_hint()
+
+    def _on_pointer_moved(self, x: float, y: float) -> None:
+        lon, lat = self.scene.projection.point_to_lonlat(x, y)
+        self.coordinates_changed.emit(tr("Lon {lon:.6f}  Lat {lat:.6f}").format(lon=lon, lat=lat))
+
+    # --- edits ------------------------------------------------------------------------------
+
+    def draw(self, kind: str, parts: list[np.ndarray]) -> str:
+        """Add a feature of ``kind`` from scene-coordinate parts; return its id ("" if refused)."""
+        family = DRAW_FAMILY[kind]
+        geometry = self.scene.projection.to_geojson(family, parts)
+        feature = Feature(kind=kind, geometry=geometry, properties={})
+        if not self.session.push(add_feature(feature)):
+            return ""
+        self.set_tool("select")
+        self.select_feature(feature.id)
+        return feature.id
+
+    def _on_geometry_drawn(self, kind: str, _family: str, parts: list) -> None:
+        self.draw(kind, parts)
+
+    def _on_geometry_edited(self, feature_id: str, parts: list) -> None:
+        feature = self.session.doc.feature(feature_id)
+        item = self.scene.feature_items.get(feature_id)
+        if feature is None or item is None:
+            return
+        geometry = self.scene.projection.to_geojson(item.family, parts, item.polygons)
+        changed = feature.model_copy(update={"geometry": geometry})
+        if not self.session.push(change_feature(self.session.doc, changed)):
+            self.scene.update_features({feature_id})
+
+    def delete_selected(self) -> None:
+        """Delete the selected feature."""
+        self._on_delete_requested(self.scene.selected_feature)
+
+    def _on_delete_requested(self, feature_id: str) -> None:
+        if feature_id and self.session.doc.feature(feature_id) is not None:
+            self.session.push(delete_feature(self.session.doc, feature_id))
+            self.select_feature("")
+
+    # --- analysis ---------------------------------------------------------------------------
+
+    def analyse(self) -> int:
+        """Run the geometry rules over the layout; return the number of findings (-1 on error)."""
+        try:
+            from avsec.geo.analysis import analyze
+        except ImportError:
+            show_error(
+                self, tr("Analyse"), tr("The geometry analysis is not available in this build.")
+            )
+            return -1
+        doc = self.session.doc
+        airport = doc.assessment.airport
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = analyze(
+                doc.features, doc.assessment.parameters, doc.checklist, (airport.lon, airport.lat)
+            )
+        except (AvsecError, ValueError) as exc:
+            show_error(self, tr("Analyse"), tr("Analysis failed: {error}").format(error=exc))
+            return -1
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.session.set_findings(result.findings)
+        self.layers.set_visible("findings", True)
+        return len(result.findings)
+
+    # --- import -----------------------------------------------------------------------------
+
+    def import_layout_dialog(self, source: str) -> None:
+        """Ask for a GeoJSON file (avsec or OpenStreetMap tags) and import it."""
+        from avsec.gui.main_window import MainWindow
+
+        window = self.window()
+        folder = (
+            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
+        )
+        title = tr("Import OpenStreetMap…") if source == "osm" else tr("Import GeoJSON…")
+        path = dialogs.choose_open_file(
+            self, title.rstrip("…"), folder, tr("GeoJSON (*.geojson *.json)")
+        )
+        if path:
+            self.import_layout(path, source)
+
+    def import_layout(self, path: str | Path, source: str = "avsec", mode: str = "ask") -> int:
+        """Import a layout file; ``mode`` "add", "replace" or "ask". Return features imported.
+
+        Nothing changes when the file is refused or the user cancels.
+        """
+        try:
+            from avsec.io.geojson import read_layout
+        except ImportError:
+            show_error(
+                self, tr("Cannot import"), tr("The layout import is not available in this build.")
+            )
+            return 0
+        path = Path(path)
+        try:
+            layout = read_layout(path, source=source)
+        except (AvsecError, OSError) as exc:
+            show_error(self, tr("Cannot import"), exc)
+            return 0
+        features = list(layout.features)
+        if not features:
+            show_error(
+                self,
+                tr("Cannot import"),
+                tr("{name} holds no features avsec can use.").format(name=path.name),
+            )
+            return 0
+        if mode == "ask":
+            mode = self._ask_import_mode(path.name, len(features))
+            if not mode:
+                return 0
+        if mode == "replace":
+            command = replace_layout(
+                self.session.doc,
+                features,
+                tr("Replace the layout with {name}").format(name=path.name),
+            )
+        else:
+            command = merge_layout(
+                self.session.doc,
+                features,
+                tr("Import {count} features from {name}").format(
+                    count=len(features), name=path.name
+                ),
+            )
+        if not self.session.push(command):
+            return 0
+        warnings = list(getattr(layout, "warnings", []) or [])
+        if warnings:
+            more = f"\n… (+{len(warnings) - 20})" if len(warnings) > 20 else ""
+            show_error(self, tr("Import warnings"), "\n".join(map(str, warnings[:20])) + more)
+        self.fit()
+        return len(features)
+
+    def _ask_import_mode(self, name: str, count: int) -> str:
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Import {name}").format(name=name))
+        box.setText(
+            tr(
+                "{name} holds {count} features. Add them to the layout or replace the layout?"
+            ).format(name=name, count=count)
+        )
+        add = box.addButton(tr("Add"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        if not self.session.doc.features:
+            return "add"
+        box.exec()
+        clicked = box.clickedButton()
+        return "add" if clicked is add else "replace" if clicked is replace else ""
+
+    # --- background -------------------------------------------------------------------------
+
+    def background_dialog(self) -> None:
+        """Choose a background image (placed by its world file or two reference points)."""
+        from avsec.gui.main_window import MainWindow
+
+        window = self.window()
+        folder = (
+            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
+        )
+        path = dialogs.choose_open_file(
+            self, tr("Choose a background image"), folder, tr("Images (*.jpg *.jpeg *.png)")
+        )
+        if path:
+            self.set_background_image(path)
+
+    def set_background_image(
+        self,
+        path: str | Path,
+        reference_points: list[tuple[float, float, float, float]] | None = None,
+    ) -> bool:
+        """Put an image under the map.
+
+        Parameters
+        ----------
+        path
+            PNG or JPEG file.
+        reference_points
+            Two (col, row, lon, lat) points; when None, the world file next to the image is
+            used, else the user places two points in a dialog.
+        """
+        path = Path(path)
+        try:
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
+            data = path.read_bytes()
+            image = QImage.fromData(QByteArray(data))
+            if image.isNull():
+                raise InputError(f"{path.name}: not a PNG or JPEG image avsec can read")
+            world = world_file_for(path) if reference_points is None else None
+            if world is not None:
+                numbers = parse_world_file(
+                    world.read_text(encoding="utf-8", errors="replace"), world.name
+                )
+                control = control_points_from_world_file(numbers, image.width(), image.height())
+            else:
+                if reference_points is None:
+                    reference_points = self._ask_reference_points(image)
+                    if reference_points is None:
+                        return False
+                control = self._control_from_two_points(reference_points)
+            attachment = self.session.file.add_attachment(
+                data,
+                filename=path.name,
+                mime="image/png" if path.suffix.lower() == ".png" else "image/jpeg",
+            )
+            self.scene.set_background(image, control)
+            self.session.set_extra(
+                BACKGROUND_KEY,
+                {
+                    "attachment": attachment,
+                    "filename": path.name,
+                    "control": [list(c) for c in control],
+                },
+            )
+        except (AvsecError, OSError) as exc:
+            show_error(self, tr("Background image…").rstrip("…"), exc)
+            return False
+        self.layers.refresh_counts()
+        self.layers.set_visible("background", True)
+        return True
+
+    def _ask_reference_points(
+        self, image: QImage
+    ) -> list[tuple[float, float, float, float]] | None:
+        from avsec.gui.background_dialog import ReferencePointsDialog
+
+        airport = self.session.doc.assessment.airport
+        dialog = ReferencePointsDialog(image, (airport.lon, airport.lat), self)
+        return dialog.points() if dialog.exec() else None
+
+    def _control_from_two_points(
+        self, points: list[tuple[float, float, float, float]]
+    ) -> list[tuple[float, float, float, float]]:
+        projection = self.scene.projection
+        scene = [projection.point_to_scene(lon, lat) for _, _, lon, lat in points]
+        pixels = [(c, r) for c, r, _, _ in points]
+        similarity = similarity_from_two_points(pixels, scene)
+        (c1, r1), (c2, r2) = pixels
+        third = (c1 - (r2 - r1), r1 + (c2 - c1))  # perpendicular to the first two: never collinear
+        lon, lat = projection.point_to_lonlat(*apply(similarity, *third))
+        return [tuple(points[0]), tuple(points[1]), (third[0], third[1], lon, lat)]  # type: ignore[list-item]
+
+    def remove_background(self) -> None:
+        """Remove the background image."""
+        self.scene.remove_background()
+        self.layers.refresh_counts()

@@ -1,0 +1,406 @@
+"""The map's scene: one item per layout feature, findings, photos and the background image.
+
+Scene units are metres of the local projection centred on the airport, y down (see
+:mod:`avsec.gui.map_geometry`). The scene listens to the session and rebuilds only the
+features a command touched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsScene
+
+from avsec.core.errors import AvsecError
+from avsec.core.layout import Feature
+from avsec.gui.georef import affine_from_points, check_control_points
+from avsec.gui.i18n import language
+from avsec.gui.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
+from avsec.gui.map_items import (
+    FeatureItem,
+    NumberedMarker,
+    PointFeatureItem,
+    VertexHandle,
+    build_path,
+    finding_marker,
+    photo_marker,
+)
+from avsec.gui.session import Session, touched
+from avsec.gui.style import SEVERITY_COLOURS, Z_BACKGROUND, Z_FINDINGS
+
+#: Extras key of the background image placement.
+BACKGROUND_KEY = "map_background"
+#: Larger background images are scaled down on load (memory; the placement is unchanged).
+MAX_BACKGROUND_SIDE = 8192
+#: A batch touching more features than this rebuilds every item (cheaper than one by one).
+_REBUILD_THRESHOLD = 200
+#: Empty margin round the layout in which the user can pan, metres.
+_MARGIN_M = 3000.0
+
+AnyFeatureItem = FeatureItem | PointFeatureItem
+
+
+class MapScene(QGraphicsScene):
+    """Everything the map draws for one session.
+
+    Parameters
+    ----------
+    session
+        The open assessment.
+    """
+
+    #: Emitted after features were added, changed or removed (ids).
+    features_changed = Signal(set)
+    #: Emitted after the finding markers were rebuilt.
+    findings_rebuilt = Signal()
+
+    def __init__(self, session: Session, parent: Any = None):
+        super().__init__(parent)
+        self.session = session
+        airport = session.doc.assessment.airport
+        self.projection = MapProjection(airport.lon, airport.lat)
+        self.feature_items: dict[str, AnyFeatureItem] = {}
+        self.finding_items: dict[str, NumberedMarker] = {}
+        self.photo_items: dict[str, NumberedMarker] = {}
+        self.handles: list[VertexHandle] = []
+        self.hidden_layers: set[str] = set()
+        self.selected_feature = ""
+        self.selected_finding = ""
+        self.finding_outline: QGraphicsPathItem | None = None
+        self.background: QGraphicsPixmapItem | None = None
+        self.background_error = ""
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.rebuild_features()
+        self.rebuild_findings()
+        self.rebuild_photos()
+        self.load_background()
+        session.changed.connect(self._on_session_changed)
+        session.findings_changed.connect(self.rebuild_findings)
+        session.attachments_changed.connect(self.rebuild_photos)
+
+    # --- features ---------------------------------------------------------------------------
+
+    def _make_item(self, feature: Feature, geometry: SceneGeometry) -> AnyFeatureItem | None:
+        if not geometry.parts:
+            return None
+        if geometry.family == POINT:
+            item: AnyFeatureItem = PointFeatureItem(
+                feature.id, feature.kind, feature.properties, geometry.parts[0]
+            )
+        else:
+            item = FeatureItem(
+                feature.id,
+                feature.kind,
+                feature.properties,
+                geometry.family,
+                geometry.parts,
+                geometry.polygons,
+            )
+        item.setVisible(feature.kind not in self.hidden_layers)
+        item.setToolTip(feature.label(language()))
+        return item
+
+    def rebuild_features(self) -> None:
+        """Drop and redraw every feature item."""
+        for item in self.feature_items.values():
+            self.removeItem(item)
+        self.feature_items.clear()
+        self.clear_handles()
+        features = self.session.doc.features
+        geometries = self.projection.project_all([f.geometry for f in features])
+        for feature, geometry in zip(features, geometries, strict=True):
+            item = self._make_item(feature, geometry)
+            if item is not None:
+                self.addItem(item)
+                self.feature_items[feature.id] = item
+        if self.selected_feature not in self.feature_items:
+            self.selected_feature = ""
+        elif self.selected_feature:
+            self.feature_items[self.selected_feature].set_selected_look(True)
+        self._update_scene_rect()
+
+    def update_features(self, feature_ids: set[str]) -> None:
+        """Redraw the given features (removed ones disappear)."""
+        if len(feature_ids) > _REBUILD_THRESHOLD:
+            self.rebuild_features()
+            self.features_changed.emit(set(feature_ids))
+            return
+        for feature_id in feature_ids:
+            old = self.feature_items.pop(feature_id, None)
+            if old is not None:
+                self.removeItem(old)
+            feature = self.session.doc.feature(feature_id)
+            if feature is None:
+                continue
+            item = self._make_item(feature, self.projection.project(feature.geometry))
+            if item is not None:
+                self.addItem(item)
+                self.feature_items[feature_id] = item
+        if self.selected_feature in feature_ids:
+            selected = self.selected_feature
+            self.selected_feature = ""
+            self.select_feature(selected if selected in self.feature_items else "")
+        self._update_scene_rect()
+        self.features_changed.emit(set(feature_ids))
+
+    def layout_rect(self) -> QRectF:
+        """The bounding rectangle of every feature, finding and photo (scene units)."""
+        rect = QRectF()
+        for item in self.feature_items.values():
+            if isinstance(item, PointFeatureItem):
+                rect = rect.united(QRectF(item.pos() - QPointF(1, 1), item.pos() + QPointF(1, 1)))
+            else:
+                rect = rect.united(item.path().boundingRect())
+        for marker in [*self.finding_items.values(), *self.photo_items.values()]:
+            rect = rect.united(QRectF(marker.pos() - QPointF(1, 1), marker.pos() + QPointF(1, 1)))
+        if self.background is not None and not rect.isValid():
+            rect = self.background.sceneBoundingRect()
+        return rect
+
+    def _update_scene_rect(self) -> None:
+        rect = self.layout_rect()
+        if not rect.isValid() or rect.isEmpty():
+            rect = QRectF(-1000, -1000, 2000, 2000)
+        if self.background is not None:
+            rect = rect.united(self.background.sceneBoundingRect())
+        rect = rect.united(QRectF(-2000, -2000, 4000, 4000))
+        self.setSceneRect(rect.adjusted(-_MARGIN_M, -_MARGIN_M, _MARGIN_M, _MARGIN_M))
+
+    def count_by_layer(self) -> dict[str, int]:
+        """Number of items per layer (kinds, findings, photos, background)."""
+        counts: dict[str, int] = {}
+        for item in self.feature_items.values():
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        counts["findings"] = len(self.finding_items)
+        counts["photos"] = len(self.photo_items)
+        counts["background"] = int(self.background is not None)
+        return counts
+
+    # --- layers -----------------------------------------------------------------------------
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        """Show or hide a layer (a kind, "findings", "photos" or "background")."""
+        if visible:
+            self.hidden_layers.discard(layer)
+        else:
+            self.hidden_layers.add(layer)
+        if layer == "findings":
+            for marker in self.finding_items.values():
+                marker.setVisible(visible)
+            if self.finding_outline is not None:
+                self.finding_outline.setVisible(visible)
+        elif layer == "photos":
+            for marker in self.photo_items.values():
+                marker.setVisible(visible)
+        elif layer == "background":
+            if self.background is not None:
+                self.background.setVisible(visible)
+        else:
+            for item in self.feature_items.values():
+                if item.kind == layer:
+                    item.setVisible(visible)
+            if (
+                not visible
+                and self.selected_feature
+                and self.feature_items[self.selected_feature].kind == layer
+            ):
+                self.select_feature("")
+
+    def layer_visible(self, layer: str) -> bool:
+        """Whether a layer is shown."""
+        return layer not in self.hidden_layers
+
+    # --- selection -------------------------------------------------------------------------
+
+    def select_feature(self, feature_id: str) -> None:
+        """Highlight one feature and show its vertex handles ("" clears)."""
+        if self.selected_feature and self.selected_feature in self.feature_items:
+            self.feature_items[self.selected_feature].set_selected_look(False)
+        self.selected_feature = feature_id if feature_id in self.feature_items else ""
+        self.clear_handles()
+        if self.selected_feature:
+            item = self.feature_items[self.selected_feature]
+            item.set_selected_look(True)
+            self.show_handles(item)
+
+    def clear_handles(self) -> None:
+        """Remove the vertex handles."""
+        for handle in self.handles:
+            self.removeItem(handle)
+        self.handles = []
+
+    def show_handles(self, item: AnyFeatureItem) -> None:
+        """Put a handle on every vertex of ``item`` (not on points: they move whole)."""
+        self.clear_handles()
+        if item.family == POINT:
+            return
+        if sum(len(p) for p in item.parts) > 2000:
+            return  # a 20 000-vertex perimeter would bury the map in handles
+        for part_index, part in enumerate(item.parts):
+            for index, (x, y) in enumerate(part):
+                handle = VertexHandle(part_index, index, QPointF(float(x), float(y)))
+                self.addItem(handle)
+                self.handles.append(handle)
+
+    # --- findings ---------------------------------------------------------------------------
+
+    def rebuild_findings(self) -> None:
+        """Redraw the numbered finding markers."""
+        for marker in self.finding_items.values():
+            self.removeItem(marker)
+        self.finding_items.clear()
+        self._clear_finding_outline()
+        findings = self.session.doc.findings
+        if findings:
+            points = self.projection.to_scene(np.array([f.location for f in findings], dtype=float))
+            for number, (finding, (x, y)) in enumerate(zip(findings, points, strict=True), start=1):
+                marker = finding_marker(finding.id, number, finding.severity)
+                marker.setPos(QPointF(float(x), float(y)))
+                marker.setToolTip(f"{number}")
+                marker.setVisible(self.layer_visible("findings"))
+                self.addItem(marker)
+                self.finding_items[finding.id] = marker
+        if self.selected_finding not in self.finding_items:
+            self.selected_finding = ""
+        self._update_scene_rect()
+        self.findings_rebuilt.emit()
+
+    def _clear_finding_outline(self) -> None:
+        if self.finding_outline is not None:
+            self.removeItem(self.finding_outline)
+            self.finding_outline = None
+
+    def select_finding(self, finding_id: str) -> QRectF:
+        """Highlight a finding and its geometry; return the rectangle to show."""
+        for key, marker in self.finding_items.items():
+            marker.set_highlighted(key == finding_id)
+        self._clear_finding_outline()
+        self.selected_finding = finding_id if finding_id in self.finding_items else ""
+        if not self.selected_finding:
+            return QRectF()
+        finding = next(f for f in self.session.doc.findings if f.id == finding_id)
+        marker = self.finding_items[finding_id]
+        rect = QRectF(marker.pos() - QPointF(40, 40), marker.pos() + QPointF(40, 40))
+        geometry = self.projection.project(finding.geometry)
+        if geometry.parts and geometry.family != POINT:
+            path = build_path(geometry.family, geometry.parts)
+            outline = QGraphicsPathItem(path)
+            pen = QPen(QColor(SEVERITY_COLOURS.get(finding.severity, "#b71c1c")), 4.0)
+            pen.setCosmetic(True)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            outline.setPen(pen)
+            if geometry.family == POLYGON:
+                fill = QColor(SEVERITY_COLOURS.get(finding.severity, "#b71c1c"))
+                fill.setAlpha(60)
+                outline.setBrush(fill)
+            outline.setZValue(Z_FINDINGS - 1)
+            outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.addItem(outline)
+            self.finding_outline = outline
+            rect = rect.united(path.boundingRect())
+        return rect
+
+    # --- photos -----------------------------------------------------------------------------
+
+    def rebuild_photos(self) -> None:
+        """Redraw markers of the photos that carry a GPS position and belong to an item."""
+        for marker in self.photo_items.values():
+            self.removeItem(marker)
+        self.photo_items.clear()
+        linked = {p for r in self.session.doc.responses.values() for p in r.photos}
+        for info in self.session.doc.attachments:
+            if info.id not in linked or info.lon is None or info.lat is None:
+                continue
+            x, y = self.projection.point_to_scene(info.lon, info.lat)
+            marker = photo_marker(info.id)
+            marker.setPos(QPointF(x, y))
+            marker.setToolTip(info.filename)
+            marker.setVisible(self.layer_visible("photos"))
+            self.addItem(marker)
+            self.photo_items[info.id] = marker
+
+    # --- background image -----------------------------------------------------------------
+
+    def load_background(self) -> None:
+        """Show the background image stored in the file (if any)."""
+        if self.background is not None:
+            self.removeItem(self.background)
+            self.background = None
+        self.background_error = ""
+        stored = self.session.extra(BACKGROUND_KEY)
+        if not stored:
+            return
+        try:
+            points = check_control_points(stored.get("control"))
+            data = self.session.file.attachment_bytes(str(stored.get("attachment", ""))) or b""
+        except (AvsecError, AttributeError, TypeError, ValueError) as exc:
+            self.background_error = str(exc)
+            return
+        image = QImage.fromData(QByteArray(data))
+        if image.isNull():
+            self.background_error = "background image unreadable"
+            return
+        self.set_background(image, points)
+
+    def set_background(
+        self, image: QImage, control: list[tuple[float, float, float, float]]
+    ) -> None:
+        """Place ``image`` by three control points (col, row, lon, lat) of the full image."""
+        if self.background is not None:
+            self.removeItem(self.background)
+        factor = 1.0
+        if max(image.width(), image.height()) > MAX_BACKGROUND_SIDE:
+            scaled = image.scaled(
+                MAX_BACKGROUND_SIDE,
+                MAX_BACKGROUND_SIDE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            factor = image.width() / scaled.width()
+            image = scaled
+        scene_points = [self.projection.point_to_scene(lon, lat) for _, _, lon, lat in control]
+        m11, m12, m21, m22, dx, dy = affine_from_points(
+            [(c, r) for c, r, _, _ in control], scene_points
+        )
+        transform = QTransform.fromScale(factor, factor) * QTransform(m11, m12, m21, m22, dx, dy)
+        item = QGraphicsPixmapItem(QPixmap.fromImage(image))
+        item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        item.setTransform(transform)
+        item.setZValue(Z_BACKGROUND)
+        item.setOpacity(0.85)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setVisible(self.layer_visible("background"))
+        self.addItem(item)
+        self.background = item
+        self._update_scene_rect()
+
+    def remove_background(self) -> None:
+        """Take the background image off the map and out of the file's placement."""
+        if self.background is not None:
+            self.removeItem(self.background)
+            self.background = None
+        self.session.set_extra(BACKGROUND_KEY, None)
+        self._update_scene_rect()
+
+    # --- session ----------------------------------------------------------------------------
+
+    def _on_session_changed(self, command: object) -> None:
+        changed = touched(command)  # type: ignore[arg-type]
+        if changed.features:
+            self.update_features(changed.features)
+        if changed.responses:
+            self.rebuild_photos()
+        if changed.assessment:
+            airport = self.session.doc.assessment.airport
+            if (airport.lon, airport.lat) != (
+                self.projection.local.lon0,
+                self.projection.local.lat0,
+            ):
+                self.projection = MapProjection(airport.lon, airport.lat)
+                self.rebuild_features()
+                self.rebuild_findings()
+                self.rebuild_photos()
+                self.load_background()

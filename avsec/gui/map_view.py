@@ -1,0 +1,503 @@
+"""The map view: zoom, pan, scale bar, picking, drawing and vertex editing.
+
+Tools: "select" (click picks a feature, finding or photo; drag pans; drag a vertex handle to
+move it; double-click an edge to add a vertex; right-click a handle to delete it) or a
+feature kind (click to add vertices, double-click or Enter to finish, Backspace drops the last
+vertex, Escape cancels). The middle button and the wheel pan and zoom in every tool.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QMenu, QWidget
+
+from avsec.gui.i18n import number, tr
+from avsec.gui.map_geometry import LINE, POINT, POLYGON, nearest_segment
+from avsec.gui.map_items import FeatureItem, PointFeatureItem
+from avsec.gui.map_scene import MapScene
+from avsec.gui.style import Z_DRAWING
+
+#: Geometry family each kind is drawn as (DESIGN §6: zones polygons, barriers and roads
+#: lines, access points and obstacles points).
+DRAW_FAMILY = {
+    "airside": POLYGON,
+    "sra": POLYGON,
+    "critical_part": POLYGON,
+    "landside": POLYGON,
+    "building": POLYGON,
+    "parking": POLYGON,
+    "barrier": LINE,
+    "road": LINE,
+    "access_point": POINT,
+    "obstacle": POINT,
+}
+PICK_PIXELS = 7.0
+CLICK_PIXELS = 4.0
+MIN_SCALE, MAX_SCALE = 1e-4, 200.0  # pixels per metre
+
+
+def nice_length(metres: float) -> float:
+    """The largest 1, 2 or 5 x 10^k not above ``metres``."""
+    if metres <= 0:
+        return 0.0
+    power = 10 ** math.floor(math.log10(metres))
+    for step in (5, 2, 1):
+        if step * power <= metres:
+            return step * power
+    return power
+
+
+def length_label(metres: float) -> str:
+    """ "200 m" or "1.5 km"."""
+    if metres >= 1000:
+        km = metres / 1000
+        return tr("{n} km").format(n=number(km, 0 if km == int(km) else 1))
+    return tr("{n} m").format(n=number(metres, 0 if metres >= 1 else 1))
+
+
+class MapView(QGraphicsView):
+    """Shows a :class:`MapScene` and turns mouse and keys into edits.
+
+    Parameters
+    ----------
+    scene
+        The map scene.
+    """
+
+    #: A feature was clicked ("" for empty map).
+    feature_picked = Signal(str)
+    #: A finding marker was clicked.
+    finding_picked = Signal(str)
+    #: A photo marker was clicked.
+    photo_picked = Signal(str)
+    #: A new geometry was drawn: kind, family, list of (n, 2) scene arrays.
+    geometry_drawn = Signal(str, str, list)
+    #: The selected feature's vertices were edited: feature id, new parts.
+    geometry_edited = Signal(str, list)
+    #: The pointer moved: scene x, y.
+    pointer_moved = Signal(float, float)
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.map_scene = scene
+        self.setObjectName("map-view")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setBackgroundBrush(QBrush(QColor("#f4f6f4")))
+        self.setMouseTracking(True)
+        # Pan by dragging; scroll bars only take room from the map.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.tool = "select"
+        self._vertices: list[QPointF] = []
+        self._rubber: QGraphicsPathItem | None = None
+        self._press: QPoint | None = None
+        self._drag: tuple[str, int, int] | None = None
+        self._drag_moved = False
+        self._pan_from: QPoint | None = None
+        self._fitted_once = False
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+
+    # --- zoom and pan -----------------------------------------------------------------------
+
+    def scale_factor(self) -> float:
+        """Screen pixels per metre."""
+        return abs(self.transform().m11()) or 1.0
+
+    def zoom(self, factor: float) -> None:
+        """Zoom by ``factor`` (> 1 in), within sensible limits."""
+        target = self.scale_factor() * factor
+        if MIN_SCALE <= target <= MAX_SCALE:
+            self.scale(factor, factor)
+
+    def fit(self) -> None:
+        """Show the whole layout (or 2 km round the airport when there is none)."""
+        rect = self.map_scene.layout_rect()
+        if not rect.isValid() or rect.width() + rect.height() < 1:
+            centre = rect.center() if rect.isValid() else QPointF(0, 0)
+            rect = QRectF(centre - QPointF(1000, 1000), centre + QPointF(1000, 1000))
+        margin = max(rect.width(), rect.height()) * 0.04 + 10
+        self.fitInView(
+            rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        self._fitted_once = True
+
+    def show_rect(self, rect: QRectF) -> None:
+        """Zoom to ``rect`` (at least 150 m across) and centre it."""
+        if not rect.isValid():
+            return
+        size = max(rect.width(), rect.height(), 150.0)
+        centre = rect.center()
+        self.fitInView(
+            QRectF(centre.x() - size * 0.6, centre.y() - size * 0.6, size * 1.2, size * 1.2),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._fitted_once:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom(1.2**steps)
+        event.accept()
+
+    # --- tools ------------------------------------------------------------------------------
+
+    def set_tool(self, tool: str) -> None:
+        """Choose "select" or a kind to draw."""
+        self._cancel_drawing()
+        self.tool = tool if tool in DRAW_FAMILY else "select"
+        if self.tool == "select":
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def drawing_family(self) -> str:
+        """The family the current tool draws ("" when selecting)."""
+        return DRAW_FAMILY.get(self.tool, "")
+
+    def _cancel_drawing(self) -> None:
+        self._vertices = []
+        if self._rubber is not None:
+            self.scene().removeItem(self._rubber)
+            self._rubber = None
+
+    def _update_rubber(self, cursor: QPointF | None = None) -> None:
+        points = list(self._vertices)
+        if cursor is not None:
+            points.append(cursor)
+        if self._rubber is None:
+            self._rubber = QGraphicsPathItem()
+            pen = QPen(QColor("#00838f"), 2.0, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            self._rubber.setPen(pen)
+            self._rubber.setZValue(Z_DRAWING)
+            self.scene().addItem(self._rubber)
+        path = QPainterPath()
+        if points:
+            path.moveTo(points[0])
+            for point in points[1:]:
+                path.lineTo(point)
+            if self.drawing_family() == POLYGON and len(points) > 2:
+                path.closeSubpath()
+        self._rubber.setPath(path)
+
+    def add_vertex(self, point: QPointF) -> None:
+        """Add a vertex to the geometry being drawn (a point finishes at once)."""
+        if self.drawing_family() == POINT:
+            self.geometry_drawn.emit(self.tool, POINT, [np.array([[point.x(), point.y()]])])
+            return
+        if self._vertices and (self._vertices[-1] - point).manhattanLength() < 1e-9:
+            return
+        self._vertices.append(point)
+        self._update_rubber()
+
+    def finish_drawing(self) -> bool:
+        """Emit the drawn geometry if it has enough vertices; True when emitted."""
+        family = self.drawing_family()
+        needed = 3 if family == POLYGON else 2
+        if len(self._vertices) < needed:
+            return False
+        parts = [np.array([[p.x(), p.y()] for p in self._vertices])]
+        kind = self.tool
+        self._cancel_drawing()
+        self.geometry_drawn.emit(kind, family, parts)
+        return True
+
+    # --- picking ------------------------------------------------------------------------------
+
+    def _tolerance(self) -> float:
+        return PICK_PIXELS / self.scale_factor()
+
+    def _screen_distance(self, scene_point: QPointF, pos: QPoint) -> float:
+        mapped = self.mapFromScene(scene_point)
+        return math.hypot(mapped.x() - pos.x(), mapped.y() - pos.y())
+
+    def pick(self, pos: QPoint) -> tuple[str, str]:
+        """What lies under viewport position ``pos``: ("finding"|"photo"|"feature"|"", id)."""
+        for layer, items in (
+            ("finding", self.map_scene.finding_items),
+            ("photo", self.map_scene.photo_items),
+        ):
+            best = min(
+                (
+                    (self._screen_distance(m.pos(), pos), key)
+                    for key, m in items.items()
+                    if m.isVisible()
+                ),
+                default=None,
+            )
+            if best is not None and best[0] <= 13:
+                return layer, best[1]
+        scene_point = self.mapToScene(pos)
+        tolerance = self._tolerance()
+        area = QRectF(
+            scene_point - QPointF(tolerance, tolerance), scene_point + QPointF(tolerance, tolerance)
+        )
+        candidates = [
+            item
+            for item in self.scene().items(
+                area,
+                Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                Qt.SortOrder.DescendingOrder,
+                self.viewportTransform(),
+            )
+            if isinstance(item, FeatureItem | PointFeatureItem) and item.isVisible()
+        ]
+        rank = {POINT: 0, LINE: 1, POLYGON: 2}
+        best_item = None
+        best_key: tuple[float, float, float] | None = None
+        for item in candidates:
+            if isinstance(item, PointFeatureItem):
+                distance = self._screen_distance(item.pos(), pos) / self.scale_factor()
+            else:
+                distance = item.distance(scene_point.x(), scene_point.y())
+            if distance > tolerance and not (item.family == POLYGON and distance == 0):
+                continue
+            key = (rank[item.family], distance if item.family != POLYGON else 0.0, -item.zValue())
+            if best_key is None or key < best_key:
+                best_key, best_item = key, item
+        return ("feature", best_item.feature_id) if best_item is not None else ("", "")
+
+    def _handle_at(self, pos: QPoint) -> tuple[int, int] | None:
+        best = None
+        for handle in self.map_scene.handles:
+            distance = self._screen_distance(handle.pos(), pos)
+            if distance <= PICK_PIXELS and (best is None or distance < best[0]):
+                best = (distance, handle.part, handle.index)
+        return (best[1], best[2]) if best else None
+
+    def _selected_item(self) -> FeatureItem | PointFeatureItem | None:
+        return self.map_scene.feature_items.get(self.map_scene.selected_feature)
+
+    # --- mouse ------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = pos
+            event.accept()
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        if self.tool != "select":
+            self.add_vertex(self.mapToScene(pos))
+            event.accept()
+            return
+        handle = self._handle_at(pos)
+        item = self._selected_item()
+        if handle is not None:
+            self._drag = ("vertex", handle[0], handle[1])
+        elif (
+            isinstance(item, PointFeatureItem)
+            and self._screen_distance(item.pos(), pos) <= PICK_PIXELS + 2
+        ):
+            self._drag = ("point", 0, 0)
+        if self._drag is not None:
+            self._drag_moved = False
+            event.accept()
+            return
+        self._press = pos
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position().toPoint()
+        scene_point = self.mapToScene(pos)
+        self.pointer_moved.emit(scene_point.x(), scene_point.y())
+        if self._pan_from is not None:
+            delta = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._drag is not None:
+            self._move_drag(scene_point)
+            event.accept()
+            return
+        if self.tool != "select" and self._vertices:
+            self._update_rubber(scene_point)
+        super().mouseMoveEvent(event)
+
+    def _move_drag(self, scene_point: QPointF) -> None:
+        item = self._selected_item()
+        if item is None or self._drag is None:
+            return
+        self._drag_moved = True
+        what, part, index = self._drag
+        parts = [p.copy() for p in item.parts]
+        if what == "point":
+            parts[0][0] = (scene_point.x(), scene_point.y())
+        else:
+            parts[part][index] = (scene_point.x(), scene_point.y())
+            for handle in self.map_scene.handles:
+                if handle.part == part and handle.index == index:
+                    handle.setPos(scene_point)
+        item.set_parts(parts)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            event.accept()
+            return
+        if self._drag is not None:
+            item = self._selected_item()
+            moved = self._drag_moved
+            self._drag = None
+            if item is not None and moved:
+                self.geometry_edited.emit(item.feature_id, [p.copy() for p in item.parts])
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if (
+            self.tool == "select"
+            and event.button() == Qt.MouseButton.LeftButton
+            and self._press is not None
+        ):
+            if (pos - self._press).manhattanLength() <= CLICK_PIXELS:
+                self.click(pos)
+            self._press = None
+
+    def click(self, pos: QPoint) -> None:
+        """Pick what lies at ``pos`` and announce it (the select tool's click)."""
+        layer, key = self.pick(pos)
+        if layer == "finding":
+            self.finding_picked.emit(key)
+        elif layer == "photo":
+            self.photo_picked.emit(key)
+        else:
+            self.feature_picked.emit(key)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        if self.tool != "select":
+            self.finish_drawing()
+            event.accept()
+            return
+        self.insert_vertex_at(event.position().toPoint())
+        event.accept()
+
+    def insert_vertex_at(self, pos: QPoint) -> bool:
+        """Add a vertex to the selected feature's nearest edge if ``pos`` lies on it."""
+        item = self._selected_item()
+        if not isinstance(item, FeatureItem):
+            return False
+        scene_point = self.mapToScene(pos)
+        best = None
+        for part_index, part in enumerate(item.parts):
+            if len(part) < 2:
+                continue
+            closed = item.family == POLYGON
+            segment, nearest = nearest_segment(part, scene_point.x(), scene_point.y(), closed)
+            distance = float(np.hypot(nearest[0] - scene_point.x(), nearest[1] - scene_point.y()))
+            if best is None or distance < best[0]:
+                best = (distance, part_index, segment, nearest)
+        if best is None or best[0] > self._tolerance():
+            return False
+        _, part_index, segment, nearest = best
+        parts = [p.copy() for p in item.parts]
+        parts[part_index] = np.insert(parts[part_index], segment + 1, nearest, axis=0)
+        self.geometry_edited.emit(item.feature_id, parts)
+        return True
+
+    def delete_vertex(self, part: int, index: int) -> bool:
+        """Remove one vertex of the selected feature if enough remain."""
+        item = self._selected_item()
+        if not isinstance(item, FeatureItem):
+            return False
+        needed = 3 if item.family == POLYGON else 2
+        if len(item.parts[part]) <= needed:
+            return False
+        parts = [p.copy() for p in item.parts]
+        parts[part] = np.delete(parts[part], index, axis=0)
+        self.geometry_edited.emit(item.feature_id, parts)
+        return True
+
+    def contextMenuEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        pos = event.pos()  # type: ignore[attr-defined]
+        handle = self._handle_at(pos)
+        if handle is None or self.tool != "select":
+            return
+        menu = QMenu(self)
+        menu.addAction(tr("Delete"), lambda: self.delete_vertex(*handle))
+        menu.exec(event.globalPos())  # type: ignore[attr-defined]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.tool != "select":
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.finish_drawing()
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                self._cancel_drawing()
+                return
+            if event.key() == Qt.Key.Key_Backspace and self._vertices:
+                self._vertices.pop()
+                self._update_rubber()
+                return
+        super().keyPressEvent(event)
+
+    # --- scale bar --------------------------------------------------------------------------
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        """Draw the scale bar and the north arrow in screen coordinates."""
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metres_per_pixel = 1.0 / self.scale_factor()
+        length = nice_length(140 * metres_per_pixel)
+        if length > 0:
+            pixels = length / metres_per_pixel
+            height = self.viewport().height()
+            x0, y0 = 16.0, height - 26.0
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 215))
+            painter.drawRoundedRect(QRectF(x0 - 8, y0 - 22, pixels + 16, 36), 4, 4)
+            half = pixels / 2
+            painter.setBrush(QColor("#263238"))
+            painter.drawRect(QRectF(x0, y0, half, 6))
+            painter.setBrush(QColor("white"))
+            painter.setPen(QPen(QColor("#263238"), 1))
+            painter.drawRect(QRectF(x0 + half, y0, half, 6))
+            painter.setPen(QColor("#263238"))
+            painter.drawText(QRectF(x0, y0 - 20, pixels, 16), Qt.AlignmentFlag.AlignLeft, "0")
+            painter.drawText(
+                QRectF(x0, y0 - 20, pixels, 16), Qt.AlignmentFlag.AlignRight, length_label(length)
+            )
+        width = self.viewport().width()
+        cx, cy = width - 28.0, 30.0
+        painter.setPen(QPen(QColor("#263238"), 1.2))
+        painter.setBrush(QColor("#263238"))
+        arrow = QPainterPath(QPointF(cx, cy - 14))
+        arrow.lineTo(cx + 7, cy + 6)
+        arrow.lineTo(cx, cy + 2)
+        arrow.lineTo(cx - 7, cy + 6)
+        arrow.closeSubpath()
+        painter.drawPath(arrow)
+        painter.drawText(QRectF(cx - 10, cy + 6, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
+        painter.restore()

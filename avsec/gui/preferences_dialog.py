@@ -1,0 +1,58 @@
+"""Preferences: language and the name written in the changes journal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from avsec.gui.i18n import LANGUAGE_NAMES, language, tr
+from avsec.gui.settings import Preferences
+
+
+class PreferencesDialog(QDialog):
+    """Edits :class:`Preferences`; the values are stored when the user presses OK.
+
+    Parameters
+    ----------
+    preferences
+        What to edit.
+    """
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.preferences = preferences
+        self.setWindowTitle(tr("Preferences"))
+        self.language = QComboBox(self)
+        self.language.setObjectName("language-combo")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(preferences.language or language()))
+        )
+        self.user_name = QLineEdit(preferences.user_name, self)
+        note = QLabel(tr("The language applies to menus, dialogs and checklist text."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(tr("Language"), self.language)
+        form.addRow(note)
+        form.addRow(tr("Your name in the changes journal"), self.user_name)
+        form.addRow(buttons)
+
+    def _on_accept(self) -> None:
+        self.preferences.language = str(self.language.currentData())
+        self.preferences.user_name = self.user_name.text()
+        self.accept()

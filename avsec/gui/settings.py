@@ -1,0 +1,94 @@
+"""User preferences (language, name, recent files, last folder) over QSettings.
+
+The settings object is injected so tests keep theirs in tmp_path:
+``Preferences(QSettings(str(tmp_path / "avsec.ini"), QSettings.Format.IniFormat))``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 10
+
+
+def default_settings() -> QSettings:
+    """The user's settings store (an INI file under the user's config folder).
+
+    ``AVSEC_SETTINGS`` names another INI file (benchmarks and the screenshot script use it so
+    they never touch the user's own recent-files list).
+    """
+    override = os.environ.get("AVSEC_SETTINGS")
+    if override:
+        return QSettings(override, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "avsec", "avsec")
+
+
+class Preferences:
+    """Typed access to the settings the app keeps between sessions.
+
+    Parameters
+    ----------
+    settings
+        Where to keep them; :func:`default_settings` when None.
+    """
+
+    def __init__(self, settings: QSettings | None = None):
+        self.settings = settings if settings is not None else default_settings()
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self.settings.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def language(self) -> str:
+        """GUI and checklist language ("en" or "es")."""
+        value = self._text("language", "")
+        return value if value in ("en", "es") else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.settings.setValue("language", value)
+        self.settings.sync()
+
+    @property
+    def user_name(self) -> str:
+        """Name written in the changes journal (the login name when empty)."""
+        return self._text("user_name")
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self.settings.setValue("user_name", value.strip())
+        self.settings.sync()
+
+    @property
+    def last_folder(self) -> str:
+        """Folder the last file dialog ended in."""
+        folder = self._text("last_folder")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self.settings.setValue("last_folder", value)
+
+    def recent_files(self) -> list[str]:
+        """Recently opened assessment files, newest first."""
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):  # QSettings returns a lone string for one-element lists
+            value = [value]
+        return [str(v) for v in value or [] if v][:MAX_RECENT]
+
+    def add_recent_file(self, path: str | Path) -> None:
+        """Put ``path`` first in the recent files."""
+        path = str(Path(path).resolve())
+        files = [path, *(f for f in self.recent_files() if f != path)][:MAX_RECENT]
+        self.settings.setValue("recent_files", files)
+        self.settings.setValue("last_folder", str(Path(path).parent))
+        self.settings.sync()
+
+    def remove_recent_file(self, path: str) -> None:
+        """Forget one recent file (it was moved or deleted)."""
+        self.settings.setValue("recent_files", [f for f in self.recent_files() if f != path])
+        self.settings.sync()

@@ -1,0 +1,81 @@
+"""Five status buttons with their keyboard numbers (1-5)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
+
+from avsec.gui.icons import status_icon
+from avsec.gui.labels import STATUSES, status_label
+
+
+class StatusSelector(QWidget):
+    """A row of exclusive buttons; emits :attr:`status_chosen` when the user clicks one."""
+
+    status_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("status-selector")
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(6)
+        self._columns = 0
+        for number, status in enumerate(STATUSES, start=1):
+            button = QToolButton(self)
+            button.setObjectName(f"status:{status}")
+            button.setCheckable(True)
+            button.setIcon(status_icon(status))
+            button.setIconSize(QSize(18, 18))
+            button.setText(f"{number}  {status_label(status)}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.group.addButton(button, number)
+            self.buttons[status] = button
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        for button in self.buttons.values():
+            button.setMinimumWidth(widest)
+        self._arrange(len(STATUSES))
+        self.group.idClicked.connect(self._on_clicked)
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the buttons out in rows of ``columns`` (narrow windows wrap them)."""
+        columns = max(1, min(columns, len(STATUSES)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, status in enumerate(STATUSES):
+            self.grid.addWidget(self.buttons[status], index // columns, index % columns)
+        for column in range(len(STATUSES) + 1):
+            self.grid.setColumnStretch(column, 0)
+        self.grid.setColumnStretch(columns, 1)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the widest button: the row wraps instead of widening the page."""
+        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        widest = max(b.sizeHint().width() for b in self.buttons.values()) + self.grid.spacing()
+        self._arrange(max(1, (event.size().width() + self.grid.spacing()) // widest))
+
+    def set_status(self, status: str) -> None:
+        """Show ``status`` as chosen (without emitting)."""
+        button = self.buttons.get(status)
+        if button is not None:
+            button.setChecked(True)
+
+    def status(self) -> str:
+        """The checked status."""
+        for status, button in self.buttons.items():
+            if button.isChecked():
+                return status
+        return "not_assessed"
+
+    def _on_clicked(self, number: int) -> None:
+        self.status_chosen.emit(STATUSES[number - 1])

@@ -1,0 +1,30 @@
+"""``avsec gui [FILE] [--lang en|es] [--screenshot PNG]``: the desktop app (DESIGN §10)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from avsec.verbs._common import add_lang
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec gui``."""
+    p = subparsers.add_parser("gui", help="open the desktop app (the default verb)")
+    p.add_argument("file", nargs="?", default=None, help="an .avsec file to open")
+    add_lang(p)
+    p.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        default=None,
+        help="render the main window (1280x800) with FILE loaded to PNG and exit",
+    )
+    p.set_defaults(handler=cmd_gui)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Run the desktop app, or write a screenshot of it."""
+    # PySide6 loads here, never at import: `avsec score` must not pay for Qt.
+    from avsec.gui.app import run
+
+    return run(args.file, lang=args.lang, screenshot=args.screenshot)

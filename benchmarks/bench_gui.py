@@ -1,0 +1,248 @@
+"""Desktop-app timings (issue 5, point 10): cold start, opening, item switching, map redraw.
+
+Every figure is measured in child processes so that each run starts cold and the benchmark
+process never needs Qt. Without a display the children use Qt's offscreen platform (the same
+for avsec and for the bare PySide6 window they are compared with).
+
+    python benchmarks/bench_gui.py LARGE.avsec
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: A bare PySide6 window: the floor a Qt app cannot beat.
+_BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+#: `avsec` with no file, exactly as a user starts it, stopped once its window is shown.
+_AVSEC = """
+import sys
+import avsec.gui.app as gui_app
+from PySide6.QtWidgets import QApplication
+gui_app.after_show.append(lambda window: (print("shown", flush=True), QApplication.instance().quit()))
+from avsec.cli import main
+sys.exit(main(["gui"]))
+"""
+
+_OPEN = """
+import sys, time
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+started = time.perf_counter()
+assert window.open_file(sys.argv[1])
+app.processEvents()
+print(json.dumps(time.perf_counter() - started), flush=True)
+window.close()
+"""
+
+_SWITCH = """
+import sys, time
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window(sys.argv[1])
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+walker = window.workspace.walker
+items = window.session.checklist.item_ids()
+times = []
+for _ in range(2):
+    for item_id in items:
+        started = time.perf_counter()
+        walker.select_item(item_id)
+        app.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+print(json.dumps(times), flush=True)
+window.close()
+"""
+
+_MAP = """
+import sys, time
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window(sys.argv[1])
+window.resize(1280, 800)
+window.show()
+window.show_view("map")
+app.processEvents()
+editor = window.workspace.map_editor()
+editor.fit()
+view = editor.view
+times = []
+steps = [("zoom", 1.6), ("pan", 120), ("pan", -240), ("zoom", 1.6), ("pan", 200), ("zoom", 0.4), ("zoom", 0.6)]
+for _ in range(3):
+    for what, amount in steps:
+        started = time.perf_counter()
+        if what == "zoom":
+            editor.zoom(amount)
+        else:
+            bar = view.horizontalScrollBar()
+            bar.setValue(bar.value() + int(amount))
+        view.viewport().repaint()
+        times.append((time.perf_counter() - started) * 1000)
+print(json.dumps({"features": len(window.session.doc.features), "times": times}), flush=True)
+window.close()
+"""
+
+
+def _environment(settings_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    linux = sys.platform.startswith("linux")
+    if linux and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env["AVSEC_SETTINGS"] = str(settings_dir / "avsec-bench.ini")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    env.pop("PYTHONDEVMODE", None)
+    # An installed avsec runs from compiled bytecode (pip compiles at install). Keep the
+    # children's .pyc in a private folder rather than compiling every module at every start
+    # (PYTHONDONTWRITEBYTECODE) or writing __pycache__ into the source tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(settings_dir / "pycache")
+    return env
+
+
+def _time_until_shown(code: str, env: dict[str, str]) -> float:
+    """Seconds from launching ``python -c code`` until it prints "shown"."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    try:
+        for line in process.stdout:  # type: ignore[union-attr]
+            if line.strip() == "shown":
+                elapsed = time.perf_counter() - started
+                break
+        else:
+            raise RuntimeError(f"the child never showed its window (exit {process.wait()})")
+    finally:
+        process.kill()
+        process.wait()
+    return elapsed
+
+
+def _run_json(code: str, args: list[str], env: dict[str, str]) -> object:
+    result = subprocess.run(
+        [sys.executable, "-c", "import json\n" + textwrap.dedent(code), *args],
+        capture_output=True,
+        env=env,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"benchmark child failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure_cold_start(repeats: int = 7) -> dict[str, float]:
+    """Cold start to a shown main window: ``avsec`` against a bare PySide6 window.
+
+    Runs alternate (bare, avsec, bare, ...) after one warm-up of each so that disk caches and
+    machine load hit both alike.
+
+    Returns
+    -------
+    dict
+        ``avsec_s`` and ``bare_qt_s`` (medians, seconds) and ``ratio`` = avsec / bare.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _environment(Path(tmp))
+        _time_until_shown(_BARE, env)
+        _time_until_shown(_AVSEC, env)
+        bare, avsec = [], []
+        for _ in range(repeats):
+            bare.append(_time_until_shown(_BARE, env))
+            avsec.append(_time_until_shown(_AVSEC, env))
+    bare_s, avsec_s = statistics.median(bare), statistics.median(avsec)
+    return {
+        "avsec_s": round(avsec_s, 4),
+        "bare_qt_s": round(bare_s, 4),
+        "ratio": round(avsec_s / bare_s, 3),
+    }
+
+
+def measure_open_s(path: str | Path, repeats: int = 3) -> float:
+    """Seconds to open an assessment in a running app (first open of the process: models and
+    store load then), median of ``repeats`` fresh processes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _environment(Path(tmp))
+        times = [float(_run_json(_OPEN, [str(path)], env)) for _ in range(repeats)]  # type: ignore[arg-type]
+    return round(statistics.median(times), 4)
+
+
+def measure_item_switch_ms(path: str | Path) -> float:
+    """Median milliseconds to show another checklist item (page filled and painted)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        times = _run_json(_SWITCH, [str(path)], _environment(Path(tmp)))
+    return round(statistics.median(times), 2)  # type: ignore[arg-type]
+
+
+def measure_map_redraw_ms(path: str | Path) -> dict[str, float]:
+    """Milliseconds per map redraw after a zoom or pan step (median and worst)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = _run_json(_MAP, [str(path)], _environment(Path(tmp)))
+    times = result["times"]  # type: ignore[index]
+    return {
+        "features": result["features"],  # type: ignore[index]
+        "median_ms": round(statistics.median(times), 2),
+        "max_ms": round(max(times), 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print every GUI figure for one assessment file (a large one by default)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args:
+            path = Path(args[0])
+        else:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            sys.path.insert(0, str(ROOT))
+            from large_assessment import make_large_assessment
+
+            from avsec.io.checklists import get_checklist
+
+            path = make_large_assessment(Path(tmp) / "large.avsec", get_checklist())
+        print(
+            json.dumps(
+                {
+                    "cold_start": measure_cold_start(),
+                    "open_s": measure_open_s(path),
+                    "item_switch_ms": measure_item_switch_ms(path),
+                    "map_redraw": measure_map_redraw_ms(path),
+                },
+                indent=2,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""`avsec gui`: the screenshot option, bad files, lazy imports, thumbnails, map detail."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_screenshot_renders_the_window_with_the_file(qtbot, assessment_path, tmp_path, monkeypatch):
+    from avsec.cli import main
+
+    monkeypatch.setenv("AVSEC_SETTINGS", str(tmp_path / "settings.ini"))
+    out = tmp_path / "shot.png"
+    assert main(["gui", str(assessment_path), "--lang", "es", "--screenshot", str(out)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    from avsec.gui.i18n import language
+
+    assert language() == "es"
+
+
+def test_screenshot_of_a_bad_file_is_one_error_line(qtbot, tmp_path, capsys, monkeypatch):
+    from avsec.cli import main
+
+    monkeypatch.setenv("AVSEC_SETTINGS", str(tmp_path / "settings.ini"))
+    bad = tmp_path / "broken.avsec"
+    bad.write_bytes(b"junk")
+    assert main(["gui", str(bad), "--screenshot", str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("avsec: error:") and "broken.avsec" in err
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.slow
+def test_the_start_window_loads_no_heavy_package(tmp_path):
+    code = (
+        "import sys\n"
+        "from avsec.gui.app import application, make_window\n"
+        "app = application()\n"
+        "window = make_window(defer_setup=True)\n"
+        "window.show(); app.processEvents()\n"
+        "heavy = ['matplotlib', 'shapely', 'pyproj', 'reportlab', 'pydantic', 'numpy',\n"
+        "         'airportsdata', 'avsec.store', 'avsec.core.assessment', 'PIL', 'yaml']\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+        "window.complete_setup()\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AVSEC_SETTINGS=str(tmp_path / "s.ini"))
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    shown, completed = result.stdout.strip().splitlines()[-2:]
+    assert shown == "[]"
+    assert completed == "[]"
+
+
+@pytest.mark.slow
+def test_avsec_gui_screenshot_runs_offscreen_by_itself(tmp_path, assessment_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    env["AVSEC_SETTINGS"] = str(tmp_path / "s.ini")
+    env["PYTHONPATH"] = str(ROOT)
+    out = tmp_path / "cli.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "avsec", "gui", str(assessment_path), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).size().width() == 1280
+
+
+def test_pyside_does_not_leak_references_to_none(qtbot):
+    # PySide6 6.12.0 drops a reference to None per void call on Python 3.11 and the app dies
+    # after an hour of use; pyproject.toml pins PySide6 below it. This fails if the pin breaks.
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        label.setText("x")
+    assert before - sys.getrefcount(None) < 100
+
+
+def test_thumbnails_are_decoded_off_the_gui_thread(qtbot, opened, tmp_path):
+    from tests.gui.conftest import make_photo
+
+    big = make_photo(tmp_path / "big.jpg", size=(1600, 1200), colour="green")
+    walker = opened.workspace.walker
+    walker.page.add_photos([str(big)])
+    strip = walker.page.photos
+    cache = opened.session.thumbnails()
+    with qtbot.waitSignal(cache.ready, timeout=10_000, raising=False):
+        pass
+    cache.wait()
+    attachment = strip.photo_ids()[0]
+    pixmap = cache.get(attachment)
+    assert pixmap is not None and (pixmap.width(), pixmap.height()) == (96, 72)
+    shown = strip.list.item(0).icon().pixmap(96, 96)
+    assert shown.toImage().pixelColor(40, 30).green() > 100  # the photo, not the grey placeholder
+
+
+def test_a_broken_thumbnail_is_a_grey_square(qtbot, opened):
+    cache = opened.session.thumbnails()
+    assert cache.get("not-an-attachment") is None
+    cache.wait()
+    assert cache.get("not-an-attachment").width() == 96
+
+
+def test_big_features_are_drawn_simplified_when_zoomed_out():
+    import numpy as np
+
+    from avsec.gui.map_items import FeatureItem
+
+    theta = np.linspace(0, 2 * np.pi, 5000, endpoint=False)
+    ring = np.column_stack([1000 * np.cos(theta), 1000 * np.sin(theta)])
+    item = FeatureItem("f", "airside", {}, "polygon", [ring])
+    far = item.path_for_scale(0.05)  # 20 m per pixel
+    near = item.path_for_scale(50)  # 2 cm per pixel
+    assert far.elementCount() < 400 < near.elementCount() == item.path().elementCount()
+    assert item.path_for_scale(0.05) is far  # cached
+
+
+def test_no_display_is_one_error_line(tmp_path, monkeypatch, capsys):
+    from avsec.cli import main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main(["gui"]) == 2
+    assert "no display" in capsys.readouterr().err
+
+
+def test_numbers_follow_the_language():
+    from avsec.gui.i18n import number, set_language
+    from avsec.gui.map_view import length_label
+
+    assert number(1234.5) == "1\u202f234.5"
+    set_language("es")
+    assert number(1234.5) == "1\u202f234,5" and number(3.5, 2) == "3,50"
+    assert length_label(1500) == "1,5 km" and length_label(200) == "200 m"

@@ -1,0 +1,181 @@
+"""Start page and main window wiring: new assessment, recent files, open, errors, languages."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from avsec.core.assessment import Airport
+from avsec.gui.airport_field import airport_line, rank_airports
+from avsec.gui.i18n import language
+
+
+def _airport(icao, iata, name, city):
+    return Airport(icao=icao, iata=iata, name=name, city=city, lat=0, lon=0)
+
+
+def test_ranking_puts_codes_then_prefixes_first():
+    airports = [
+        _airport("20OH", "", "Mosquito Strip", "Bristolville"),
+        _airport("SEQM", "UIO", "Mariscal Sucre International", "Quito"),
+        _airport("XXXX", "", "Old Quito Field", "Nowhere"),
+    ]
+    ranked = rank_airports("quito", airports)
+    assert [a.icao for a in ranked] == ["SEQM", "XXXX", "20OH"]
+    assert rank_airports("uio", airports)[0].icao == "SEQM"
+    assert airport_line(airports[1]) == "SEQM / UIO — Mariscal Sucre International (Quito)"
+
+
+def test_airport_search_by_name_city_and_code(qtbot, window):
+    field = window.start_page.airport_field
+    qtbot.keyClicks(field, "Quito")
+    field.search_now()
+    assert field.matches()[0].city == "Quito"
+    field.clear()
+    qtbot.keyClicks(field, "UIO")
+    field.search_now()
+    assert field.airport().icao == "SEQM"
+
+
+def test_create_needs_an_airport(qtbot, window):
+    page = window.start_page
+    seen = []
+    page.create_requested.connect(seen.append)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert not seen and "Choose an airport" in page.message.text()
+
+
+def test_custom_airport_dialog(qtbot):
+    from avsec.gui.custom_airport_dialog import CustomAirportDialog
+
+    dialog = CustomAirportDialog()
+    qtbot.addWidget(dialog)
+    dialog._on_accept()
+    assert "name" in dialog.message.text()
+    dialog.name.setText("Base Aérea Ejemplo")
+    dialog.icao.setText("zzbe")
+    dialog.lat.setValue(4.5)
+    dialog.lon.setValue(-74.1)
+    airport = dialog.airport()
+    assert airport.custom and airport.icao == "ZZBE" and airport.lat == 4.5
+
+
+def test_create_through_the_page_opens_the_new_file(
+    qtbot, window, tmp_path, monkeypatch, airport, checklist
+):
+    target = tmp_path / "new.avsec"
+    monkeypatch.setattr("avsec.gui.dialogs.choose_save_file", lambda *a, **k: str(target))
+    window.start_page.airport_field.set_airport(airport)
+    window.start_page.team_field.setText("Ana, Luis , ")
+    request = window.start_page.request()
+    assert request["team"] == ["Ana", "Luis"]
+    assert window.create_assessment(
+        target, airport, title="Visit", team=["Ana"], checklist=checklist
+    )
+    assert window.session.doc.assessment.team == ["Ana"]
+    assert window.stack.currentWidget() is window.workspace
+
+
+def test_recent_files_list_and_open(qtbot, window, assessment_path, tmp_path, preferences):
+    preferences.add_recent_file(assessment_path)
+    preferences.add_recent_file(tmp_path / "gone.avsec")
+    window.start_page.refresh_recent()
+    rows = window.start_page.recent_list
+    assert rows.count() == 2 and window.start_page.no_recent.isHidden()
+    assert "(file missing)" in rows.item(0).text()
+    rows.itemActivated.emit(rows.item(0))  # a moved file is forgotten, not an error
+    assert window.session is None and rows.count() == 1
+    rows.itemActivated.emit(rows.item(0))
+    assert window.session is not None and window.session.path == assessment_path
+
+
+def test_a_bad_file_is_refused_and_the_open_one_stays(qtbot, opened, tmp_path):
+    bad = tmp_path / "notes.avsec"
+    bad.write_text("not a database")
+    current = opened.session
+    assert not opened.open_file(bad)
+    assert opened.session is current
+    boxes = [w for w in opened.findChildren(QMessageBox) if w.objectName() == "error-box"]
+    assert boxes and "notes.avsec" in boxes[-1].text()
+
+
+def test_close_returns_to_the_start_page(qtbot, opened):
+    opened.registry.action("file.close").trigger()
+    assert opened.session is None and opened.stack.currentWidget() is opened.start_page
+    assert opened.windowTitle() == "avsec"
+    assert not opened.registry.action("view.map").isEnabled()
+
+
+def test_views_load_lazily(qtbot, opened):
+    assert opened.workspace.built_views() == ["walker"]
+    opened.registry.action("view.outline").trigger()
+    assert opened.workspace.built_views() == ["walker", "outline"]
+
+
+def test_undo_text_follows_the_stack(qtbot, opened):
+    undo = opened.registry.action("edit.undo")
+    redo = opened.registry.action("edit.redo")
+    assert not undo.isEnabled() and undo.text() == "Undo"
+    opened.session.set_status("ACP-01", "compliant")
+    assert undo.isEnabled() and undo.text() == "Undo Set ACP-01 to compliant"
+    undo.trigger()
+    assert redo.text() == "Redo Set ACP-01 to compliant"
+    redo.trigger()
+    assert str(opened.session.doc.status_of("ACP-01")) == "compliant"
+
+
+def test_switching_to_spanish_keeps_the_file_open(qtbot, opened, preferences, monkeypatch):
+    opened.workspace.walker.select_item("PER-02")
+    opened.show_view("walker")
+    session = opened.session
+    opened.apply_language("es")
+    assert language() == "es"
+    assert opened.session is session
+    assert opened.workspace.walker.current_item_id() == "PER-02"
+    assert opened.workspace.walker.page.question.text() == "¿Mide la cerca al menos 2,44 m?"
+    assert opened.registry.menu("&File").title() == "&Archivo"
+    assert "RESTRINGIDO" in opened.windowTitle()
+    assert opened.workspace.tabs.tabText(3) == "Plan de mejora"
+
+
+def test_preferences_dialog_stores_the_choice(qtbot, preferences):
+    from avsec.gui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(preferences)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.user_name.setText("  Inspector Ruiz ")
+    dialog._on_accept()
+    assert preferences.language == "es" and preferences.user_name == "Inspector Ruiz"
+
+
+def test_shortcuts_are_unique_and_listed(qtbot, window):
+    from avsec.gui.help_dialog import ShortcutsDialog
+
+    seen = {}
+    for spec in window.registry.specs():
+        for shortcut in spec.shortcuts:
+            assert shortcut not in seen, f"{shortcut} used by {seen.get(shortcut)} and {spec.key}"
+            seen[shortcut] = spec.key
+    rows = window.registry.shortcut_table()
+    assert ("Checklist", "Compliant", "1") in rows
+    dialog = ShortcutsDialog(rows)
+    qtbot.addWidget(dialog)
+
+
+def test_compare_teams_action_follows_the_trainer_view(qtbot, window):
+    import importlib.util
+
+    present = importlib.util.find_spec("avsec.gui.trainer_view") is not None
+    assert window.registry.action("workshop.compare").isEnabled() == present
+
+
+def test_write_report_from_the_file_menu(qtbot, opened, tmp_path, monkeypatch):
+    pytest.importorskip("avsec.report.pdf")
+    out = tmp_path / "gap-report.pdf"
+    monkeypatch.setattr("avsec.gui.dialogs.choose_save_file", lambda *a, **k: str(out))
+    opened.session.set_status("PER-01", "not_compliant")
+    opened.registry.action("file.report").trigger()
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    assert "gap-report.pdf" in opened.statusBar().currentMessage()
