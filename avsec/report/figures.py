@@ -1,0 +1,641 @@
+"""Figures of the report and the GUI dashboard (matplotlib object API, never pyplot).
+
+:func:`score_chart` draws coverage, EI and weighted score per area; :func:`layout_map` draws the
+airport layout in metres with a scale bar, a north arrow, a legend and the numbered findings.
+Both return a :class:`matplotlib.figure.Figure` that the caller renders (the PDF through
+:func:`figure_png`, the GUI through its Qt canvas).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import shapely
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path as MplPath
+from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+from PIL import Image as PILImage
+from shapely.geometry import GeometryCollection, mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+from avsec.core.checklist import Checklist
+from avsec.core.findings import Finding
+from avsec.core.i18n import pick
+from avsec.core.layout import Feature
+from avsec.core.scoring import AreaScore, Scores
+from avsec.geo.projection import LocalProjection
+from avsec.report.text import percent, severity_label, tr
+
+#: Text width of an A4 page with 20 mm margins, in inches: figures are drawn at print size so
+#: that their type matches the document's.
+PAGE_WIDTH_IN = 6.69
+#: Margins around the map, in inches (tick labels left and below).
+MAP_LEFT_IN, MAP_RIGHT_IN, MAP_TOP_IN, MAP_BOTTOM_IN = 0.55, 0.12, 0.08, 0.42
+
+SCORE_COLOURS = {"coverage": "#9AA7B8", "ei": "#1F3A5F", "weighted": "#3C8D93"}
+SEVERITY_COLOURS = {"critical": "#B71C1C", "major": "#D9630B", "minor": "#C9A200"}
+
+#: Zone fills (face, edge), drawn from the outermost zone in.
+ZONE_STYLE = {
+    "landside": ("#F1EEE4", "#BDB6A0"),
+    "airside": ("#E2EEDA", "#6E9A5A"),
+    "sra": ("#FBE2C0", "#D9822B"),
+    "critical_part": ("#F5C6C6", "#B71C1C"),
+}
+AREA_STYLE = {"parking": ("#DCDFE3", "#A0A6AD"), "building": ("#98A2AE", "#56606C")}
+
+
+def figure_png(figure: Figure, dpi: int = 180) -> bytes:
+    """Render ``figure`` to PNG bytes (Agg, no GUI)."""
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def figure_image(figure: Figure, dpi: int = 200) -> PILImage.Image:
+    """Render ``figure`` to an RGB Pillow image on white (Agg, no GUI).
+
+    The PDF embeds these pixels directly: no PNG encoding and decoding on the way, and no
+    alpha channel (which would add a soft mask to the PDF).
+    """
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    rgba = np.asarray(canvas.buffer_rgba())
+    return PILImage.fromarray(rgba[..., :3].copy(), "RGB")
+
+
+# --- score chart -------------------------------------------------------------------------------
+
+
+def score_chart(scores: Scores, checklist: Checklist, lang: str) -> Figure:
+    """Draw coverage, EI and weighted score of every area and of the whole checklist.
+
+    Parameters
+    ----------
+    scores
+        From :func:`avsec.core.scoring.score_checklist`.
+    checklist
+        Gives the area titles.
+    lang
+        Language of the labels.
+
+    Returns
+    -------
+    Figure
+        Horizontal grouped bars in percent; an area without a figure shows "n/a".
+    """
+    titles = {area.id: pick(area.title, lang) for area in checklist.areas}
+    rows: list[tuple[str, AreaScore]] = [(titles.get(a.id, a.id), a) for a in scores.areas]
+    rows.append((tr("overall", lang), scores.overall))
+    measures = (
+        ("coverage", tr("coverage", lang)),
+        ("ei", tr("ei_long", lang)),
+        ("weighted", tr("weighted", lang)),
+    )
+    height = 0.4 * len(rows) + 0.68
+    # A layout engine here (cheap for a few bars) keeps the labels inside the figure when the
+    # GUI dashboard resizes it.
+    figure = Figure(figsize=(PAGE_WIDTH_IN, height), layout="constrained")
+    ax = figure.add_subplot()
+    bar = 0.27
+    positions = np.arange(len(rows))[::-1].astype(float)
+    for index, (key, label) in enumerate(measures):
+        values = [getattr(score, key) for _, score in rows]
+        offsets = positions + (1 - index) * bar
+        widths = [0.0 if v is None else v * 100 for v in values]
+        ax.barh(offsets, widths, height=bar * 0.92, color=SCORE_COLOURS[key], label=label)
+        for y, value in zip(offsets, values, strict=True):
+            text = percent(value, lang)
+            x = 1.0 if value is None else value * 100 + 1.0
+            ax.text(x, y, text, va="center", ha="left", fontsize=6.5, color="#333333")
+    ax.set_yticks(positions)
+    labels = [textwrap.fill(name, 32) for name, _ in rows]
+    ax.set_yticklabels(labels, fontsize=7.5)
+    ax.get_yticklabels()[-1].set_fontweight("bold")
+    ax.set_xlim(0, 112)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xticklabels([f"{v}\u00a0%" for v in (0, 25, 50, 75, 100)], fontsize=7)
+    ax.axhline(positions[-1] + 0.5, color="#8A94A3", linewidth=0.6)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.5)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    figure.legend(loc="outside upper center", ncols=3, fontsize=7.5, frameon=False)
+    return figure
+
+
+# --- layout map --------------------------------------------------------------------------------
+
+
+def _shapes(features: Sequence[Feature]) -> list[BaseGeometry | None]:
+    """Every feature's lon/lat geometry; None for one that cannot be read or is empty."""
+    shapes: list[BaseGeometry | None] = []
+    for feature in features:
+        try:
+            geom = shape(feature.geometry)
+            usable = not geom.is_empty and np.isfinite(geom.bounds).all()
+        except Exception:  # noqa: BLE001 - one broken geometry must not stop the map
+            geom, usable = None, False
+        shapes.append(geom if usable else None)
+    return shapes
+
+
+def _centre(shapes: Sequence[BaseGeometry | None], findings: Sequence[Finding]) -> LocalProjection:
+    """A projection centred on the bounding box of the layout (or of the findings)."""
+    bounds = [g.bounds for g in shapes if g is not None]
+    bounds += [tuple(f.location) * 2 for f in findings if np.isfinite(f.location).all()]
+    if not bounds:
+        return LocalProjection(0.0, 0.0)
+    arr = np.array(bounds, dtype=float)
+    return LocalProjection(
+        (arr[:, 0].min() + arr[:, 2].max()) / 2, (arr[:, 1].min() + arr[:, 3].max()) / 2
+    )
+
+
+def _project(
+    shapes: Sequence[BaseGeometry | None], projection: LocalProjection
+) -> list[BaseGeometry | None]:
+    """Project lon/lat geometries to metres in one call; None stays None."""
+    usable = [g for g in shapes if g is not None]
+    if not usable:
+        return list(shapes)
+    try:
+        # One projection call for all of them: a collection is transformed at once.
+        projected = iter(projection.to_metres(GeometryCollection(usable)).geoms)
+    except Exception:  # noqa: BLE001 - fall back to one by one, dropping what fails
+        return [None if g is None else _geometry(mapping(g), projection) for g in shapes]
+    return [None if g is None else next(projected) for g in shapes]
+
+
+def _geometry(feature_geometry: dict[str, Any], projection: LocalProjection) -> BaseGeometry | None:
+    """Project one GeoJSON geometry to metres; None when it is unusable."""
+    try:
+        geom = projection.to_metres(shape(feature_geometry))
+    except Exception:  # noqa: BLE001 - one broken geometry must not stop the map
+        return None
+    return None if geom.is_empty else geom
+
+
+def _parts(geom: BaseGeometry, kind: str) -> list[BaseGeometry]:
+    """The simple parts of ``geom`` of one dimension ("Polygon", "LineString" or "Point")."""
+    if geom.geom_type == kind:
+        return [geom]
+    if hasattr(geom, "geoms"):
+        return [part for g in geom.geoms for part in _parts(g, kind)]
+    return []
+
+
+def _polygon_path(polygons: Sequence[BaseGeometry]) -> MplPath | None:
+    """One compound path of many polygons; holes kept by orienting exteriors counter-clockwise
+    and holes clockwise (matplotlib fills by the non-zero winding rule)."""
+    if not polygons:
+        return None
+    rings, owner = shapely.get_rings(np.asarray(polygons, dtype=object), return_index=True)
+    exterior = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, bool)
+    counter_clockwise = shapely.is_ccw(rings)
+    vertices: list[np.ndarray] = []
+    codes: list[np.ndarray] = []
+    for ring, is_exterior, ccw in zip(rings, exterior, counter_clockwise, strict=True):
+        xy = shapely.get_coordinates(ring)
+        if len(xy) < 4:
+            continue
+        if is_exterior != ccw:
+            xy = xy[::-1]
+        ring_codes = np.full(len(xy), MplPath.LINETO, dtype=np.uint8)
+        ring_codes[0] = MplPath.MOVETO
+        ring_codes[-1] = MplPath.CLOSEPOLY
+        vertices.append(xy)
+        codes.append(ring_codes)
+    if not vertices:
+        return None
+    return MplPath(np.concatenate(vertices), np.concatenate(codes))
+
+
+def _line_segments(lines: Iterable[BaseGeometry]) -> list[np.ndarray]:
+    return [np.asarray(line.coords)[:, :2] for line in lines if len(line.coords) >= 2]
+
+
+def _nice_length(span: float) -> float:
+    """A round scale-bar length (1, 2 or 5 times a power of ten) near a fifth of ``span``."""
+    target = max(span / 5.0, 1e-9)
+    power = 10 ** math.floor(math.log10(target))
+    for step in (5, 2, 1):
+        if step * power <= target:
+            return float(step * power)
+    return float(power)
+
+
+def _empty_figure(message: str) -> Figure:
+    figure = Figure(figsize=(PAGE_WIDTH_IN, 1.6))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.add_patch(
+        PathPatch(
+            MplPath([(0.01, 0.04), (0.99, 0.04), (0.99, 0.96), (0.01, 0.96), (0.01, 0.04)]),
+            facecolor="#F4F6F8",
+            edgecolor="#8A94A3",
+            linewidth=0.8,
+            transform=ax.transAxes,
+        )
+    )
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#5A6472")
+    return figure
+
+
+def layout_map(
+    features: Sequence[Feature],
+    findings: Sequence[Finding],
+    lang: str,
+    projection: LocalProjection | None = None,
+) -> Figure:
+    """Draw the airport layout in metres with its numbered findings.
+
+    Parameters
+    ----------
+    features
+        Layout features (zones, buildings, barriers, roads, access points, obstacles).
+    findings
+        Geometry findings, numbered 1, 2, ... in the order given (the report lists them in
+        the same order).
+    lang
+        Language of the legend.
+    projection
+        Local metric projection; by default centred on the features.
+
+    Returns
+    -------
+    Figure
+        The map with a scale bar, a north arrow and a legend; a figure saying that no layout
+        has been mapped when ``features`` and ``findings`` are empty.
+    """
+    if not features and not findings:
+        return _empty_figure(tr("map_empty", lang))
+    shapes = _shapes(features)
+    if projection is None:
+        projection = _centre(shapes, findings if not any(shapes) else ())
+
+    by_kind: dict[str, list[tuple[Feature, BaseGeometry]]] = {}
+    for feature, geom in zip(features, _project(shapes, projection), strict=True):
+        if geom is not None:
+            by_kind.setdefault(feature.kind, []).append((feature, geom))
+
+    # A finding whose location cannot be projected keeps its number but gets no disc.
+    finding_points = [projection.point_to_metres(*f.location) for f in findings]
+    finding_points = [p if np.isfinite(p).all() else (math.nan, math.nan) for p in finding_points]
+    bounds = [g.bounds for items in by_kind.values() for _, g in items]
+    bounds += [(x, y, x, y) for x, y in finding_points if math.isfinite(x)]
+    arr = np.array(bounds) if bounds else np.zeros((1, 4))
+    x0, y0, x1, y1 = arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max()
+    if x1 - x0 < 1.0 or y1 - y0 < 1.0:
+        # A single point or a line along one axis: show 100 m around it.
+        x0, x1 = min(x0, (x0 + x1) / 2 - 100), max(x1, (x0 + x1) / 2 + 100)
+        y0, y1 = min(y0, (y0 + y1) / 2 - 100), max(y1, (y0 + y1) / 2 + 100)
+    # Size the figure to the layout's shape so that a long runway does not float in white
+    # space; the legend goes below the map.
+    aspect = min(1.25, max(0.45, (y1 - y0) / (x1 - x0)))
+    map_height = (PAGE_WIDTH_IN - MAP_LEFT_IN - MAP_RIGHT_IN) * aspect
+
+    handles: list[Any] = []
+    figure = Figure(figsize=(PAGE_WIDTH_IN, map_height + 2))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_aspect("equal", adjustable="datalim")
+
+    zorder = 1.0
+    for kind in ("landside", "airside", "sra", "critical_part", "parking", "building"):
+        face, edge = ZONE_STYLE.get(kind) or AREA_STYLE[kind]
+        polygons = [p for _, g in by_kind.get(kind, []) for p in _parts(g, "Polygon")]
+        path = _polygon_path(polygons)
+        if path is None:
+            continue
+        ax.add_artist(PathPatch(path, facecolor=face, edgecolor=edge, linewidth=0.7, zorder=zorder))
+        handles.append(
+            Patch(facecolor=face, edgecolor=edge, linewidth=0.7, label=tr(f"feature_{kind}", lang))
+        )
+        zorder += 0.1
+
+    roads = [p for _, g in by_kind.get("road", []) for p in _parts(g, "LineString")]
+    if roads:
+        ax.add_collection(
+            LineCollection(_line_segments(roads), colors="#8C8C8C", linewidths=1.3, zorder=2.0),
+            autolim=False,
+        )
+        handles.append(
+            Line2D([], [], color="#8C8C8C", linewidth=1.3, label=tr("feature_road", lang))
+        )
+
+    barrier_styles: dict[str, tuple[str, float, Any]] = {
+        "fence": ("#1B1B1B", 1.3, "solid"),
+        "wall": ("#1B1B1B", 2.6, "solid"),
+        "natural": ("#2E7D32", 1.4, (0, (4, 2))),
+        "damaged": ("#B71C1C", 1.5, (0, (2, 1.5))),
+    }
+    barriers: dict[str, list[BaseGeometry]] = {}
+    for feature, geom in by_kind.get("barrier", []):
+        style = str(feature.properties.get("barrier") or "fence")
+        if feature.properties.get("condition") == "damaged":
+            style = "damaged"
+        style = style if style in barrier_styles else "fence"
+        barriers.setdefault(style, []).extend(_parts(geom, "LineString"))
+    for style, lines in barriers.items():
+        colour, width, dash = barrier_styles[style]
+        ax.add_collection(
+            LineCollection(
+                _line_segments(lines), colors=colour, linewidths=width, linestyles=dash, zorder=3.0
+            ),
+            autolim=False,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=colour,
+                linewidth=width,
+                linestyle=dash,
+                label=tr(f"feature_{style}", lang),
+            )
+        )
+
+    obstacles = by_kind.get("obstacle", [])
+    obstacle_polygons = [p for _, g in obstacles for p in _parts(g, "Polygon")]
+    obstacle_points = [p for _, g in obstacles for p in _parts(g, "Point")]
+    obstacle_path = _polygon_path(obstacle_polygons)
+    if obstacle_path is not None:
+        ax.add_artist(
+            PathPatch(
+                obstacle_path, facecolor="#6B8E23", edgecolor="#4B6319", linewidth=0.5, zorder=3.5
+            )
+        )
+    if obstacle_points:
+        ax.scatter(
+            [p.x for p in obstacle_points],
+            [p.y for p in obstacle_points],
+            s=10,
+            marker="o",
+            color="#6B8E23",
+            edgecolors="#4B6319",
+            linewidths=0.4,
+            zorder=3.5,
+        )
+    if obstacles:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=4,
+                color="#6B8E23",
+                label=tr("feature_obstacle", lang),
+            )
+        )
+
+    controlled: list[tuple[float, float]] = []
+    uncontrolled: list[tuple[float, float]] = []
+    for feature, geom in by_kind.get("access_point", []):
+        for point in _parts(geom, "Point"):
+            target = (
+                uncontrolled if feature.properties.get("control") == "uncontrolled" else controlled
+            )
+            target.append((point.x, point.y))
+    if controlled:
+        xs, ys = zip(*controlled, strict=True)
+        ax.scatter(
+            xs,
+            ys,
+            s=26,
+            marker="s",
+            color="#1F3A5F",
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=4.0,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="s",
+                linestyle="",
+                markersize=5,
+                color="#1F3A5F",
+                label=tr("feature_access_point", lang),
+            )
+        )
+    if uncontrolled:
+        xs, ys = zip(*uncontrolled, strict=True)
+        ax.scatter(
+            xs,
+            ys,
+            s=30,
+            marker="s",
+            color="white",
+            edgecolors="#B71C1C",
+            linewidths=1.2,
+            zorder=4.0,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="s",
+                linestyle="",
+                markersize=5,
+                markerfacecolor="white",
+                markeredgecolor="#B71C1C",
+                label=tr("feature_uncontrolled", lang),
+            )
+        )
+
+    _draw_findings(ax, findings, finding_points, projection, handles, lang)
+
+    # Only the data limits are set: the equal aspect then widens one axis to fill the frame.
+    pad = 0.04 * max(x1 - x0, y1 - y0)
+    ax.update_datalim([(x0 - pad, y0 - pad), (x1 + pad, y1 + pad)])
+    ax.margins(0)
+    ax.autoscale_view()
+    _decorate(ax, lang, x1 - x0 + 2 * pad)
+    # Fixed margins rather than a layout engine (which costs a third of a second): the legend
+    # rows below the map, the tick labels left and below it.
+    legend_height = 0.18 * math.ceil(len(handles) / 3) + 0.12 if handles else 0.0
+    bottom = MAP_BOTTOM_IN + legend_height
+    height = map_height + bottom + MAP_TOP_IN
+    figure.set_size_inches(PAGE_WIDTH_IN, height)
+    ax.set_position(
+        (
+            MAP_LEFT_IN / PAGE_WIDTH_IN,
+            bottom / height,
+            (PAGE_WIDTH_IN - MAP_LEFT_IN - MAP_RIGHT_IN) / PAGE_WIDTH_IN,
+            map_height / height,
+        )
+    )
+    if handles:
+        figure.legend(
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.04 / height),
+            ncols=3,
+            fontsize=7,
+            frameon=False,
+        )
+    return figure
+
+
+def _draw_findings(
+    ax: Any,
+    findings: Sequence[Finding],
+    finding_points: list[tuple[float, float]],
+    projection: LocalProjection,
+    handles: list[Any],
+    lang: str,
+) -> None:
+    """Draw each finding's geometry in its severity colour and a numbered disc at its location."""
+    if not findings:
+        return
+    lines: dict[str, list[BaseGeometry]] = {}
+    polygons: dict[str, list[BaseGeometry]] = {}
+    for finding in findings:
+        geom = _geometry(finding.geometry, projection) if finding.geometry else None
+        if geom is None:
+            continue
+        lines.setdefault(finding.severity, []).extend(_parts(geom, "LineString"))
+        polygons.setdefault(finding.severity, []).extend(_parts(geom, "Polygon"))
+    for severity, colour in SEVERITY_COLOURS.items():
+        path = _polygon_path(polygons.get(severity, []))
+        if path is not None:
+            ax.add_artist(
+                PathPatch(
+                    path, facecolor=colour, alpha=0.35, edgecolor=colour, linewidth=1.0, zorder=5.0
+                )
+            )
+        if lines.get(severity):
+            ax.add_collection(
+                LineCollection(
+                    _line_segments(lines[severity]),
+                    colors=colour,
+                    linewidths=3.0,
+                    alpha=0.85,
+                    zorder=5.0,
+                ),
+                autolim=False,
+            )
+    # Discs shrink as findings multiply so that a busy map stays readable.
+    count = len(findings)
+    size, font = (
+        (120, 7.0)
+        if count <= 15
+        else (70, 5.5)
+        if count <= 40
+        else (44, 4.5)
+        if count <= 120
+        else (30, 3.8)
+    )
+    points = finding_points
+    present = []
+    for severity in ("critical", "major", "minor"):
+        chosen = [
+            i
+            for i, f in enumerate(findings)
+            if f.severity == severity and math.isfinite(points[i][0])
+        ]
+        if not chosen:
+            continue
+        present.append(severity)
+        ax.scatter(
+            [points[i][0] for i in chosen],
+            [points[i][1] for i in chosen],
+            s=size,
+            color=SEVERITY_COLOURS[severity],
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=6.0,
+        )
+    for number, (x, y) in enumerate(points, start=1):
+        if not math.isfinite(x):
+            continue
+        ax.text(
+            x,
+            y,
+            str(number),
+            ha="center",
+            va="center",
+            fontsize=font,
+            color="white",
+            fontweight="bold",
+            zorder=6.5,
+        )
+    for severity in present:
+        label = tr("finding_marker", lang, severity=severity_label(severity, lang))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=6,
+                markerfacecolor=SEVERITY_COLOURS[severity],
+                markeredgecolor="white",
+                label=label,
+            )
+        )
+
+
+def _decorate(ax: Any, lang: str, span: float) -> None:
+    """Scale bar, north arrow, metre ticks (``span``: width of the map in metres)."""
+    (_, _), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    length = _nice_length(span)
+    label = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    ax.add_artist(
+        AnchoredSizeBar(
+            ax.transData,
+            length,
+            label,
+            loc="lower left",
+            pad=0.5,
+            borderpad=0.6,
+            sep=3,
+            frameon=True,
+            size_vertical=(y1 - y0) * 0.006,
+            color="#1B1B1B",
+            fontproperties={"size": 7},
+        )
+    )
+    ax.annotate(
+        tr("north", lang),
+        xy=(0.955, 0.965),
+        xytext=(0.955, 0.865),
+        xycoords="axes fraction",
+        ha="center",
+        va="center",
+        fontsize=9,
+        fontweight="bold",
+        arrowprops={
+            "facecolor": "#1B1B1B",
+            "edgecolor": "#1B1B1B",
+            "width": 2.5,
+            "headwidth": 8,
+            "headlength": 8,
+        },
+        bbox={
+            "boxstyle": "circle,pad=0.2",
+            "facecolor": "white",
+            "edgecolor": "none",
+            "alpha": 0.8,
+        },
+    )
+    ax.tick_params(labelsize=6, colors="#5A6472", length=2)
+    ax.set_xlabel(tr("metres", lang), fontsize=6.5, color="#5A6472")
+    ax.ticklabel_format(style="plain", useOffset=False)
+    for spine in ax.spines.values():
+        spine.set_color("#8A94A3")
+        spine.set_linewidth(0.6)

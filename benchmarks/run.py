@@ -1,0 +1,119 @@
+"""Run every benchmark and print a table (issue 8).
+
+    python benchmarks/run.py [--quick] [--json OUT]
+
+Each figure is the median of several runs; comparisons (avsec against a bare PySide6 window)
+are measured in the same run. --quick uses fewer repeats and smaller inputs and finishes in
+under a minute: CI runs it as a smoke test of the script, not of the times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+TARGETS = {
+    "cold_start_ratio": 1.5,
+    "open_large_s": 1.0,
+    "item_switch_ms": 50.0,
+    "analysis_s": 1.0,
+    "report_large_s": 5.0,
+    "peak_rss_mb": 400.0,
+}
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in KiB on Linux; children covers the subprocesses (cold start, GUI runs).
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def run(quick: bool) -> dict:
+    """Measure everything and return the JSON shape of issue 8."""
+    import bench_analysis
+    import bench_gui
+    import bench_report
+    from large_assessment import make_large_assessment
+
+    from avsec.io.checklists import get_checklist
+
+    results: dict = {}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        large = make_large_assessment(Path(tmp) / "large.avsec", get_checklist())
+        results["cold_start"] = bench_gui.measure_cold_start()
+        results["open_large_s"] = bench_gui.measure_open_s(large)
+        results["item_switch_ms"] = bench_gui.measure_item_switch_ms(large)
+        results["analysis"] = bench_analysis.measure_analysis(quick)
+        results["report_large_s"] = bench_report.measure_report(quick)
+    results["peak_rss_mb"] = round(_peak_rss_mb(), 1)
+    results["wall_s"] = round(time.perf_counter() - started, 1)
+    results["quick"] = quick
+    return results
+
+
+def table(results: dict) -> str:
+    """Format the results with their targets."""
+    cold = results["cold_start"]
+    analysis = results["analysis"]
+    largest = analysis["seconds"][-1] if analysis["seconds"] else float("nan")
+    growth = ", ".join(f"{s:.3f}" for s in analysis["seconds"])
+    rows = [
+        ("cold start, avsec window", f"{cold['avsec_s']:.3f} s", ""),
+        ("cold start, bare PySide6 window", f"{cold['bare_qt_s']:.3f} s", ""),
+        ("cold start ratio", f"{cold['ratio']:.2f}x", f"<= {TARGETS['cold_start_ratio']}x"),
+        (
+            "open large assessment",
+            f"{results['open_large_s']:.3f} s",
+            f"< {TARGETS['open_large_s']} s",
+        ),
+        (
+            "switch item",
+            f"{results['item_switch_ms']:.1f} ms",
+            f"< {TARGETS['item_switch_ms']:.0f} ms",
+        ),
+        (
+            f"analysis, sizes {analysis['sizes']}",
+            f"{growth} s",
+            f"largest 1x < {TARGETS['analysis_s']} s",
+        ),
+        (
+            "report, large assessment",
+            f"{results['report_large_s']:.2f} s",
+            f"< {TARGETS['report_large_s']} s",
+        ),
+        ("peak memory", f"{results['peak_rss_mb']:.0f} MB", f"< {TARGETS['peak_rss_mb']:.0f} MB"),
+    ]
+    del largest
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{'measure'.ljust(width)}  {'median':>24}  target", "-" * (width + 40)]
+    lines += [f"{name.ljust(width)}  {value:>24}  {target}" for name, value, target in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller inputs")
+    parser.add_argument("--json", type=Path, help="write the results as JSON here")
+    args = parser.parse_args(argv)
+    results = run(args.quick)
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The report's message catalogue and number formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pytest
+
+from avsec.core.actions import ACTION_STATUSES, HORIZONS
+from avsec.core.assessment import Status
+from avsec.core.checklist import RULE_IDS
+from avsec.io import cap
+from avsec.report import text
+from avsec.report.text import (
+    MESSAGES,
+    long_date,
+    measure,
+    number,
+    percent,
+    rule_label,
+    status_label,
+    tr,
+)
+
+#: Messages that are the same in both languages on purpose.
+SAME_IN_BOTH = {"ei", "north", "ref", "zone_sra"}
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_exists_in_english_and_spanish(key):
+    texts = MESSAGES[key]
+    assert texts.get("en", "").strip() and texts.get("es", "").strip()
+    assert fields(texts["en"]) == fields(texts["es"]), key
+    if key not in SAME_IN_BOTH:
+        assert texts["en"] != texts["es"], key
+
+
+def test_glossary_terms():
+    assert [status_label(s.value, "es") for s in Status] == [
+        "Conforme",
+        "Parcialmente conforme",
+        "No conforme",
+        "No aplicable",
+        "No evaluado",
+    ]
+    assert tr("sec_findings", "es") == "3 Hallazgos por área"
+    assert tr("sec_outline", "es").endswith("Plan de mejora")
+    assert tr("ei_long", "es") == "Aplicación eficaz (EI)"
+    assert tr("zone_airside", "es") == "parte aeronáutica"
+    assert tr("feature_sra", "es") == "Zona de seguridad restringida"
+
+
+def test_every_code_has_a_label():
+    for rule in RULE_IDS:
+        assert rule_label(rule, "es") != rule
+    for horizon in HORIZONS:
+        assert text.horizon_label(horizon, "es") != f"horizon_{horizon}"
+    for status in ACTION_STATUSES:
+        assert text.action_status_label(status, "es") != f"action_{status}"
+    assert rule_label("future_rule", "en") == "future_rule"
+    assert tr("no_such_key", "en") == "no_such_key"
+
+
+def test_report_and_action_plan_use_the_same_labels():
+    for lang in ("en", "es"):
+        for status in Status:
+            assert status_label(status.value, lang) == cap.label(
+                cap.STATUS_LABELS, status.value, lang
+            )
+        for horizon in HORIZONS:
+            assert text.horizon_label(horizon, lang) == cap.label(cap.HORIZON_LABELS, horizon, lang)
+        for status in ACTION_STATUSES:
+            assert text.action_status_label(status, lang) == cap.label(
+                cap.ACTION_STATUS_LABELS, status, lang
+            )
+
+
+def test_numbers_follow_the_language():
+    assert number(1234.5, "en") == "1,234.5"
+    assert number(1234.5, "es") == "1\u2009234,5"
+    assert number(None, "es") == "s. d."
+    assert percent(0.426, "en") == "43\u00a0%"
+    assert percent(None, "en") == "n/a"
+    assert measure(2150.0, "m", "es") == "2\u2009150\u00a0m"
+    assert measure(12.25, "m2", "en") == "12.2\u00a0m²"
+
+
+def test_long_dates():
+    day = dt.date(2025, 3, 7)
+    assert long_date(day, "en") == "7 March 2025"
+    assert long_date(day, "es") == "7 de marzo de 2025"
+    assert long_date(None, "en") == ""
