@@ -10,6 +10,7 @@ reaches reportlab's paragraph markup.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -474,6 +475,8 @@ def _correct_aes256() -> Iterator[None]:
 
     saved_pyaes = getattr(pdfencrypt, "pyaes", None)
     pdfencrypt.pyaes = _Shim  # type: ignore[attr-defined]
+    # reportlab imports sha256 only when pyaes imports; with cryptography alone it is missing.
+    pdfencrypt.sha256 = hashlib.sha256  # type: ignore[attr-defined]
     pdfencrypt.encodePDF = encode_pdf
     try:
         yield
