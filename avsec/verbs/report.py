@@ -19,7 +19,8 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--password",
         default=None,
-        help="encrypt the PDF with AES-256; readers need this password to open it",
+        help="encrypt the PDF with AES-256; readers need this password to open it "
+        '("-" asks for it, keeping it out of shell history)',
     )
     p.set_defaults(handler=cmd_report)
 
@@ -35,6 +36,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InputError(f"{out.name}: the report is written as .pdf")
     if out.exists() and out.is_dir():
         raise InputError(f"{out}: is a folder; give the PDF's file name")
+    if args.password == "-":
+        # A password typed on the command line stays in shell history and process lists; "-"
+        # asks for it instead.
+        import getpass
+
+        first = getpass.getpass("Report password: ")
+        if first != getpass.getpass("Repeat the password: "):
+            raise InputError("the two passwords differ; nothing written")
+        args.password = first
     if args.password is not None and not args.password:
         raise InputError("--password must not be empty")
     try:
@@ -46,6 +56,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_file(args.file) as f:
         doc = f.document()
         lang = args.lang or doc.assessment.language
+        if f.findings_stale():
+            print(
+                "avsec: warning: the layout or rule parameters changed after the last analysis; "
+                "run 'avsec analyze' first for current geometry findings",
+                file=sys.stderr,
+            )
         build_report(
             doc,
             out,

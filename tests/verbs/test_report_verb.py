@@ -116,3 +116,17 @@ def test_not_an_avsec_file(run, tmp_path):
     code, _, stderr = run("report", bogus, "-o", tmp_path / "r.pdf")
     assert code == 2 and "not an .avsec file" in stderr
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_password_prompt_must_match(tmp_path, monkeypatch) -> None:
+    import getpass
+
+    from avsec.cli import main
+
+    answers = iter(["first-secret", "other-secret"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    path = tmp_path / "a.avsec"
+    assert main(["new", str(path), "--airport", "MHTG"]) == 0
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(path), "-o", str(out), "--password", "-"]) == 2
+    assert not out.exists()
