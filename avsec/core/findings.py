@@ -61,3 +61,15 @@ def suggested_status(findings: list[Finding]) -> str | None:
         return None
     worst = max(SEVERITY_RANK[f.severity] for f in findings)
     return "not_compliant" if worst >= SEVERITY_RANK["major"] else "partially_compliant"
+
+
+def finding_numbers(findings: list[Finding]) -> dict[str, int]:
+    """Number findings 1, 2, ... in their stored order (the analysis sorts them by severity).
+
+    The app's map and list, the report's map key and the outline all use these numbers, so
+    "finding 3" means the same gap everywhere.
+    """
+    numbers: dict[str, int] = {}
+    for finding in findings:
+        numbers.setdefault(finding.id, len(numbers) + 1)
+    return numbers

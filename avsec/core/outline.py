@@ -89,6 +89,10 @@ def generate_outline(
         old = previous.get(fresh.source_key)
         if old is not None:
             kept = {name: getattr(old, name) for name in old.edited}
+            if "due" not in kept and old.horizon == fresh.horizon and old.due is not None:
+                # A due date set when the gap was first found stays put: regenerating the
+                # outline next week must not push every deadline a week further.
+                kept["due"] = old.due
             fresh = fresh.model_copy(update={"id": old.id, "edited": list(old.edited), **kept})
         outline.append(fresh)
         seen.add(fresh.source_key)
@@ -108,3 +112,25 @@ def edit_action(action: Action, **changes: object) -> Action:
         if name not in edited:
             edited.append(name)
     return action.model_copy(update={**changes, "edited": edited})
+
+
+def localise_action(action: Action, checklist: Checklist, lang: str) -> Action:
+    """Return ``action`` with its generated title and description in ``lang``.
+
+    Generated actions take their words from the item's recommendation in the language the
+    outline was generated in; a report in another language rewrites the ones the user has not
+    edited. User actions and edited fields are the user's words and stay as written.
+    """
+    if action.origin != "generated" or not action.source_key:
+        return action
+    try:
+        item = checklist.item(action.source_key)
+    except KeyError:
+        return action
+    recommendation = pick(item.recommendation, lang) or pick(item.question, lang)
+    update: dict[str, str] = {}
+    if "title" not in action.edited:
+        update["title"] = _title(recommendation)
+    if "description" not in action.edited:
+        update["description"] = recommendation
+    return action.model_copy(update=update) if update else action

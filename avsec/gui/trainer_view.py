@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from avsec.core.i18n import pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
+from avsec.io.translations import catalogue, keyed
 from avsec.workshop.compare import CATEGORIES, Comparison, compare_files, kappa_band
 
 #: Cell colours of the heat map by status (as in the debrief PDF).
@@ -40,50 +41,44 @@ STATUS_FILL = {
 }
 DARK_FILLS = {"compliant", "not_compliant"}
 
-#: This view's own words, {lang: text}; kept here so the view needs nothing from other catalogues.
-TEXTS: dict[str, dict[str, str]] = {
-    "title": {"en": "Workshop comparison", "es": "Comparación del taller"},
-    "summary": {
-        "en": "Key: {file} — {teams} teams compared",
-        "es": "Clave: {file} — {teams} equipos comparados",
-    },
-    "kappa": {
-        "en": "Fleiss' kappa across teams: {kappa} ({band})",
-        "es": "Kappa de Fleiss entre equipos: {kappa} ({band})",
-    },
-    "kappa_none": {
-        "en": "Fleiss' kappa: not available (fewer than two teams)",
-        "es": "Kappa de Fleiss: no disponible (menos de dos equipos)",
-    },
-    "refused": {"en": "Refused files:", "es": "Archivos rechazados:"},
-    "tab_scores": {"en": "Team scores", "es": "Resultados"},
-    "tab_heat": {"en": "Heat map", "es": "Mapa de calor"},
-    "tab_disputed": {"en": "Disputed items", "es": "Ítems discutidos"},
-    "tab_outline": {"en": "Consolidated outline", "es": "Plan consolidado"},
-    "team": {"en": "Team", "es": "Equipo"},
-    "overall": {"en": "Overall", "es": "Total"},
-    "key": {"en": "Answer key", "es": "Clave de respuestas"},
-    "item": {"en": "Item", "es": "Ítem"},
-    "question": {"en": "Question", "es": "Pregunta"},
-    "answers": {"en": "Team answers", "es": "Respuestas de los equipos"},
-    "agreement": {"en": "Agreement", "es": "Concordancia"},
-    "rationale": {"en": "Key's rationale", "es": "Fundamento de la clave"},
-    "action": {"en": "Action", "es": "Medida"},
-    "items": {"en": "Items", "es": "Ítems"},
-    "teams": {"en": "Proposed by", "es": "Propuesta por"},
-    "horizon": {"en": "Horizon", "es": "Plazo"},
-    "differs": {"en": "differs from the key", "es": "distinta de la clave"},
-    "band_poor": {"en": "poor", "es": "pobre"},
-    "band_slight": {"en": "slight", "es": "leve"},
-    "band_fair": {"en": "fair", "es": "aceptable"},
-    "band_moderate": {"en": "moderate", "es": "moderada"},
-    "band_substantial": {"en": "substantial", "es": "considerable"},
-    "band_almost_perfect": {"en": "almost perfect", "es": "casi perfecta"},
-}
+#: This view's own words: key -> English, translated through the gettext catalogues (the key is
+#: the message context, see :func:`avsec.io.translations.keyed`).
+TEXTS: dict[str, str] = dict(
+    [
+        keyed("title", "Workshop comparison"),
+        keyed("summary", "Key: {file} — {teams} teams compared"),
+        keyed("kappa", "Fleiss' kappa across teams: {kappa} ({band})"),
+        keyed("kappa_none", "Fleiss' kappa: not available (fewer than two teams)"),
+        keyed("refused", "Refused files:"),
+        keyed("tab_scores", "Team scores"),
+        keyed("tab_heat", "Heat map"),
+        keyed("tab_disputed", "Disputed items"),
+        keyed("tab_outline", "Consolidated outline"),
+        keyed("team", "Team"),
+        keyed("overall", "Overall"),
+        keyed("key", "Answer key"),
+        keyed("item", "Item"),
+        keyed("question", "Question"),
+        keyed("answers", "Team answers"),
+        keyed("agreement", "Agreement"),
+        keyed("rationale", "Key's rationale"),
+        keyed("action", "Action"),
+        keyed("items", "Items"),
+        keyed("teams", "Proposed by"),
+        keyed("horizon", "Horizon"),
+        keyed("differs", "differs from the key"),
+        keyed("band_poor", "poor"),
+        keyed("band_slight", "slight"),
+        keyed("band_fair", "fair"),
+        keyed("band_moderate", "moderate"),
+        keyed("band_substantial", "substantial"),
+        keyed("band_almost_perfect", "almost perfect"),
+    ]
+)
 
 
 def _t(name: str, **fields: object) -> str:
-    text = pick(TEXTS[name], language())
+    text = catalogue(language()).pgettext(name, TEXTS[name])
     return text.format(**fields) if fields else text
 
 

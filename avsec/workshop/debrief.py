@@ -20,6 +20,7 @@ from matplotlib.patches import Patch
 
 from avsec.core.errors import InputError
 from avsec.core.i18n import pick
+from avsec.io.translations import catalogue, keyed
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
 
 #: Colours of the statuses in the heat map (same hues as the report's status labels).
@@ -32,107 +33,85 @@ STATUS_FILL = {
 }
 AREA_FILL = ["#1F3A5F", "#3C8D93", "#7A9CC6", "#C9A200", "#9B6A9B", "#6E9A5A"]
 
-#: The debrief's own words; ``{name}`` fields are filled by :func:`_t`.
-MESSAGES: dict[str, dict[str, str]] = {
-    "title": {"en": "Workshop debrief", "es": "Informe de cierre del taller"},
-    "subtitle": {
-        "en": "Teams compared with the answer key and with each other",
-        "es": "Equipos comparados con la clave de respuestas y entre sí",
-    },
-    "running": {"en": "Workshop debrief — {airport}", "es": "Cierre del taller — {airport}"},
-    "airport": {"en": "Airport", "es": "Aeropuerto"},
-    "key": {"en": "Answer key", "es": "Clave de respuestas"},
-    "checklist": {"en": "Checklist", "es": "Lista de verificación"},
-    "date": {"en": "Date", "es": "Fecha"},
-    "teams_compared": {"en": "Teams compared", "es": "Equipos comparados"},
-    "refused": {"en": "Files refused", "es": "Archivos rechazados"},
-    "sec_scores": {"en": "1 Team scores", "es": "1 Resultados por equipo"},
-    "scores_note": {
-        "en": (
+#: The debrief's own words: key -> English, translated through the gettext catalogues (the key
+#: is the message context, see :func:`avsec.io.translations.keyed`); ``{name}`` fields are filled
+#: by :func:`_t`.
+MESSAGES: dict[str, str] = dict(
+    [
+        keyed("title", "Workshop debrief"),
+        keyed("subtitle", "Teams compared with the answer key and with each other"),
+        keyed("running", "Workshop debrief — {airport}"),
+        keyed("airport", "Airport"),
+        keyed("key", "Answer key"),
+        keyed("checklist", "Checklist"),
+        keyed("date", "Date"),
+        keyed("teams_compared", "Teams compared"),
+        keyed("refused", "Files refused"),
+        keyed("sec_scores", "1 Team scores"),
+        keyed(
+            "scores_note",
             "Accuracy = items where the team's status equals the key's, divided by the items the "
-            "key assessed (items the key left not assessed do not count)."
+            "key assessed (items the key left not assessed do not count).",
         ),
-        "es": (
-            "Exactitud = ítems en que el estado del equipo coincide con el de la clave, dividido "
-            "entre los ítems que la clave evaluó (no cuentan los que la clave dejó sin evaluar)."
+        keyed("team", "Team"),
+        keyed("overall", "Overall"),
+        keyed("accuracy", "Accuracy"),
+        keyed("chart_caption", "Figure 1. Accuracy of each team, overall and by area."),
+        keyed("sec_heatmap", "2 Answers of each team, item by item"),
+        keyed(
+            "heatmap_caption",
+            "Figure 2. Status given to each item by the key (top row) and by each team; × marks "
+            "an answer that differs from the key.",
         ),
-    },
-    "team": {"en": "Team", "es": "Equipo"},
-    "overall": {"en": "Overall", "es": "Total"},
-    "accuracy": {"en": "Accuracy", "es": "Exactitud"},
-    "chart_caption": {
-        "en": "Figure 1. Accuracy of each team, overall and by area.",
-        "es": "Figura 1. Exactitud de cada equipo, total y por área.",
-    },
-    "sec_heatmap": {
-        "en": "2 Answers of each team, item by item",
-        "es": "2 Respuestas de cada equipo, ítem por ítem",
-    },
-    "heatmap_caption": {
-        "en": "Figure 2. Status given to each item by the key (top row) and by each team; × marks an answer that differs from the key.",
-        "es": "Figura 2. Estado dado a cada ítem por la clave (fila superior) y por cada equipo; × marca una respuesta distinta de la clave.",
-    },
-    "sec_agreement": {"en": "3 Agreement between teams", "es": "3 Concordancia entre equipos"},
-    "kappa": {
-        "en": "Fleiss' kappa across the {teams} teams: {kappa} ({band}).",
-        "es": "Kappa de Fleiss entre los {teams} equipos: {kappa} ({band}).",
-    },
-    "kappa_none": {
-        "en": "Fleiss' kappa needs at least two teams with some variety of answers; it is not available here.",
-        "es": "La kappa de Fleiss requiere al menos dos equipos con respuestas variadas; aquí no está disponible.",
-    },
-    "kappa_note": {
-        "en": (
+        keyed("sec_agreement", "3 Agreement between teams"),
+        keyed("kappa", "Fleiss' kappa across the {teams} teams: {kappa} ({band})."),
+        keyed(
+            "kappa_none",
+            "Fleiss' kappa needs at least two teams with some variety of answers; it is not "
+            "available here.",
+        ),
+        keyed(
+            "kappa_note",
             "Kappa measures how far the teams agree with each other beyond chance (1 = full "
             "agreement, 0 = no more than chance), whatever the key says. Item agreement is the "
-            "share of pairs of teams that gave the same status."
+            "share of pairs of teams that gave the same status.",
         ),
-        "es": (
-            "La kappa mide cuánto coinciden los equipos entre sí más allá del azar (1 = acuerdo "
-            "total, 0 = no más que el azar), con independencia de la clave. La concordancia de un "
-            "ítem es la proporción de pares de equipos que dieron el mismo estado."
+        keyed("band_poor", "poor"),
+        keyed("band_slight", "slight"),
+        keyed("band_fair", "fair"),
+        keyed("band_moderate", "moderate"),
+        keyed("band_substantial", "substantial"),
+        keyed("band_almost_perfect", "almost perfect"),
+        keyed("sec_disputed", "4 Most disputed items"),
+        keyed(
+            "disputed_note",
+            "Lowest agreement between teams first, then fewest teams matching the key.",
         ),
-    },
-    "band_poor": {"en": "poor", "es": "pobre"},
-    "band_slight": {"en": "slight", "es": "leve"},
-    "band_fair": {"en": "fair", "es": "aceptable"},
-    "band_moderate": {"en": "moderate", "es": "moderada"},
-    "band_substantial": {"en": "substantial", "es": "considerable"},
-    "band_almost_perfect": {"en": "almost perfect", "es": "casi perfecta"},
-    "sec_disputed": {"en": "4 Most disputed items", "es": "4 Ítems más discutidos"},
-    "disputed_note": {
-        "en": "Lowest agreement between teams first, then fewest teams matching the key.",
-        "es": "Primero la menor concordancia entre equipos, luego los que menos equipos acertaron.",
-    },
-    "no_disputed": {
-        "en": "Every team gave the key's answer to every item.",
-        "es": "Todos los equipos dieron la respuesta de la clave en todos los ítems.",
-    },
-    "item": {"en": "Item", "es": "Ítem"},
-    "answers": {"en": "Team answers", "es": "Respuestas de los equipos"},
-    "agreement": {"en": "Agreement", "es": "Concordancia"},
-    "rationale": {"en": "Key's rationale", "es": "Fundamento de la clave"},
-    "sec_outline": {
-        "en": "5 Consolidated improvement outline",
-        "es": "5 Plan de mejora consolidado",
-    },
-    "outline_note": {
-        "en": "The teams' actions merged by the gap they answer; actions proposed by most teams come first.",
-        "es": "Las medidas de los equipos agrupadas por la brecha que atienden; primero las que propusieron más equipos.",
-    },
-    "no_outline": {"en": "No team proposed an action.", "es": "Ningún equipo propuso medidas."},
-    "action": {"en": "Action", "es": "Medida"},
-    "items": {"en": "Items", "es": "Ítems"},
-    "proposed_by": {"en": "Proposed by", "es": "Propuesta por"},
-    "of_teams": {"en": "{count} of {total}", "es": "{count} de {total}"},
-    "horizon": {"en": "Horizon", "es": "Plazo"},
-    "priority": {"en": "Priority", "es": "Prioridad"},
-    "page_of": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
-}
+        keyed("no_disputed", "Every team gave the key's answer to every item."),
+        keyed("item", "Item"),
+        keyed("answers", "Team answers"),
+        keyed("agreement", "Agreement"),
+        keyed("rationale", "Key's rationale"),
+        keyed("sec_outline", "5 Consolidated improvement outline"),
+        keyed(
+            "outline_note",
+            "The teams' actions merged by the gap they answer; actions proposed by most teams "
+            "come first.",
+        ),
+        keyed("no_outline", "No team proposed an action."),
+        keyed("action", "Action"),
+        keyed("items", "Items"),
+        keyed("proposed_by", "Proposed by"),
+        keyed("of_teams", "{count} of {total}"),
+        keyed("horizon", "Horizon"),
+        keyed("priority", "Priority"),
+        keyed("page_of", "Page {page} of {pages}"),
+    ]
+)
 
 
 def _t(key: str, lang: str, **fields: object) -> str:
-    text = pick(MESSAGES[key], lang)
+    text = catalogue(lang).pgettext(key, MESSAGES[key])
     return text.format(**fields) if fields else text
 
 
@@ -294,7 +273,7 @@ def build_debrief(
     from avsec.report import styles as st
     from avsec.report.figures import figure_png
     from avsec.report.pdf import esc
-    from avsec.report.text import horizon_label, long_date, percent, status_label
+    from avsec.report.text import horizon_label, long_date, number, percent, status_label
 
     out = Path(out)
     if not out.parent.is_dir():
@@ -443,7 +422,7 @@ def build_debrief(
         story.append(Paragraph(esc(_t("kappa_none", lang)), styles.body))
     else:
         band = _t(f"band_{kappa_band(kappa)}", lang)
-        shown = f"{kappa:.2f}".replace(".", "," if lang == "es" else ".")
+        shown = number(kappa, lang, 2)
         story.append(
             Paragraph(
                 esc(_t("kappa", lang, teams=len(comparison.teams), kappa=shown, band=band)),

@@ -82,3 +82,27 @@ def test_horizons() -> None:
         "medium",
         "long",
     ]
+
+
+def test_due_dates_do_not_drift_on_regeneration(mini_checklist: Checklist) -> None:
+    responses = {"PER-01": _r("PER-01", "not_compliant")}
+    first = generate_outline(mini_checklist, responses, today=TODAY)
+    later = generate_outline(
+        mini_checklist, responses, existing=first, today=TODAY + dt.timedelta(days=30)
+    )
+    assert later[0].due == first[0].due
+
+
+def test_generated_actions_follow_the_report_language(mini_checklist: Checklist) -> None:
+    from avsec.core.outline import localise_action
+
+    outline = generate_outline(
+        mini_checklist, {"PER-01": _r("PER-01", "not_compliant")}, today=TODAY
+    )
+    spanish = localise_action(outline[0], mini_checklist, "es")
+    assert spanish.title == "Cierre toda abertura de la cerca"
+    edited = edit_action(outline[0], title="Fix the north fence")
+    kept = localise_action(edited, mini_checklist, "es")
+    assert kept.title == "Fix the north fence" and kept.description.startswith("Cierre")
+    user = Action(title="Brief the guards", origin="user")
+    assert localise_action(user, mini_checklist, "es") is user

@@ -140,3 +140,11 @@ def test_gaps_sorted_and_answer_wins(checklist: Checklist) -> None:
 
 def test_score_items_counts_items() -> None:
     assert score_items("x", [], {}).items == 0
+
+
+def test_finding_numbers_follow_stored_order() -> None:
+    from avsec.core.findings import finding_numbers
+
+    a = _finding("critical", "sra").model_copy(update={"location": (1.0, 1.0)})
+    b = _finding("minor", "sra").model_copy(update={"location": (2.0, 2.0)})
+    assert finding_numbers([a, b]) == {a.id: 1, b.id: 2}

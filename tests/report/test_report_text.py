@@ -1,4 +1,4 @@
-"""The report's message catalogue and number formatting."""
+"""The report's messages (English keyed by symbol, Spanish from the catalogue) and formatting."""
 
 from __future__ import annotations
 
@@ -33,11 +33,18 @@ def fields(template: str) -> set[str]:
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_every_message_exists_in_english_and_spanish(key):
-    texts = MESSAGES[key]
-    assert texts.get("en", "").strip() and texts.get("es", "").strip()
-    assert fields(texts["en"]) == fields(texts["es"]), key
+    english, spanish = tr(key, "en"), tr(key, "es")
+    assert english == MESSAGES[key]
+    assert english.strip() and spanish
+    assert fields(english) == fields(spanish), key
     if key not in SAME_IN_BOTH:
-        assert texts["en"] != texts["es"], key
+        assert english != spanish, key
+
+
+def test_a_language_without_a_catalogue_gets_english():
+    assert tr("sec_findings", "pt") == "3 Findings by area"
+    assert tr("page_of", "fr", page=2, pages=9) == "Page 2 of 9"
+    assert tr("page_of", "es", page=2, pages=9) == "Página 2 de 9"
 
 
 def test_glossary_terms():

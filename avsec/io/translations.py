@@ -1,0 +1,140 @@
+"""The gettext catalogues of the code's own strings (desktop app, report, workshop debrief).
+
+Catalogues live in ``assets/translations/LANG/LC_MESSAGES/avsec.mo`` (compiled from the ``.po``
+next to it with ``pybabel compile``; see the README). English is the source language: its texts
+are the msgids themselves, so English needs no catalogue. Adding Portuguese or French is adding
+a folder with a compiled catalogue: :func:`available_languages` lists every such folder.
+
+Two kinds of message are marked for ``pybabel extract``:
+
+* plain English strings, ``tr("Open…")`` in the GUI or :func:`N_` where the string is only
+  looked up later;
+* symbolic keys with their English text, ``keyed("report_title", "Airport access control
+  assessment")``: the key becomes the message context (msgctxt), so one English word can have
+  two translations ("Item" is "Elemento" in the app and "Ítem" in the report).
+
+The stdlib :mod:`gettext` reads the ``.mo`` files (no Babel at run time), once per language.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import struct
+from importlib.resources.abc import Traversable
+
+from avsec.core.errors import InputError
+from avsec.io.resources import data_folder
+
+#: Gettext domain: the name of every catalogue file (avsec.pot, avsec.po, avsec.mo).
+DOMAIN = "avsec"
+#: The language of the msgids.
+SOURCE_LANGUAGE = "en"
+
+#: Bundled catalogues read so far, by language.
+_bundled: dict[str, _gettext.NullTranslations] = {}
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it (it is translated where shown)."""
+    return message
+
+
+def keyed(key: str, message: str) -> tuple[str, str]:
+    """Mark an entry of a table keyed by symbolic names: ``key`` is the gettext context.
+
+    Returns ``(key, message)`` so that ``dict([keyed(...), ...])`` builds the table.
+    """
+    return key, message
+
+
+def translations_folder() -> Traversable:
+    """The bundled ``translations`` folder (from a checkout or from the wheel)."""
+    return data_folder("assets").joinpath("translations")
+
+
+def _catalogue_file(folder: Traversable, lang: str) -> Traversable:
+    return folder.joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+
+
+def available_languages(folder: Traversable | None = None) -> tuple[str, ...]:
+    """English plus every language with a compiled catalogue, sorted after English.
+
+    Parameters
+    ----------
+    folder
+        A translations folder; the bundled one by default.
+
+    Returns
+    -------
+    tuple of str
+        Language codes, ``"en"`` first.
+    """
+    folder = translations_folder() if folder is None else folder
+    found: set[str] = set()
+    if folder.is_dir():
+        found = {
+            entry.name
+            for entry in folder.iterdir()
+            if entry.is_dir() and _catalogue_file(folder, entry.name).is_file()
+        }
+    found.discard(SOURCE_LANGUAGE)
+    return (SOURCE_LANGUAGE, *sorted(found))
+
+
+def catalogue(lang: str, folder: Traversable | None = None) -> _gettext.NullTranslations:
+    """The translations of ``lang``; the bundled ones are read once and then cached.
+
+    English, and any language without a compiled catalogue, get a catalogue that returns every
+    message unchanged (the English msgid).
+
+    Parameters
+    ----------
+    lang
+        Language code (``es``).
+    folder
+        A translations folder (read afresh at every call); the bundled one by default.
+
+    Returns
+    -------
+    gettext.NullTranslations
+        Use its ``gettext(message)`` and ``pgettext(context, message)``.
+
+    Raises
+    ------
+    InputError
+        The catalogue file exists but is not a readable ``.mo`` file.
+    """
+    if folder is not None:
+        return _load(folder, lang)
+    cached = _bundled.get(lang)
+    if cached is None:
+        cached = _bundled[lang] = _load(translations_folder(), lang)
+    return cached
+
+
+def _load(folder: Traversable, lang: str) -> _gettext.NullTranslations:
+    # Only the listed folders: a language code from a settings file never becomes a path.
+    if lang == SOURCE_LANGUAGE or lang not in available_languages(folder):
+        return _gettext.NullTranslations()
+    path = _catalogue_file(folder, lang)
+    try:
+        with path.open("rb") as stream:
+            return _gettext.GNUTranslations(stream)
+    except (OSError, struct.error, UnicodeDecodeError, ValueError, IndexError) as exc:
+        raise InputError(f"{path}: not a readable gettext catalogue ({exc})") from exc
+
+
+def translate(lang: str, message: str, context: str | None = None) -> str:
+    """``message`` (an English msgid) in ``lang``, the message itself when untranslated.
+
+    ``context`` is the symbolic key of a :func:`keyed` entry.
+    """
+    translations = catalogue(lang)
+    if context is None:
+        return translations.gettext(message)
+    return translations.pgettext(context, message)
+
+
+def clear_cache() -> None:
+    """Forget the bundled catalogues read so far (the next lookup reads the files again)."""
+    _bundled.clear()
