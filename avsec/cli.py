@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -62,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AvsecError as exc:
         print(f"avsec: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.Error as exc:
+        # A file that passed the checks on opening but breaks later (a damaged page deep in
+        # the file, a disk error): one line, never a traceback.
+        print(f"avsec: error: the assessment file cannot be read ({exc})", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

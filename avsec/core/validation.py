@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from avsec.core.checklist import RULE_IDS, Checklist, Crosswalk, ProvisionCatalogue
+from avsec.core.checklist import AREA_IDS, RULE_IDS, Checklist, Crosswalk, ProvisionCatalogue
 from avsec.core.i18n import LANGUAGES
 
 TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
@@ -68,6 +68,10 @@ def checklist_problems(
     if not checklist.areas:
         problems.append(f"{name}: checklist {checklist.id}: field areas: no areas")
     for area in checklist.areas:
+        if area.id not in AREA_IDS:
+            problems.append(
+                f"{name}: area {area.id}: field id: unknown area id (use {', '.join(AREA_IDS)})"
+            )
         if area.id in seen_areas:
             problems.append(f"{name}: area {area.id}: field id: duplicate area id")
         seen_areas.add(area.id)

@@ -81,6 +81,9 @@ def _cell_text(value: Any) -> str:
 def from_xlsx(path: Path) -> dict[str, Any]:
     """Read a checklist spreadsheet into checklist data (validated later like YAML).
 
+    The result carries ``_rows`` (item id -> spreadsheet row) for error messages; pop it
+    before validating.
+
     Raises
     ------
     InputError
@@ -134,6 +137,7 @@ def from_xlsx(path: Path) -> dict[str, Any]:
         if required not in header:
             raise InputError(f"{name}: sheet items, row 1: missing column {required!r}")
     areas: dict[str, dict[str, Any]] = {}
+    item_rows: dict[str, int] = {}
     for row_number, row in enumerate(rows, start=2):
         cells = dict(zip(header, row, strict=False))
         if not any(_cell_text(v) for v in cells.values()):
@@ -143,6 +147,7 @@ def from_xlsx(path: Path) -> dict[str, Any]:
             raise InputError(f"{name}: sheet items, row {row_number}, column area: empty")
         area = areas.setdefault(area_id, {"id": area_id, "title": {}, "items": []})
         item: dict[str, Any] = {"id": _cell_text(cells.get("id"))}
+        item_rows.setdefault(item["id"], row_number)
         for column, value in cells.items():
             if "::" not in column:
                 continue
@@ -168,6 +173,8 @@ def from_xlsx(path: Path) -> dict[str, Any]:
             item["confidence"] = _cell_text(cells.get("confidence"))
         area["items"].append(item)
     data["areas"] = list(areas.values())
+    # Where each item came from, for error messages; callers pop it before validation.
+    data["_rows"] = item_rows
     if not data["description"]:
         del data["description"]
     return data

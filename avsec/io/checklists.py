@@ -55,11 +55,47 @@ def parse_checklist(data: Any, name: str, catalogue: ProvisionCatalogue | None =
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
-        raise ChecklistError(schema_problems(name, data, exc)) from exc
+        # Report every problem at once: the schema errors, then what the other checks find in
+        # the items that did parse (an author fixing a file wants the whole list, not rounds).
+        problems = schema_problems(name, data, exc)
+        partial = _partial_checklist(data)
+        if partial is not None:
+            problems += [
+                p for p in checklist_problems(name, partial, catalogue) if p not in problems
+            ]
+        raise ChecklistError(problems) from exc
     problems = checklist_problems(name, checklist, catalogue)
     if problems:
         raise ChecklistError(problems)
     return checklist
+
+
+def _partial_checklist(data: dict[str, Any]) -> Checklist | None:
+    """Build a checklist from the areas and items of ``data`` that validate on their own."""
+    from avsec.core.checklist import Area, ChecklistItem
+
+    areas = []
+    for raw_area in data.get("areas") or []:
+        if not isinstance(raw_area, dict):
+            continue
+        items = []
+        for raw_item in raw_area.get("items") or []:
+            try:
+                items.append(ChecklistItem.model_validate(raw_item))
+            except ValidationError:
+                continue
+        area_title = raw_area.get("title")
+        title: dict[str, str] = area_title if isinstance(area_title, dict) else {}
+        areas.append(Area.model_construct(id=str(raw_area.get("id", "")), title=title, items=items))
+    checklist_title = data.get("title")
+    return Checklist.model_construct(
+        id=str(data.get("id", "")),
+        version=1,
+        title=checklist_title if isinstance(checklist_title, dict) else {},
+        description={},
+        edition="",
+        areas=areas,
+    )
 
 
 def load_checklist_file(
@@ -141,6 +177,15 @@ def _bundled_files() -> list[Traversable]:
     )
 
 
+def _bundled_ids() -> set[str]:
+    ids = set()
+    for source in _bundled_files():
+        data = _read_yaml(source)
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
+
+
 def _user_files() -> list[Path]:
     folder = user_checklist_dir()
     if not folder.is_dir():
@@ -161,6 +206,7 @@ def list_checklists(
     """
     sources: list[ChecklistSource] = []
     problems: list[str] = []
+    bundled_ids = _bundled_ids()
     candidates: list[tuple[str, Path | Traversable]] = [("bundled", f) for f in _bundled_files()]
     candidates += [("user", p) for p in _user_files()]
     candidates += [("path", Path(p)) for p in extra_paths or []]
@@ -169,6 +215,12 @@ def list_checklists(
             checklist = load_checklist_file(source)
         except (ChecklistError, InputError) as exc:
             problems += getattr(exc, "problems", [str(exc)])
+            continue
+        if origin != "bundled" and checklist.id in bundled_ids:
+            problems.append(
+                f"{source}: uses the id {checklist.id!r} of a bundled checklist; give your own "
+                "checklist its own id (it was not loaded)"
+            )
             continue
         sources.append(
             ChecklistSource(
@@ -189,8 +241,13 @@ def get_checklist(checklist_id: str = BUNDLED_CHECKLIST) -> Checklist:
     as_path = Path(checklist_id)
     if as_path.suffix in (".yaml", ".yml") and as_path.is_file():
         return load_checklist_file(as_path)
-    for source in [*_user_files(), *_bundled_files()]:
-        data = _read_yaml(source)
+    # Bundled first: a user file reusing a bundled id is refused by list_checklists, and must
+    # never silently replace the checklist an assessment says it used.
+    for source in [*_bundled_files(), *_user_files()]:
+        try:
+            data = _read_yaml(source)
+        except InputError:
+            continue
         if isinstance(data, dict) and data.get("id") == checklist_id:
             return load_checklist_file(source)
     raise UnknownChecklist(f"no checklist with id {checklist_id!r}; see 'avsec checklist list'")

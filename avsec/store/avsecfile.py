@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from avsec import __version__
 from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response
@@ -104,9 +106,25 @@ def check_file(path: Path) -> int:
             )
         if version < 1:
             raise NotAnAvsecFile(f"{name}: an .avsec file with no format version")
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
         if result != "ok":
-            raise NotAnAvsecFile(f"{name}: the file is damaged ({result})")
+            first = next(
+                (
+                    line.strip()
+                    for line in result.splitlines()
+                    if line.strip() and "***" not in line
+                ),
+                result,
+            )
+            raise NotAnAvsecFile(f"{name}: the file is damaged ({first[:160]})")
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        missing = sorted(schema.required_tables(int(version)) - tables)
+        if missing:
+            raise NotAnAvsecFile(
+                f"{name}: the file is damaged (missing table {', '.join(missing)})"
+            )
     except sqlite3.DatabaseError as exc:
         raise NotAnAvsecFile(f"{name}: the file is damaged or not an .avsec file ({exc})") from exc
     finally:
@@ -416,8 +434,14 @@ class AvsecFile:
     def _load(self, what: str, model: Any, text: str) -> Any:
         try:
             return model.model_validate_json(text)
-        except ValueError as exc:
-            raise StoreError(f"{self.path.name}: the {what} record is damaged ({exc})") from exc
+        except ValidationError as exc:
+            problems = exc.errors()
+            first = problems[0]
+            where = ".".join(str(p) for p in first["loc"]) or "record"
+            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+            raise StoreError(
+                f"{self.path.name}: the {what} record is damaged ({where}: {first['msg']}{more})"
+            ) from exc
 
     @property
     def assessment(self) -> Assessment:

@@ -68,3 +68,20 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def required_tables(version: int) -> set[str]:
+    """The tables a file of format ``version`` must have."""
+    tables = {
+        "meta",
+        "assessment",
+        "checklist_snapshot",
+        "responses",
+        "features",
+        "attachments",
+        "actions",
+        "changes",
+    }
+    if version >= 2:
+        tables |= {"findings", "extras"}
+    return tables

@@ -18,12 +18,39 @@ def register(subparsers: Any) -> None:
     p.add_argument("--name", help="custom airport: its name")
     p.add_argument("--lat", type=float, help="custom airport: latitude")
     p.add_argument("--lon", type=float, help="custom airport: longitude")
+    p.add_argument("--icao", default="", help="custom airport: its ICAO code, if it has one")
+    p.add_argument("--city", default="", help="custom airport: city")
+    p.add_argument("--country", default="", help="custom airport: ISO country code")
     p.add_argument("--checklist", default=None, help="checklist id or YAML path")
     p.add_argument("--team", action="append", default=[], help="team member (repeatable)")
     p.add_argument("--title", default="", help="assessment title")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     add_lang(p)
     p.set_defaults(handler=cmd_new)
+
+    p = subparsers.add_parser(
+        "edit",
+        help="change the assessment details: title, team, dates, handling marking, rule parameters",
+        description="Change the assessment header as one undoable, journaled edit. Rule "
+        "parameters: " + ", ".join(_PARAMETER_HELP) + ".",
+    )
+    p.add_argument("file")
+    p.add_argument("--title")
+    p.add_argument("--team", action="append", help="team member (repeatable; replaces the list)")
+    p.add_argument("--organisation")
+    p.add_argument("--started", type=_date, help="first day of the assessment, YYYY-MM-DD")
+    p.add_argument("--ended", type=_date, help="last day of the assessment, YYYY-MM-DD")
+    p.add_argument("--marking-en", help="handling marking printed on English reports")
+    p.add_argument("--marking-es", help="handling marking printed on Spanish reports")
+    p.add_argument("--language", choices=["en", "es"], help="the assessment's working language")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5",
+    )
+    p.set_defaults(handler=cmd_edit)
 
     p = subparsers.add_parser("info", help="show what an assessment file holds")
     p.add_argument("file")
@@ -63,6 +90,78 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_export)
 
 
+_PARAMETER_HELP = (
+    "perimeter_join_tolerance_m (0.5)",
+    "perimeter_offset_tolerance_m (2.0)",
+    "min_barrier_height_m (2.44)",
+    "crossing_access_radius_m (5.0)",
+    "access_point_boundary_m (10.0)",
+    "clear_zone_m (3.0)",
+)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """Change the assessment header as one undoable edit."""
+    from pydantic import ValidationError
+
+    from avsec.core.assessment import RuleParameters
+    from avsec.core.commands import SetAssessment
+    from avsec.core.errors import InputError
+
+    with open_file(args.file) as f:
+        before = f.assessment
+        update: dict[str, Any] = {}
+        for field in ("title", "organisation", "started", "ended", "language"):
+            value = getattr(args, field)
+            if value is not None:
+                update[field] = value
+        if args.team is not None:
+            update["team"] = list(args.team)
+        marking = dict(before.handling_marking)
+        for lang in ("en", "es"):
+            value = getattr(args, f"marking_{lang}")
+            if value is not None:
+                if not value.strip():
+                    raise InputError(f"--marking-{lang} must not be empty")
+                marking[lang] = value.strip()
+        if marking != before.handling_marking:
+            update["handling_marking"] = marking
+        if args.param:
+            values = before.parameters.model_dump()
+            for pair in args.param:
+                name, sep, value = pair.partition("=")
+                if not sep or name not in values:
+                    raise InputError(
+                        f"--param {pair}: use NAME=VALUE with NAME one of {', '.join(values)}"
+                    )
+                try:
+                    values[name] = float(value)
+                except ValueError:
+                    raise InputError(f"--param {pair}: {value!r} is not a number") from None
+            try:
+                update["parameters"] = RuleParameters(**values)
+            except ValidationError as exc:
+                raise InputError(f"--param: {exc.errors()[0]['msg']}") from None
+        if not update:
+            raise InputError("nothing to change; see 'avsec edit --help'")
+        after = before.model_copy(update=update)
+        if after.ended and after.ended < after.started:
+            raise InputError("--ended is before the start of the assessment")
+        f.apply(SetAssessment(before, after))
+        stale = f.findings_stale()
+    print(f"updated {', '.join(sorted(update))} in {args.file}")
+    if stale:
+        print("the rule parameters changed: run 'avsec analyze' to refresh the findings")
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Create an assessment file."""
     from avsec.core.assessment import Assessment
@@ -76,7 +175,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     elif args.name and args.lat is not None and args.lon is not None:
         if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
             raise InputError("--lat must be within -90..90 and --lon within -180..180")
-        airport = custom_airport(args.name, args.lat, args.lon)
+        airport = custom_airport(
+            args.name, args.lat, args.lon, icao=args.icao, city=args.city, country=args.country
+        )
     else:
         raise InputError("give --airport CODE, or --name, --lat and --lon for a custom airport")
     checklist = get_checklist(args.checklist or BUNDLED_CHECKLIST)
@@ -189,7 +290,7 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
             )
             commands.append(SetResponse(item_id, before, after))
         f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))
-    print(f"imported {len(rows)} responses from {args.csv}")
+    print(f"imported {len(rows)} response{'s' if len(rows) != 1 else ''} from {args.csv}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -148,11 +149,23 @@ def cmd_to_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_from_xlsx(args: argparse.Namespace) -> int:
     """Read a checklist spreadsheet, validate it and write YAML (nothing written on error)."""
+    from avsec.core.errors import ChecklistError
     from avsec.io.checklist_xlsx import from_xlsx, write_yaml
     from avsec.io.checklists import load_catalogue, parse_checklist
 
     data = from_xlsx(Path(args.xlsx))
-    checklist = parse_checklist(data, Path(args.xlsx).name, load_catalogue())
+    rows = data.pop("_rows", {})
+    try:
+        checklist = parse_checklist(data, Path(args.xlsx).name, load_catalogue())
+    except ChecklistError as exc:
+        # Every problem, each with the spreadsheet row it comes from, then a one-line error.
+        for problem in exc.problems:
+            item = problem.split(": item ", 1)[1].split(":", 1)[0] if ": item " in problem else ""
+            where = f" (sheet items, row {rows[item]})" if item in rows else ""
+            print(problem + where, file=sys.stderr)
+        raise ChecklistError(
+            [f"{Path(args.xlsx).name}: {len(exc.problems)} problems; nothing written"]
+        ) from None
     write_yaml(data, Path(args.output))
     print(
         f"wrote {args.output} ({checklist.id} v{checklist.version}, {sum(1 for _ in checklist.items())} items)"

@@ -112,3 +112,45 @@ def test_user_folder_checklists_are_listed(tmp_path: Path) -> None:
     assert origins["national-programme"] == "user"
     assert origins["icao-a17-access-control"] == "bundled"
     assert len(problems) == 1 and "broken.yaml" in problems[0]
+
+
+def test_schema_and_content_problems_are_reported_together(
+    tmp_path: Path, catalogue: ProvisionCatalogue
+) -> None:
+    def several(d):
+        d["areas"][0]["items"][2]["weight"] = 9
+        d["areas"][0]["items"][1]["references"].append("A17:9.9.9")
+        d["areas"][1]["items"][0]["guidance"].pop("es")
+
+    problems = _problems(_broken(tmp_path, several), catalogue)
+    assert any("item PER-03: field weight" in p for p in problems)
+    assert any("A17:9.9.9" in p for p in problems)
+    assert any("item ACP-01: field guidance.es: missing" in p for p in problems)
+
+
+def test_unknown_area_id(tmp_path: Path, catalogue: ProvisionCatalogue) -> None:
+    def rename(d):
+        d["areas"][0]["id"] = "zoning"
+
+    problems = _problems(_broken(tmp_path, rename), catalogue)
+    assert problems == [
+        "broken.yaml: area zoning: field id: unknown area id (use perimeter, sra_zoning, "
+        "access_points, id_systems, vehicle_security)"
+    ]
+
+
+def test_user_file_cannot_take_a_bundled_id(tmp_path: Path) -> None:
+    from avsec.io.checklists import get_checklist
+
+    bundled = get_checklist()
+    folder = user_checklist_dir()
+    folder.mkdir(parents=True)
+    data = bundled.model_dump(mode="json")
+    data["title"]["en"] = "Changed copy"
+    (folder / "copy.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    sources, problems = list_checklists()
+    assert [s.origin for s in sources if s.id == bundled.id] == ["bundled"]
+    assert any(
+        "uses the id 'icao-a17-access-control' of a bundled checklist" in p for p in problems
+    )
+    assert get_checklist().title["en"] == bundled.title["en"]

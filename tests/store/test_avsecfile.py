@@ -179,3 +179,31 @@ def test_layout_edits_make_findings_stale(new_file: AvsecFile) -> None:
     changed = new_file.assessment.model_copy(update={"parameters": parameters})
     new_file.apply(SetAssessment(new_file.assessment, changed))
     assert new_file.findings_stale()
+
+
+def test_refuses_a_file_with_a_missing_table(new_file: AvsecFile) -> None:
+    new_file.execute("DROP TABLE responses")
+    new_file.close()
+    _assert_refused(new_file.path, NotAnAvsecFile, "missing table responses")
+
+
+def test_damaged_record_message_is_one_line(new_file: AvsecFile) -> None:
+    new_file.execute("UPDATE assessment SET json = '{\"airport\": 5}'")
+    new_file.close()
+    with pytest.raises(StoreError) as err:
+        AvsecFile.open(new_file.path)
+    assert "\n" not in str(err.value) and "assessment record is damaged" in str(err.value)
+
+
+def test_damaged_page_message_is_one_line(new_file: AvsecFile, tmp_path: Path) -> None:
+    for i in range(50):
+        new_file.add_attachment(bytes([i]) * 5000, filename=f"{i}.jpg")
+    new_file.close()
+    data = bytearray(new_file.path.read_bytes())
+    page = 4096
+    data[page * 3 : page * 3 + 200] = b"\xff" * 200  # garble a b-tree page header
+    path = tmp_path / "garbled.avsec"
+    path.write_bytes(bytes(data))
+    with pytest.raises(NotAnAvsecFile) as err:
+        AvsecFile.open(path)
+    assert "\n" not in str(err.value) and "garbled.avsec" in str(err.value)

@@ -146,3 +146,82 @@ def test_info_on_a_non_avsec_file(tmp_path: Path, run) -> None:
     path.write_text("hello")
     code, _, err = run("info", path)
     assert code == 2 and "fake.avsec: not an .avsec file" in err
+
+
+def test_edit_changes_the_header_as_one_undoable_edit(mini_file: Path, run) -> None:
+    code, out, err = run(
+        "edit",
+        mini_file,
+        "--marking-es",
+        "RESERVADO",
+        "--param",
+        "min_barrier_height_m=2.5",
+        "--team",
+        "A. Inspector",
+        "--team",
+        "B. Inspector",
+        "--ended",
+        "2030-01-02",
+    )
+    assert code == 0, err
+    with AvsecFile.open(mini_file) as f:
+        a = f.assessment
+        assert a.handling_marking["es"] == "RESERVADO" and a.marking("en").startswith("RESTRICTED")
+        assert a.parameters.min_barrier_height_m == 2.5 and a.parameters.clear_zone_m == 3.0
+        assert a.team == ["A. Inspector", "B. Inspector"] and a.ended.isoformat() == "2030-01-02"
+        assert f.changes()[-1]["what"] == "assessment"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--param", "nope=1"], "use NAME=VALUE"),
+        (["--param", "clear_zone_m=wide"], "is not a number"),
+        (["--param", "clear_zone_m=-3"], "greater than or equal to 0"),
+        (["--marking-en", " "], "must not be empty"),
+        ([], "nothing to change"),
+    ],
+)
+def test_edit_refuses_bad_values(mini_file: Path, run, args, message) -> None:
+    before = mini_file.read_bytes()
+    code, _, err = run("edit", mini_file, *args)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert mini_file.read_bytes() == before
+
+
+def test_new_custom_airport_with_code_and_city(tmp_path: Path, run) -> None:
+    from tests.verbs.conftest import MINI
+
+    path = tmp_path / "c.avsec"
+    code, out, _ = run(
+        "new",
+        path,
+        "--name",
+        "Finca Norte",
+        "--lat",
+        "14.5",
+        "--lon",
+        "-87.1",
+        "--icao",
+        "zzfn",
+        "--city",
+        "Comayagua",
+        "--country",
+        "HN",
+        "--checklist",
+        MINI,
+    )
+    assert code == 0 and "ZZFN Finca Norte," in out and "Finca Norte Finca Norte" not in out
+    code, out, _ = run("info", path)
+    assert "ZZFN Finca Norte, Comayagua HN" in out
+
+
+def test_damaged_table_is_one_line(mini_file: Path, run) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(mini_file)
+    conn.execute("DROP TABLE responses")
+    conn.commit()
+    conn.close()
+    code, _, err = run("info", mini_file)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "missing table responses" in err

@@ -52,3 +52,23 @@ def test_invalid_content_writes_nothing(tmp_path: Path, run) -> None:
     code, _, err = run("checklist", "from-xlsx", xlsx, "-o", out)
     assert code == 2 and "field question.es: missing" in err
     assert not out.exists()
+
+
+def test_every_problem_is_listed_with_its_row(tmp_path: Path, run) -> None:
+    xlsx = tmp_path / "t.xlsx"
+    to_xlsx(get_checklist(), xlsx)
+    book = load_workbook(xlsx)
+    sheet = book["items"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=3, column=header.index("id") + 1).value = "PER-01"  # duplicate id
+    sheet.cell(row=5, column=header.index("references") + 1).value = "A17:9.9.9"
+    sheet.cell(row=6, column=header.index("guidance::es") + 1).value = None
+    book.save(xlsx)
+    out = tmp_path / "out.yaml"
+    code, _, err = run("checklist", "from-xlsx", xlsx, "-o", out)
+    lines = err.strip().splitlines()
+    assert code == 2 and not out.exists()
+    assert any("duplicate item id" in line for line in lines)
+    assert any("A17:9.9.9" in line and "(sheet items, row 5)" in line for line in lines)
+    assert any("guidance.es: missing" in line and "(sheet items, row 6)" in line for line in lines)
+    assert lines[-1].startswith("avsec: error: t.xlsx: ") and "nothing written" in lines[-1]
