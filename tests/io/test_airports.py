@@ -35,3 +35,18 @@ def test_search_by_city() -> None:
 def test_custom_airport() -> None:
     airport = custom_airport("Finca Norte", 14.5, -87.1)
     assert airport.custom and airport.icao == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("paris", {"LFPG", "LFPO"}), ("london", {"EGLL", "EGKK", "EGLC"}), ("toncontin", {"MHTG"})],
+)
+def test_search_ranks_served_airports_of_the_city_first(text: str, expected: set[str]) -> None:
+    found = [a.icao for a in search_airports(text, limit=8)]
+    assert expected <= set(found), found
+
+
+def test_one_letter_typo_suggests_the_airport() -> None:
+    with pytest.raises(UnknownAirport) as err:
+        lookup_airport("MHTX")
+    assert any(s.startswith("MHTG") for s in err.value.suggestions)
