@@ -65,11 +65,16 @@ def measure_peak_rss(large: Path, folder: Path) -> dict[str, float]:
         "report_large": [*avsec, "report", str(large), "-o", str(folder / "peak.pdf")],
         "analyze_1x": [*avsec, "analyze", str(layout), "--json"],
     }
+    import os
+
+    # A private settings folder: a benchmark must not add files to the user's recent list.
+    env = {**os.environ, "AVSEC_SETTINGS": str(folder / "settings.ini")}
     result = subprocess.run(
         [sys.executable, "-c", _PEAK_SCRIPT, json.dumps(commands)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     return json.loads(result.stdout)
 
