@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TextIO
 
 from avsec.core.assessment import Response, Status
 from avsec.core.checklist import Checklist
@@ -82,20 +83,31 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
     return rows
 
 
-def write_responses_csv(path: Path, checklist: Checklist, responses: dict[str, Response]) -> int:
-    """Write every item's response (``not_assessed`` when none) and return the row count."""
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["item_id", "status", "notes"])
-        count = 0
-        for item_id in checklist.item_ids():
-            response = responses.get(item_id)
-            writer.writerow(
-                [
-                    item_id,
-                    response.status.value if response else "not_assessed",
-                    response.notes if response else "",
-                ]
-            )
-            count += 1
+def write_responses_csv(
+    target: Path | TextIO, checklist: Checklist, responses: dict[str, Response]
+) -> int:
+    """Write every item's response (``not_assessed`` when none) and return the row count.
+
+    ``target`` is a path or an open text stream (the CLI passes stdout for ``-o -``).
+    """
+    if not isinstance(target, Path):
+        return _write_rows(target, checklist, responses)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        return _write_rows(handle, checklist, responses)
+
+
+def _write_rows(handle: TextIO, checklist: Checklist, responses: dict[str, Response]) -> int:
+    writer = csv.writer(handle)
+    writer.writerow(["item_id", "status", "notes"])
+    count = 0
+    for item_id in checklist.item_ids():
+        response = responses.get(item_id)
+        writer.writerow(
+            [
+                item_id,
+                response.status.value if response else "not_assessed",
+                response.notes if response else "",
+            ]
+        )
+        count += 1
     return count

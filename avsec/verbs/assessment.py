@@ -65,7 +65,7 @@ def register(subparsers: Any) -> None:
     q.set_defaults(handler=cmd_responses_import)
     q = sub.add_parser("export", help="write every item's status and notes")
     q.add_argument("file")
-    q.add_argument("-o", "--output", required=True)
+    q.add_argument("-o", "--output", required=True, help="the CSV to write, or - for stdout")
     q.set_defaults(handler=cmd_responses_export)
 
     p = subparsers.add_parser("score", help="coverage, EI and weighted score by area")
@@ -298,7 +298,12 @@ def cmd_responses_export(args: argparse.Namespace) -> int:
     """Write responses as CSV."""
     from avsec.io.responses_csv import write_responses_csv
 
+    import sys
+
     with open_file(args.file) as f:
+        if args.output == "-":
+            write_responses_csv(sys.stdout, f.checklist, f.responses())
+            return 0
         count = write_responses_csv(Path(args.output), f.checklist, f.responses())
     print(f"wrote {count} responses to {args.output}")
     return 0

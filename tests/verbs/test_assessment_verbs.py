@@ -225,3 +225,8 @@ def test_damaged_table_is_one_line(mini_file: Path, run) -> None:
     conn.close()
     code, _, err = run("info", mini_file)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "missing table responses" in err
+
+
+def test_responses_export_to_stdout(mini_file: Path, run) -> None:
+    code, out, _ = run("responses", "export", mini_file, "-o", "-")
+    assert code == 0 and out.splitlines()[:2] == ["item_id,status,notes", "PER-01,not_assessed,"]
