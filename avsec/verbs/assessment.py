@@ -296,9 +296,9 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
 
 def cmd_responses_export(args: argparse.Namespace) -> int:
     """Write responses as CSV."""
-    from avsec.io.responses_csv import write_responses_csv
-
     import sys
+
+    from avsec.io.responses_csv import write_responses_csv
 
     with open_file(args.file) as f:
         if args.output == "-":
