@@ -25,11 +25,16 @@ def _prepare(window, view: str) -> None:
     doc = window.session.doc
     workspace = window.workspace
     if view == "walker":
-        # An item with geometry findings, notes and a photo if the demo has one.
-        with_photos = [i for i, r in doc.responses.items() if r.photos]
+        # An item with geometry findings, notes, a photo and what the visit saw, as far as the
+        # demo has one.
+        with_photos = {i for i, r in doc.responses.items() if r.photos}
+        observed = {i for o in doc.observations for i in o.items}
         with_findings = [i for i in doc.checklist.item_ids() if doc.findings_for_item(i)]
         both = [i for i in with_findings if i in with_photos]
-        item = (both or with_findings or with_photos or doc.checklist.item_ids())[0]
+        all_three = [i for i in both if i in observed]
+        item = (
+            all_three or both or with_findings or sorted(with_photos) or doc.checklist.item_ids()
+        )[0]
         workspace.walker.select_item(item)
         window.session.thumbnails().wait()
     elif view == "map":
@@ -60,7 +65,7 @@ def render(out_dir: Path, languages: tuple[str, ...] = ("en", "es")) -> list[Pat
         written = []
         for lang in languages:
             demo = make_demo(Path(tmp) / lang, lang=lang)
-            window = make_window(demo, lang)
+            window = make_window(demo, lang, remember=False, raise_errors=True)
             for view in VIEWS:
                 window.resize(1280, 800)
                 window.show()

@@ -11,6 +11,7 @@ from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.findings import Finding
+from avsec.core.i18n import pick
 from avsec.core.layout import Feature
 
 FORMAT_NAME = "avsec-assessment"
@@ -36,11 +37,20 @@ class Observation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    place: str = ""
+    #: Where it was seen, per language (plain text in files from before bilingual places).
+    place: str | dict[str, str] = ""
     text: dict[str, str]
     location: tuple[float, float] | None = None  # lon, lat
     features: list[str] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list)
+
+    def place_in(self, lang: str) -> str:
+        """The place in ``lang`` (English, or the only text there is, as fallback)."""
+        return self.place if isinstance(self.place, str) else pick(self.place, lang)
+
+    def text_in(self, lang: str) -> str:
+        """The observation in ``lang`` (English as fallback)."""
+        return pick(self.text, lang)
 
 
 class AssessmentDocument(BaseModel):

@@ -1,8 +1,9 @@
 """Airport search field: type an ICAO or IATA code, a name or a city; pick from the list.
 
 The airport database (airportsdata, ~30 000 rows) loads on the first keystroke, not at
-startup. Matches are ranked: exact codes first, then names and cities that start with the
-text, then those that merely contain it.
+startup. The list shows :func:`avsec.io.airports.search_airports` in its own order (exact codes
+first, then airports with an IATA code or scheduled service, matching words of the name or the
+city): the ranking lives in one place, and "paris" offers CDG and ORY before any airstrip.
 """
 
 from __future__ import annotations
@@ -19,24 +20,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QCompleter
 
 _SHOWN = 15
-
-
-def rank_airports(text: str, airports: list[Any]) -> list[Any]:
-    """Order search results: exact code, then prefix of name or city, then the rest."""
-    needle = text.strip().lower()
-
-    def rank(airport: Any) -> tuple[int, str]:
-        codes = (airport.icao.lower(), airport.iata.lower())
-        if needle in codes:
-            return (0, airport.name)
-        words = f"{airport.name} {airport.city}".lower().split()
-        if airport.city.lower().startswith(needle) or airport.name.lower().startswith(needle):
-            return (1, airport.name)
-        if any(word.startswith(needle) for word in words):
-            return (2, airport.name)
-        return (3, airport.name)
-
-    return sorted(airports, key=rank)
 
 
 def airport_line(airport: Any) -> str:
@@ -126,7 +109,8 @@ class AirportField(QLineEdit):
             self._matches = []
             self._model.setStringList([])
             return
-        self._matches = rank_airports(text, search_airports(text, limit=60))[:_SHOWN]
+        # search_airports ranks; re-ranking here would make the app disagree with it.
+        self._matches = list(search_airports(text, limit=_SHOWN))[:_SHOWN]
         self._model.setStringList([airport_line(a) for a in self._matches])
         if self._matches and self.hasFocus():
             self._completer.complete()

@@ -10,13 +10,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from avsec.gui.i18n import set_language
 from avsec.gui.main_window import MainWindow
 from avsec.gui.settings import Preferences
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
 
 #: Screenshot size fixed by DESIGN §10.
 SCREENSHOT_SIZE = (1280, 800)
@@ -32,10 +36,24 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+#: Qt warnings that say nothing to a user: the offscreen platform (screenshots, no display)
+#: prints this one for every window it shows.
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Print Qt's messages to stderr as Qt would, except the known noise."""
+    if message.strip() in _QUIET_QT_MESSAGES:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def application() -> QApplication:
-    """The QApplication, created on first call."""
+    """The QApplication, created on first call (with Qt's known noise on stderr silenced)."""
     app = QApplication.instance()
     if app is None:
+        # Only when avsec makes the application: a host (pytest-qt) keeps its own handler.
+        qInstallMessageHandler(_qt_message_handler)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("avsec")
         app.setOrganizationName("avsec")
@@ -49,18 +67,33 @@ def make_window(
     settings: QSettings | None = None,
     *,
     defer_setup: bool = False,
+    remember: bool = True,
+    raise_errors: bool = False,
 ) -> MainWindow:
     """Build the main window in ``lang`` (else the preferred language) with ``path`` open.
 
     ``defer_setup`` builds menus, tool bar and status bar one event-loop pass after the window
     shows (the interactive start); scripts and tests get a complete window at once.
+    ``remember=False`` reads the settings but writes none (no recent file, no folder).
+    ``raise_errors`` raises the error of a file that cannot be opened instead of showing it
+    in a message box.
+
+    Raises
+    ------
+    avsec.core.errors.AvsecError
+        Only with ``raise_errors``: ``path`` cannot be opened.
     """
     application()
-    preferences = Preferences(settings)
+    preferences = Preferences(settings, read_only=not remember)
     set_language(lang or preferences.language or "en")
     window = MainWindow(preferences, defer_setup=defer_setup)
     if path:
-        window.open_file(path)
+        try:
+            window.open_file(path, raise_errors=raise_errors)
+        except Exception:
+            window.close()
+            window.deleteLater()
+            raise
     return window
 
 
@@ -104,11 +137,15 @@ def run(
 ) -> int:
     """Run the app (or only render a screenshot); return the exit code.
 
+    A screenshot run writes no setting (the file does not join the recent files) and fails
+    with the file's error, never with a picture of the start page.
+
     Raises
     ------
     avsec.core.errors.AvsecError
-        ``path`` is not an .avsec file this avsec can open (checked before any window), or
-        there is no display and no screenshot was asked for.
+        ``path`` is not an .avsec file this avsec can open (checked before any window; with
+        ``screenshot``, also any error met while opening it), or there is no display and no
+        screenshot was asked for.
     """
     if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
         if not screenshot:
@@ -125,7 +162,14 @@ def run(
 
         check_file(Path(path))
     app = application()
-    window = make_window(path, lang, settings, defer_setup=not screenshot)
+    window = make_window(
+        path,
+        lang,
+        settings,
+        defer_setup=not screenshot,
+        remember=not screenshot,
+        raise_errors=bool(screenshot),
+    )
     if screenshot:
         render_screenshot(window, screenshot)
         window.close()

@@ -74,13 +74,19 @@ class FindingsPanel(QWidget):
         findings = self.session.doc.findings
         self.list.blockSignals(True)
         self.list.clear()
-        for index, finding in enumerate(findings, start=1):
+        listed: set[str] = set()
+        for finding in findings:
+            if finding.id in listed:
+                continue  # the same gap stored twice keeps one number and one row
+            listed.add(finding.id)
+            # The numbers of the map markers, the item page, the outline and the report.
+            number = self.session.finding_number(finding.id)
             text = (
-                f"{index}. {rule_label(finding.rule)}\n"
+                f"{number}. {rule_label(finding.rule)}\n"
                 f"{value_text(finding.value, finding.unit)} · {severity_label(finding.severity)}"
             )
             row = QListWidgetItem(
-                marker_icon(SEVERITY_COLOURS[finding.severity], str(index)), text, self.list
+                marker_icon(SEVERITY_COLOURS[finding.severity], str(number)), text, self.list
             )
             row.setData(_ID, finding.id)
         self.list.blockSignals(False)
@@ -92,17 +98,24 @@ class FindingsPanel(QWidget):
                 else tr("Run Analyse to check the layout against the geometry rules.")
             )
         else:
-            self.summary.setText(tr("{count} findings").format(count=len(findings)))
+            self.summary.setText(tr("{count} findings").format(count=len(listed)))
         self._show_staleness()
         self.details.clear()
 
+    def is_stale(self) -> bool:
+        """Whether the findings are out of date (the store keeps the flag)."""
+        return self.session.has_analysis() and self.session.file.findings_stale()
+
     def _show_staleness(self) -> None:
-        """Say so when the layout changed after the last analysis (the store keeps the flag)."""
-        stale = self.session.has_analysis() and self.session.file.findings_stale()
+        """Say so when the layout or the rule parameters changed after the last analysis."""
+        stale = self.is_stale()
         self.summary.setStyleSheet("color: #e65100;" if stale else "")
         text = self.summary.text().split("\n")[0]
         if stale:
-            text += "\n" + tr("The layout changed since the last analysis: run Analyse again.")
+            text += "\n" + tr(
+                "The findings are out of date: the layout or the rule parameters changed since"
+                " the last analysis; run Analyse again."
+            )
         self.summary.setText(text)
 
     def _on_session_changed(self, command: object) -> None:

@@ -91,12 +91,16 @@ def kind_icon(kind: str) -> QIcon:
 
 
 @cache
-def marker_icon(colour: str, text: str = "") -> QIcon:
-    """A round marker (findings list, photo layer) with optional short text."""
+def marker_icon(colour: str, text: str = "", square: bool = False) -> QIcon:
+    """A map marker as an icon with optional short text: round (findings, photos) or a
+    rounded square (observations of the visit), as the map draws them."""
     pixmap, painter = _canvas()
     painter.setPen(QPen(QColor("white"), 2))
     painter.setBrush(QBrush(QColor(colour)))
-    painter.drawEllipse(QRectF(3, 3, _SIZE - 6, _SIZE - 6))
+    if square:
+        painter.drawRoundedRect(QRectF(3, 3, _SIZE - 6, _SIZE - 6), 8, 8)
+    else:
+        painter.drawEllipse(QRectF(3, 3, _SIZE - 6, _SIZE - 6))
     if text:
         font = painter.font()
         font.setBold(True)

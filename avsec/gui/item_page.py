@@ -1,4 +1,5 @@
-"""One checklist item: question, guidance, evidence, references, status, notes, photos, findings.
+"""One checklist item: question, guidance, evidence, references, what the visit observed about
+it, status, notes, photos, findings.
 
 Switching items must stay under 50 ms (benchmarks/bench_gui.py), so the page is built once
 and only its texts change; thumbnails are cached per photo.
@@ -36,7 +37,7 @@ from avsec.gui.labels import rule_label, severity_label, status_label, weight_la
 from avsec.gui.photo_strip import PhotoStrip
 from avsec.gui.session import Session
 from avsec.gui.status_selector import StatusSelector
-from avsec.gui.style import SEVERITY_COLOURS
+from avsec.gui.style import OBSERVATION_COLOUR, SEVERITY_COLOURS
 
 #: Notes are written this long after the last keystroke (and at once on leaving the field).
 NOTES_DELAY_MS = 800
@@ -77,6 +78,8 @@ class ItemPage(QScrollArea):
 
     #: Show this finding on the map (finding id).
     finding_requested = Signal(str)
+    #: Show this observation of the visit on the map (observation id).
+    observation_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -106,6 +109,21 @@ class ItemPage(QScrollArea):
         self.references.setWordWrap(True)
         self.references.setTextFormat(Qt.TextFormat.RichText)
         self.references.linkActivated.connect(self._on_reference_clicked)
+        self.observations_heading = _heading(tr("Observations from the visit"), page)
+        self.observations = QLabel(page)
+        self.observations.setObjectName("item-observations")
+        self.observations.setWordWrap(True)
+        self.observations.setTextFormat(Qt.TextFormat.RichText)
+        self.observations.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        # A bar in the colour of the observation markers on the map ties the two together.
+        self.observations.setStyleSheet(
+            "QLabel { border-width: 0 0 0 3px; border-style: solid;"
+            f" border-color: {OBSERVATION_COLOUR}; padding-left: 8px; }}"
+        )
+        self.observations.linkActivated.connect(self.observation_requested)
         self.status = StatusSelector(page)
         self.status.status_chosen.connect(self._on_status_chosen)
         self.notes = _NotesEdit(page)
@@ -163,6 +181,9 @@ class ItemPage(QScrollArea):
         layout.addWidget(self.evidence)
         layout.addWidget(_heading(tr("References"), page))
         layout.addWidget(self.references)
+        # What the visit saw comes before the answer it informs.
+        layout.addWidget(self.observations_heading)
+        layout.addWidget(self.observations)
         layout.addSpacing(6)
         layout.addWidget(_heading(tr("Status"), page))
         layout.addWidget(self.status)
@@ -216,9 +237,41 @@ class ItemPage(QScrollArea):
                 f'<a href="{html.escape(ref)}">{html.escape(ref)}</a>' for ref in item.references
             )
         )
+        self.refresh_observations()
         self.refresh_response()
         self.refresh_findings()
         self.verticalScrollBar().setValue(0)
+
+    def shown_observations(self) -> list[str]:
+        """Ids of the visit observations shown for the current item."""
+        return [o.id for o in self.session.doc.observations if self.item_id in o.items]
+
+    def refresh_observations(self) -> None:
+        """List the observations of the visit that concern the shown item.
+
+        The training airport and every exercise or team file carry the visit narrative: each
+        observation says where it was made and which items it informs. The text is in the
+        current language; "Show on map" points at the place.
+        """
+        lang = language()
+        numbers = {o.id: n for n, o in enumerate(self.session.doc.observations, start=1)}
+        show_on_map = html.escape(tr("Show on map"))
+        untitled = tr("Observation")
+        blocks = []
+        for observation in self.session.doc.observations:
+            if self.item_id not in observation.items:
+                continue
+            place = html.escape(observation.place_in(language()) or untitled)
+            link = (
+                f' · <a href="{html.escape(observation.id)}">{show_on_map}</a>'
+                if observation.location is not None
+                else ""
+            )
+            text = html.escape(pick(observation.text, lang)).replace("\n", "<br>")
+            blocks.append(f"<p><b>{numbers[observation.id]}. {place}</b>{link}<br>{text}</p>")
+        self.observations.setText("".join(blocks))
+        self.observations.setVisible(bool(blocks))
+        self.observations_heading.setVisible(bool(blocks))
 
     def refresh_response(self) -> None:
         """Re-read status, notes and photos of the shown item."""
@@ -238,13 +291,19 @@ class ItemPage(QScrollArea):
         """Re-list the geometry findings of the shown item and its suggested status."""
         if not self.item_id:
             return
-        findings = self.session.doc.findings_for_item(self.item_id)
+        # One row per gap, as on the map and in the findings list (a gap stored twice is one).
+        findings = list(
+            {f.id: f for f in self.session.doc.findings_for_item(self.item_id)}.values()
+        )
         self.findings.clear()
         lang = language()
         for finding in findings:
             number = self.session.finding_number(finding.id)
             value = value_text(finding.value, finding.unit)
-            text = f"{rule_label(finding.rule)} — {value} ({severity_label(finding.severity)})"
+            text = (
+                f"{number}. {rule_label(finding.rule)} — {value}"
+                f" ({severity_label(finding.severity)})"
+            )
             entry = QListWidgetItem(
                 marker_icon(SEVERITY_COLOURS[finding.severity], str(number)), text, self.findings
             )

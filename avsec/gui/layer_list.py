@@ -9,9 +9,9 @@ from avsec.gui.i18n import tr
 from avsec.gui.icons import background_icon, kind_icon, marker_icon
 from avsec.gui.labels import KINDS, kind_label
 from avsec.gui.map_scene import MapScene
-from avsec.gui.style import SEVERITY_COLOURS
+from avsec.gui.style import OBSERVATION_COLOUR, PHOTO_COLOUR, SEVERITY_COLOURS
 
-LAYERS = ("findings", "photos", *reversed(KINDS), "background")
+LAYERS = ("findings", "observations", "photos", *reversed(KINDS), "background")
 _KEY = Qt.ItemDataRole.UserRole
 
 
@@ -42,7 +42,9 @@ class LayerList(QListWidget):
             if layer == "findings":
                 row.setIcon(marker_icon(SEVERITY_COLOURS["critical"], "1"))
             elif layer == "photos":
-                row.setIcon(marker_icon("#6a1b9a"))
+                row.setIcon(marker_icon(PHOTO_COLOUR))
+            elif layer == "observations":
+                row.setIcon(marker_icon(OBSERVATION_COLOUR, "1", square=True))
             elif layer in KINDS:
                 row.setIcon(kind_icon(layer))
             else:
@@ -52,12 +54,15 @@ class LayerList(QListWidget):
         self.itemChanged.connect(self._on_item_changed)
         scene.features_changed.connect(self.refresh_counts)
         scene.findings_rebuilt.connect(self.refresh_counts)
+        scene.observations_rebuilt.connect(self.refresh_counts)
 
     def _title(self, layer: str) -> str:
         if layer == "findings":
             return tr("Findings")
         if layer == "photos":
             return tr("Photos")
+        if layer == "observations":
+            return tr("Observations")
         if layer == "background":
             return tr("Background")
         return kind_label(layer)
@@ -71,6 +76,9 @@ class LayerList(QListWidget):
             row.setText(
                 f"{self._title(layer)} ({count})" if layer != "background" else self._title(layer)
             )
+        # Only the training airport and its exercises carry a visit narrative: elsewhere the
+        # row would be an empty layer forever.
+        self._rows["observations"].setHidden(counts.get("observations", 0) == 0)
         self.blockSignals(False)
 
     def set_visible(self, layer: str, visible: bool) -> None:
@@ -78,6 +86,10 @@ class LayerList(QListWidget):
         self._rows[layer].setCheckState(
             Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
         )
+
+    def is_visible(self, layer: str) -> bool:
+        """Whether ``layer`` is ticked."""
+        return self._rows[layer].checkState() == Qt.CheckState.Checked
 
     def _on_item_changed(self, row: QListWidgetItem) -> None:
         self.scene.set_layer_visible(row.data(_KEY), row.checkState() == Qt.CheckState.Checked)

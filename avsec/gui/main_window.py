@@ -107,6 +107,12 @@ class MainWindow(QMainWindow):
         add(ActionSpec("file.open", "Open…", "&File", ("Ctrl+O",), toolbar="main"), self._on_open)
         add(ActionSpec("file.demo", "Open training airport", "&File"), self._on_demo)
         add(
+            ActionSpec(
+                "file.details", "Assessment details…", "&File", scope="file", separator=True
+            ),
+            self._on_assessment_details,
+        )
+        add(
             ActionSpec("file.close", "Close assessment", "&File", ("Ctrl+W",), scope="file"),
             self._on_close_assessment,
         )
@@ -404,7 +410,9 @@ class MainWindow(QMainWindow):
             return
         out_dir = Path(platformdirs.user_data_dir("avsec", appauthor=False)) / "demo"
         try:
-            path = make_demo(out_dir, lang=language())
+            # fresh=False: a demo the user already worked in is opened as it is, never rebuilt
+            # over their answers.
+            path = make_demo(out_dir, lang=language(), fresh=False)
         except Exception as exc:  # noqa: BLE001 - any failure of the demo builder is shown, not fatal
             show_error(self, tr("Training airport"), exc)
             return
@@ -511,12 +519,19 @@ class MainWindow(QMainWindow):
         self._adopt(session)
         return True
 
-    def open_file(self, path: str | Path) -> bool:
+    def open_file(self, path: str | Path, *, raise_errors: bool = False) -> bool:
         """Open an assessment file; False (after a dialog) when it cannot be opened.
 
-        The current assessment stays open when the new one fails.
+        The current assessment stays open when the new one fails. With ``raise_errors``
+        (``avsec gui FILE --screenshot``) the error is raised instead of shown, so that the
+        command line reports it in one line and exits non-zero.
+
+        Raises
+        ------
+        avsec.core.errors.AvsecError
+            Only with ``raise_errors``: the file cannot be opened.
         """
-        from avsec.core.errors import AvsecError
+        from avsec.core.errors import AvsecError, StoreError
         from avsec.gui.dialogs import show_error
         from avsec.gui.session import Session
 
@@ -527,6 +542,10 @@ class MainWindow(QMainWindow):
         try:
             session = Session.open(path, user=self.preferences.user_name or None)
         except (AvsecError, OSError) as exc:
+            if raise_errors:
+                if isinstance(exc, AvsecError):
+                    raise
+                raise StoreError(f"{path.name}: cannot be opened ({exc})") from exc
             show_error(self, tr("Cannot open {name}").format(name=path.name), exc)
             return False
         if self.session is not None:
@@ -694,6 +713,32 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.start_page)
         self._update_title()
+
+    def _on_assessment_details(self) -> None:
+        """Edit the header of the open assessment (File > Assessment details…)."""
+        from avsec.gui.assessment_dialog import AssessmentDialog
+
+        if self.session is None:
+            return
+        if self.workspace is not None:
+            self.workspace.commit_pending()
+        dialog = AssessmentDialog(self.session.doc.assessment, self)
+        if dialog.exec():
+            result = dialog.result_assessment()
+            if result is not None:
+                self.apply_assessment_details(result)
+        dialog.deleteLater()
+
+    def apply_assessment_details(self, assessment: Any) -> bool:
+        """Record a new assessment header as one undoable edit (nothing when unchanged)."""
+        from avsec.core.commands import SetAssessment
+
+        if self.session is None:
+            return False
+        before = self.session.doc.assessment
+        if assessment == before:
+            return True
+        return self.session.push(SetAssessment(before, assessment))
 
     def _on_compare_teams(self) -> None:
         from avsec.gui.dialogs import show_error

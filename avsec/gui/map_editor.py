@@ -1,4 +1,5 @@
-"""The map editor: tool bar, layers, the map, attributes of the selection, findings.
+"""The map editor: tool bar, layers, the map, attributes of the selection, findings and the
+observations of the visit.
 
 Loads pyproj and shapely (through the projection) the first time the Map tab opens.
 """
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +48,7 @@ from avsec.gui.layer_list import LayerList
 from avsec.gui.map_geometry import POINT
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
+from avsec.gui.observations_panel import ObservationsPanel
 from avsec.gui.session import Session
 
 #: Background images larger than this are refused (a scanned A0 plan at 300 dpi is ~60 MB).
@@ -78,6 +81,7 @@ class MapEditor(QWidget):
         self.layers = LayerList(self.scene, self)
         self.attributes = AttributePanel(session, self)
         self.findings = FindingsPanel(session, self)
+        self.observations = ObservationsPanel(session, self)
         self.hint = QLabel(self)
         self.hint.setObjectName("map-hint")
         self.hint.setWordWrap(True)
@@ -97,11 +101,18 @@ class MapEditor(QWidget):
         left_layout.addWidget(layers_box, 1)
         attributes_box = QGroupBox(tr("Attributes"), self)
         QVBoxLayout(attributes_box).addWidget(self.attributes)
-        findings_box = QGroupBox(tr("Findings"), self)
-        QVBoxLayout(findings_box).addWidget(self.findings)
+        # Findings and the visit's observations share one place: a team switches between what
+        # the rules found and what the visit saw. Files without a narrative show no tab bar.
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("map-side-tabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.findings, tr("Findings"))
+        self.side_tabs.addTab(self.observations, tr("Observations"))
+        self.side_tabs.setTabVisible(1, bool(session.doc.observations))
+        self.side_tabs.tabBar().setVisible(bool(session.doc.observations))
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(attributes_box)
-        right.addWidget(findings_box)
+        right.addWidget(self.side_tabs)
         right.setSizes([220, 460])
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
@@ -123,12 +134,15 @@ class MapEditor(QWidget):
         self.view.feature_picked.connect(self.select_feature)
         self.view.finding_picked.connect(self.select_finding)
         self.view.photo_picked.connect(self._on_photo_picked)
+        self.view.observation_picked.connect(self.select_observation)
         self.view.geometry_drawn.connect(self._on_geometry_drawn)
         self.view.geometry_edited.connect(self._on_geometry_edited)
         self.view.pointer_moved.connect(self._on_pointer_moved)
         self.attributes.delete_requested.connect(self._on_delete_requested)
         self.findings.finding_selected.connect(self._on_finding_selected)
         self.findings.item_requested.connect(self.item_requested)
+        self.observations.observation_selected.connect(self._on_observation_selected)
+        self.observations.item_requested.connect(self.item_requested)
         self.scene.features_changed.connect(self._on_features_changed)
         self._update_hint()
 
@@ -206,8 +220,33 @@ class MapEditor(QWidget):
         """Highlight a finding, zoom to it and list its items."""
         rect = self.scene.select_finding(finding_id)
         self.findings.select(finding_id)
+        if finding_id:
+            self.side_tabs.setCurrentWidget(self.findings)
         if rect.isValid():
             self.view.show_rect(rect)
+
+    def select_observation(self, observation_id: str) -> None:
+        """Highlight an observation of the visit, show its text and bring it into view."""
+        self.scene.select_observation(observation_id)
+        self.observations.select(observation_id)
+        if observation_id:
+            self.side_tabs.setCurrentWidget(self.observations)
+            if not self.layers.is_visible("observations"):
+                self.layers.set_visible("observations", True)
+        self._bring_into_view(observation_id)
+
+    def _on_observation_selected(self, observation_id: str) -> None:
+        self.scene.select_observation(observation_id)
+        self._bring_into_view(observation_id)
+
+    def _bring_into_view(self, observation_id: str) -> None:
+        """Centre the map on an observation's marker when it lies outside the view."""
+        marker = self.scene.observation_items.get(observation_id)
+        if marker is None:
+            return
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if not shown.contains(marker.pos()):
+            self.view.centerOn(marker.pos())
 
     def _on_finding_selected(self, finding_id: str) -> None:
         rect = self.scene.select_finding(finding_id)

@@ -31,7 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.gui.map_geometry import LINE, POINT, POLYGON, ring_contains, segment_distance
-from avsec.gui.style import SEVERITY_COLOURS, Z_FINDINGS, Z_HANDLES, Z_PHOTOS, kind_style
+from avsec.gui.style import (
+    CONTROL_COLOURS,
+    OBSERVATION_COLOUR,
+    PHOTO_COLOUR,
+    SEVERITY_COLOURS,
+    Z_FINDINGS,
+    Z_HANDLES,
+    Z_OBSERVATIONS,
+    Z_PHOTOS,
+    kind_style,
+)
 
 SELECTED_COLOUR = "#00b8d4"
 #: Features with more vertices than this are drawn simplified when zoomed out (a 20 000-vertex
@@ -39,13 +49,6 @@ SELECTED_COLOUR = "#00b8d4"
 LOD_MIN_VERTICES = 24
 #: Simplification tolerance, screen pixels.
 LOD_TOLERANCE_PX = 0.5
-#: Access point fill by control (an uncontrolled gate stands out in red).
-CONTROL_FILL = {
-    "staffed": "#1565c0",
-    "electronic": "#00897b",
-    "locked": "#78909c",
-    "uncontrolled": "#c62828",
-}
 
 
 _SPRITES: dict[tuple, QPixmap] = {}
@@ -257,7 +260,7 @@ class PointFeatureItem(QGraphicsItem):
         half = self.SIZE / 2
         if self.kind == "access_point":
             control = str(self.properties.get("control", ""))
-            painter.setBrush(QBrush(QColor(CONTROL_FILL.get(control, style.fill or "white"))))
+            painter.setBrush(QBrush(QColor(CONTROL_COLOURS.get(control, style.fill or "white"))))
             painter.drawRect(QRectF(-half, -half, self.SIZE, self.SIZE))
         else:
             painter.setBrush(QBrush(QColor(style.fill or "white")))
@@ -282,28 +285,61 @@ class PointFeatureItem(QGraphicsItem):
 
 
 class NumberedMarker(QGraphicsItem):
-    """A round marker with a number (a finding) or a small camera (a photo)."""
+    """A round marker with a number (a finding), a small camera (a photo), or a rounded square
+    with a number (an observation of the visit).
 
-    def __init__(self, key: str, colour: str, text: str, radius: float, z: float):
+    ``offset`` moves the drawing by that many screen pixels from the marker's position, so that
+    markers at the same place fan out instead of hiding each other.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        colour: str,
+        text: str,
+        radius: float,
+        z: float,
+        marker_shape: str = "circle",
+    ):
         super().__init__()
         self.key = key
         self.colour = QColor(colour)
         self.text = text
         self.radius = radius
+        # Not "shape": that is QGraphicsItem.shape(), which Qt calls to hit-test the item.
+        self.marker_shape = marker_shape
+        self.offset = QPointF(0, 0)
         self.highlighted = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(z)
 
+    def set_offset(self, dx: float, dy: float) -> None:
+        """Draw the marker ``dx``, ``dy`` screen pixels away from its position."""
+        self.prepareGeometryChange()
+        self.offset = QPointF(dx, dy)
+
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         r = self.radius + 4
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return QRectF(-r, -r, 2 * r, 2 * r).translated(self.offset)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        key = ("marker", self.colour.name(), self.text, self.radius, self.highlighted)
+        key = (
+            "marker",
+            self.colour.name(),
+            self.text,
+            self.radius,
+            self.marker_shape,
+            self.highlighted,
+        )
+        if self.offset.isNull():
+            _blit(painter, _sprite(key, self.radius + 4, self._draw))
+            return
+        painter.translate(self.offset)
         _blit(painter, _sprite(key, self.radius + 4, self._draw))
+        painter.translate(-self.offset)
 
     def _draw(self, painter: QPainter) -> None:
         r = self.radius
@@ -314,7 +350,10 @@ class NumberedMarker(QGraphicsItem):
             )
         )
         painter.setBrush(QBrush(self.colour))
-        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        if self.marker_shape == "square":
+            painter.drawRoundedRect(QRectF(-r, -r, 2 * r, 2 * r), r * 0.35, r * 0.35)
+        else:
+            painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
         if self.text:
             font = QFont(painter.font())
             font.setBold(True)
@@ -344,7 +383,31 @@ def finding_marker(finding_id: str, number: int, severity: str) -> NumberedMarke
 
 def photo_marker(attachment_id: str) -> NumberedMarker:
     """The marker of a photo placed by its GPS position."""
-    return NumberedMarker(attachment_id, "#6a1b9a", "", 9, Z_PHOTOS)
+    return NumberedMarker(attachment_id, PHOTO_COLOUR, "", 9, Z_PHOTOS)
+
+
+def observation_marker(observation_id: str, number: int) -> NumberedMarker:
+    """The marker of an observation of the visit: a numbered rounded square.
+
+    Square rather than round so that it never reads as a finding's number.
+    """
+    return NumberedMarker(
+        observation_id, OBSERVATION_COLOUR, str(number), 9, Z_OBSERVATIONS, marker_shape="square"
+    )
+
+
+def fan_offsets(count: int, spacing: float = 22.0) -> list[tuple[float, float]]:
+    """Screen-pixel offsets that spread ``count`` markers at one place round a circle."""
+    if count <= 1:
+        return [(0.0, 0.0)] * count
+    radius = max(spacing * 0.6, spacing * count / (2 * math.pi))
+    return [
+        (
+            radius * math.cos(2 * math.pi * i / count - math.pi / 2),
+            radius * math.sin(2 * math.pi * i / count - math.pi / 2),
+        )
+        for i in range(count)
+    ]
 
 
 class VertexHandle(QGraphicsItem):
@@ -383,6 +446,8 @@ __all__ = [
     "PointFeatureItem",
     "VertexHandle",
     "build_path",
+    "fan_offsets",
     "finding_marker",
+    "observation_marker",
     "photo_marker",
 ]

@@ -1,4 +1,5 @@
-"""The map's scene: one item per layout feature, findings, photos and the background image.
+"""The map's scene: one item per layout feature, findings, photos, observations of the visit
+and the background image.
 
 Scene units are metres of the local projection centred on the airport, y down (see
 :mod:`avsec.gui.map_geometry`). The scene listens to the session and rebuilds only the
@@ -7,6 +8,7 @@ features a command touched.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
@@ -14,10 +16,13 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsScene
 
+from avsec.core.document import Observation
 from avsec.core.errors import AvsecError
+from avsec.core.i18n import pick
 from avsec.core.layout import Feature
 from avsec.gui.georef import affine_from_points, check_control_points
-from avsec.gui.i18n import language
+from avsec.gui.i18n import language, tr
+from avsec.gui.labels import rule_label
 from avsec.gui.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
 from avsec.gui.map_items import (
     FeatureItem,
@@ -25,11 +30,13 @@ from avsec.gui.map_items import (
     PointFeatureItem,
     VertexHandle,
     build_path,
+    fan_offsets,
     finding_marker,
+    observation_marker,
     photo_marker,
 )
 from avsec.gui.session import Session, touched
-from avsec.gui.style import SEVERITY_COLOURS, Z_BACKGROUND, Z_FINDINGS
+from avsec.gui.style import SEVERITY_COLOURS, Z_BACKGROUND, Z_FINDINGS, Z_OBSERVATIONS
 
 #: Extras key of the background image placement.
 BACKGROUND_KEY = "map_background"
@@ -56,6 +63,8 @@ class MapScene(QGraphicsScene):
     features_changed = Signal(set)
     #: Emitted after the finding markers were rebuilt.
     findings_rebuilt = Signal()
+    #: Emitted after the observation markers were rebuilt.
+    observations_rebuilt = Signal()
 
     def __init__(self, session: Session, parent: Any = None):
         super().__init__(parent)
@@ -65,10 +74,12 @@ class MapScene(QGraphicsScene):
         self.feature_items: dict[str, AnyFeatureItem] = {}
         self.finding_items: dict[str, NumberedMarker] = {}
         self.photo_items: dict[str, NumberedMarker] = {}
+        self.observation_items: dict[str, NumberedMarker] = {}
         self.handles: list[VertexHandle] = []
         self.hidden_layers: set[str] = set()
         self.selected_feature = ""
         self.selected_finding = ""
+        self.selected_observation = ""
         self.finding_outline: QGraphicsPathItem | None = None
         self.background: QGraphicsPixmapItem | None = None
         self.background_error = ""
@@ -76,6 +87,7 @@ class MapScene(QGraphicsScene):
         self.rebuild_features()
         self.rebuild_findings()
         self.rebuild_photos()
+        self.rebuild_observations()
         self.load_background()
         session.changed.connect(self._on_session_changed)
         session.findings_changed.connect(self.rebuild_findings)
@@ -154,7 +166,12 @@ class MapScene(QGraphicsScene):
                 rect = rect.united(QRectF(item.pos() - QPointF(1, 1), item.pos() + QPointF(1, 1)))
             else:
                 rect = rect.united(item.path().boundingRect())
-        for marker in [*self.finding_items.values(), *self.photo_items.values()]:
+        markers = [
+            *self.finding_items.values(),
+            *self.photo_items.values(),
+            *self.observation_items.values(),
+        ]
+        for marker in markers:
             rect = rect.united(QRectF(marker.pos() - QPointF(1, 1), marker.pos() + QPointF(1, 1)))
         if self.background is not None and not rect.isValid():
             rect = self.background.sceneBoundingRect()
@@ -170,19 +187,20 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(rect.adjusted(-_MARGIN_M, -_MARGIN_M, _MARGIN_M, _MARGIN_M))
 
     def count_by_layer(self) -> dict[str, int]:
-        """Number of items per layer (kinds, findings, photos, background)."""
+        """Number of items per layer (kinds, findings, observations, photos, background)."""
         counts: dict[str, int] = {}
         for item in self.feature_items.values():
             counts[item.kind] = counts.get(item.kind, 0) + 1
         counts["findings"] = len(self.finding_items)
         counts["photos"] = len(self.photo_items)
+        counts["observations"] = len(self.observation_items)
         counts["background"] = int(self.background is not None)
         return counts
 
     # --- layers -----------------------------------------------------------------------------
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        """Show or hide a layer (a kind, "findings", "photos" or "background")."""
+        """Show or hide a layer (a kind, "findings", "observations", "photos" or "background")."""
         if visible:
             self.hidden_layers.discard(layer)
         else:
@@ -194,6 +212,9 @@ class MapScene(QGraphicsScene):
                 self.finding_outline.setVisible(visible)
         elif layer == "photos":
             for marker in self.photo_items.values():
+                marker.setVisible(visible)
+        elif layer == "observations":
+            for marker in self.observation_items.values():
                 marker.setVisible(visible)
         elif layer == "background":
             if self.background is not None:
@@ -256,10 +277,14 @@ class MapScene(QGraphicsScene):
         findings = self.session.doc.findings
         if findings:
             points = self.projection.to_scene(np.array([f.location for f in findings], dtype=float))
-            for number, (finding, (x, y)) in enumerate(zip(findings, points, strict=True), start=1):
+            for finding, (x, y) in zip(findings, points, strict=True):
+                if finding.id in self.finding_items:
+                    continue  # the same gap stored twice: one marker, one number
+                # The numbers of the findings list, the item page, the outline and the report.
+                number = self.session.finding_number(finding.id)
                 marker = finding_marker(finding.id, number, finding.severity)
                 marker.setPos(QPointF(float(x), float(y)))
-                marker.setToolTip(f"{number}")
+                marker.setToolTip(f"{number}. {rule_label(finding.rule)}")
                 marker.setVisible(self.layer_visible("findings"))
                 self.addItem(marker)
                 self.finding_items[finding.id] = marker
@@ -302,6 +327,52 @@ class MapScene(QGraphicsScene):
             self.finding_outline = outline
             rect = rect.united(path.boundingRect())
         return rect
+
+    # --- observations of the visit ------------------------------------------------------------
+
+    def rebuild_observations(self) -> None:
+        """Redraw a numbered marker at each located observation of the visit narrative.
+
+        Observations made at the same spot (several in one office) fan out round it so that
+        each can be read and clicked.
+        """
+        for marker in self.observation_items.values():
+            self.removeItem(marker)
+        self.observation_items.clear()
+        by_place: dict[tuple[float, float], list[NumberedMarker]] = {}
+        for number, observation in enumerate(self.session.doc.observations, start=1):
+            if observation.location is None:
+                continue
+            lon, lat = observation.location
+            x, y = self.projection.point_to_scene(lon, lat)
+            marker = observation_marker(observation.id, number)
+            marker.setPos(QPointF(x, y))
+            marker.setToolTip(observation_tooltip(observation, number))
+            marker.setVisible(self.layer_visible("observations"))
+            self.addItem(marker)
+            self.observation_items[observation.id] = marker
+            by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
+        for markers in by_place.values():
+            for marker, (dx, dy) in zip(markers, fan_offsets(len(markers)), strict=True):
+                marker.set_offset(dx, dy)
+        if self.selected_observation not in self.observation_items:
+            self.selected_observation = ""
+        self._update_scene_rect()
+        self.observations_rebuilt.emit()
+
+    def select_observation(self, observation_id: str) -> QRectF:
+        """Highlight an observation's marker ("" clears); return the rectangle to show."""
+        for key, marker in self.observation_items.items():
+            marker.set_highlighted(key == observation_id)
+            # The chosen one on top of its neighbours (several share a building).
+            marker.setZValue(Z_OBSERVATIONS + (1 if key == observation_id else 0))
+        self.selected_observation = (
+            observation_id if observation_id in self.observation_items else ""
+        )
+        if not self.selected_observation:
+            return QRectF()
+        marker = self.observation_items[observation_id]
+        return QRectF(marker.pos() - QPointF(60, 60), marker.pos() + QPointF(60, 60))
 
     # --- photos -----------------------------------------------------------------------------
 
@@ -403,4 +474,20 @@ class MapScene(QGraphicsScene):
                 self.rebuild_features()
                 self.rebuild_findings()
                 self.rebuild_photos()
+                self.rebuild_observations()
                 self.load_background()
+
+
+def observation_tooltip(observation: Observation, number: int) -> str:
+    """Rich text of an observation for a tooltip: number, place, text and items."""
+    lines = [f"<b>{number}. {html.escape(observation.place_in(language()))}</b>"]
+    lines.append(html.escape(pick(observation.text, language())))
+    if observation.items:
+        lines.append(
+            "<i>"
+            + html.escape(tr("Checklist items"))
+            + ": "
+            + ", ".join(observation.items)
+            + "</i>"
+        )
+    return "<p>" + "<br>".join(lines) + "</p>"

@@ -1,6 +1,6 @@
 """The map view: zoom, pan, scale bar, picking, drawing and vertex editing.
 
-Tools: "select" (click picks a feature, finding or photo; drag pans; drag a vertex handle to
+Tools: "select" (click picks a feature, finding, observation or photo; drag pans; drag a handle to
 move it; double-click an edge to add a vertex; right-click a handle to delete it) or a
 feature kind (click to add vertices, double-click or Enter to finish, Backspace drops the last
 vertex, Escape cancels). The middle button and the wheel pan and zoom in every tool.
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QMenu, QWidget
 
 from avsec.gui.i18n import number, tr
 from avsec.gui.map_geometry import LINE, POINT, POLYGON, nearest_segment
-from avsec.gui.map_items import FeatureItem, PointFeatureItem
+from avsec.gui.map_items import FeatureItem, NumberedMarker, PointFeatureItem
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import Z_DRAWING
 
@@ -83,6 +83,8 @@ class MapView(QGraphicsView):
     finding_picked = Signal(str)
     #: A photo marker was clicked.
     photo_picked = Signal(str)
+    #: An observation marker was clicked.
+    observation_picked = Signal(str)
     #: A new geometry was drawn: kind, family, list of (n, 2) scene arrays.
     geometry_drawn = Signal(str, str, list)
     #: The selected feature's vertices were edited: feature id, new parts.
@@ -235,22 +237,39 @@ class MapView(QGraphicsView):
         mapped = self.mapFromScene(scene_point)
         return math.hypot(mapped.x() - pos.x(), mapped.y() - pos.y())
 
+    def _marker_distance(self, marker: NumberedMarker, pos: QPoint) -> float:
+        """Screen distance from ``pos`` to where ``marker`` is drawn (fanned-out markers sit
+        a few pixels off their position)."""
+        mapped = self.mapFromScene(marker.pos())
+        return math.hypot(
+            mapped.x() + marker.offset.x() - pos.x(), mapped.y() + marker.offset.y() - pos.y()
+        )
+
     def pick(self, pos: QPoint) -> tuple[str, str]:
-        """What lies under viewport position ``pos``: ("finding"|"photo"|"feature"|"", id)."""
-        for layer, items in (
+        """What lies under viewport position ``pos``.
+
+        Returns
+        -------
+        tuple
+            ("finding" | "observation" | "photo" | "feature" | "", id).
+        """
+        # The nearest marker within reach wins; at equal distance a finding comes before an
+        # observation, and an observation before a photo.
+        best: tuple[float, int, str, str] | None = None
+        layers = (
             ("finding", self.map_scene.finding_items),
+            ("observation", self.map_scene.observation_items),
             ("photo", self.map_scene.photo_items),
-        ):
-            best = min(
-                (
-                    (self._screen_distance(m.pos(), pos), key)
-                    for key, m in items.items()
-                    if m.isVisible()
-                ),
-                default=None,
-            )
-            if best is not None and best[0] <= 13:
-                return layer, best[1]
+        )
+        for rank, (layer, items) in enumerate(layers):
+            for key, marker in items.items():
+                if not marker.isVisible():
+                    continue
+                candidate = (round(self._marker_distance(marker, pos), 1), rank, layer, key)
+                if candidate[0] <= 13 and (best is None or candidate[:2] < best[:2]):
+                    best = candidate
+        if best is not None:
+            return best[2], best[3]
         scene_point = self.mapToScene(pos)
         tolerance = self._tolerance()
         area = QRectF(
@@ -389,6 +408,8 @@ class MapView(QGraphicsView):
             self.finding_picked.emit(key)
         elif layer == "photo":
             self.photo_picked.emit(key)
+        elif layer == "observation":
+            self.observation_picked.emit(key)
         else:
             self.feature_picked.emit(key)
 

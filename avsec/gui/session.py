@@ -31,7 +31,7 @@ from avsec.core.commands import (
 )
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import AvsecError
-from avsec.core.findings import Finding
+from avsec.core.findings import Finding, finding_numbers
 from avsec.gui.i18n import language, tr
 from avsec.gui.labels import kind_label, status_label
 from avsec.store import AvsecFile
@@ -410,8 +410,9 @@ class Session(QObject):
     def finding_number(self, finding_id: str) -> int:
         """The 1-based number a finding has on the map and in every list (0 when unknown)."""
         if self._finding_numbers is None:
-            # Finding.id hashes its fields: number them once per analysis, not per lookup.
-            self._finding_numbers = {f.id: i for i, f in enumerate(self.doc.findings, start=1)}
+            # The report numbers its map key with the same function. Finding.id hashes its
+            # fields: number them once per analysis, not per lookup.
+            self._finding_numbers = finding_numbers(self.doc.findings)
         return self._finding_numbers.get(finding_id, 0)
 
     def extra(self, key: str, default: Any = None) -> Any:

@@ -33,10 +33,21 @@ class Preferences:
     ----------
     settings
         Where to keep them; :func:`default_settings` when None.
+    read_only
+        Read the settings but never write them (``avsec gui FILE --screenshot``: rendering a
+        picture must not put the file in the user's recent files nor change any setting).
     """
 
-    def __init__(self, settings: QSettings | None = None):
+    def __init__(self, settings: QSettings | None = None, *, read_only: bool = False):
         self.settings = settings if settings is not None else default_settings()
+        self.read_only = read_only
+
+    def _write(self, key: str, value: object, sync: bool = True) -> None:
+        if self.read_only:
+            return
+        self.settings.setValue(key, value)
+        if sync:
+            self.settings.sync()
 
     def _text(self, key: str, default: str = "") -> str:
         value = self.settings.value(key, default)
@@ -50,8 +61,7 @@ class Preferences:
 
     @language.setter
     def language(self, value: str) -> None:
-        self.settings.setValue("language", value)
-        self.settings.sync()
+        self._write("language", value)
 
     @property
     def user_name(self) -> str:
@@ -60,8 +70,7 @@ class Preferences:
 
     @user_name.setter
     def user_name(self, value: str) -> None:
-        self.settings.setValue("user_name", value.strip())
-        self.settings.sync()
+        self._write("user_name", value.strip())
 
     @property
     def last_folder(self) -> str:
@@ -71,7 +80,7 @@ class Preferences:
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:
-        self.settings.setValue("last_folder", value)
+        self._write("last_folder", value, sync=False)
 
     def recent_files(self) -> list[str]:
         """Recently opened assessment files, newest first."""
@@ -84,11 +93,9 @@ class Preferences:
         """Put ``path`` first in the recent files."""
         path = str(Path(path).resolve())
         files = [path, *(f for f in self.recent_files() if f != path)][:MAX_RECENT]
-        self.settings.setValue("recent_files", files)
-        self.settings.setValue("last_folder", str(Path(path).parent))
-        self.settings.sync()
+        self._write("recent_files", files, sync=False)
+        self._write("last_folder", str(Path(path).parent))
 
     def remove_recent_file(self, path: str) -> None:
         """Forget one recent file (it was moved or deleted)."""
-        self.settings.setValue("recent_files", [f for f in self.recent_files() if f != path])
-        self.settings.sync()
+        self._write("recent_files", [f for f in self.recent_files() if f != path])

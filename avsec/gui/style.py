@@ -1,23 +1,24 @@
 """Colours of statuses, feature kinds and severities, shared by the views and icons.
 
-Colours are chosen to stay apart for the common colour-vision deficiencies (blue/orange
-rather than red/green where two kinds meet) and every status also differs by shape
-(see :mod:`avsec.gui.icons`).
+The colours themselves come from :mod:`avsec.core.palette`, which the report's map uses too:
+an inspector reading the PDF next to the app finds the same colour for the same thing. This
+module adds only what is the app's own: fill opacity, line widths, stacking order and marker
+shapes. The palette keeps blue/orange apart rather than red/green where two kinds meet, and
+every status also differs by shape (see :mod:`avsec.gui.icons`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUS_COLOURS = {
-    "compliant": "#2e7d32",
-    "partially_compliant": "#f9a825",
-    "not_compliant": "#c62828",
-    "not_applicable": "#78909c",
-    "not_assessed": "#ffffff",
-}
+from avsec.core import palette
 
-SEVERITY_COLOURS = {"critical": "#b71c1c", "major": "#e65100", "minor": "#f9a825"}
+STATUS_COLOURS: dict[str, str] = dict(palette.STATUS_COLOURS)
+SEVERITY_COLOURS: dict[str, str] = dict(palette.SEVERITY_COLOURS)
+#: Access point fill by its ``control`` property (an uncontrolled gate stands out in red).
+CONTROL_COLOURS: dict[str, str] = dict(palette.CONTROL_COLOURS)
+PHOTO_COLOUR = palette.PHOTO_COLOUR
+OBSERVATION_COLOUR = palette.OBSERVATION_COLOUR
 
 MARKING_BACKGROUND = "#8b1a1a"
 MARKING_FOREGROUND = "#ffffff"
@@ -37,23 +38,36 @@ class KindStyle:
     marker: str = "circle"
 
 
-KIND_STYLES = {
-    "landside": KindStyle("#7cb342", "#c5e1a5", 60, 1.2, z=0),
-    "airside": KindStyle("#1565c0", "#90caf9", 70, 1.6, z=1),
-    "sra": KindStyle("#ef6c00", "#ffcc80", 90, 1.6, z=2),
-    "critical_part": KindStyle("#ad1457", "#f48fb1", 110, 1.6, z=3),
-    "parking": KindStyle("#757575", "#e0e0e0", 150, 1.0, dashed=True, z=4),
-    "building": KindStyle("#424242", "#9e9e9e", 200, 1.0, z=5),
-    "road": KindStyle("#616161", None, 0, 2.2, z=6),
-    "barrier": KindStyle("#212121", None, 0, 2.6, z=7),
-    "obstacle": KindStyle("#2e7d32", "#66bb6a", 160, 1.2, z=8, marker="triangle"),
-    "access_point": KindStyle("#0d47a1", "#ffffff", 255, 2.0, z=9, marker="square"),
+#: The app's own drawing of each kind: (fill alpha, width, dashed, z, marker).
+_DRAWING: dict[str, tuple[int, float, bool, float, str]] = {
+    "landside": (60, 1.2, False, 0, "circle"),
+    "airside": (70, 1.6, False, 1, "circle"),
+    "sra": (90, 1.6, False, 2, "circle"),
+    "critical_part": (110, 1.6, False, 3, "circle"),
+    "parking": (150, 1.0, True, 4, "circle"),
+    "building": (200, 1.0, False, 5, "circle"),
+    "road": (0, 2.2, False, 6, "circle"),
+    "barrier": (0, 2.6, False, 7, "circle"),
+    "obstacle": (160, 1.2, False, 8, "triangle"),
+    "access_point": (255, 2.0, False, 9, "square"),
 }
+
+
+def _kind_styles() -> dict[str, KindStyle]:
+    styles = {}
+    for kind, (stroke, fill) in palette.KIND_COLOURS.items():
+        alpha, width, dashed, z, marker = _DRAWING.get(kind, (80, 1.2, False, 4, "circle"))
+        styles[kind] = KindStyle(stroke, fill, alpha if fill else 0, width, dashed, z, marker)
+    return styles
+
+
+KIND_STYLES = _kind_styles()
 DEFAULT_STYLE = KindStyle("#555555", "#cccccc", 80, 1.2, z=4)
 
 #: Z values of the map layers that are not feature kinds.
 Z_BACKGROUND = -10.0
 Z_PHOTOS = 20.0
+Z_OBSERVATIONS = 25.0
 Z_FINDINGS = 30.0
 Z_DRAWING = 40.0
 Z_HANDLES = 50.0

@@ -28,6 +28,8 @@ class ChecklistWalker(QWidget):
 
     #: Show a finding on the map (finding id).
     finding_requested = Signal(str)
+    #: Show an observation of the visit on the map (observation id).
+    observation_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,6 +50,7 @@ class ChecklistWalker(QWidget):
         self.count_label.setStyleSheet("color: #546e7a;")
         self.page = ItemPage(session, self)
         self.page.finding_requested.connect(self.finding_requested)
+        self.page.observation_requested.connect(self.observation_requested)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

@@ -65,6 +65,7 @@ class Workspace(QWidget):
         self.tabs.setDocumentMode(True)
         self.walker = ChecklistWalker(session, self)
         self.walker.finding_requested.connect(self.show_finding)
+        self.walker.observation_requested.connect(self.show_observation)
         self._containers: dict[str, QWidget] = {}
         self._views: dict[str, QWidget] = {"walker": self.walker}
         for view in VIEWS:
@@ -168,6 +169,11 @@ class Workspace(QWidget):
         """Show a geometry finding on the map."""
         self.show_view("map")
         self.map_editor().select_finding(finding_id)
+
+    def show_observation(self, observation_id: str) -> None:
+        """Show an observation of the visit on the map."""
+        self.show_view("map")
+        self.map_editor().select_observation(observation_id)
 
     def commit_pending(self) -> None:
         """Save anything still being typed (notes, a table cell)."""

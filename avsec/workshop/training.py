@@ -19,7 +19,7 @@ from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
 from avsec.core.errors import InputError
-from avsec.core.i18n import LANGUAGES, LangText, pick
+from avsec.core.i18n import LANGUAGES, LangText
 from avsec.core.layout import Feature
 from avsec.io.resources import data_path
 from avsec.io.yamlfile import load_yaml_text
@@ -177,7 +177,7 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
         out.append(
             Observation(
                 id=str(entry.get("id") or f"OBS-{number:02d}"),
-                place=pick(_lang_text(entry.get("place"), f"{where}: field place"), lang),
+                place=_lang_text(entry.get("place"), f"{where}: field place"),
                 text=_lang_text(entry.get("text"), f"{where}: field text"),
                 location=(round(lon, 7), round(lat, 7)),
                 features=[str(f) for f in entry.get("features") or []],

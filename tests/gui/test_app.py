@@ -38,6 +38,66 @@ def test_screenshot_of_a_bad_file_is_one_error_line(qtbot, tmp_path, capsys, mon
     assert not (tmp_path / "x.png").exists()
 
 
+def test_a_screenshot_writes_no_setting(qtbot, assessment_path, tmp_path, monkeypatch):
+    from avsec.cli import main
+
+    settings = tmp_path / "settings.ini"
+    monkeypatch.setenv("AVSEC_SETTINGS", str(settings))
+    assert main(["gui", str(assessment_path), "--screenshot", str(tmp_path / "a.png")]) == 0
+    assert (tmp_path / "a.png").exists()
+    # Neither the recent files nor the last folder: no settings file at all.
+    assert not settings.exists() or "recent_files" not in settings.read_text()
+    assert not settings.exists() or "last_folder" not in settings.read_text()
+
+
+def _damage_the_header(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE assessment SET json = '{'")
+    conn.close()
+
+
+def test_a_screenshot_of_a_damaged_assessment_fails_in_one_line(
+    qtbot, assessment_path, tmp_path, capsys, monkeypatch
+):
+    from avsec.cli import main
+
+    settings = tmp_path / "settings.ini"
+    monkeypatch.setenv("AVSEC_SETTINGS", str(settings))
+    _damage_the_header(assessment_path)
+    out = tmp_path / "damaged.png"
+    assert main(["gui", str(assessment_path), "--screenshot", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("avsec: error:") and "visit.avsec" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()  # not a picture of the start page
+    assert not settings.exists() or "recent_files" not in settings.read_text()
+
+
+def test_preferences_can_be_read_only(settings):
+    from avsec.gui.settings import Preferences
+
+    settings.setValue("language", "es")
+    preferences = Preferences(settings, read_only=True)
+    assert preferences.language == "es"
+    preferences.add_recent_file("/tmp/x.avsec")
+    preferences.language = "en"
+    preferences.user_name = "Someone"
+    preferences.last_folder = "/tmp"
+    assert preferences.recent_files() == [] and preferences.language == "es"
+    assert preferences.user_name == ""
+
+
+def test_qt_noise_is_filtered_from_stderr(capsys):
+    from avsec.gui.app import _qt_message_handler
+
+    _qt_message_handler(None, None, "This plugin does not support propagateSizeHints()")
+    _qt_message_handler(None, None, "QPainter::begin: Paint device returned engine == 0")
+    assert capsys.readouterr().err == "QPainter::begin: Paint device returned engine == 0\n"
+
+
 @pytest.mark.slow
 def test_the_start_window_loads_no_heavy_package(tmp_path):
     code = (
@@ -82,6 +142,32 @@ def test_avsec_gui_screenshot_runs_offscreen_by_itself(tmp_path, assessment_path
     )
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).size().width() == 1280
+    assert "propagateSizeHints" not in result.stderr
+    assert not (tmp_path / "s.ini").exists()  # a screenshot writes no setting
+
+
+@pytest.mark.slow
+def test_avsec_gui_screenshot_of_a_damaged_file_exits_2(tmp_path, assessment_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    env["AVSEC_SETTINGS"] = str(tmp_path / "s.ini")
+    env["PYTHONPATH"] = str(ROOT)
+    _damage_the_header(assessment_path)
+    out = tmp_path / "cli.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "avsec", "gui", str(assessment_path), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("avsec: error: visit.avsec")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
 
 
 def test_pyside_does_not_leak_references_to_none(qtbot):

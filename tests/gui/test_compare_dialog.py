@@ -21,8 +21,9 @@ def _answer(path: Path, statuses: dict[str, str]) -> None:
 
 @pytest.fixture
 def files(tmp_path, checklist):
-    pack = pytest.importorskip("avsec.workshop.pack")
-    teams_module = pytest.importorskip("avsec.workshop.teams")
+    from avsec.workshop import pack
+    from avsec.workshop import teams as teams_module
+
     key = tmp_path / "key.avsec"
     header = Assessment(
         airport=Airport(icao="ZZTA", name="Test Field", lat=10.0, lon=-80.0, custom=True),
@@ -41,7 +42,6 @@ def files(tmp_path, checklist):
 
 
 def test_the_action_opens_the_trainer_view(qtbot, window, files, monkeypatch):
-    pytest.importorskip("avsec.gui.trainer_view")
     key, teams = files
     monkeypatch.setattr("avsec.gui.dialogs.choose_open_file", lambda *a, **k: str(key))
     monkeypatch.setattr(
@@ -59,7 +59,6 @@ def test_the_action_opens_the_trainer_view(qtbot, window, files, monkeypatch):
 
 
 def test_a_wrong_key_is_an_error_box(qtbot, window, files, tmp_path, monkeypatch):
-    pytest.importorskip("avsec.gui.trainer_view")
     from PySide6.QtWidgets import QMessageBox
 
     _key, teams = files

@@ -20,7 +20,6 @@ def answered(opened):
 
 
 def test_dashboard_shows_the_report_chart_and_updates(qtbot, answered):
-    pytest.importorskip("avsec.report.figures")
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     answered.show_view("dashboard")
@@ -37,7 +36,6 @@ def test_dashboard_shows_the_report_chart_and_updates(qtbot, answered):
 
 
 def test_dashboard_redraws_only_when_shown(qtbot, answered):
-    pytest.importorskip("avsec.report.figures")
     answered.show_view("dashboard")
     dashboard = answered.workspace.dashboard()
     answered.show_view("walker")
@@ -49,7 +47,6 @@ def test_dashboard_redraws_only_when_shown(qtbot, answered):
 
 
 def test_double_clicking_a_gap_opens_the_item(qtbot, answered):
-    pytest.importorskip("avsec.report.figures")
     answered.show_view("dashboard")
     dashboard = answered.workspace.dashboard()
     dashboard.gaps.cellActivated.emit(0, 1)

@@ -154,7 +154,6 @@ def _english_left(texts: list[str]) -> list[str]:
 def test_a_spanish_window_has_no_english_left(qtbot, preferences, assessment_path, view):
     from avsec.gui.main_window import MainWindow
 
-    pytest.importorskip("avsec.report.figures")
     i18n.set_language("es")
     window = MainWindow(preferences)
     qtbot.addWidget(window)

@@ -286,7 +286,6 @@ def test_findings_are_numbered_selectable_and_lead_to_their_items(qtbot, editor,
 
 
 def test_analyse_runs_the_rules(qtbot, editor, opened):
-    pytest.importorskip("avsec.geo.analysis")
     _draw(qtbot, editor, "airside", [(-200, -200), (200, -200), (200, 200), (-200, 200)])
     assert "Run Analyse" in editor.findings.summary.text()
     editor.analyse()
@@ -319,7 +318,6 @@ def _geojson(path, features):
 
 
 def test_import_geojson_adds_or_replaces_in_one_undo_step(qtbot, editor, tmp_path):
-    pytest.importorskip("avsec.io.geojson")
     line = {"type": "LineString", "coordinates": [[LON, LAT], [LON + 0.001, LAT]]}
     path = _geojson(
         tmp_path / "fence.geojson",
@@ -356,7 +354,6 @@ def test_import_geojson_adds_or_replaces_in_one_undo_step(qtbot, editor, tmp_pat
 
 
 def test_a_broken_import_changes_nothing(qtbot, editor, tmp_path):
-    pytest.importorskip("avsec.io.geojson")
     bad = tmp_path / "broken.geojson"
     bad.write_text('{"type": "FeatureCollection", "features": [')
     assert editor.import_layout(bad, mode="add") == 0
@@ -366,7 +363,6 @@ def test_a_broken_import_changes_nothing(qtbot, editor, tmp_path):
 
 
 def test_import_openstreetmap_tags(qtbot, editor, tmp_path):
-    pytest.importorskip("avsec.io.osm")
     ring = [
         [LON, LAT],
         [LON + 0.002, LAT],
@@ -469,7 +465,6 @@ def test_zoom_and_fit(qtbot, editor):
 
 
 def test_map_menu_actions_use_the_file_choosers(qtbot, editor, opened, tmp_path, monkeypatch):
-    pytest.importorskip("avsec.io.geojson")
     line = {"type": "LineString", "coordinates": [[LON, LAT], [LON + 0.001, LAT]]}
     layout = _geojson(
         tmp_path / "roads.geojson",
@@ -495,7 +490,6 @@ def test_map_menu_actions_use_the_file_choosers(qtbot, editor, opened, tmp_path,
 
 
 def test_findings_say_when_the_layout_changed_after_the_analysis(qtbot, editor, opened):
-    pytest.importorskip("avsec.geo.analysis")
     _draw(qtbot, editor, "airside", [(-200, -200), (200, -200), (200, 200), (-200, 200)])
     editor.analyse()
     assert "run Analyse again" not in editor.findings.summary.text()

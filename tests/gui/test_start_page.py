@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from avsec.core.assessment import Airport
-from avsec.gui.airport_field import airport_line, rank_airports
+from avsec.gui.airport_field import airport_line
 from avsec.gui.i18n import language
 
 
@@ -15,16 +14,32 @@ def _airport(icao, iata, name, city):
     return Airport(icao=icao, iata=iata, name=name, city=city, lat=0, lon=0)
 
 
-def test_ranking_puts_codes_then_prefixes_first():
+def test_the_completer_shows_search_airports_in_its_order(qtbot, window, monkeypatch):
+    """One ranking for the whole app: the field never re-orders what the search returns."""
     airports = [
-        _airport("20OH", "", "Mosquito Strip", "Bristolville"),
-        _airport("SEQM", "UIO", "Mariscal Sucre International", "Quito"),
-        _airport("XXXX", "", "Old Quito Field", "Nowhere"),
+        _airport("LFPG", "CDG", "Charles de Gaulle International", "Paris"),
+        _airport("LFPO", "ORY", "Paris-Orly", "Paris"),
+        _airport("LFPB", "LBG", "Paris-Le Bourget", "Paris"),
+        _airport("20OH", "", "Paris Strip", "Bristolville"),
     ]
-    ranked = rank_airports("quito", airports)
-    assert [a.icao for a in ranked] == ["SEQM", "XXXX", "20OH"]
-    assert rank_airports("uio", airports)[0].icao == "SEQM"
-    assert airport_line(airports[1]) == "SEQM / UIO — Mariscal Sucre International (Quito)"
+    asked = []
+
+    def search(text, limit=20):
+        asked.append((text, limit))
+        return list(reversed(airports)) if text == "strip" else airports
+
+    monkeypatch.setattr("avsec.io.airports.search_airports", search)
+    field = window.start_page.airport_field
+    qtbot.keyClicks(field, "paris")
+    field.search_now()
+    assert [a.iata for a in field.matches()] == ["CDG", "ORY", "LBG", ""]
+    assert asked[-1][0] == "paris"
+    field.clear()
+    qtbot.keyClicks(field, "strip")
+    field.search_now()
+    assert [a.icao for a in field.matches()] == ["20OH", "LFPB", "LFPO", "LFPG"]
+    assert field.airport() is None  # several matches and no exact code: the user picks
+    assert airport_line(airports[0]) == ("LFPG / CDG — Charles de Gaulle International (Paris)")
 
 
 def test_airport_search_by_name_city_and_code(qtbot, window):
@@ -172,10 +187,25 @@ def test_compare_teams_action_follows_the_trainer_view(qtbot, window):
 
 
 def test_write_report_from_the_file_menu(qtbot, opened, tmp_path, monkeypatch):
-    pytest.importorskip("avsec.report.pdf")
     out = tmp_path / "gap-report.pdf"
     monkeypatch.setattr("avsec.gui.dialogs.choose_save_file", lambda *a, **k: str(out))
     opened.session.set_status("PER-01", "not_compliant")
     opened.registry.action("file.report").trigger()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert "gap-report.pdf" in opened.statusBar().currentMessage()
+
+
+def test_open_demo_reuses_the_existing_demo(qtbot, window, assessment_path, tmp_path, monkeypatch):
+    """make_demo(fresh=False) returns the demo already there; the window opens what it returns."""
+    calls = []
+
+    def make_demo(out_dir, lang="en", fresh=True):
+        calls.append((out_dir, lang, fresh))
+        return assessment_path
+
+    monkeypatch.setattr("avsec.workshop.demo.make_demo", make_demo)
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    assert window.start_page.demo_button.isEnabled()
+    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    assert calls == [(tmp_path / "data" / "demo", "en", False)]
+    assert window.session is not None and window.session.path == assessment_path

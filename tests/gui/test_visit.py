@@ -23,7 +23,6 @@ def _click_map(qtbot, view, x, y, double=False):
 
 
 def test_whole_visit(qtbot, window, tmp_path, monkeypatch, preferences):
-    pytest.importorskip("avsec.geo.analysis")
     target = tmp_path / "seqm-visit.avsec"
     monkeypatch.setattr("avsec.gui.dialogs.choose_save_file", lambda *a, **k: str(target))
 

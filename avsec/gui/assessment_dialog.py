@@ -1,0 +1,218 @@
+"""File > Assessment details…: the header of the open assessment and its rule parameters.
+
+The dialog edits a copy of :class:`avsec.core.assessment.Assessment`; the main window pushes
+the result as one undoable SetAssessment (saved at once). Changing a rule parameter makes the
+stored findings out of date: the store flags them and the map's findings panel says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from avsec.core.assessment import DEFAULT_MARKING, Assessment, RuleParameters
+from avsec.gui.i18n import language, number, tr
+
+#: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
+#: already; the bound only keeps a slipped key from typing 1e9).
+MAX_PARAMETER_M = 1000.0
+
+
+def parameter_label(field: str) -> str:
+    """The translated label of a rule parameter, with its unit."""
+    labels = {
+        "perimeter_join_tolerance_m": tr("Perimeter join tolerance (m)"),
+        "perimeter_offset_tolerance_m": tr("Perimeter offset tolerance (m)"),
+        "min_barrier_height_m": tr("Minimum barrier height (m)"),
+        "crossing_access_radius_m": tr("Access point radius at road crossings (m)"),
+        "access_point_boundary_m": tr("Greatest access point distance from a boundary (m)"),
+        "clear_zone_m": tr("Clear zone along perimeter barriers (m)"),
+    }
+    return labels.get(field, field.replace("_", " "))
+
+
+def parameter_defaults() -> dict[str, float]:
+    """The default value of every rule parameter (DESIGN §6)."""
+    return {name: float(info.default) for name, info in RuleParameters.model_fields.items()}
+
+
+def _to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class AssessmentDialog(QDialog):
+    """Edit title, team, organisation, dates, handling marking and rule parameters.
+
+    Parameters
+    ----------
+    assessment
+        The current header; it is not changed (read the result from :meth:`result_assessment`).
+    """
+
+    def __init__(self, assessment: Assessment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("assessment-dialog")
+        self.setWindowTitle(tr("Assessment details…").rstrip("…"))
+        self.original = assessment
+        airport = assessment.airport
+        code = airport.icao or airport.iata
+        self.airport = QLabel(f"{code} — {airport.name}" if code else airport.name, self)
+        self.airport.setObjectName("details-airport")
+        self.title = QLineEdit(assessment.title, self)
+        self.title.setObjectName("details-title")
+        self.team = QPlainTextEdit("\n".join(assessment.team), self)
+        self.team.setObjectName("details-team")
+        self.team.setPlaceholderText(tr("One name per line"))
+        self.team.setTabChangesFocus(True)
+        self.team.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.organisation = QLineEdit(assessment.organisation, self)
+        self.organisation.setObjectName("details-organisation")
+        self.started = QDateEdit(QDate(assessment.started), self)
+        self.started.setObjectName("details-started")
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat("yyyy-MM-dd")
+        self.has_ended = QCheckBox(tr("Visit ended on"), self)
+        self.has_ended.setObjectName("details-has-ended")
+        self.ended = QDateEdit(QDate(assessment.ended or assessment.started), self)
+        self.ended.setObjectName("details-ended")
+        self.ended.setCalendarPopup(True)
+        self.ended.setDisplayFormat("yyyy-MM-dd")
+        self.has_ended.setChecked(assessment.ended is not None)
+        self.ended.setEnabled(assessment.ended is not None)
+        self.has_ended.toggled.connect(self.ended.setEnabled)
+        self.marking_en = QLineEdit(assessment.handling_marking.get("en", ""), self)
+        self.marking_en.setObjectName("details-marking-en")
+        self.marking_en.setPlaceholderText(DEFAULT_MARKING["en"])
+        self.marking_es = QLineEdit(assessment.handling_marking.get("es", ""), self)
+        self.marking_es.setObjectName("details-marking-es")
+        self.marking_es.setPlaceholderText(DEFAULT_MARKING["es"])
+        self.message = QLabel(self)
+        self.message.setObjectName("details-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c")
+
+        ended_row = QHBoxLayout()
+        ended_row.addWidget(self.has_ended)
+        ended_row.addWidget(self.ended, 1)
+        header = QGroupBox(tr("Assessment"), self)
+        form = QFormLayout(header)
+        form.addRow(tr("Airport"), self.airport)
+        form.addRow(tr("Title"), self.title)
+        form.addRow(tr("Team members"), self.team)
+        form.addRow(tr("Organisation"), self.organisation)
+        form.addRow(tr("Start date"), self.started)
+        form.addRow(tr("End date"), ended_row)
+        form.addRow(tr("Handling marking (English)"), self.marking_en)
+        form.addRow(tr("Handling marking (Spanish)"), self.marking_es)
+
+        self.parameters: dict[str, QDoubleSpinBox] = {}
+        rules = QGroupBox(tr("Rule parameters"), self)
+        grid = QGridLayout(rules)
+        defaults = parameter_defaults()
+        current = assessment.parameters.model_dump()
+        locale = QLocale(QLocale.Language.Spanish if language() == "es" else QLocale.Language.C)
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        for row, (name, default) in enumerate(defaults.items()):
+            spin = QDoubleSpinBox(rules)
+            spin.setObjectName(f"parameter-{name}")
+            spin.setLocale(locale)
+            spin.setDecimals(2)
+            spin.setRange(0.0, MAX_PARAMETER_M)
+            spin.setSingleStep(0.1 if default < 5 else 1.0)
+            spin.setValue(float(current[name]))
+            label = QLabel(parameter_label(name), rules)
+            label.setBuddy(spin)
+            hint = QLabel(tr("default {value}").format(value=number(default, 2)), rules)
+            hint.setStyleSheet("color: palette(mid);")
+            grid.addWidget(label, row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(hint, row, 2)
+            self.parameters[name] = spin
+        self.restore_defaults = QPushButton(tr("Restore defaults"), rules)
+        self.restore_defaults.setObjectName("details-restore-defaults")
+        self.restore_defaults.clicked.connect(self._on_restore_defaults)
+        grid.addWidget(self.restore_defaults, len(defaults), 0, 1, 3)
+        note = QLabel(
+            tr("Changing a rule parameter puts the findings out of date: run Analyse again."),
+            rules,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        grid.addWidget(note, len(defaults) + 1, 0, 1, 3)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        for field in (self.title, self.organisation, self.marking_en, self.marking_es):
+            field.setCursorPosition(0)  # show where a long text starts, not where it ends
+        self.setMinimumWidth(680)  # the standard markings fit without scrolling
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(rules)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._result: Assessment | None = None
+
+    def _on_restore_defaults(self) -> None:
+        for name, default in parameter_defaults().items():
+            self.parameters[name].setValue(default)
+
+    def edited(self) -> Assessment | None:
+        """The header as the dialog shows it, or None (with a message) when it is invalid."""
+        started = _to_date(self.started.date())
+        ended = _to_date(self.ended.date()) if self.has_ended.isChecked() else None
+        if ended is not None and ended < started:
+            self.message.setText(tr("The end date is before the start date."))
+            return None
+        marking = dict(self.original.handling_marking)  # keeps markings of other languages
+        for lang, field in (("en", self.marking_en), ("es", self.marking_es)):
+            # An emptied field means the standard marking (its placeholder), never no marking.
+            marking[lang] = " ".join(field.text().split()) or DEFAULT_MARKING[lang]
+        parameters = RuleParameters(
+            **{name: round(spin.value(), 3) for name, spin in self.parameters.items()}
+        )
+        self.message.clear()
+        return self.original.model_copy(
+            update={
+                "title": self.title.text().strip(),
+                "team": [n.strip() for n in self.team.toPlainText().splitlines() if n.strip()],
+                "organisation": self.organisation.text().strip(),
+                "started": started,
+                "ended": ended,
+                "handling_marking": marking,
+                "parameters": parameters,
+            }
+        )
+
+    def _on_accept(self) -> None:
+        result = self.edited()
+        if result is None:
+            return
+        self._result = result
+        self.accept()
+
+    def result_assessment(self) -> Assessment | None:
+        """The accepted header (None before OK or after Cancel)."""
+        return self._result

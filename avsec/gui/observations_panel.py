@@ -1,0 +1,169 @@
+"""The visit narrative on the map: every observation by number; the selected one in full.
+
+The training airport, and every exercise and team file made from it, carry what the visiting
+team saw and heard at each place. A team reads it here (the whole visit, in order) or on the
+item page (the observations that concern that item).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from avsec.core.document import Observation
+from avsec.core.i18n import pick
+from avsec.gui.findings_panel import short
+from avsec.gui.i18n import language, tr
+from avsec.gui.icons import marker_icon
+from avsec.gui.session import Session
+from avsec.gui.style import OBSERVATION_COLOUR
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class ObservationsPanel(QWidget):
+    """The observations of the visit narrative.
+
+    Parameters
+    ----------
+    session
+        The open assessment.
+    """
+
+    #: An observation was chosen in the list (observation id).
+    observation_selected = Signal(str)
+    #: Show this checklist item (item id).
+    item_requested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("observations-panel")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("observations-list")
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(80)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.details = QLabel(self)
+        self.details.setObjectName("observation-details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.details.linkActivated.connect(self.item_requested)
+        self.details.setContentsMargins(2, 2, 6, 2)
+        # An observation runs to a few hundred words: it scrolls rather than push the list away.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("observation-details-scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.details)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.list)
+        splitter.addWidget(scroll)
+        splitter.setSizes([140, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def observations(self) -> list[Observation]:
+        """The observations of the open file, in the order of the visit."""
+        return self.session.doc.observations
+
+    def number(self, observation_id: str) -> int:
+        """The 1-based number of an observation (its marker's number; 0 when unknown)."""
+        for number, observation in enumerate(self.observations(), start=1):
+            if observation.id == observation_id:
+                return number
+        return 0
+
+    def refresh(self) -> None:
+        """Re-list the observations."""
+        observations = self.observations()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for number, observation in enumerate(observations, start=1):
+            place = observation.place_in(language()) or tr("Observation")
+            row = QListWidgetItem(
+                marker_icon(OBSERVATION_COLOUR, str(number), square=True),
+                f"{number}. {place}",
+                self.list,
+            )
+            row.setData(_ID, observation.id)
+            row.setToolTip(short(pick(observation.text, language()), 200))
+        self.list.blockSignals(False)
+        self.summary.setText(
+            tr("{count} observations from the visit: choose one to read it.").format(
+                count=len(observations)
+            )
+        )
+        self.details.clear()
+
+    def select(self, observation_id: str) -> None:
+        """Select an observation in the list and show it (without emitting)."""
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            if entry.data(_ID) == observation_id:
+                self.list.blockSignals(True)
+                self.list.setCurrentItem(entry)
+                self.list.blockSignals(False)
+                self.list.scrollToItem(entry)
+                self._show_details(observation_id)
+                return
+
+    def current_observation(self) -> str:
+        """The selected observation's id ("" when none)."""
+        entry = self.list.currentItem()
+        return entry.data(_ID) if entry is not None else ""
+
+    def _show_details(self, observation_id: str) -> None:
+        observation = next((o for o in self.observations() if o.id == observation_id), None)
+        if observation is None:
+            self.details.clear()
+            return
+        lang = language()
+        checklist = self.session.checklist
+        links = []
+        for item_id in observation.items:
+            try:
+                question = pick(checklist.item(item_id).question, lang)
+            except KeyError:
+                question = ""
+            links.append(
+                f'<a href="{html.escape(item_id)}">{html.escape(item_id)}</a> '
+                + html.escape(short(question))
+            )
+        place = html.escape(observation.place_in(language()) or tr("Observation"))
+        text = html.escape(pick(observation.text, lang)).replace("\n", "<br>")
+        items_heading = html.escape(tr("Checklist items"))
+        self.details.setText(
+            f"<p><b>{self.number(observation_id)}. {place}</b><br>{text}</p>"
+            + (f"<p><b>{items_heading}</b><br>{'<br>'.join(links)}</p>" if links else "")
+        )
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        observation_id = current.data(_ID)
+        self._show_details(observation_id)
+        self.observation_selected.emit(observation_id)
