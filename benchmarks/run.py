@@ -95,6 +95,7 @@ def run(quick: bool) -> dict:
         results["cold_start"] = bench_gui.measure_cold_start()
         results["open_large_s"] = bench_gui.measure_open_s(large)
         results["item_switch_ms"] = bench_gui.measure_item_switch_ms(large)
+        results["map_redraw_ms"] = bench_gui.measure_map_redraw_ms()
         results["analysis"] = bench_analysis.measure_analysis(quick)
         results["report_large_s"] = bench_report.measure_report(quick)
         peaks = measure_peak_rss(large, Path(tmp))
@@ -124,6 +125,12 @@ def table(results: dict) -> str:
             "switch item",
             f"{results['item_switch_ms']:.1f} ms",
             f"< {TARGETS['item_switch_ms']:.0f} ms",
+        ),
+        (
+            f"map redraw, {results['map_redraw_ms']['features']} features, median / worst",
+            f"{results['map_redraw_ms']['median_ms']:.0f} / "
+            f"{results['map_redraw_ms']['max_ms']:.0f} ms",
+            "no visible lag",
         ),
         (
             f"analysis, sizes {analysis['sizes']}",
