@@ -17,8 +17,9 @@ from pathlib import Path
 from avsec.core.actions import HORIZONS, Action
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
+from avsec.core.findings import finding_numbers
 from avsec.core.i18n import pick
-from avsec.core.outline import generate_outline
+from avsec.core.outline import generate_outline, localise_action
 
 #: Column keys in order, with their headers.
 COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
@@ -114,6 +115,8 @@ class CapRow:
     status: str
     action_id: str
     title: str
+    #: Numbers of the geometry findings the action answers (as on the map and in the app).
+    finding_refs: tuple[int, ...] = ()
 
 
 def plan_actions(
@@ -122,7 +125,9 @@ def plan_actions(
     """Return the actions of the plan and whether they were generated.
 
     The saved outline when there is one; otherwise the outline generated from the gaps.
-    Actions are grouped by horizon, keeping their saved order within a horizon.
+    Actions are grouped by horizon, keeping their saved order within a horizon. Generated
+    titles and descriptions are given in ``lang`` (an outline saved in English prints in
+    Spanish in a Spanish plan); what the user wrote stays as written.
     """
     actions = list(doc.actions)
     generated = not actions
@@ -130,6 +135,7 @@ def plan_actions(
         actions = generate_outline(
             doc.checklist, doc.responses, doc.findings, lang=lang, today=today
         )
+    actions = [localise_action(a, doc.checklist, lang) for a in actions]
     order = {h: i for i, h in enumerate(HORIZONS)}
     actions.sort(key=lambda a: order.get(a.horizon, len(order)))
     return actions, generated
@@ -163,6 +169,7 @@ def cap_rows(
     actions, generated = plan_actions(doc, lang, today)
     known_items = set(doc.checklist.item_ids())
     findings_by_id = {f.id: f for f in doc.findings}
+    numbers = finding_numbers(doc.findings)
     width = max(2, len(str(len(actions))))
     rows = []
     for index, action in enumerate(actions, start=1):
@@ -183,16 +190,21 @@ def cap_rows(
             for ref in item.references:
                 if ref not in provisions:
                     provisions.append(ref)
-        quoted = [findings_by_id[f] for f in action.findings if f in findings_by_id]
+        known = [f for f in dict.fromkeys(action.findings) if f in findings_by_id]
+        # In the order of their numbers, each led by its number: "[3]" is finding 3 on the
+        # report's map and in the app.
+        known.sort(key=numbers.__getitem__)
+        quoted = [findings_by_id[f] for f in known]
         if quoted:
             shown = []
             for finding in quoted[:FINDINGS_QUOTED]:
                 message = pick(finding.message, lang)
-                shown.append(
+                text = (
                     _excerpt(message, 160)
                     if message
                     else f"{finding.rule} {finding.value:g} {finding.unit}"
                 )
+                shown.append(f"[{numbers[finding.id]}] {text}")
             more = len(quoted) - FINDINGS_QUOTED
             if more > 0:
                 shown.append(label(_WORDS, "more", lang).format(count=more))
@@ -213,6 +225,7 @@ def cap_rows(
                 status=action.status,
                 action_id=action.id,
                 title=action.title,
+                finding_refs=tuple(numbers[f] for f in known),
             )
         )
     return rows, generated

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -28,11 +28,12 @@ from shapely.geometry import GeometryCollection, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 from avsec.core.checklist import Checklist
-from avsec.core.findings import Finding
+from avsec.core.findings import Finding, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
 from avsec.core.scoring import AreaScore, Scores
 from avsec.geo.projection import LocalProjection
+from avsec.report import colours
 from avsec.report.text import percent, severity_label, tr
 
 #: Text width of an A4 page with 20 mm margins, in inches: figures are drawn at print size so
@@ -42,16 +43,21 @@ PAGE_WIDTH_IN = 6.69
 MAP_LEFT_IN, MAP_RIGHT_IN, MAP_TOP_IN, MAP_BOTTOM_IN = 0.55, 0.12, 0.08, 0.42
 
 SCORE_COLOURS = {"coverage": "#9AA7B8", "ei": "#1F3A5F", "weighted": "#3C8D93"}
-SEVERITY_COLOURS = {"critical": "#B71C1C", "major": "#D9630B", "minor": "#C9A200"}
+#: Finding colours (the app's).
+SEVERITY_COLOURS = colours.SEVERITY
 
-#: Zone fills (face, edge), drawn from the outermost zone in.
-ZONE_STYLE = {
-    "landside": ("#F1EEE4", "#BDB6A0"),
-    "airside": ("#E2EEDA", "#6E9A5A"),
-    "sra": ("#FBE2C0", "#D9822B"),
-    "critical_part": ("#F5C6C6", "#B71C1C"),
+#: Area kinds filled in this order: zones from the outermost in, then parking and buildings.
+FILL_ORDER = ("landside", "airside", "sra", "critical_part", "parking", "building")
+#: Zones whose outline is drawn again above the buildings (the critical part also hatched).
+OUTLINED_ZONES = ("sra", "critical_part")
+CRITICAL_PART_HATCH = "////"
+#: Access point controls with a legend entry of their own (others are "access point").
+CONTROL_LABELS = {
+    "staffed": "control_staffed",
+    "electronic": "control_electronic",
+    "locked": "control_locked",
+    "uncontrolled": "feature_uncontrolled",
 }
-AREA_STYLE = {"parking": ("#DCDFE3", "#A0A6AD"), "building": ("#98A2AE", "#56606C")}
 
 
 def figure_png(figure: Figure, dpi: int = 180) -> bytes:
@@ -259,20 +265,29 @@ def layout_map(
     findings: Sequence[Finding],
     lang: str,
     projection: LocalProjection | None = None,
+    numbers: Mapping[str, int] | None = None,
 ) -> Figure:
     """Draw the airport layout in metres with its numbered findings.
+
+    Zones are filled from the outermost in, then parking and buildings; the outlines of the
+    SRA and the critical part (hatched) are drawn again above the buildings, so that a
+    critical part under a terminal stays visible. Colours are the app's
+    (:mod:`avsec.core.palette`), fills lightened for print.
 
     Parameters
     ----------
     features
         Layout features (zones, buildings, barriers, roads, access points, obstacles).
     findings
-        Geometry findings, numbered 1, 2, ... in the order given (the report lists them in
-        the same order).
+        Geometry findings, in their stored order.
     lang
         Language of the legend.
     projection
         Local metric projection; by default centred on the features.
+    numbers
+        Finding id -> the number shown in its disc; by default
+        :func:`avsec.core.findings.finding_numbers` of ``findings`` (the numbers the app, the
+        map key and the outline use).
 
     Returns
     -------
@@ -312,152 +327,13 @@ def layout_map(
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_aspect("equal", adjustable="datalim")
 
-    zorder = 1.0
-    for kind in ("landside", "airside", "sra", "critical_part", "parking", "building"):
-        face, edge = ZONE_STYLE.get(kind) or AREA_STYLE[kind]
-        polygons = [p for _, g in by_kind.get(kind, []) for p in _parts(g, "Polygon")]
-        path = _polygon_path(polygons)
-        if path is None:
-            continue
-        ax.add_artist(PathPatch(path, facecolor=face, edgecolor=edge, linewidth=0.7, zorder=zorder))
-        handles.append(
-            Patch(facecolor=face, edgecolor=edge, linewidth=0.7, label=tr(f"feature_{kind}", lang))
-        )
-        zorder += 0.1
+    _draw_areas(ax, by_kind, handles, lang)
+    _draw_lines(ax, by_kind, handles, lang)
+    _draw_points(ax, by_kind, handles, lang)
 
-    roads = [p for _, g in by_kind.get("road", []) for p in _parts(g, "LineString")]
-    if roads:
-        ax.add_collection(
-            LineCollection(_line_segments(roads), colors="#8C8C8C", linewidths=1.3, zorder=2.0),
-            autolim=False,
-        )
-        handles.append(
-            Line2D([], [], color="#8C8C8C", linewidth=1.3, label=tr("feature_road", lang))
-        )
-
-    barrier_styles: dict[str, tuple[str, float, Any]] = {
-        "fence": ("#1B1B1B", 1.3, "solid"),
-        "wall": ("#1B1B1B", 2.6, "solid"),
-        "natural": ("#2E7D32", 1.4, (0, (4, 2))),
-        "damaged": ("#B71C1C", 1.5, (0, (2, 1.5))),
-    }
-    barriers: dict[str, list[BaseGeometry]] = {}
-    for feature, geom in by_kind.get("barrier", []):
-        style = str(feature.properties.get("barrier") or "fence")
-        if feature.properties.get("condition") == "damaged":
-            style = "damaged"
-        style = style if style in barrier_styles else "fence"
-        barriers.setdefault(style, []).extend(_parts(geom, "LineString"))
-    for style, lines in barriers.items():
-        colour, width, dash = barrier_styles[style]
-        ax.add_collection(
-            LineCollection(
-                _line_segments(lines), colors=colour, linewidths=width, linestyles=dash, zorder=3.0
-            ),
-            autolim=False,
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=colour,
-                linewidth=width,
-                linestyle=dash,
-                label=tr(f"feature_{style}", lang),
-            )
-        )
-
-    obstacles = by_kind.get("obstacle", [])
-    obstacle_polygons = [p for _, g in obstacles for p in _parts(g, "Polygon")]
-    obstacle_points = [p for _, g in obstacles for p in _parts(g, "Point")]
-    obstacle_path = _polygon_path(obstacle_polygons)
-    if obstacle_path is not None:
-        ax.add_artist(
-            PathPatch(
-                obstacle_path, facecolor="#6B8E23", edgecolor="#4B6319", linewidth=0.5, zorder=3.5
-            )
-        )
-    if obstacle_points:
-        ax.scatter(
-            [p.x for p in obstacle_points],
-            [p.y for p in obstacle_points],
-            s=10,
-            marker="o",
-            color="#6B8E23",
-            edgecolors="#4B6319",
-            linewidths=0.4,
-            zorder=3.5,
-        )
-    if obstacles:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=4,
-                color="#6B8E23",
-                label=tr("feature_obstacle", lang),
-            )
-        )
-
-    controlled: list[tuple[float, float]] = []
-    uncontrolled: list[tuple[float, float]] = []
-    for feature, geom in by_kind.get("access_point", []):
-        for point in _parts(geom, "Point"):
-            target = (
-                uncontrolled if feature.properties.get("control") == "uncontrolled" else controlled
-            )
-            target.append((point.x, point.y))
-    if controlled:
-        xs, ys = zip(*controlled, strict=True)
-        ax.scatter(
-            xs,
-            ys,
-            s=26,
-            marker="s",
-            color="#1F3A5F",
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=4.0,
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="s",
-                linestyle="",
-                markersize=5,
-                color="#1F3A5F",
-                label=tr("feature_access_point", lang),
-            )
-        )
-    if uncontrolled:
-        xs, ys = zip(*uncontrolled, strict=True)
-        ax.scatter(
-            xs,
-            ys,
-            s=30,
-            marker="s",
-            color="white",
-            edgecolors="#B71C1C",
-            linewidths=1.2,
-            zorder=4.0,
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="s",
-                linestyle="",
-                markersize=5,
-                markerfacecolor="white",
-                markeredgecolor="#B71C1C",
-                label=tr("feature_uncontrolled", lang),
-            )
-        )
-
-    _draw_findings(ax, findings, finding_points, projection, handles, lang)
+    if numbers is None:
+        numbers = finding_numbers(list(findings))
+    _draw_findings(ax, findings, numbers, finding_points, projection, handles, lang)
 
     # Only the data limits are set: the equal aspect then widens one axis to fill the frame.
     pad = 0.04 * max(x1 - x0, y1 - y0)
@@ -491,9 +367,188 @@ def layout_map(
     return figure
 
 
+_ByKind = dict[str, list[tuple[Feature, BaseGeometry]]]
+
+
+def _polygons_of(by_kind: _ByKind, kind: str) -> list[BaseGeometry]:
+    return [p for _, g in by_kind.get(kind, []) for p in _parts(g, "Polygon")]
+
+
+def _draw_areas(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> None:
+    """Zone, parking and building fills, then the SRA and critical-part outlines above them."""
+    paths: dict[str, MplPath] = {}
+    zorder = 1.0
+    for kind in FILL_ORDER:
+        path = _polygon_path(_polygons_of(by_kind, kind))
+        if path is None:
+            continue
+        paths[kind] = path
+        face, edge = colours.kind_fill(kind), colours.kind_stroke(kind)
+        dash = (0, (3, 2)) if kind == "parking" else "solid"
+        ax.add_artist(
+            PathPatch(
+                path, facecolor=face, edgecolor=edge, linewidth=0.7, linestyle=dash, zorder=zorder
+            )
+        )
+        hatch = CRITICAL_PART_HATCH if kind == "critical_part" else None
+        handles.append(
+            Patch(
+                facecolor=face,
+                edgecolor=edge,
+                linewidth=0.9 if hatch else 0.7,
+                hatch=hatch,
+                label=tr(f"feature_{kind}", lang),
+            )
+        )
+        zorder += 0.1
+    # A building drawn over a zone must not hide it: the security zones' boundaries (and the
+    # critical part's hatching) go on top of every fill, below roads and barriers.
+    for kind in OUTLINED_ZONES:
+        path = paths.get(kind)
+        if path is None:
+            continue
+        outline = PathPatch(
+            path,
+            facecolor="none",
+            edgecolor=colours.kind_stroke(kind),
+            linewidth=1.2,
+            hatch=CRITICAL_PART_HATCH if kind == "critical_part" else None,
+            zorder=1.8 if kind == "sra" else 1.85,
+        )
+        if hasattr(outline, "set_hatch_linewidth"):
+            outline.set_hatch_linewidth(0.5)
+        ax.add_artist(outline)
+
+
+def _draw_lines(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> None:
+    """Roads and barriers (fence, wall, natural, damaged)."""
+    roads = [p for _, g in by_kind.get("road", []) for p in _parts(g, "LineString")]
+    road_colour = colours.kind_stroke("road")
+    if roads:
+        ax.add_collection(
+            LineCollection(_line_segments(roads), colors=road_colour, linewidths=1.3, zorder=2.0),
+            autolim=False,
+        )
+        handles.append(
+            Line2D([], [], color=road_colour, linewidth=1.3, label=tr("feature_road", lang))
+        )
+
+    barrier = colours.kind_stroke("barrier")
+    barrier_styles: dict[str, tuple[str, float, Any]] = {
+        "fence": (barrier, 1.3, "solid"),
+        "wall": (barrier, 2.6, "solid"),
+        "natural": (colours.kind_stroke("obstacle"), 1.4, (0, (4, 2))),
+        # The app draws a damaged barrier dashed in the "not compliant" red.
+        "damaged": (colours.STATUS_TEXT["not_compliant"], 1.5, (0, (2, 1.5))),
+    }
+    barriers: dict[str, list[BaseGeometry]] = {}
+    for feature, geom in by_kind.get("barrier", []):
+        style = str(feature.properties.get("barrier") or "fence")
+        if feature.properties.get("condition") == "damaged":
+            style = "damaged"
+        style = style if style in barrier_styles else "fence"
+        barriers.setdefault(style, []).extend(_parts(geom, "LineString"))
+    for style, lines in barriers.items():
+        colour, width, dash = barrier_styles[style]
+        ax.add_collection(
+            LineCollection(
+                _line_segments(lines), colors=colour, linewidths=width, linestyles=dash, zorder=3.0
+            ),
+            autolim=False,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=colour,
+                linewidth=width,
+                linestyle=dash,
+                label=tr(f"feature_{style}", lang),
+            )
+        )
+
+
+def _draw_points(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> None:
+    """Obstacles (triangles, as in the app) and access points coloured by their control."""
+    obstacles = by_kind.get("obstacle", [])
+    face, edge = colours.kind_fill("obstacle", 1.0), colours.kind_stroke("obstacle")
+    obstacle_path = _polygon_path([p for _, g in obstacles for p in _parts(g, "Polygon")])
+    obstacle_points = [p for _, g in obstacles for p in _parts(g, "Point")]
+    if obstacle_path is not None:
+        ax.add_artist(
+            PathPatch(obstacle_path, facecolor=face, edgecolor=edge, linewidth=0.5, zorder=3.5)
+        )
+    if obstacle_points:
+        ax.scatter(
+            [p.x for p in obstacle_points],
+            [p.y for p in obstacle_points],
+            s=14,
+            marker="^",
+            color=face,
+            edgecolors=edge,
+            linewidths=0.5,
+            zorder=3.5,
+        )
+    if obstacles:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="^",
+                linestyle="",
+                markersize=5,
+                markerfacecolor=face,
+                markeredgecolor=edge,
+                label=tr("feature_obstacle", lang),
+            )
+        )
+
+    by_control: dict[str, list[tuple[float, float]]] = {}
+    for feature, geom in by_kind.get("access_point", []):
+        control = str(feature.properties.get("control") or "")
+        control = control if control in CONTROL_LABELS else ""
+        for point in _parts(geom, "Point"):
+            by_control.setdefault(control, []).append((point.x, point.y))
+    stroke = colours.kind_stroke("access_point")
+    default_fill = colours.kind_fill("access_point", 1.0)
+    for control in ("", *CONTROL_LABELS):
+        points = by_control.get(control)
+        if not points:
+            continue
+        fill = colours.CONTROL.get(control, default_fill)
+        # An uncontrolled gate is the one to see: larger, with a red rim.
+        uncontrolled = control == "uncontrolled"
+        rim = fill if uncontrolled else stroke
+        xs, ys = zip(*points, strict=True)
+        ax.scatter(
+            xs,
+            ys,
+            s=34 if uncontrolled else 26,
+            marker="s",
+            color=fill,
+            edgecolors=rim,
+            linewidths=0.9,
+            zorder=4.0,
+        )
+        key = CONTROL_LABELS.get(control, "feature_access_point")
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="s",
+                linestyle="",
+                markersize=5,
+                markerfacecolor=fill,
+                markeredgecolor=rim,
+                label=tr(key, lang),
+            )
+        )
+
+
 def _draw_findings(
     ax: Any,
     findings: Sequence[Finding],
+    numbers: Mapping[str, int],
     finding_points: list[tuple[float, float]],
     projection: LocalProjection,
     handles: list[Any],
@@ -542,7 +597,8 @@ def _draw_findings(
     )
     points = finding_points
     present = []
-    for severity in ("critical", "major", "minor"):
+    # Minor discs first, critical ones last: where discs overlap the worst stays on top.
+    for layer, severity in enumerate(("minor", "major", "critical")):
         chosen = [
             i
             for i, f in enumerate(findings)
@@ -558,23 +614,26 @@ def _draw_findings(
             color=SEVERITY_COLOURS[severity],
             edgecolors="white",
             linewidths=0.6,
-            zorder=6.0,
+            zorder=6.0 + layer * 0.2,
         )
-    for number, (x, y) in enumerate(points, start=1):
-        if not math.isfinite(x):
+        for i in chosen:
+            number = numbers.get(findings[i].id)
+            if number is None:
+                continue
+            ax.text(
+                points[i][0],
+                points[i][1],
+                str(number),
+                ha="center",
+                va="center",
+                fontsize=font,
+                color="white",
+                fontweight="bold",
+                zorder=6.1 + layer * 0.2,
+            )
+    for severity in ("critical", "major", "minor"):
+        if severity not in present:
             continue
-        ax.text(
-            x,
-            y,
-            str(number),
-            ha="center",
-            va="center",
-            fontsize=font,
-            color="white",
-            fontweight="bold",
-            zorder=6.5,
-        )
-    for severity in present:
         label = tr("finding_marker", lang, severity=severity_label(severity, lang))
         handles.append(
             Line2D(

@@ -46,7 +46,7 @@ from avsec.core.assessment import Status
 from avsec.core.checklist import ChecklistItem, Provision, ProvisionCatalogue
 from avsec.core.document import AssessmentDocument, AttachmentInfo
 from avsec.core.errors import AvsecError, InputError
-from avsec.core.findings import SEVERITY_RANK, Finding
+from avsec.core.findings import SEVERITY_RANK, Finding, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.scoring import AreaScore, Gap, gaps, score_checklist
 from avsec.io.cap import CapRow, cap_rows
@@ -64,6 +64,7 @@ from avsec.report.text import (
     severity_label,
     status_label,
     tr,
+    tr_count,
     zone_label,
 )
 
@@ -517,7 +518,7 @@ def _encryption(password: str) -> Any:
 # --- the report ----------------------------------------------------------------------------------
 
 
-def _action_markup(title: str, description: str) -> str:
+def action_markup(title: str, description: str) -> str:
     """The action in a table cell: its description, led by the title when that adds to it."""
     title, description = title.strip(), description.strip()
     stem = title.rstrip("…").rstrip(".").strip()
@@ -528,6 +529,19 @@ def _action_markup(title: str, description: str) -> str:
         # both.
         return esc(description)
     return f"<b>{esc(title)}</b><br/>{esc(description)}"
+
+
+def _keywords(words: str, *more: str) -> list[str]:
+    """The PDF keywords: a translated comma-separated list, then ``more`` (the marking)."""
+    found = [w.strip() for w in words.split(",")] + [_ILLEGAL.sub("", m).strip() for m in more]
+    return list(dict.fromkeys(w for w in found if w))
+
+
+def _item_refs(row: CapRow) -> str:
+    """The items an action answers and, on a line of their own, its findings' map numbers."""
+    items = ", ".join(row.items)
+    findings = " ".join(f"[{n}]" for n in row.finding_refs)
+    return "\n".join(part for part in (items, findings) if part) or "–"
 
 
 _INVERSE = {"subset": "superset", "superset": "subset"}
@@ -568,8 +582,10 @@ class _Report:
         for finding in doc.findings:
             for item_id in finding.items:
                 self.findings_by_item.setdefault(item_id, []).append(finding)
-        self.numbered = self._number_findings()
-        self.number_of = {id(f): n for n, f in enumerate(self.numbered, start=1)}
+        # Findings keep their stored order (the analysis's, most severe first) and the numbers
+        # the app shows: "finding 3" is the same gap on screen, on the map and in the outline.
+        self.numbered: list[Finding] = list(doc.findings)
+        self.numbers = finding_numbers(doc.findings)
         self.attachments: dict[str, AttachmentInfo] = {a.id: a for a in doc.attachments}
         self.area_titles = {a.id: pick(a.title, lang) for a in doc.checklist.areas}
         self.photos: PhotoPipeline | None = None
@@ -577,23 +593,9 @@ class _Report:
     def t(self, key: str, **fields: object) -> str:
         return tr(key, self.lang, **fields)
 
-    def _number_findings(self) -> list[Finding]:
-        """Order the findings as the report walks them: by item in checklist order, then the
-        findings linked to no item. The map numbers them in this order."""
-        ordered: list[Finding] = []
-        seen: set[int] = set()
-        for item in self.checklist.items():
-            for finding in sorted(
-                self.findings_by_item.get(item.id, []), key=lambda f: -SEVERITY_RANK[f.severity]
-            ):
-                if id(finding) not in seen:
-                    seen.add(id(finding))
-                    ordered.append(finding)
-        for finding in self.doc.findings:
-            if id(finding) not in seen:
-                seen.add(id(finding))
-                ordered.append(finding)
-        return ordered
+    def number_of(self, finding: Finding) -> int:
+        """The finding's number on the map and in every list."""
+        return self.numbers[finding.id]
 
     # --- building blocks --------------------------------------------------------------------
 
@@ -636,9 +638,15 @@ class _Report:
         ``header=False`` gives the continuation of a list whose header is already printed.
         """
         head = [[self.cell(h, self.s.cell_head) for h in titles]] if header else []
+        # Translated headers are longer than the English ones: the columns make room for
+        # their words rather than cutting one in two. A continuation without its header keeps
+        # the widths of the table it continues, which has the same titles.
+        column_widths = st.fit_columns(
+            titles, [w * mm for w in widths], st.FONT_BOLD, self.s.cell_head.fontSize, 6
+        )
         table = Table(
             [*head, *rows],
-            colWidths=[w * mm for w in widths],
+            colWidths=column_widths,
             repeatRows=1 if header else 0,
             splitByRow=1,
             splitInRow=1 if split_in_row else 0,
@@ -849,14 +857,14 @@ class _Report:
         findings = self.doc.findings
         if findings:
             counts = {k: sum(1 for f in findings if f.severity == k) for k in SEVERITY_RANK}
-            text = self.t("summary_geometry", count=len(findings), **counts)
+            text = tr_count("summary_geometry", len(findings), self.lang, **counts)
         else:
             text = self.t("summary_no_geometry")
         out.append(Paragraph(esc(text), s.body))
         immediate = sum(1 for r in self.cap if r.horizon == "immediate")
         out.append(
             Paragraph(
-                esc(self.t("summary_outline", count=len(self.cap), immediate=immediate)), s.body
+                esc(tr_count("summary_outline", len(self.cap), lang, immediate=immediate)), s.body
             )
         )
 
@@ -936,7 +944,7 @@ class _Report:
         s = self.s
         out: list[Flowable] = [self.heading(self.t("sec_map"), "sec-map")]
         if self.doc.features or self.numbered:
-            figure = layout_map(self.doc.features, self.numbered, self.lang)
+            figure = layout_map(self.doc.features, self.numbered, self.lang, numbers=self.numbers)
             out.append(self.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
             out.append(Paragraph(esc(self.t("map_caption")), s.caption))
         else:
@@ -947,10 +955,10 @@ class _Report:
         out.append(CondPageBreak(40 * mm))
         out.append(Paragraph(esc(self.t("sub_map_key")), s.h2))
         rows = []
-        for n, finding in enumerate(self.numbered, start=1):
+        for finding in self.numbered:
             rows.append(
                 [
-                    self.plain(n),
+                    self.plain(self.number_of(finding)),
                     self.cell(rule_label(finding.rule, self.lang)),
                     self.severity_cell(finding.severity),
                     self.plain(measure(finding.value, finding.unit, self.lang)),
@@ -1067,7 +1075,7 @@ class _Report:
     def finding_table(self, findings: list[Finding], header: bool = True) -> Table:
         rows = [
             [
-                self.plain(f"[{self.number_of[id(f)]}]"),
+                self.plain(f"[{self.number_of(f)}]"),
                 self.cell(rule_label(f.rule, self.lang)),
                 self.severity_cell(f.severity),
                 self.plain(measure(f.value, f.unit, self.lang)),
@@ -1158,12 +1166,12 @@ class _Report:
                 continue
             cells = []
             for row in rows:
-                action = _action_markup(row.title, row.action)
+                action = action_markup(row.title, row.action)
                 cells.append(
                     [
                         self.plain(row.ref),
                         Paragraph(action, s.cell),
-                        self.cell(", ".join(row.items)),
+                        self.cell(_item_refs(row)),
                         self.plain(number(row.priority, lang, 2)),
                         self.cell(row.owner or "–"),
                         self.plain(row.due.isoformat() if row.due else "–"),
@@ -1198,7 +1206,7 @@ class _Report:
                 notes = response.notes.strip() if response else ""
                 note_text = esc(notes) if notes else ""
                 if response and response.photos:
-                    count = esc(self.t("photo_count", count=len(response.photos)))
+                    count = esc(tr_count("photo_count", len(response.photos), lang))
                     note_text += ("<br/>" if note_text else "") + f"<i>{count}</i>"
                 rows.append(
                     [
@@ -1359,7 +1367,7 @@ def build_report(
                 subject=f"{tr('report_subject', lang)} — {marking}",
                 author=_ILLEGAL.sub("", author),
                 creator=f"avsec {__version__}",
-                keywords=["ICAO Annex 17", "access control", "AVSEC", marking],
+                keywords=_keywords(tr("report_keywords", lang), marking),
                 lang=lang,
                 encrypt=_encryption(password) if password else None,
                 initialFontName=st.FONT,

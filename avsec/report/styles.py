@@ -8,16 +8,19 @@ French accents, the em dash of the handling marking, m² and the like.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from avsec.core.errors import AvsecError
 from avsec.io.resources import data_folder
+from avsec.report import colours as report_colours
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -36,17 +39,10 @@ LIGHT_GREY = colors.HexColor("#EEF1F5")
 MID_GREY = colors.HexColor("#5A6472")
 HEADER_FILL = colors.HexColor("#DCE3EC")
 
-STATUS_COLOURS = {
-    "compliant": colors.HexColor("#2E7D32"),
-    "partially_compliant": colors.HexColor("#B26A00"),
-    "not_compliant": colors.HexColor("#B71C1C"),
-    "not_applicable": colors.HexColor("#5A6472"),
-    "not_assessed": colors.HexColor("#5A6472"),
-}
+#: Status and severity labels in the app's colours, darkened where needed to read on white.
+STATUS_COLOURS = {status: colors.HexColor(c) for status, c in report_colours.STATUS_TEXT.items()}
 SEVERITY_COLOURS = {
-    "critical": colors.HexColor("#B71C1C"),
-    "major": colors.HexColor("#D9630B"),
-    "minor": colors.HexColor("#B08D00"),
+    severity: colors.HexColor(c) for severity, c in report_colours.SEVERITY_TEXT.items()
 }
 
 
@@ -170,3 +166,52 @@ class Styles:
             textColor=MARKING_RED,
             alignment=TA_CENTER,
         )
+
+
+def fit_columns(
+    titles: Sequence[str],
+    widths: Sequence[float],
+    font: str = FONT_BOLD,
+    size: float = 8,
+    padding: float = 6,
+) -> list[float]:
+    """Column widths in which no header word has to be split.
+
+    A header cell may wrap between words, but a word cut in two ("Concordan/cia") reads
+    badly. Each column is widened to its header's longest word (plus ``padding``, the cell's
+    left and right padding together); the room is taken back from the columns with the most
+    to spare, so the table keeps its total width. Only when no column can spare enough does
+    the table grow.
+
+    Parameters
+    ----------
+    titles
+        The header texts.
+    widths
+        The wanted widths, in points.
+    font, size
+        The header font.
+    padding
+        Left plus right cell padding, in points.
+
+    Returns
+    -------
+    list of float
+        The widths, in points.
+    """
+    register_fonts()
+    # Half a point more than measured: reportlab breaks a line that fits to the last decimal.
+    need = [
+        max((stringWidth(word, font, size) for word in title.split()), default=0.0) + padding + 0.5
+        for title in titles
+    ]
+    fitted = [max(w, n) for w, n in zip(widths, need, strict=True)]
+    excess = sum(fitted) - sum(widths)
+    if excess <= 0:
+        return fitted
+    spare = [max(0.0, f - n) for f, n in zip(fitted, need, strict=True)]
+    total_spare = sum(spare)
+    if total_spare <= 0:
+        return fitted
+    take = min(excess, total_spare)
+    return [f - take * s / total_spare for f, s in zip(fitted, spare, strict=True)]

@@ -20,6 +20,8 @@ MESSAGES: dict[str, str] = dict(
         keyed("report_title", "Airport access control assessment"),
         keyed("report_subtitle", "Gap report and improvement outline — ICAO Annex 17, chapter 4.2"),
         keyed("report_subject", "Access control gap report against ICAO Annex 17"),
+        # Translators: the PDF's keywords (document properties), separated by commas.
+        keyed("report_keywords", "ICAO Annex 17, access control, aviation security, AVSEC"),
         keyed("page_of", "Page {page} of {pages}"),
         keyed("cover", "Cover"),
         keyed("generated_on", "Report date"),
@@ -76,6 +78,17 @@ MESSAGES: dict[str, str] = dict(
         keyed(
             "summary_outline",
             "The improvement outline holds {count} actions ({immediate} immediate).",
+        ),
+        # Translators: the same with {count} = 1 (see tr_count).
+        keyed(
+            "summary_geometry_one",
+            "The geometry analysis of the layout found {count} finding ({critical} critical, "
+            "{major} major, {minor} minor).",
+        ),
+        # Translators: the same with {count} = 1 (see tr_count).
+        keyed(
+            "summary_outline_one",
+            "The improvement outline holds {count} action ({immediate} immediate).",
         ),
         keyed(
             "score_definitions",
@@ -138,11 +151,13 @@ MESSAGES: dict[str, str] = dict(
         keyed("photo_missing", "Photo {id} is missing from the assessment file."),
         keyed("photo_unreadable", "Photo {id} could not be read as an image."),
         keyed("photo_count", "{count} photos"),
+        keyed("photo_count_one", "{count} photo"),
         # --- outline ------------------------------------------------------------------------------
         keyed(
             "outline_intro",
             "Actions answering the gaps, grouped by horizon. Owners and due dates are proposals "
-            "for the airport operator and the appropriate authority to confirm.",
+            "for the airport operator and the appropriate authority to confirm. Numbers in "
+            "brackets are the findings on the zone map.",
         ),
         keyed(
             "outline_generated",
@@ -219,6 +234,9 @@ MESSAGES: dict[str, str] = dict(
         keyed("feature_road", "Road"),
         keyed("feature_access_point", "Access control point"),
         keyed("feature_uncontrolled", "Uncontrolled access point"),
+        keyed("control_staffed", "Access point, staffed"),
+        keyed("control_electronic", "Access point, electronic"),
+        keyed("control_locked", "Access point, locked"),
         keyed("feature_obstacle", "Obstacle"),
         keyed("not_available", "n/a"),
         # --- numbers and dates ----------------------------------------------------------------
@@ -267,6 +285,17 @@ def tr(key: str, lang: str, **fields: object) -> str:
         return key
     text = catalogue(lang).pgettext(key, english)
     return text.format(**fields) if fields else text
+
+
+def tr_count(key: str, count: int, lang: str, **fields: object) -> str:
+    """Message ``key`` for ``count`` things: ``KEY_one`` when there is one, else ``KEY``.
+
+    Spanish, Portuguese and English all take the singular for exactly one; ``count`` is passed
+    to the message as ``{count}``.
+    """
+    one = f"{key}_one"
+    chosen = one if count == 1 and one in MESSAGES else key
+    return tr(chosen, lang, count=count, **fields)
 
 
 # The label functions build their key before calling tr(): pybabel warns about an f-string there.

@@ -22,7 +22,9 @@ def register(subparsers: Any) -> None:
         description=(
             "Build the fictional Isla Ejemplo (ZZEJ) training airport, with every item answered "
             "(the workshop's answer key), in DIR and open it in the app. With --no-gui, or when "
-            "there is no display, write DIR/report.pdf instead. The demo file is rebuilt each run."
+            "there is no display, write DIR/report.pdf instead. A key already in DIR is reused "
+            "as it is (your edits, and the exercises packed from it, stay valid); --fresh "
+            "rebuilds it, keeping the old file as a .bak copy."
         ),
     )
     p.add_argument(
@@ -30,6 +32,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--no-gui", action="store_true", help="write DIR/report.pdf instead of opening the app"
+    )
+    p.add_argument(
+        "--fresh",
+        action="store_true",
+        help="rebuild the key even if DIR has one (the old file is kept as NAME.avsec.bak); "
+        "team files packed from the old key will not match the new one",
     )
     add_lang(p)
     p.set_defaults(handler=cmd_demo)
@@ -68,12 +76,26 @@ def write_report(path: Path, out: Path, lang: str) -> Path:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Build the demo and open it, or write its report when there is no display."""
-    from avsec.workshop.demo import make_demo
+    from avsec.workshop.demo import prepare_demo
 
     lang = args.lang or "en"
     out_dir = Path(args.out)
-    path = make_demo(out_dir, lang=lang)
-    print(f"built the training airport in {path}")
+    result = prepare_demo(out_dir, lang=lang, fresh=args.fresh)
+    path = result.path
+    if result.reused:
+        print(f"reusing the training airport in {path} (kept as it is, with any edits)")
+        if args.lang and result.language and result.language != args.lang:
+            print(f"  it was built in '{result.language}'; the report is written in '{lang}'")
+        print(f"  to rebuild it from the bundled data: avsec demo --out {out_dir} --fresh")
+    else:
+        if result.problem:
+            print(
+                f"avsec: warning: the demo in {path} does not open ({result.problem}); rebuilt it",
+                file=sys.stderr,
+            )
+        if result.backup is not None:
+            print(f"moved the previous key to {result.backup}")
+        print(f"built the training airport in {path}")
     run = None if args.no_gui or not has_display() else _gui_runner()
     if run is not None:
         return int(run(path, lang) or 0)

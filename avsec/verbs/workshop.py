@@ -16,9 +16,10 @@ status; fleiss_kappa = Fleiss' kappa across the teams over every item (five stat
 null with fewer than two teams.
 
 Team files that are not .avsec files, are damaged, come from a newer avsec, are not team
-files, belong to another exercise, or whose checklist differs from the key's are refused by
-name with a reason on stderr; the others are compared. The exit code is 0 when at least one
-team file was compared (refusals are warnings), 2 when none could be.
+files, belong to another exercise, whose checklist differs from the key's, or whose answers
+differ from their own changes journal (edited outside avsec) are refused by name with a
+reason on stderr; the others are compared. The exit code is 0 when at least one team file was
+compared (refusals are warnings), 2 when none could be.
 """
 
 
@@ -102,8 +103,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     ]
     print(table(rows, ["team", "accuracy", *[a.id for a in areas]]))
     kappa = comparison.fleiss_kappa
+    count = len(comparison.teams)
     print(
-        f"\nFleiss' kappa across {len(comparison.teams)} teams: "
+        f"\nFleiss' kappa across {count} {'team' if count == 1 else 'teams'}: "
         + ("n/a" if kappa is None else f"{kappa:.3f}")
     )
     disputed = comparison.disputed(5)

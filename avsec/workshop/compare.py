@@ -16,8 +16,10 @@ Definitions (the ``workshop compare --json`` shape is fixed by DESIGN §10):
 Team files come back on USB sticks, so each one is checked before it counts: a file that is
 not an .avsec file, is damaged, was written by a newer avsec, is not a team file, belongs to
 another exercise, or whose checklist snapshot differs from the key's is *refused by name* with
-a reason, and the other files still compare. Files are copied to a temporary folder before
-they are opened, so comparing never writes to a team's stick (not even a migration backup).
+a reason, and the other files still compare. So is a file whose answers differ from its own
+changes journal (:mod:`avsec.workshop.journal`): they were edited outside avsec. Files are
+copied to a temporary folder before they are opened, so comparing never writes to a team's
+stick (not even a migration backup).
 """
 
 from __future__ import annotations
@@ -271,6 +273,8 @@ class ConsolidatedAction:
     items: list[str]
     horizon: str
     priority: float
+    #: The longer text of the action (the item's recommendation for a generated one).
+    description: str = ""
 
 
 def _action_key(action: Action) -> str:
@@ -287,33 +291,43 @@ def consolidate_outlines(
     """Group the teams' actions that answer the same gap and rank them.
 
     Actions generated from the same item (or hand-written for the same items, or with the same
-    title) are one proposal. Ranking: number of teams proposing it, then mean priority.
+    title) are one proposal. Ranking: number of teams proposing it, then mean priority. A
+    generated action is shown in ``lang`` whatever language its team worked in (through
+    :func:`avsec.core.outline.localise_action`); a title a team wrote stays as written.
     """
+    from avsec.core.outline import localise_action
+
     groups: dict[str, list[tuple[str, Action]]] = {}
     for team, actions in outlines.items():
         for action in actions:
             if action.status == "cancelled":
                 continue
-            groups.setdefault(_action_key(action), []).append((team, action))
+            shown = localise_action(action, checklist, lang)
+            groups.setdefault(_action_key(action), []).append((team, shown))
     order = {"immediate": 0, "short": 1, "medium": 2, "long": 3}
     out: list[ConsolidatedAction] = []
-    for key, members in groups.items():
+    for members in groups.values():
         teams = list(dict.fromkeys(team for team, _ in members))
         actions = [a for _, a in members]
         items = list(dict.fromkeys(i for a in actions for i in a.items))
-        if key.startswith("item:"):
-            try:
-                item = checklist.item(key[5:])
-                title = pick(item.recommendation, lang) or actions[0].title
-            except KeyError:
-                title = actions[0].title
-        else:
-            title = Counter(a.title for a in actions).most_common(1)[0][0]
+        # The title most teams used (the first team's on a tie), with its description.
+        title = Counter(a.title for a in actions).most_common(1)[0][0]
+        descriptions = [a.description.strip() for a in actions if a.title == title]
+        description = Counter(d for d in descriptions if d).most_common(1)
         horizon = min(
             Counter(a.horizon for a in actions).most_common(), key=lambda hc: (-hc[1], order[hc[0]])
         )[0]
         priority = sum(a.priority for a in actions) / len(actions)
-        out.append(ConsolidatedAction(title, teams, items, horizon, round(priority, 3)))
+        out.append(
+            ConsolidatedAction(
+                title,
+                teams,
+                items,
+                horizon,
+                round(priority, 3),
+                description[0][0] if description else "",
+            )
+        )
     out.sort(key=lambda a: (-len(a.teams), order[a.horizon], -a.priority, a.title))
     return out
 
@@ -389,6 +403,8 @@ class _Loaded:
     responses: dict[str, Response]
     actions: list[Action]
     extras: dict[str, Any]
+    #: How the responses differ from the changes journal (None: they agree).
+    journal_mismatch: str | None = None
 
 
 def _snapshot_sha(f: Any, name: str) -> str:
@@ -404,9 +420,16 @@ def _snapshot_sha(f: Any, name: str) -> str:
     return str(stored)
 
 
-def _load(path: Path, workdir: Path, extras: Sequence[str] = ()) -> _Loaded:
-    """Check ``path``, copy it to ``workdir`` and read what comparing needs."""
+def _load(
+    path: Path, workdir: Path, extras: Sequence[str] = (), *, check_journal: bool = False
+) -> _Loaded:
+    """Check ``path``, copy it to ``workdir`` and read what comparing needs.
+
+    ``check_journal`` replays the file's changes journal and records how its responses differ
+    from it (team files: answers edited outside avsec must not count).
+    """
     from avsec.store import AvsecFile, check_file
+    from avsec.workshop.journal import journal_mismatch
 
     name = path.name
     check_file(path)  # refuses non-.avsec, truncated, damaged and newer files, by name
@@ -423,6 +446,8 @@ def _load(path: Path, workdir: Path, extras: Sequence[str] = ()) -> _Loaded:
                     actions=f.actions(),
                     extras={k: f.extra(k) for k in extras},
                 )
+                if check_journal:
+                    loaded.journal_mismatch = journal_mismatch(loaded.responses, f.changes())
             except (ValueError, sqlite3.Error) as exc:
                 raise ForeignFileError(
                     f"{name}: the file's records are damaged ({_first_line(exc)})"
@@ -466,6 +491,8 @@ def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> str | 
             f"sha256 {team.snapshot_sha[:12]} instead of {key.snapshot_sha[:12]}): tampered or "
             "from another checklist"
         )
+    if team.journal_mismatch is not None:
+        return team.journal_mismatch
     return None
 
 
@@ -512,7 +539,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
                 continue
             seen_paths.add(resolved)
             try:
-                team = _load(path, workdir)
+                team = _load(path, workdir, check_journal=True)
             except AvsecError as exc:
                 refused.append(Refused(path, _without_name(str(exc), path)))
                 continue

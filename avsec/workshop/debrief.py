@@ -18,19 +18,15 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from avsec.core import palette
 from avsec.core.errors import InputError
 from avsec.core.i18n import pick
 from avsec.io.translations import catalogue, keyed
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
 
-#: Colours of the statuses in the heat map (same hues as the report's status labels).
-STATUS_FILL = {
-    "compliant": "#2E7D32",
-    "partially_compliant": "#E0A030",
-    "not_compliant": "#B71C1C",
-    "not_applicable": "#9AA7B8",
-    "not_assessed": "#F2F2F2",
-}
+#: Colours of the statuses in the heat map: the app's (avsec.core.palette), except that a
+#: blank answer is a light grey rather than white, so that it shows between the white grid lines.
+STATUS_FILL = {**palette.STATUS_COLOURS, "not_assessed": "#ededed"}
 AREA_FILL = ["#1F3A5F", "#3C8D93", "#7A9CC6", "#C9A200", "#9B6A9B", "#6E9A5A"]
 
 #: The debrief's own words: key -> English, translated through the gettext catalogues (the key
@@ -40,6 +36,8 @@ MESSAGES: dict[str, str] = dict(
     [
         keyed("title", "Workshop debrief"),
         keyed("subtitle", "Teams compared with the answer key and with each other"),
+        # Translators: the PDF's keywords (document properties), separated by commas.
+        keyed("keywords", "ICAO Annex 17, aviation security, training, workshop debrief"),
         keyed("running", "Workshop debrief — {airport}"),
         keyed("airport", "Airport"),
         keyed("key", "Answer key"),
@@ -149,6 +147,7 @@ def team_scores_chart(comparison: Comparison, lang: str) -> Figure:
 
 def heat_map(comparison: Comparison, lang: str) -> Figure:
     """Teams x items coloured by status, with the key on top and misses marked ×."""
+    from avsec.report.colours import luminance
     from avsec.report.text import status_label
 
     items = comparison.items
@@ -182,6 +181,7 @@ def heat_map(comparison: Comparison, lang: str) -> Figure:
             continue
         for c, item in enumerate(items):
             if item.key != "not_assessed" and item.answers.get(key) != item.key:
+                fill = STATUS_FILL.get(item.answers.get(key, "not_assessed"), "#ffffff")
                 ax.text(
                     c,
                     r,
@@ -189,9 +189,7 @@ def heat_map(comparison: Comparison, lang: str) -> Figure:
                     ha="center",
                     va="center",
                     fontsize=6,
-                    color="white"
-                    if item.answers.get(key) in ("compliant", "not_compliant")
-                    else "black",
+                    color="white" if luminance(fill) < 0.2 else "black",
                 )
     ax.set_yticks(range(n_rows))
     ax.set_yticklabels([label for _, label in rows], fontsize=7)
@@ -272,7 +270,7 @@ def build_debrief(
 
     from avsec.report import styles as st
     from avsec.report.figures import figure_png
-    from avsec.report.pdf import esc
+    from avsec.report.pdf import action_markup, esc
     from avsec.report.text import horizon_label, long_date, number, percent, status_label
 
     out = Path(out)
@@ -335,8 +333,11 @@ def build_debrief(
     def head(text: str) -> Paragraph:
         return Paragraph(esc(text), styles.cell_head)
 
-    def table(rows: list[list[Any]], widths: list[float]) -> Table:
-        t = Table(rows, colWidths=widths, repeatRows=1)
+    def table(titles: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
+        # Spanish headers are longer: columns make room for their words instead of cutting one
+        # in two ("Concordan/cia"); the default cell padding is 6 points a side.
+        widths = st.fit_columns(titles, widths, st.FONT_BOLD, styles.cell_head.fontSize, 12)
+        t = Table([[head(title) for title in titles], *rows], colWidths=widths, repeatRows=1)
         t.setStyle(
             TableStyle(
                 [
@@ -390,10 +391,8 @@ def build_debrief(
     story += [Spacer(1, 3 * mm), facts_table, Spacer(1, 4 * mm)]
     story.append(Paragraph(esc(_t("sec_scores", lang)), styles.h2))
     areas = checklist.areas
-    header = [head(_t("team", lang)), head(_t("overall", lang))] + [
-        head(pick(a.title, lang)) for a in areas
-    ]
-    rows: list[list[Any]] = [header]
+    titles = [_t("team", lang), _t("overall", lang)] + [pick(a.title, lang) for a in areas]
+    rows: list[list[Any]] = []
     for team in comparison.teams:
         rows.append(
             [cell(team.name, styles.cell_bold), cell(percent(team.accuracy, lang))]
@@ -401,7 +400,7 @@ def build_debrief(
         )
     first = 60 * mm
     rest = (frame_w - first - 25 * mm) / max(1, len(areas))
-    story.append(table(rows, [first, 25 * mm] + [rest] * len(areas)))
+    story.append(table(titles, rows, [first, 25 * mm] + [rest] * len(areas)))
     story.append(Paragraph(esc(_t("scores_note", lang)), styles.note))
     story.append(
         KeepTogether(
@@ -438,15 +437,14 @@ def build_debrief(
         story.append(Paragraph(esc(_t("no_disputed", lang)), styles.body))
     else:
         story.append(Paragraph(esc(_t("disputed_note", lang)), styles.note))
-        rows = [
-            [
-                head(_t("item", lang)),
-                head(_t("key", lang)),
-                head(_t("answers", lang)),
-                head(_t("agreement", lang)),
-                head(_t("rationale", lang)),
-            ]
+        titles = [
+            _t("item", lang),
+            _t("key", lang),
+            _t("answers", lang),
+            _t("agreement", lang),
+            _t("rationale", lang),
         ]
+        rows = []
         for item in disputed:
             question = pick(checklist.item(item.id).question, lang)
             counts: dict[str, list[str]] = {}
@@ -465,7 +463,7 @@ def build_debrief(
                     cell(comparison.rationale(item.id, lang), styles.small),
                 ]
             )
-        story.append(table(rows, [78 * mm, 30 * mm, 62 * mm, 22 * mm, frame_w - 192 * mm]))
+        story.append(table(titles, rows, [78 * mm, 30 * mm, 62 * mm, 22 * mm, frame_w - 192 * mm]))
     # --- consolidated outline
     story.append(PageBreak())
     story.append(Paragraph(esc(_t("sec_outline", lang)), styles.h2))
@@ -475,21 +473,20 @@ def build_debrief(
     else:
         story.append(Paragraph(esc(_t("outline_note", lang)), styles.note))
         total = len(comparison.teams)
-        rows = [
-            [
-                head("#"),
-                head(_t("action", lang)),
-                head(_t("items", lang)),
-                head(_t("proposed_by", lang)),
-                head(_t("horizon", lang)),
-                head(_t("priority", lang)),
-            ]
+        titles = [
+            "#",
+            _t("action", lang),
+            _t("items", lang),
+            _t("proposed_by", lang),
+            _t("horizon", lang),
+            _t("priority", lang),
         ]
-        for number, action in enumerate(outline, start=1):
+        rows = []
+        for rank, action in enumerate(outline, start=1):
             rows.append(
                 [
-                    cell(str(number)),
-                    cell(action.title, styles.small),
+                    cell(str(rank)),
+                    Paragraph(action_markup(action.title, action.description), styles.small),
                     cell(", ".join(action.items)),
                     cell(
                         _t("of_teams", lang, count=len(action.teams), total=total)
@@ -498,10 +495,12 @@ def build_debrief(
                         styles.small,
                     ),
                     cell(horizon_label(action.horizon, lang), styles.small),
-                    cell(f"{action.priority:.2f}"),
+                    cell(number(action.priority, lang, 2)),
                 ]
             )
-        story.append(table(rows, [10 * mm, frame_w - 150 * mm, 28 * mm, 55 * mm, 38 * mm, 19 * mm]))
+        story.append(
+            table(titles, rows, [10 * mm, frame_w - 150 * mm, 28 * mm, 55 * mm, 38 * mm, 19 * mm])
+        )
 
     partial = out.with_name(f".{out.name}.partial")
     try:
@@ -513,7 +512,9 @@ def build_debrief(
             topMargin=margin_top,
             bottomMargin=margin_bottom,
             title=f"{_t('title', lang)} — {airport_text}",
-            subject=marking,
+            subject=f"{_t('subtitle', lang)} — {marking}",
+            keywords=[w.strip() for w in _t("keywords", lang).split(",") if w.strip()] + [marking],
+            lang=lang,
             creator="avsec",
         )
         frame = Frame(

@@ -9,6 +9,7 @@ It doubles as the trainer's key for ``avsec workshop pack``.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,18 +27,68 @@ DEMO_FILE = "ZZEJ-isla-ejemplo-training.avsec"
 TRAINER = "trainer"
 
 
-def make_demo(out_dir: Path, lang: str = "en") -> Path:
-    """Write the training-airport answer key into ``out_dir`` and return its path.
+@dataclass(frozen=True)
+class DemoResult:
+    """What :func:`prepare_demo` did."""
 
-    An earlier demo file in ``out_dir`` is replaced (the demo is rebuilt from the bundled
-    data every time).
+    #: The answer key.
+    path: Path
+    #: True when an existing key was kept as it was (nothing written).
+    reused: bool
+    #: Where the previous key went when it was replaced (None: there was none).
+    backup: Path | None = None
+    #: Why the previous key was replaced although no rebuild was asked for ("" otherwise).
+    problem: str = ""
+    #: Language the key was built in.
+    language: str = "en"
+
+
+def backup_name(path: Path) -> Path:
+    """A free name for a replaced key: ``NAME.avsec.bak``, then ``NAME.avsec.bak2``...
+
+    Not ending in ``.avsec``, so that ``avsec report DIR/*.avsec`` still finds one file.
+    """
+    candidate, counter = path.with_name(path.name + ".bak"), 2
+    while candidate.exists():
+        candidate, counter = path.with_name(f"{path.name}.bak{counter}"), counter + 1
+    return candidate
+
+
+def existing_demo(out_dir: Path) -> tuple[Path | None, str, str]:
+    """The key already in ``out_dir``: (path or None, why it cannot be used, its language).
+
+    The path is None when there is no key, or when it does not open (then the reason says why).
+    """
+    from avsec.core.errors import AvsecError
+    from avsec.store import AvsecFile
+
+    target = Path(out_dir) / DEMO_FILE
+    if not target.exists():
+        return None, "", ""
+    try:
+        with AvsecFile.open(target, user=TRAINER) as f:
+            return target, "", f.assessment.language
+    except (AvsecError, OSError, ValueError) as exc:
+        return None, str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc), ""
+
+
+def make_demo(out_dir: Path, lang: str = "en", *, fresh: bool = False) -> Path:
+    """Return the training-airport answer key in ``out_dir``, building it when needed.
+
+    A key already in ``out_dir`` that opens is returned untouched: the trainer may have edited
+    it, and every exercise and team file packed from it carries its exercise id, which a
+    rebuilt key would not match. ``fresh`` rebuilds it, keeping the previous file under a
+    backup name (:func:`backup_name`); so does a key that no longer opens.
 
     Parameters
     ----------
     out_dir
         Folder to write into (created when missing).
     lang
-        Language of the assessment: notes, rationales stored for the report, outline titles.
+        Language of a new key: notes, rationales stored for the report, outline titles. A
+        reused key keeps the language it was built in.
+    fresh
+        Rebuild the key even if one is there.
 
     Returns
     -------
@@ -49,6 +100,24 @@ def make_demo(out_dir: Path, lang: str = "en") -> Path:
     ChecklistError
         The bundled answer key does not cover every item of the bundled checklist.
     """
+    return prepare_demo(out_dir, lang, fresh=fresh).path
+
+
+def prepare_demo(out_dir: Path, lang: str = "en", *, fresh: bool = False) -> DemoResult:
+    """:func:`make_demo`, telling whether the key was reused and where a replaced one went."""
+    out_dir = Path(out_dir)
+    target = out_dir / DEMO_FILE
+    problem = ""
+    if not fresh:
+        found, problem, language = existing_demo(out_dir)
+        if found is not None:
+            return DemoResult(found, reused=True, language=language)
+    backup = _build(out_dir, lang)
+    return DemoResult(target, reused=False, backup=backup, problem=problem, language=lang)
+
+
+def _build(out_dir: Path, lang: str) -> Path | None:
+    """Build the key into ``out_dir``; return where a previous key was moved (or None)."""
     from avsec.geo.analysis import analyze
     from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
     from avsec.store import AvsecFile
@@ -130,11 +199,17 @@ def make_demo(out_dir: Path, lang: str = "en") -> Path:
             f.set_findings(result.findings)
             _save_outline(f, lang, scenario.visit_date)
             f.vacuum()
+        # Only once the new key is complete does the old one make way, under a backup name:
+        # a failed rebuild leaves the trainer's key where it was.
+        backup = None
+        if target.exists():
+            backup = backup_name(target)
+            target.replace(backup)
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return target
+    return backup
 
 
 def _save_outline(f: AvsecFile, lang: str, today: dt.date) -> None:

@@ -1,10 +1,11 @@
-"""Render the two sample report pages in this folder.
+"""Render the sample report pages in this folder.
 
     python docs/report-pages/make_pages.py
 
 Builds a small assessment in code (the bundled checklist, the test airport layout of
 tests/report/reportdata.py, a few photos), writes the report in English and in Spanish, and
-renders one page of each with poppler's pdftoppm at 60 dpi.
+renders the executive summary and the zone map (English) and a findings page (Spanish) with
+poppler's pdftoppm at 60 dpi.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def document(lang: str, store: dict[str, bytes]) -> AssessmentDocument:
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pages = (("en", "1 Executive summary", "executive-summary-en.png"),
+                 ("en", "Map key", "zone-map-en.png"),
                  ("es", "Fotos de evidencia", "findings-es.png"))
         for lang, words, name in pages:
             store: dict[str, bytes] = {}

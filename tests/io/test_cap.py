@@ -87,7 +87,9 @@ def test_generated_plan_rows(doc):
     first = rows[0]
     assert first.items == ("PER-01",) and first.provisions == ("A17:4.2.1",)
     assert first.finding.startswith("PER-01 (Not compliant): Gap near gate 1")
-    assert "geometry: Opening of 42 m; Opening of 42 m" in first.finding
+    # The same gap found twice has one id and one number: it is quoted once, with its number.
+    assert first.finding.endswith("geometry: [1] Opening of 42 m")
+    assert first.finding_refs == (1,)
     assert first.horizon == "immediate" and first.due == dt.date(2025, 1, 15)
     assert first.action == "Close every gap in the fence."
 
@@ -111,7 +113,7 @@ def test_csv_in_spanish(doc, tmp_path):
     assert rows[0] == HEADERS_ES
     assert (
         rows[1][1].startswith("PER-01 (No conforme)")
-        and "geometría: Abertura de 42 m" in rows[1][1]
+        and "geometría: [1] Abertura de 42 m" in rows[1][1]
     )
     assert rows[1][5] == "Inmediato (14 días)" and rows[1][9] == "Abierta"
 
@@ -204,3 +206,59 @@ def test_export_verb_writes_the_plan(
     rows = list(csv.reader((tmp_path / "plan.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == HEADERS_ES and rows[1][2] == "PER-01"
     assert load_workbook(tmp_path / "plan.xlsx").worksheets[0]["C2"].value == "PER-01"
+
+
+def test_saved_english_outline_exports_in_spanish(doc, tmp_path):
+    """A generated action saved in English is written in Spanish; the user's words are not."""
+    from avsec.core.outline import edit_action, generate_outline
+
+    saved = generate_outline(
+        doc.checklist, doc.responses, doc.findings, lang="en", today=dt.date(2025, 1, 1)
+    )
+    by_item = {a.source_key: a for a in saved}
+    by_item["PER-02"] = edit_action(by_item["PER-02"], description="Our own words, kept")
+    saved = [by_item[a.source_key] for a in saved]
+    saved.append(Action(title="Hire a guard", description="Night shifts", origin="user"))
+    doc.actions = saved
+    rows, generated = cap_rows(doc, "es")
+    assert not generated
+    actions = {r.items[0] if r.items else "": r for r in rows}
+    assert actions["PER-01"].action == "Cierre toda abertura de la cerca."
+    assert actions["PER-01"].title == "Cierre toda abertura de la cerca"
+    assert actions["PER-02"].action == "Our own words, kept"
+    assert actions["PER-02"].title == "Eleve la cerca"
+    assert actions[""].action == "Night shifts" and actions[""].title == "Hire a guard"
+    for name in ("plan.csv", "plan.xlsx"):
+        write_cap(doc, tmp_path / name, "es")
+    text = (tmp_path / "plan.csv").read_text(encoding="utf-8-sig")
+    assert "Cierre toda abertura de la cerca." in text and "Close every gap" not in text
+    sheet = load_workbook(tmp_path / "plan.xlsx").worksheets[0]
+    column = [c.value for c in sheet["G"]]
+    assert "Cierre toda abertura de la cerca." in column and "Night shifts" in column
+
+
+def test_findings_are_quoted_with_their_map_numbers(doc):
+    """Numbers are the app's: the stored order of the findings, whatever the action lists."""
+    other = Finding(
+        rule="barrier_below_height",
+        severity="major",
+        value=300.0,
+        unit="m",
+        location=(-80.001, 10.0),
+        geometry={"type": "Point", "coordinates": [-80.001, 10.0]},
+        items=["PER-01"],
+        message={"en": "Fence below 2.44 m"},
+    )
+    doc.findings = [finding("ACP-01"), other, finding("PER-01", "minor")]
+    doc.findings[2] = doc.findings[2].model_copy(update={"location": (-80.002, 10.0)})
+    doc.actions = [
+        Action(
+            title="Fix the fence",
+            items=["PER-01"],
+            findings=[doc.findings[2].id, doc.findings[1].id],
+            origin="user",
+        )
+    ]
+    (row,), _ = cap_rows(doc, "en")
+    assert row.finding_refs == (2, 3)
+    assert "geometry: [2] Fence below 2.44 m; [3] Opening of 42 m" in row.finding

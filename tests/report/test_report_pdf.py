@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pdfcheck import font_names, outline_titles, page_texts, qpdf_check
 from pypdf import PdfReader
-from reportdata import attach, jpeg_bytes, lonlat, sample_catalogue
+from reportdata import attach, jpeg_bytes, lonlat, sample_catalogue, sample_findings
 
 from avsec.core.actions import Action
 from avsec.core.assessment import DEFAULT_MARKING, Response, Status
@@ -392,3 +392,71 @@ def test_password_without_an_aes_library_is_a_clear_error(make_doc, tmp_path, mo
             make_doc(), tmp_path / "r.pdf", lang="en", photo_loader=dict().get, password="pw"
         )
     assert list(tmp_path.iterdir()) == []
+
+
+def _section(whole: str, start: str, end: str) -> str:
+    return whole.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_finding_numbers_are_the_apps(make_doc, tmp_path):
+    """Map key, findings by area and outline all number findings as the app does: by their
+    stored order, not by the order the report walks the checklist."""
+    minor, per01, per02, acp01 = (sample_findings()[i] for i in (3, 0, 1, 2))
+    findings = [minor, acp01, per02, per01]  # stored order: the app's 1, 2, 3, 4
+    doc = make_doc(findings=findings)
+    reader = build(doc, tmp_path / "r.pdf")
+    whole = " ".join(page_texts(reader))
+    key = _section(whole, "Map key", "3 Findings by area")
+    assert key.index("1 Clear zone obstruction") < key.index("2 Uncontrolled access point")
+    assert "3 Barrier below minimum height" in key and "4 Perimeter gap" in key
+    by_area = _section(whole, "3 Findings by area", "4 Improvement outline")
+    assert "[4] Perimeter gap" in by_area and "[2] Uncontrolled access point" in by_area
+    assert "[1] Clear zone obstruction" in by_area  # linked to no gap
+    outline = _section(whole, "4 Improvement outline", "Annex A")
+    assert "PER-01 [4]" in outline and "ACP-01 [2]" in outline
+
+
+def test_spanish_report_translates_a_saved_english_outline(make_doc, tmp_path):
+    from avsec.core.outline import edit_action, generate_outline
+
+    doc = make_doc()
+    outline = generate_outline(doc.checklist, doc.responses, doc.findings, lang="en", today=TODAY)
+    outline = [
+        edit_action(a, title="Our own words, kept") if a.source_key == "ACP-01" else a
+        for a in outline
+    ]
+    outline.append(Action(title="Hire a night guard", horizon="short", origin="user"))
+    doc.actions = outline
+    reader = build(doc, tmp_path / "r.pdf", lang="es")
+    whole = " ".join(page_texts(reader))
+    plan = _section(whole, "4 Plan de mejora", "Anexo A")
+    assert "Cierre toda abertura de la cerca." in plan
+    assert "Close every gap in the fence" not in plan and "Raise the fence" not in plan
+    assert "Our own words, kept" in plan and "Vigile o cierre cada puerta." in plan
+    assert "Hire a night guard" in plan
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "subject"),
+    [
+        ("en", "ICAO Annex 17", "Access control gap report"),
+        ("es", "Anexo 17 de la OACI", "Informe de brechas del control de acceso"),
+    ],
+)
+def test_metadata_in_the_report_language(make_doc, tmp_path, lang, words, subject):
+    reader = build(make_doc(), tmp_path / "r.pdf", lang=lang)
+    meta = reader.metadata
+    keywords = str(meta.get("/Keywords"))
+    assert words in keywords and DEFAULT_MARKING[lang] in keywords
+    if lang == "es":
+        assert "access control" not in keywords
+        assert meta.title.startswith("Evaluación del control de acceso")
+    assert meta.subject.startswith(subject) and DEFAULT_MARKING[lang] in meta.subject
+
+
+def test_one_photo_is_not_photos(make_doc, tmp_path):
+    doc = make_doc()
+    store: dict[str, bytes] = {}
+    attach(doc, store, "PER-03", jpeg_bytes(40, 30), "p1")
+    whole = " ".join(page_texts(build(doc, tmp_path / "r.pdf", photos=store)))
+    assert "1 photo" in whole and "1 photos" not in whole

@@ -85,3 +85,26 @@ def test_app_missing_falls_back_to_the_report(
     assert code == 0
     assert "desktop app is not available" in stdout
     assert (tmp_path / "d" / "report.pdf").is_file()
+
+
+def test_second_run_reuses_the_key_and_fresh_rebuilds_it(
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo_verb, "_gui_runner", lambda: pytest.fail("the app must not start"))
+    out = tmp_path / "d"
+    code, stdout, err = run("demo", "--out", out, "--no-gui")
+    assert code == 0, err
+    assert "built the training airport" in stdout
+    key = out / DEMO_FILE
+    data = key.read_bytes()
+    code, stdout, err = run("demo", "--out", out, "--no-gui", "--lang", "es")
+    assert code == 0, err
+    assert f"reusing the training airport in {key}" in stdout
+    assert f"avsec demo --out {out} --fresh" in stdout  # how to rebuild
+    assert "it was built in 'en'" in stdout
+    assert key.read_bytes() == data
+    code, stdout, err = run("demo", "--out", out, "--no-gui", "--fresh")
+    assert code == 0, err
+    backup = out / f"{DEMO_FILE}.bak"
+    assert f"moved the previous key to {backup}" in stdout
+    assert backup.read_bytes() == data and key.read_bytes() != data

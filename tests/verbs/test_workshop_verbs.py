@@ -195,3 +195,25 @@ def test_teams_need_names(tmp_path: Path, run, key: Path) -> None:
     )
     assert code == 2 and "given twice" in err
     assert not (tmp_path / "t").exists()
+
+
+def test_compare_one_team_says_team(key: Path, teams: list[Path], run) -> None:
+    code, out, err = run("workshop", "compare", key, teams[0])
+    assert code == 0, err
+    assert "Fleiss' kappa across 1 team: n/a" in out
+
+
+def test_compare_refuses_answers_edited_with_sqlite(
+    key: Path, teams: list[Path], run, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(teams[1])
+    conn.execute("UPDATE responses SET status = 'not_compliant' WHERE item_id = 'ACP-01'")
+    conn.commit()
+    conn.close()
+    code, out, err = run("workshop", "compare", key, *teams, "--json")
+    assert code == 0
+    assert [t["name"] for t in json.loads(out)["teams"]] == ["Andes"]
+    assert f"avsec: warning: refused {teams[1]}: answers changed outside avsec" in err
+    assert "ACP-01 is not_compliant in the file, compliant in the journal" in err

@@ -186,9 +186,41 @@ def test_consolidated_outline_puts_shared_actions_first(mini_checklist: Checklis
         ([], 1),
     ]
     first = merged[0]
-    assert first.title == "Close every gap in the fence."  # the checklist's recommendation
+    # The checklist's recommendation (a generated action's title is its first sentence).
+    assert first.title == "Close every gap in the fence"
+    assert first.description == "Close every gap in the fence."
     assert first.horizon == "immediate" and first.priority == pytest.approx(2.5)
     assert merged[-1].title == "Hire a trainer"
+
+
+def test_consolidated_outline_speaks_the_debrief_language(mini_checklist: Checklist) -> None:
+    from avsec.core.outline import edit_action
+
+    generated = Action(
+        title="Close every gap in the fence",
+        description="Close every gap in the fence.",
+        items=["PER-01"],
+        source_key="PER-01",
+    )
+    renamed = edit_action(
+        Action(title="Raise the fence", items=["PER-02"], source_key="PER-02"),
+        title="Our own words for PER-02",
+    )
+    outlines = {
+        "A": [generated, renamed],
+        "B": [generated.model_copy(update={"id": "a-b"})],
+        "C": [Action(title="Hire a trainer", origin="user")],
+    }
+    merged = {
+        m.items[0] if m.items else "": m
+        for m in consolidate_outlines(mini_checklist, outlines, "es")
+    }
+    assert merged["PER-01"].title == "Cierre toda abertura de la cerca"
+    assert merged["PER-01"].description == "Cierre toda abertura de la cerca."
+    # What a team wrote stays as written; only its generated description is translated.
+    assert merged["PER-02"].title == "Our own words for PER-02"
+    assert merged["PER-02"].description == "Eleve la cerca."
+    assert merged[""].title == "Hire a trainer"
 
 
 def test_teams_without_saved_outline_propose_their_gaps(key_file: Path, make_teams) -> None:

@@ -64,3 +64,46 @@ def test_output_folder_must_exist(key_file: Path, make_teams, tmp_path: Path) ->
     comparison = compare_files(key_file, make_teams({"A": PERFECT}))
     with pytest.raises(InputError, match="does not exist"):
         build_debrief(comparison, tmp_path / "nowhere" / "d.pdf")
+
+
+def test_spanish_debrief_headers_words_and_metadata(
+    key_file: Path, make_teams, tmp_path: Path
+) -> None:
+    from avsec.core.commands import replace_outline
+    from avsec.core.outline import generate_outline
+    from avsec.store import AvsecFile
+
+    paths = make_teams({"Andes": PERFECT, "Caribe": {"PER-01": "compliant", "PER-02": "compliant"}})
+    # Andes saved its outline in English: the Spanish debrief shows it in Spanish.
+    with AvsecFile.open(paths[0]) as f:
+        doc = f.document()
+        outline = generate_outline(doc.checklist, doc.responses, lang="en")
+        f.apply(replace_outline(doc, outline, "outline"))
+    comparison = compare_files(key_file, paths)
+    out = build_debrief(comparison, tmp_path / "d.pdf", lang="es")
+    pages = _pages(out)
+    words = " ".join(pages).split()
+    # No header word is cut in two by a too narrow column.
+    assert "Concordancia" in words and "Concordan" not in words
+    text = " ".join(words)
+    assert "Cierre toda abertura de la cerca" in text
+    assert "Close every gap" not in text
+    assert "3,00" in text  # priorities with the Spanish decimal comma
+    meta = PdfReader(out).metadata
+    assert "Anexo 17 de la OACI" in str(meta.get("/Keywords"))
+    assert meta.title.startswith("Informe de cierre del taller")
+    assert "RESTRINGIDO" in meta.subject
+
+
+def test_fit_columns_keeps_header_words_whole() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from avsec.report import styles as st
+
+    titles = ["Ítem", "Concordancia", "Fundamento de la clave"]
+    widths = st.fit_columns(titles, [200.0, 40.0, 300.0], st.FONT_BOLD, 8, 12)
+    assert widths[1] >= stringWidth("Concordancia", st.FONT_BOLD, 8) + 12
+    assert sum(widths) == pytest.approx(540.0)  # the room came from the other columns
+    assert widths[0] < 200.0 and widths[2] < 300.0
+    # Columns that already fit are left alone.
+    assert st.fit_columns(["a", "b"], [50.0, 60.0]) == [50.0, 60.0]

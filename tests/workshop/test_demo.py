@@ -9,7 +9,7 @@ import pytest
 
 from avsec.core.checklist import RULE_IDS
 from avsec.store import AvsecFile
-from avsec.workshop.demo import DEMO_FILE, make_demo
+from avsec.workshop.demo import DEMO_FILE, make_demo, prepare_demo
 from avsec.workshop.pack import pack_exercise
 from avsec.workshop.training import load_answer_key
 
@@ -45,8 +45,80 @@ def test_demo_in_spanish(tmp_path: Path) -> None:
         assert doc.assessment.language == "es"
         assert doc.responses["PER-01"].notes == key["PER-01"].rationale["es"]
         assert f.extra("rationales_i18n")["PER-01"] == key["PER-01"].rationale
-    # A second run rebuilds the file in place.
+    # A second run, even in another language, keeps the key it finds.
+    data = path.read_bytes()
     assert make_demo(tmp_path) == path
+    assert path.read_bytes() == data
+
+
+def test_existing_key_is_reused_with_its_edits(tmp_path: Path) -> None:
+    """Rebuilding would lose the trainer's edits and change the exercise id, so every team
+    file packed from the old key would be refused: an existing key is kept as it is."""
+    from avsec.core.commands import SetAssessment
+    from avsec.workshop.compare import exercise_id_for
+
+    path = make_demo(tmp_path)
+    with AvsecFile.open(path) as f:
+        before = f.assessment
+        f.apply(SetAssessment(before, before.model_copy(update={"title": "Edited by the trainer"})))
+        exercise = exercise_id_for(f.assessment)
+    data, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    result = prepare_demo(tmp_path)
+    assert result.reused and result.path == path and result.backup is None
+    assert make_demo(tmp_path, lang="es") == path
+    assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime
+    with AvsecFile.open(path) as f:
+        assert f.assessment.title == "Edited by the trainer"
+        assert exercise_id_for(f.assessment) == exercise
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DEMO_FILE]
+
+
+def test_fresh_rebuilds_and_keeps_a_backup(tmp_path: Path) -> None:
+    from avsec.workshop.compare import exercise_id_for
+
+    path = make_demo(tmp_path)
+    old = path.read_bytes()
+    with AvsecFile.open(path) as f:
+        old_exercise = exercise_id_for(f.assessment)
+    result = prepare_demo(tmp_path, "es", fresh=True)
+    assert not result.reused and result.path == path
+    assert result.backup == tmp_path / f"{DEMO_FILE}.bak"
+    assert result.backup.read_bytes() == old
+    with AvsecFile.open(path) as f:
+        assert f.assessment.language == "es"
+        assert exercise_id_for(f.assessment) != old_exercise
+    # Backups never overwrite each other, and never end in .avsec (DIR/*.avsec stays one file).
+    spanish = path.read_bytes()
+    assert make_demo(tmp_path, fresh=True) == path
+    assert (tmp_path / f"{DEMO_FILE}.bak2").read_bytes() == spanish
+    assert sorted(p.name for p in tmp_path.glob("*.avsec")) == [DEMO_FILE]
+    assert len(list(tmp_path.glob(f"{DEMO_FILE}.bak*"))) == 2
+
+
+def test_a_key_that_does_not_open_is_rebuilt(tmp_path: Path) -> None:
+    broken = tmp_path / DEMO_FILE
+    broken.write_bytes(b"not a database at all")
+    result = prepare_demo(tmp_path)
+    assert not result.reused and "not an .avsec file" in result.problem
+    assert result.backup is not None and result.backup.read_bytes() == b"not a database at all"
+    with AvsecFile.open(result.path) as f:
+        assert f.assessment.mode == "answer_key"
+
+
+def test_a_failed_rebuild_leaves_the_old_key(tmp_path: Path, monkeypatch) -> None:
+    from avsec.geo import analysis
+
+    path = make_demo(tmp_path)
+    old = path.read_bytes()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr(analysis, "analyze", broken)
+    with pytest.raises(RuntimeError):
+        make_demo(tmp_path, fresh=True)
+    assert path.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DEMO_FILE]
 
 
 def test_exercise_from_the_demo_has_no_answer_anywhere(demo: Path, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from workshop_helpers import make_key, write_responses
 
 from avsec.core.checklist import Checklist
 from avsec.core.errors import ForeignFileError
+from avsec.store import AvsecFile
 from avsec.workshop.compare import compare_files
 from avsec.workshop.pack import pack_exercise
 from avsec.workshop.teams import make_team_files
@@ -141,3 +142,69 @@ def test_compare_never_writes_to_the_sticks(key_file: Path, good_teams: list[Pat
     for path, (data, mtime) in before.items():
         assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime
         assert list(path.parent.glob("*backup*")) == []
+
+
+def test_answers_changed_with_sqlite_are_refused(key_file: Path, good_teams: list[Path]) -> None:
+    """A team that raises its score by editing the database behind avsec's back is refused."""
+    # Caribe answered PER-01 compliant through avsec; the key says not compliant.
+    _sql(good_teams[1], "UPDATE responses SET status = 'not_compliant' WHERE item_id = 'PER-01'")
+    comparison = compare_files(key_file, good_teams)
+    assert [t.name for t in comparison.teams] == ["Andes"]
+    reason = _reasons(comparison)["caribe.avsec"]
+    assert "changes journal" in reason
+    assert "PER-01 is not_compliant in the file, compliant in the journal" in reason
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            "INSERT INTO responses (item_id, status) VALUES ('ACP-01', 'not_compliant')",
+            "ACP-01 has no edit in the journal",
+        ),
+        ("DELETE FROM responses WHERE item_id = 'PER-02'", "PER-02 was removed from the file"),
+        ("UPDATE responses SET notes = 'added later'", "PER-01 differs from the journal"),
+        ("DELETE FROM changes WHERE what LIKE 'batch:%'", "PER-01 has no edit in the journal"),
+    ],
+)
+def test_other_edits_behind_the_journal(
+    key_file: Path, good_teams: list[Path], statement: str, expected: str
+) -> None:
+    _sql(good_teams[0], statement)
+    comparison = compare_files(key_file, good_teams)
+    assert [t.name for t in comparison.teams] == ["Caribe"]
+    assert expected in _reasons(comparison)["andes.avsec"]
+
+
+def test_edits_and_undos_through_avsec_are_accepted(key_file: Path, good_teams: list[Path]) -> None:
+    from avsec.core.assessment import Response
+    from avsec.core.commands import Batch, SetResponse
+
+    andes = good_teams[0]
+    with AvsecFile.open(andes, user="team") as f:
+        before = f.response("PER-01")
+        changed = Response(item_id="PER-01", status="compliant", notes="second look")
+        single = SetResponse("PER-01", before, changed)
+        f.apply(single)
+        f.revert(single)  # undo: back to not compliant
+        f.apply(single)  # redo
+        twice = Batch(
+            "two steps",
+            [
+                SetResponse("ACP-01", None, Response(item_id="ACP-01", status="compliant")),
+                SetResponse(
+                    "ACP-01",
+                    Response(item_id="ACP-01", status="compliant"),
+                    Response(item_id="ACP-01", status="not_compliant"),
+                ),
+                SetResponse("PER-02", f.response("PER-02"), None),  # cleared
+            ],
+        )
+        f.apply(twice)
+        f.revert(twice)  # ACP-01 unanswered again, PER-02 back
+        f.apply(Batch("outer", [Batch("inner", [twice.commands[0]])]))
+        expected = {i: str(r.status) for i, r in f.responses().items()}
+    assert expected == {"PER-01": "compliant", "PER-02": "compliant", "ACP-01": "compliant"}
+    comparison = compare_files(key_file, good_teams)
+    assert comparison.refused == []
+    assert comparison.teams[0].answers["ACP-01"] == "compliant"

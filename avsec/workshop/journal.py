@@ -1,0 +1,157 @@
+"""Check a file's answers against its changes journal (a team file must not be edited behind it).
+
+Every answer a team records goes through a command (:mod:`avsec.core.commands`) that the
+.avsec file applies in one transaction together with a line of its append-only changes
+journal (:meth:`avsec.store.AvsecFile.apply` and ``revert``). Replaying the journal therefore
+gives back the responses table. A file whose responses differ from that replay was changed
+outside avsec, with an SQLite tool for instance, to improve a team's score after the exercise:
+``workshop compare`` refuses it.
+
+Journal lines that concern responses:
+
+- ``response:ITEM``: ``after`` is the response (its JSON dump) or null when it was cleared;
+- ``undo response:ITEM``: the same, written when that edit was undone (``after`` is then the
+  state before the edit);
+- ``batch:TEXT`` / ``undo batch:TEXT``: ``before`` and ``after`` are lists with one value per
+  command of the batch, in the batch's order (:meth:`avsec.core.commands.Batch.journal`); a
+  response is recognised by its ``item_id`` and ``status`` (layout features, actions and the
+  assessment header have other fields), and a nested batch is a nested list. An undo applies
+  the commands in reverse order, so its list is replayed backwards.
+
+Everything else in the journal (layout, outline, header, analysis, photos) leaves the
+responses alone. This is a consistency check, not a signature: whoever forges the journal
+along with the answers is not stopped by it, but an answer changed directly in the database is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from avsec.core.assessment import Response
+
+#: Fields compared between the table and the replay (``updated`` as a time: its text differs
+#: between the journal's JSON and the table, the moment does not).
+COMPARED = ("status", "notes", "photos", "updated", "updated_by")
+
+
+class JournalError(ValueError):
+    """The journal cannot be replayed (a line of it is not what avsec writes)."""
+
+
+def _is_response(value: Any) -> bool:
+    return isinstance(value, dict) and "item_id" in value and "status" in value
+
+
+def _replay_values(state: dict[str, Any], before: Any, after: Any, backwards: bool) -> None:
+    """Apply one batch's values (lists, one entry per command) to ``state``."""
+    if not isinstance(before, list) or not isinstance(after, list) or len(before) != len(after):
+        raise JournalError("a batch line does not hold one before and one after per command")
+    pairs = list(zip(before, after, strict=True))
+    if backwards:
+        pairs.reverse()
+    for old, new in pairs:
+        if isinstance(old, list) or isinstance(new, list):
+            _replay_values(state, old or [], new or [], backwards)
+            continue
+        if _is_response(new):
+            state[str(new["item_id"])] = new
+        elif new is None and _is_response(old):
+            state.pop(str(old["item_id"]), None)
+
+
+def replay_responses(changes: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The responses the changes journal says a file holds.
+
+    Parameters
+    ----------
+    changes
+        The journal, oldest first (:meth:`avsec.store.AvsecFile.changes`): mappings with
+        ``what``, ``before`` and ``after`` (JSON values).
+
+    Returns
+    -------
+    dict
+        Item id -> the response as journaled (a JSON mapping).
+
+    Raises
+    ------
+    JournalError
+        A response line does not hold a response.
+    """
+    state: dict[str, Any] = {}
+    for change in changes:
+        what = str(change.get("what") or "")
+        undo = what.startswith("undo ")
+        kind = what[5:] if undo else what
+        before, after = change.get("before"), change.get("after")
+        if kind.startswith("response:"):
+            item_id = kind[len("response:") :]
+            if after is None:
+                state.pop(item_id, None)
+            elif _is_response(after) and str(after["item_id"]) == item_id:
+                state[item_id] = after
+            else:
+                raise JournalError(f"the journal line for {item_id} does not hold its response")
+        elif kind.startswith("batch:"):
+            _replay_values(state, before, after, backwards=undo)
+    return state
+
+
+def _differs(stored: Response, journaled: Mapping[str, Any]) -> bool:
+    try:
+        expected = Response.model_validate(journaled)
+    except ValueError:
+        return True
+    return any(getattr(stored, name) != getattr(expected, name) for name in COMPARED)
+
+
+def journal_mismatch(
+    responses: Mapping[str, Response], changes: Iterable[Mapping[str, Any]]
+) -> str | None:
+    """Say how the responses differ from what the journal records, or None when they agree.
+
+    Parameters
+    ----------
+    responses
+        The file's responses table (:meth:`avsec.store.AvsecFile.responses`).
+    changes
+        Its changes journal, oldest first.
+
+    Returns
+    -------
+    str or None
+        A reason naming up to three items, e.g. ``"answers changed outside avsec (they differ
+        from the file's changes journal): PER-01 is not_compliant in the file, compliant in
+        the journal"``.
+    """
+    try:
+        journaled = replay_responses(changes)
+    except JournalError as exc:
+        return f"its changes journal is damaged ({exc})"
+    problems: list[str] = []
+    for item_id in sorted(set(responses) | set(journaled)):
+        stored = responses.get(item_id)
+        expected = journaled.get(item_id)
+        if stored is None and expected is None:
+            continue
+        if stored is None:
+            problems.append(f"{item_id} was removed from the file")
+        elif expected is None:
+            problems.append(f"{item_id} has no edit in the journal")
+        elif _differs(stored, expected):
+            if str(stored.status) != str(expected.get("status")):
+                problems.append(
+                    f"{item_id} is {stored.status} in the file, {expected.get('status')} in the "
+                    "journal"
+                )
+            else:
+                problems.append(f"{item_id} differs from the journal")
+    if not problems:
+        return None
+    more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+    return (
+        "answers changed outside avsec (they differ from the file's changes journal): "
+        + "; ".join(problems[:3])
+        + more
+    )
