@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,6 +14,7 @@ from shapely.geometry.base import BaseGeometry
 from avsec.core.layout import GEOMETRY_TYPES, ZONE_KINDS, Feature, Kind
 from avsec.geo.projection import LocalProjection
 from avsec.geo.segments import RingSegments
+from avsec.geo.validate import DEGENERATE_M, great_circle_m
 
 #: Zones from the most to the least sensitive; a finding takes the first one it lies in.
 ZONE_ORDER = (Kind.CRITICAL_PART, Kind.SRA, Kind.AIRSIDE, Kind.LANDSIDE)
@@ -24,6 +24,28 @@ SECURE_ZONES = (Kind.AIRSIDE, Kind.SRA, Kind.CRITICAL_PART)
 ON_BOUNDARY_M = 0.01
 #: An airport position farther than this from the layout is not the layout's airport.
 MAX_CENTRE_OFFSET_M = 100_000.0
+
+
+@dataclass
+class BoundaryIndex:
+    """One STRtree over the boundary chunks of several zone kinds.
+
+    Attributes
+    ----------
+    kinds
+        The zone kinds, in the order given.
+    chunks
+        Every kind's :attr:`RingSegments.chunks`, one after the other.
+    kind
+        For each chunk, the position of its kind in ``kinds``.
+    tree
+        An STRtree over ``chunks``; None when no kind has a boundary.
+    """
+
+    kinds: tuple[str, ...]
+    chunks: np.ndarray
+    kind: np.ndarray
+    tree: STRtree | None
 
 
 @dataclass
@@ -52,6 +74,7 @@ class PreparedLayout:
     _zones: dict[str, BaseGeometry | None] = field(default_factory=dict)
     _boundaries: dict[str, RingSegments] = field(default_factory=dict)
     _zone_trees: dict[str, STRtree] = field(default_factory=dict)
+    _boundary_index: BoundaryIndex | None = None
 
     def indexes(self, kind: str) -> np.ndarray:
         """Positions (into ``features``/``geoms``) of the features of ``kind``."""
@@ -65,7 +88,7 @@ class PreparedLayout:
         """The union of every zone of ``kind`` (prepared), or None when the layout has none."""
         if kind not in self._zones:
             idx = self.indexes(kind)
-            union = shapely.union_all(self.geoms[idx]) if len(idx) else None
+            union = _union(self.geoms[idx]) if len(idx) else None
             if union is not None and union.is_empty:
                 union = None
             if union is not None:
@@ -80,6 +103,22 @@ class PreparedLayout:
             rings = [] if union is None else list(shapely.get_parts(union.boundary))
             self._boundaries[kind] = RingSegments.from_lines(rings)
         return self._boundaries[kind]
+
+    def boundary_index(self) -> BoundaryIndex:
+        """The boundaries of every zone kind (:data:`ZONE_ORDER`) in one STRtree.
+
+        A nearest-boundary search from a point deep inside a zone visits many stretches of a
+        long ring that lie at about the same distance; one search over every kind's boundary
+        pays that once rather than once per kind.
+        """
+        if self._boundary_index is None:
+            kinds = tuple(str(k) for k in ZONE_ORDER)
+            parts = [self.boundary(k).chunks for k in kinds]
+            chunks = np.concatenate(parts) if parts else np.array([], dtype=object)
+            kind = np.repeat(np.arange(len(kinds)), [len(p) for p in parts])
+            tree = STRtree(chunks) if len(chunks) else None
+            self._boundary_index = BoundaryIndex(kinds, chunks, kind, tree)
+        return self._boundary_index
 
     def zone_at(self, points: np.ndarray) -> list[str]:
         """The most sensitive zone each point lies in (boundary included), or ""."""
@@ -113,14 +152,16 @@ class PreparedLayout:
         return ids
 
 
-def _great_circle_m(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Haversine distance in metres between two (lon, lat) points."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6_371_008.8 * math.asin(min(1.0, math.sqrt(h)))
+def _union(geoms: np.ndarray) -> BaseGeometry:
+    """The union of zone polygons.
+
+    Zones of one kind are mostly apart (landside parcels, SRAs around the field), and a
+    union that first splits its input into groups that do not touch grows about linearly
+    with them, where ``union_all`` of hundreds of parcels grew about 5x per 4x more. Shapely
+    before 2.1 has no such union and falls back on ``union_all``.
+    """
+    union = getattr(shapely, "disjoint_subset_union_all", shapely.union_all)
+    return union(geoms)
 
 
 def _polygonal(geom: BaseGeometry) -> BaseGeometry:
@@ -205,14 +246,46 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
     return [g for g in out if g is not None]
 
 
+def _degenerate(geoms: np.ndarray) -> list[str]:
+    """Why each metre geometry is degenerate, or "" (points never are).
+
+    A line is when all its points lie within :data:`DEGENERATE_M` of its first one; a polygon
+    when it is thinner than that (twice its area over its perimeter), empty included.
+    """
+    reasons = [""] * len(geoms)
+    types = shapely.get_type_id(geoms)
+    lines = np.flatnonzero(np.isin(types, (1, 2, 5)))  # LineString, LinearRing, MultiLineString
+    if len(lines):
+        xy, owner = shapely.get_coordinates(geoms[lines], return_index=True)
+        counts = np.bincount(owner, minlength=len(lines))
+        first = np.cumsum(counts) - counts
+        offset = xy - xy[first[owner]]
+        extent = np.zeros(len(lines))
+        np.maximum.at(extent, owner, np.hypot(offset[:, 0], offset[:, 1]))
+        for i in lines[extent < DEGENERATE_M]:
+            reasons[i] = (
+                f"zero-length {geoms[i].geom_type}: all its points lie within 1 cm of its first"
+            )
+    polygons = np.flatnonzero(np.isin(types, (3, 6)))  # Polygon, MultiPolygon
+    if len(polygons):
+        perimeter = shapely.length(geoms[polygons])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            width = np.where(perimeter > 0, 2 * shapely.area(geoms[polygons]) / perimeter, 0.0)
+        for i in polygons[width < DEGENERATE_M]:
+            reasons[i] = f"{geoms[i].geom_type} of no area (thinner than 1 cm)"
+    return reasons
+
+
 def prepare_layout(
     features: Sequence[Feature], centre: tuple[float, float] | None = None
 ) -> PreparedLayout:
     """Project the analysable features of a layout to metres.
 
-    Features of an unknown kind, or whose geometry is missing, malformed, empty or of a type
-    their kind does not take, are left out and listed in ``ignored`` (imports already warned
-    about them; the analysis must not fail on a layout edited by hand).
+    Features of an unknown kind, or whose geometry is missing, malformed, empty, degenerate (a
+    line whose points all lie within 1 cm of its first, a polygon thinner than 1 cm) or of a
+    type their kind does not take, are left out and listed in ``ignored`` (imports already
+    refused or warned about them; the analysis must not fail on a layout edited by hand, nor
+    report a zero-length fence as too low or a zero-area building as blocking the clear zone).
 
     Parameters
     ----------
@@ -241,9 +314,12 @@ def prepare_layout(
             continue
         kept.append(feature)
         lonlat.append(geom)
-    array = (
-        shapely.force_2d(np.array(lonlat, dtype=object)) if lonlat else np.array([], dtype=object)
-    )
+    array = np.array(lonlat, dtype=object) if lonlat else np.array([], dtype=object)
+    # Only geometries read through ``shape`` can carry a z; copying every other one would
+    # only make garbage on a large layout.
+    with_z = np.flatnonzero(shapely.has_z(array)) if len(array) else np.zeros(0, dtype=np.intp)
+    if len(with_z):
+        array[with_z] = shapely.force_2d(array[with_z])
     layout_centre = (0.0, 0.0)
     if len(array):
         minx, miny, maxx, maxy = shapely.total_bounds(array)
@@ -251,11 +327,11 @@ def prepare_layout(
     note = ""
     if centre is None:
         centre = layout_centre
-    elif len(array) and _great_circle_m(centre, layout_centre) > MAX_CENTRE_OFFSET_M:
+    elif len(array) and great_circle_m(centre, layout_centre) > MAX_CENTRE_OFFSET_M:
         # A wrong airport position would distort every measure; the layout knows better.
         note = (
             f"the airport position ({centre[0]:.4f}, {centre[1]:.4f}) is "
-            f"{_great_circle_m(centre, layout_centre) / 1000:.0f} km from the layout; "
+            f"{great_circle_m(centre, layout_centre) / 1000:.0f} km from the layout; "
             "measured around the layout's centre instead"
         )
         centre = layout_centre
@@ -271,6 +347,12 @@ def prepare_layout(
         invalid = np.flatnonzero(areas & ~shapely.is_valid(metres))
         for i in invalid:
             metres[i] = _polygonal(metres[i])
+        reasons = _degenerate(metres)
+        if any(reasons):
+            ignored.extend((f.id, r) for f, r in zip(kept, reasons, strict=True) if r)
+            usable = np.array([not r for r in reasons])
+            kept = [f for f, ok in zip(kept, usable, strict=True) if ok]
+            metres = metres[usable]
     return PreparedLayout(
         projection=projection,
         features=kept,

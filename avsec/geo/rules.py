@@ -211,10 +211,10 @@ def uncontrolled_crossing(ctx: RuleContext) -> list[Pending]:
         boundary = layout.boundary(kind)
         if not len(boundary):
             continue
-        road_pos, seg_pos = boundary.tree.query(roads, predicate="intersects")
+        road_pos, chunk_pos = boundary.tree.query(roads, predicate="intersects")
         if not len(road_pos):
             continue
-        hits = shapely.intersection(roads[road_pos], boundary.lines[seg_pos])
+        hits = shapely.intersection(roads[road_pos], boundary.chunks[chunk_pos])
         for road, hit in zip(road_pos, hits, strict=True):
             # Only points: a road running along the boundary does not cross it.
             for part in shapely.get_parts(hit):
@@ -265,14 +265,37 @@ def uncontrolled_crossing(ctx: RuleContext) -> list[Pending]:
     return out
 
 
-def _boundary_distance(layout: PreparedLayout, kind: str, points: np.ndarray) -> np.ndarray:
-    """Distance from each point to the boundary of the zones of ``kind`` (inf: no such zone)."""
-    boundary = layout.boundary(kind)
-    out = np.full(len(points), np.inf)
-    if not len(boundary) or not len(points):
+def _boundary_distances(
+    layout: PreparedLayout, points: np.ndarray, near: float
+) -> dict[str, np.ndarray]:
+    """Distance from each point to the boundary of the zones of each kind (inf: none).
+
+    Exact where the point lies within ``near`` of that boundary. Beyond it, only the distance
+    to the nearest boundary of any kind is exact (the other kinds stay inf): that is all the
+    rules need. A point near a boundary costs one lookup within ``near``; only the points far
+    from every boundary need a nearest search, which from deep inside a zone visits many
+    stretches of a long ring at about the same distance, so it runs once over every kind's
+    boundary together rather than once per kind and per point.
+    """
+    index = layout.boundary_index()
+    out = {kind: np.full(len(points), np.inf) for kind in index.kinds}
+    if index.tree is None or not len(points):
         return out
-    index, distance = boundary.tree.query_nearest(points, return_distance=True, all_matches=False)
-    out[index[0]] = distance
+    point_pos, chunk_pos = index.tree.query(points, predicate="dwithin", distance=near)
+    if len(point_pos):
+        distance = shapely.distance(points[point_pos], index.chunks[chunk_pos])
+        chunk_kind = index.kind[chunk_pos]
+        for n, kind in enumerate(index.kinds):
+            mine = chunk_kind == n
+            np.minimum.at(out[kind], point_pos[mine], distance[mine])
+    far = np.flatnonzero(~np.isfinite(np.minimum.reduce(list(out.values()))))
+    if len(far):
+        (far_pos, chunk_pos), distance = index.tree.query_nearest(
+            points[far], return_distance=True, all_matches=False
+        )
+        for n, kind in enumerate(index.kinds):
+            mine = index.kind[chunk_pos] == n
+            out[kind][far[far_pos[mine]]] = distance[mine]
     return out
 
 
@@ -288,7 +311,7 @@ def access_points(ctx: RuleContext) -> list[Pending]:
         return []
     points = layout.geoms[ap_idx]
     limit = params.access_point_boundary_m
-    distance = {str(k): _boundary_distance(layout, k, points) for k in ZONE_ORDER}
+    distance = _boundary_distances(layout, points, limit)
     nearest = np.minimum.reduce(list(distance.values()))
     secure_order = [str(k) for k in ZONE_ORDER if k in SECURE_ZONES]
     into: dict[str, np.ndarray] = {}

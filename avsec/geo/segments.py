@@ -1,8 +1,11 @@
 """Lines cut into straight segments, with the distance of each along its line.
 
-Long boundaries (tens of thousands of vertices) are queried through an STRtree of their
-segments, so each lookup costs O(log n) instead of a pass over the whole ring, and positions
-along a line are found without ``line_locate_point`` on the full ring.
+Long boundaries (hundreds of thousands of vertices) are queried through an STRtree of short
+runs of consecutive segments ("chunks", :data:`CHUNK_SEGMENTS` each), so a lookup costs
+O(log n) instead of a pass over the whole ring while the tree holds a few Python objects per
+hundred vertices rather than one per segment (creating and collecting those objects was a
+large share of the time on big layouts). Positions along a line are found with binary
+searches, never with a pass over the full ring.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ import shapely
 from shapely import STRtree
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
+
+#: Consecutive segments per chunk of the STRtree. Nearest-boundary queries from far points
+#: (the slowest lookups) are fastest around 8 to 16; larger chunks make the tree cheaper.
+CHUNK_SEGMENTS = 16
 
 
 @dataclass
@@ -37,6 +44,9 @@ class RingSegments:
         Per line, its vertices and the distance of each vertex along it.
     closed
         Per line, whether it is a closed ring (first vertex equals last).
+    chunk_first
+        Index of the first segment of each chunk (see :attr:`chunks`); segments
+        ``chunk_first[k]`` to ``chunk_first[k + 1] - 1`` make chunk ``k``.
     """
 
     a: np.ndarray
@@ -48,7 +58,8 @@ class RingSegments:
     coords: list[np.ndarray]
     cumulative: list[np.ndarray]
     closed: np.ndarray
-    _lines: np.ndarray | None = field(default=None, repr=False)
+    chunk_first: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    _chunks: np.ndarray | None = field(default=None, repr=False)
     _tree: STRtree | None = field(default=None, repr=False)
 
     @classmethod
@@ -86,16 +97,18 @@ class RingSegments:
             len_parts.append(seg_len[keep])
             start_parts.append(cum[:-1][keep])
             line_parts.append(np.full(int(keep.sum()), i, dtype=np.intp))
+        line = np.concatenate(line_parts)
         return cls(
             a=np.concatenate(a_parts),
             b=np.concatenate(b_parts),
             length=np.concatenate(len_parts),
             start=np.concatenate(start_parts),
-            line=np.concatenate(line_parts),
+            line=line,
             line_length=np.array(line_length),
             coords=coords,
             cumulative=cumulative,
             closed=np.array(closed),
+            chunk_first=chunk_starts(line, CHUNK_SEGMENTS),
         )
 
     def __len__(self) -> int:
@@ -107,24 +120,23 @@ class RingSegments:
         return float(self.line_length.sum())
 
     @property
-    def lines(self) -> np.ndarray:
-        """Each segment as a two-point LineString."""
-        if self._lines is None:
-            self._lines = shapely.linestrings(np.stack([self.a, self.b], axis=1))
-        return self._lines
+    def chunks(self) -> np.ndarray:
+        """Runs of up to :data:`CHUNK_SEGMENTS` consecutive segments as LineStrings.
+
+        Zero-length segments were dropped, so the segments of a chunk still join end to end
+        and a chunk is exactly that stretch of its line: distances and intersections with it
+        are those with its segments.
+        """
+        if self._chunks is None:
+            self._chunks = chunk_lines(self.a, self.b, self.chunk_first)
+        return self._chunks
 
     @property
     def tree(self) -> STRtree:
-        """An STRtree over the segments."""
+        """An STRtree over :attr:`chunks` (positions in the tree are chunk numbers)."""
         if self._tree is None:
-            self._tree = STRtree(self.lines)
+            self._tree = STRtree(self.chunks)
         return self._tree
-
-    def boxes(self, margin: float) -> np.ndarray:
-        """Each segment's bounding box grown by ``margin`` (for envelope queries)."""
-        lo = np.minimum(self.a, self.b) - margin
-        hi = np.maximum(self.a, self.b) + margin
-        return shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1])
 
     def point_at(self, line: int, distance: float) -> tuple[float, float]:
         """The point ``distance`` along line ``line`` (wrapping around closed rings)."""
@@ -156,7 +168,11 @@ class RingSegments:
 
     @staticmethod
     def _piece(xy: np.ndarray, cum: np.ndarray, begin: float, end: float) -> np.ndarray:
-        inner = (cum > begin) & (cum < end)
+        # Binary searches, not a mask over the whole ring: a layout has one piece per gap,
+        # and a pass over a ring of n vertices per gap made the perimeter rule quadratic.
+        lo = int(np.searchsorted(cum, begin, side="right"))
+        hi = int(np.searchsorted(cum, end, side="left"))
+        inner = slice(lo, max(lo, hi))
 
         def at(d: float) -> np.ndarray:
             k = int(np.searchsorted(cum, d, side="right")) - 1
@@ -168,10 +184,30 @@ class RingSegments:
         return np.vstack([at(begin), xy[inner], at(end)])
 
 
-def concatenate(parts: Sequence[RingSegments]) -> tuple[np.ndarray, np.ndarray]:
-    """Segment LineStrings of several sets, and for each the index of the set it came from."""
-    lines = [p.lines for p in parts if len(p)]
-    owners = [np.full(len(p), i, dtype=np.intp) for i, p in enumerate(parts) if len(p)]
-    if not lines:
-        return np.array([], dtype=object), np.zeros(0, dtype=np.intp)
-    return np.concatenate(lines), np.concatenate(owners)
+def chunk_starts(group: np.ndarray, size: int) -> np.ndarray:
+    """First index of each run of up to ``size`` consecutive items of the same ``group``.
+
+    ``group`` gives, for each segment in order, the line it belongs to (equal values are
+    adjacent); a run never spans two lines.
+    """
+    if not len(group):
+        return np.zeros(0, dtype=np.intp)
+    first_of_group = np.flatnonzero(np.append(True, group[1:] != group[:-1]))
+    rank = np.arange(len(group)) - np.repeat(
+        first_of_group, np.diff(np.append(first_of_group, len(group)))
+    )
+    return np.flatnonzero(rank % size == 0).astype(np.intp)
+
+
+def chunk_lines(a: np.ndarray, b: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """LineStrings through runs of segments ``a[i]`` to ``b[i]`` that join end to end.
+
+    Run ``k`` holds segments ``first[k]`` to ``first[k + 1] - 1``; its vertices are the start
+    of each of them and the end of the last, so the line is exactly those segments.
+    """
+    if not len(first):
+        return np.array([], dtype=object)
+    counts = np.diff(np.append(first, len(a)))
+    last = first + counts - 1
+    xy = np.insert(a, last + 1, b[last], axis=0)
+    return shapely.linestrings(xy, indices=np.repeat(np.arange(len(first)), counts + 1))

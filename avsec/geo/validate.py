@@ -4,6 +4,13 @@ Pure functions over parsed data: the readers in avsec.io call them and add the f
 the feature to each message. A problem that cannot be repaired raises :class:`GeometryProblem`;
 a repaired one (a self-intersecting polygon fixed with ``shapely.make_valid``) comes back as a
 warning with the repaired geometry.
+
+Degenerate geometries raise :class:`DegenerateGeometry` (a :class:`GeometryProblem`): a line
+whose points all lie within :data:`DEGENERATE_M` (1 cm) of its first point, and a polygon of no
+area or thinner than 1 cm (twice its area over its perimeter). Such a barrier covers nothing
+and such a zone holds nothing, yet the rules would count them; readers refuse or skip them as
+they do empty geometries. Distances are measured on the mean Earth sphere around the feature,
+well within a millimetre of the ellipsoid at this scale.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
@@ -30,10 +38,25 @@ COORDINATE_DEPTH = {
 
 #: Values farther from zero than this cannot be degrees: the file holds projected metres.
 _PROJECTED_HINT = 1000.0
+#: Mean Earth radius (IUGG), metres.
+EARTH_RADIUS_M = 6_371_008.8
+#: Metres per degree of latitude (and of longitude at the equator) on the mean Earth sphere.
+METRES_PER_DEGREE = EARTH_RADIUS_M * math.pi / 180
+#: A line whose points all lie this close (metres) to its first one has no length; a polygon
+#: thinner than this has no area.
+DEGENERATE_M = 0.01
 
 
 class GeometryProblem(ValueError):
     """A geometry that cannot be used; the message says what is wrong and where."""
+
+
+class DegenerateGeometry(GeometryProblem):
+    """A line of zero length or a polygon of zero area (within :data:`DEGENERATE_M`).
+
+    Readers that skip features they cannot map (OpenStreetMap) skip these too, as they skip
+    features with no geometry; readers of avsec layouts refuse them like empty geometries.
+    """
 
 
 @dataclass
@@ -42,6 +65,8 @@ class CheckedGeometry:
 
     geometry: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
+    #: (min lon, min lat, max lon, max lat) of the positions read.
+    bounds: tuple[float, float, float, float] | None = None
 
 
 def _positions(coords: Any, depth: int, path: str) -> list[tuple[float, float]]:
@@ -91,6 +116,66 @@ def check_lonlat(positions: list[tuple[float, float]]) -> None:
         )
 
 
+def great_circle_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Haversine distance in metres between two (lon, lat) points on the mean Earth sphere."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _metres_scale(lat: float) -> np.ndarray:
+    """Metres per degree of (lon, lat) around latitude ``lat``."""
+    return np.array([METRES_PER_DEGREE * math.cos(math.radians(lat)), METRES_PER_DEGREE])
+
+
+def line_extent_m(line: BaseGeometry) -> float:
+    """Largest distance (metres) from a lon/lat line's first position to any other."""
+    xy = shapely.get_coordinates(line)
+    if not len(xy):
+        return 0.0
+    offsets = (xy - xy[0]) * _metres_scale(xy[0, 1])
+    return float(np.hypot(offsets[:, 0], offsets[:, 1]).max())
+
+
+def polygon_width_m(polygon: BaseGeometry) -> float:
+    """Mean width (metres) of a lon/lat polygon: twice its area over its perimeter.
+
+    A rectangle of length L and width w gives about w when L is much larger than w; a polygon
+    whose points lie on a line gives 0.
+    """
+    first = shapely.get_coordinates(polygon)[:1]
+    if not len(first):
+        return 0.0
+    scale = _metres_scale(first[0, 1])
+    # Offsets from the first position keep the area exact (no large coordinates multiplied).
+    metres = shapely.transform(polygon, lambda xy: (xy - first[0]) * scale)
+    perimeter = float(metres.length)
+    return 2 * float(metres.area) / perimeter if perimeter > 0 else 0.0
+
+
+def _check_lines(geom: BaseGeometry, gtype: str) -> None:
+    """Refuse a line (or a part of a multi-line) whose points all lie within 1 cm."""
+    parts = list(shapely.get_parts(geom))
+    for n, part in enumerate(parts):
+        if line_extent_m(part) < DEGENERATE_M:
+            which = f"part {n} of the {gtype}" if len(parts) > 1 else f"the {gtype}"
+            raise DegenerateGeometry(
+                f"{which} has zero length: all its points lie within 1 cm of its first point"
+            )
+
+
+def _check_area(geom: BaseGeometry, gtype: str) -> None:
+    """Refuse a polygon (or a part of a multi-polygon) of no area, thinner than 1 cm."""
+    parts = list(shapely.get_parts(geom))
+    for n, part in enumerate(parts):
+        if polygon_width_m(part) < DEGENERATE_M:
+            which = f"part {n} of the {gtype}" if len(parts) > 1 else f"the {gtype}"
+            raise DegenerateGeometry(f"{which} has no area (it is thinner than 1 cm)")
+
+
 def _polygonal_parts(geom: BaseGeometry) -> list[BaseGeometry]:
     parts = shapely.get_parts(geom)
     out = []
@@ -106,9 +191,10 @@ def _repair_polygon(geom: BaseGeometry, allowed: tuple[str, ...]) -> tuple[BaseG
     """Repair an invalid polygon with make_valid; keep only its polygonal parts."""
     reason = shapely.is_valid_reason(geom)
     repaired = shapely.make_valid(geom)
-    parts = _polygonal_parts(repaired)
+    # Slivers a repair leaves behind are dropped: they have no area to speak of.
+    parts = [p for p in _polygonal_parts(repaired) if polygon_width_m(p) >= DEGENERATE_M]
     if not parts:
-        raise GeometryProblem(f"invalid polygon with no area left after repair ({reason})")
+        raise DegenerateGeometry(f"invalid polygon with no area left after repair ({reason})")
     note = f"invalid polygon ({reason}) repaired with make_valid"
     if len(parts) == 1:
         return parts[0], note
@@ -138,8 +224,10 @@ def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
     ------
     GeometryProblem
         Missing or empty geometry, a type the kind does not take, malformed or non-finite
-        coordinates, coordinates outside WGS84 (projected metres, swapped axes), a ring or line
-        with too few points, or a polygon with no area.
+        coordinates, coordinates outside WGS84 (projected metres, swapped axes), or a ring or
+        line with too few points. :class:`DegenerateGeometry` (a subclass) for a line whose
+        points all lie within 1 cm of its first one, or a polygon with no area (thinner than
+        1 cm).
     """
     if geometry is None:
         raise GeometryProblem("has no geometry (null)")
@@ -160,6 +248,9 @@ def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
     if not positions:
         raise GeometryProblem(f"empty {gtype} (no coordinates)")
     check_lonlat(positions)
+    lons = [lon for lon, _ in positions]
+    lats = [lat for _, lat in positions]
+    bounds = (min(lons), min(lats), max(lons), max(lats))
     try:
         geom = shape(geometry)
     except (ValueError, TypeError, IndexError, shapely.errors.GEOSException) as exc:
@@ -170,15 +261,18 @@ def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
         if part.geom_type == "LineString" and shapely.get_num_coordinates(part) < 2:
             raise GeometryProblem("a line needs at least two positions")
     warnings: list[str] = []
+    if gtype in ("LineString", "MultiLineString"):
+        _check_lines(geom, gtype)
     if gtype in ("Polygon", "MultiPolygon"):
         # A self-intersecting bow tie can have zero signed area, so repair before judging it.
         if not geom.is_valid:
             repaired, note = _repair_polygon(geom, allowed or ("Polygon", "MultiPolygon"))
             warnings.append(note)
-            return CheckedGeometry(_as_geojson(repaired), warnings)
+            return CheckedGeometry(_as_geojson(repaired), warnings, bounds)
         if geom.area == 0:
-            raise GeometryProblem(f"{gtype} has no area (all its points lie on a line)")
-    return CheckedGeometry(geometry, warnings)
+            raise DegenerateGeometry(f"{gtype} has no area (all its points lie on a line)")
+        _check_area(geom, gtype)
+    return CheckedGeometry(geometry, warnings, bounds)
 
 
 def _as_geojson(geom: BaseGeometry) -> dict[str, Any]:

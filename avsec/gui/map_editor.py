@@ -355,7 +355,7 @@ class MapEditor(QWidget):
         Nothing changes when the file is refused or the user cancels.
         """
         try:
-            from avsec.io.geojson import read_layout
+            from avsec.io.geojson import Reference, read_layout
         except ImportError:
             show_error(
                 self, tr("Cannot import"), tr("The layout import is not available in this build.")
@@ -363,7 +363,10 @@ class MapEditor(QWidget):
             return 0
         path = Path(path)
         try:
-            layout = read_layout(path, source=source)
+            # The same position check as `avsec layout import`: a layer far from the airport is
+            # named in a warning, one whose coordinates look swapped (lat,lon) is refused.
+            reference = Reference.for_airport(self.session.doc.assessment.airport)
+            layout = read_layout(path, source=source, reference=reference)
         except (AvsecError, OSError) as exc:
             show_error(self, tr("Cannot import"), exc)
             return 0

@@ -2,11 +2,17 @@
 
 Reading is defensive: every file may be hostile. It refuses files over a size limit, non-UTF-8
 text, truncated or invalid JSON, projected coordinates, coordinates outside WGS84, empty
-geometries and geometry types a kind does not take, each with a message naming the file and
-the feature (its index and id). Self-intersecting polygons are repaired with
-``shapely.make_valid`` and reported; unknown kinds are kept and reported. Nothing is stored
-here: the caller applies the result as one undoable command, so a failed import changes
-nothing.
+geometries, zero-length lines and zero-area polygons (within 1 cm) and geometry types a kind
+does not take, each with a message naming the file and the feature (its index and id).
+Self-intersecting polygons are repaired with ``shapely.make_valid`` and reported; unknown kinds
+are kept and reported. Nothing is stored here: the caller applies the result as one undoable
+command, so a failed import changes nothing.
+
+Given the airport's position (:class:`Reference`), a layer whose centre lies more than
+:data:`FAR_FROM_AIRPORT_KM` from it is checked (:func:`check_position`): when swapping every
+coordinate's lon and lat would put it near the airport, the file is refused as written lat,lon;
+otherwise it is read with a warning, since an inspector may map an off-site facility on
+purpose (``far_ok`` accepts such a layer without a word, swapped-looking or not).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from avsec.core.assessment import Airport
 from avsec.core.errors import InputError
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
 
@@ -38,7 +45,26 @@ WGS84_NAMES = {
     "http://www.opengis.net/def/crs/epsg/0/4326",
 }
 
+#: A layer whose centre lies farther than this from the airport is checked for swapped axes.
+FAR_FROM_AIRPORT_KM = 50.0
+
 Source = Literal["avsec", "osm"]
+Bounds = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The position of the assessed airport, against which a layer's position is checked."""
+
+    lon: float
+    lat: float
+    #: How messages name the airport: its ICAO code, else its name.
+    label: str = ""
+
+    @classmethod
+    def for_airport(cls, airport: Airport) -> Reference:
+        """The reference point of an assessment's airport."""
+        return cls(airport.lon, airport.lat, airport.icao or airport.iata or airport.name)
 
 
 @dataclass
@@ -47,6 +73,8 @@ class LayoutImport:
 
     features: list[Feature]
     warnings: list[str] = field(default_factory=list)
+    #: (min lon, min lat, max lon, max lat) of every position read; None when unknown.
+    bounds: Bounds | None = None
 
     def counts(self) -> dict[str, int]:
         """Number of features per kind."""
@@ -54,6 +82,67 @@ class LayoutImport:
         for f in self.features:
             out[f.kind] = out.get(f.kind, 0) + 1
         return out
+
+
+def merge_bounds(a: Bounds | None, b: Bounds | None) -> Bounds | None:
+    """The bounds covering both ``a`` and ``b`` (either may be None)."""
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _layout_bounds(layout: LayoutImport) -> Bounds | None:
+    """The layout's bounds, from the reader or else from its features."""
+    if layout.bounds is not None:
+        return layout.bounds
+    import shapely
+    from shapely.geometry import shape
+
+    geoms = [shape(f.geometry) for f in layout.features if f.geometry]
+    if not geoms:
+        return None
+    minx, miny, maxx, maxy = (float(v) for v in shapely.total_bounds(geoms))
+    return None if math.isnan(minx) else (minx, miny, maxx, maxy)
+
+
+def check_position(
+    layout: LayoutImport, name: str, reference: Reference, *, far_ok: bool = False
+) -> list[str]:
+    """Check where a layer lies against the airport; return the warnings to give.
+
+    The layer's centre is the centre of its bounding box. Within
+    :data:`FAR_FROM_AIRPORT_KM` of the airport, all is well. Farther, if swapping every
+    coordinate's lon and lat would bring the centre within that distance, the file was
+    written lat,lon and is refused. Otherwise the layer is accepted with a warning: it may
+    be an off-site facility, or the wrong file. With ``far_ok`` neither check applies.
+
+    Raises
+    ------
+    InputError
+        The coordinates look swapped (one line naming the file).
+    """
+    from avsec.geo.validate import great_circle_m
+
+    bounds = _layout_bounds(layout)
+    if far_ok or bounds is None:
+        return []
+    minx, miny, maxx, maxy = bounds
+    centre = ((minx + maxx) / 2, (miny + maxy) / 2)
+    airport = (reference.lon, reference.lat)
+    km = great_circle_m(centre, airport) / 1000
+    if km <= FAR_FROM_AIRPORT_KM:
+        return []
+    label = f" {reference.label}" if reference.label else ""
+    # Swapped, every longitude becomes a latitude: only possible when all lie within ±90.
+    if -90 <= minx and maxx <= 90:
+        swapped_km = great_circle_m((centre[1], centre[0]), airport) / 1000
+        if swapped_km <= FAR_FROM_AIRPORT_KM:
+            raise InputError(
+                f"{name}: coordinates look like lat,lon; GeoJSON is lon,lat (RFC 7946): the "
+                f"layer centre is {km:,.0f} km from the airport{label}, {swapped_km:,.1f} km "
+                "with lon and lat swapped; swap them in the file and import it again"
+            )
+    return [f"{name}: layer centre is {km:,.0f} km from the airport{label}; check the file"]
 
 
 def where(name: str, index: int, fid: Any) -> str:
@@ -210,6 +299,7 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
     warnings: list[str] = []
     seen: dict[str, int] = {}
     unknown: dict[str, int] = {}
+    bounds: Bounds | None = None
     for index, item in enumerate(raw_features(data, name)):
         fid = _feature_id(item)
         place = where(name, index, fid)
@@ -238,6 +328,7 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         except GeometryProblem as exc:
             raise InputError(f"{place}: {exc}") from exc
         warnings.extend(f"{place}: {note}" for note in checked.warnings)
+        bounds = merge_bounds(bounds, checked.bounds)
         properties = {k: v for k, v in props.items() if k != "kind"}
         warnings.extend(f"{place}: {note}" for note in property_warnings(kind, properties))
         if fid is not None:
@@ -253,11 +344,16 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
     for kind, count in unknown.items():
         if count > 1:
             warnings.append(f"{name}: {count} features of unknown kind {kind!r} kept in all")
-    return LayoutImport(features, warnings)
+    return LayoutImport(features, warnings, bounds)
 
 
 def read_layout(
-    path: Path | str, source: Source = "avsec", *, max_bytes: int = MAX_LAYOUT_BYTES
+    path: Path | str,
+    source: Source = "avsec",
+    *,
+    max_bytes: int = MAX_LAYOUT_BYTES,
+    reference: Reference | None = None,
+    far_ok: bool = False,
 ) -> LayoutImport:
     """Read a layout from a GeoJSON file.
 
@@ -270,6 +366,11 @@ def read_layout(
         OpenStreetMap export (overpass-turbo or QuickOSM GeoJSON) mapped by its tags.
     max_bytes
         Files larger than this are refused.
+    reference
+        The assessment's airport: when given, the layer's position is checked against it
+        (:func:`check_position`) and a far layer gets a warning.
+    far_ok
+        The layer lies far from the airport on purpose: skip the position check.
 
     Returns
     -------
@@ -279,17 +380,22 @@ def read_layout(
     Raises
     ------
     InputError
-        Naming the file and, where it applies, the feature's index and id.
+        Naming the file and, where it applies, the feature's index and id; or, with
+        ``reference``, coordinates that look written lat,lon.
     """
     path = Path(path)
+    if source not in ("avsec", "osm"):
+        raise InputError(f"unknown layout source {source!r}; use avsec or osm")
     data = load_json_file(path, max_bytes)
     if source == "osm":
         from avsec.io.osm import parse_osm_features
 
-        return parse_osm_features(data, path.name)
-    if source != "avsec":
-        raise InputError(f"unknown layout source {source!r}; use avsec or osm")
-    return parse_avsec_features(data, path.name)
+        layout = parse_osm_features(data, path.name)
+    else:
+        layout = parse_avsec_features(data, path.name)
+    if reference is not None:
+        layout.warnings.extend(check_position(layout, path.name, reference, far_ok=far_ok))
+    return layout
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -19,7 +19,9 @@ amenity=parking (area)              parking
 
 A feature with several of these tags yields one feature per role: a closed aerodrome polygon
 tagged barrier=fence gives an airside zone and a barrier along its ring. Every other feature is
-skipped, and the import reports each group of skipped features with the reason. Feature ids
+skipped, and the import reports each group of skipped features with the reason; so are lines
+of zero length and polygons of zero area (within 1 cm), as features with no geometry are:
+OpenStreetMap holds such leftovers of editing, and one must not refuse a whole extract. Feature ids
 derive from the OSM element (``osm-way-123-building``), so importing an overlapping extract
 merges with, rather than duplicates, what an earlier one brought.
 """
@@ -36,7 +38,7 @@ from shapely.geometry import mapping, shape
 
 from avsec.core.errors import InputError
 from avsec.core.layout import Feature
-from avsec.io.geojson import LayoutImport, raw_features, where
+from avsec.io.geojson import Bounds, LayoutImport, merge_bounds, raw_features, where
 
 GATE_BARRIERS = {
     "gate": None,
@@ -276,12 +278,13 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
         Coordinates that are not WGS84 lon/lat or a malformed geometry (naming the feature),
         or a file where nothing maps to a layout kind (with the reasons).
     """
-    from avsec.geo.validate import GeometryProblem, check_geometry
+    from avsec.geo.validate import DegenerateGeometry, GeometryProblem, check_geometry
 
     features: list[Feature] = []
     warnings: list[str] = []
     skipped: dict[str, _Skipped] = {}
     seen: set[str] = set()
+    bounds: Bounds | None = None
 
     def skip(tag: str, reason: str, place: str) -> None:
         group = skipped.setdefault(f"{tag}: {reason}", _Skipped(f"{tag}: {reason}"))
@@ -299,6 +302,9 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
             continue
         try:
             check_geometry(geometry, None)
+        except DegenerateGeometry as exc:
+            skip("(any)", f"degenerate geometry ({exc})", place)
+            continue
         except GeometryProblem as exc:
             raise InputError(f"{place}: {exc}") from exc
         roles, refused = _roles(tags, geometry)
@@ -330,6 +336,7 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
                 skip(kind, f"unusable geometry ({exc})", place)
                 continue
             warnings.extend(f"{place}: {note}" for note in checked.warnings)
+            bounds = merge_bounds(bounds, checked.bounds)
             seen.add(fid)
             features.append(
                 Feature(id=fid, kind=kind, geometry=checked.geometry, properties={**base, **mapped})
@@ -344,4 +351,4 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
     if not features:
         reasons = "; ".join(f"{len(g.places)} × {g.reason}" for g in skipped.values()) or "empty"
         raise InputError(f"{name}: no OpenStreetMap feature maps to a layout kind ({reasons})")
-    return LayoutImport(features, warnings)
+    return LayoutImport(features, warnings, bounds)

@@ -1,5 +1,13 @@
-"""Layout verbs: ``layout import FILE GEOJSON [--from avsec|osm] [--replace]`` and
-``layout export FILE -o OUT.geojson|OUT.kml`` (DESIGN §10)."""
+"""Layout verbs: ``layout import FILE GEOJSON [--from avsec|osm] [--replace] [--far-ok]`` and
+``layout export FILE -o OUT.geojson|OUT.kml`` (DESIGN §10).
+
+An import checks where the layer lies against the assessment's airport. A layer whose centre
+is more than 50 km away is refused when swapping lon and lat would bring it near the airport
+(the file was written lat,lon); otherwise it is imported with a warning, because an inspector
+may map an off-site facility (a cargo centre, a remote radar) on purpose. ``--far-ok`` says the
+layer is meant to be far: no warning, and no refusal in the rare case of an off-site layer
+that merely looks swapped.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +42,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="replace the whole layout (default: merge, features with the same id are replaced)",
     )
+    q.add_argument(
+        "--far-ok",
+        action="store_true",
+        help="the layer lies far from the airport on purpose (an off-site facility): import it "
+        "without checking its distance from the airport or whether lon and lat look swapped",
+    )
     q.set_defaults(handler=cmd_import)
     q = sub.add_parser("export", help="write the layout as GeoJSON or KML")
     q.add_argument("file", help="the .avsec file")
@@ -49,12 +63,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read a layout and store it as one transaction; a failed read changes nothing."""
     from avsec.core.commands import merge_layout, replace_layout
     from avsec.core.document import AssessmentDocument
-    from avsec.io.geojson import read_layout
+    from avsec.io.geojson import Reference, check_position, read_layout
 
     source = Path(args.geojson)
     # Read and check everything before the assessment is touched.
     layout = read_layout(source, args.source)
     with open_file(args.file) as f:
+        # Raises before anything is applied: a refused layer changes nothing.
+        reference = Reference.for_airport(f.assessment.airport)
+        far_ok = bool(getattr(args, "far_ok", False))
+        layout.warnings.extend(check_position(layout, source.name, reference, far_ok=far_ok))
         current = AssessmentDocument(
             assessment=f.assessment, checklist=f.checklist, features=f.features()
         )

@@ -186,3 +186,55 @@ def test_every_geometry_form_is_read() -> None:
     assert result.metrics["airside_area_m2"] == pytest.approx(1_000_000 - 40_000, rel=1e-6)
     assert result.metrics["sra_area_m2"] == pytest.approx(20_000, rel=1e-6)
     assert result.metrics["features_analysed"] == 3
+
+
+def test_heights_in_multi_geometries_are_dropped() -> None:
+    """Multi-part geometries go through ``shape`` and keep their z until the analysis drops it."""
+    plain = fence_around(0, 0, 1000, 1000)
+    ring = plain.geometry["coordinates"]
+    raised = Feature(
+        id="fence",
+        kind="barrier",
+        geometry={"type": "MultiLineString", "coordinates": [[[*xy, 3.5] for xy in ring]]},
+        properties=plain.properties,
+    )
+    airside = feature("airside", square(0, 0, 1000, 1000), "air")
+    flat, high = run([airside, plain]), run([airside, raised])
+    assert high.metrics["perimeter_covered"] == flat.metrics["perimeter_covered"] == 1.0
+    assert high.metrics["barrier_length_m"] == pytest.approx(4000, rel=1e-6)
+
+
+def test_degenerate_features_are_left_out_and_named() -> None:
+    airside = feature("airside", square(0, 0, 1000, 1000), "air")
+    fence = fence_around(0, 0, 1000, 1000, height_m=2.5)
+    stub = feature("barrier", square(0, 0, 0.003, 0.003).exterior, "stub", height_m=1.0)
+    dot = feature("road", square(500, -0.002, 500.004, 0.002).exterior, "dot")
+    flat = feature("building", Polygon([(10, 1), (300, 1), (300, 1.004), (10, 1)]), "flat")
+    wall = feature("obstacle", square(20, 1, 20.02, 300), "wall", obstacle="structure")
+    result = run([airside, fence, stub, dot, flat, wall])
+    reasons = dict(result.ignored)
+    assert set(reasons) == {"stub", "dot", "flat"}
+    assert reasons["stub"].startswith("zero-length LineString")
+    assert reasons["flat"] == "Polygon of no area (thinner than 1 cm)"
+    # No 1 m fence of no length, no crossing by a road of no length, no zero-area building at
+    # the fence; the 2 cm wide wall is real.
+    assert of_rule(result, "barrier_below_height") == []
+    assert of_rule(result, "uncontrolled_crossing") == []
+    assert [f.features[0] for f in of_rule(result, "clear_zone_obstruction")] == ["wall"]
+    assert result.metrics["features_ignored"] == 3
+
+
+def test_overlapping_zones_of_one_kind_are_one_zone() -> None:
+    sras = [
+        feature("sra", square(100, 100, 400, 300), "s1"),
+        feature("sra", square(300, 200, 600, 500), "s2"),
+        feature("sra", square(700, 700, 800, 800), "s3"),  # apart from the others
+    ]
+    airside = feature("airside", square(0, 0, 1000, 1000), "air")
+    # Inside both s1 and s2, 50 m from edges that lie inside the union: the nearest boundary is
+    # the corner 50√2 m away.
+    gate = feature("access_point", point(350, 250), "inner")
+    result = run([airside, *sras, gate])
+    assert result.metrics["sra_area_m2"] == pytest.approx(60_000 + 90_000 - 10_000 + 10_000)
+    found = of_rule(result, "access_point_off_boundary")
+    assert [f.value for f in found] == [pytest.approx(50 * 2**0.5)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 import shapely
 from hypothesis import HealthCheck, assume, given, settings
@@ -9,6 +12,9 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Polygon, shape
 from shapely.ops import substring
 
+from avsec.geo import perimeter
+from avsec.geo.perimeter import boundary_coverage
+from avsec.geo.segments import RingSegments
 from tests.geo.builders import (
     PROJECTION,
     feature,
@@ -208,3 +214,68 @@ def test_random_openings_are_measured_exactly(cuts: list[float]) -> None:
     fence = [feature("barrier", substring(ring, a, b), f"p{n}") for n, (a, b) in enumerate(pieces)]
     found = sorted(g.value for g in gaps([AIRSIDE, *fence]))
     assert found == pytest.approx(sorted(b - a for a, b in openings), abs=1e-3)
+
+
+# --- candidate pairs: runs of segments find every pair that a full comparison finds ---------
+
+
+def _every_pair(ring, elements, radius):
+    """All (ring segment, element) pairs: what the runs and their filter must not miss."""
+    n_elements = len(elements.p) + len(elements.c)
+    ring_idx = np.repeat(np.arange(len(ring)), n_elements)
+    element_idx = np.tile(np.arange(n_elements), len(ring))
+    yield ring_idx, element_idx
+
+
+def _coverage(boundary, barriers, **kwargs):
+    ring = RingSegments.from_lines([shapely.get_exterior_ring(boundary)])
+    found = boundary_coverage(ring, barriers, offset=2.0, join=0.5, **kwargs)
+    return (
+        [(g.ring, round(g.begin, 6), round(g.end, 6), g.before, g.after) for g in found.gaps],
+        sorted(found.covering),
+        round(found.gap_length, 6),
+    )
+
+
+_piece = st.tuples(
+    st.floats(0, 2 * math.pi),  # where along the ring (angle)
+    st.floats(0.01, 1.5),  # how far along it (angle)
+    st.floats(-3.0, 3.0),  # offset outward, metres
+    st.integers(2, 40),  # vertices
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_piece, min_size=1, max_size=8),
+    st.lists(
+        st.tuples(st.floats(-450, 450), st.floats(-450, 450), st.floats(-450, 450)),
+        max_size=3,
+    ),
+    st.sampled_from([1, 3, 8]),
+)
+def test_runs_of_segments_find_every_covering_pair(pieces, strays, run_size) -> None:
+    theta = np.linspace(0, 2 * math.pi, 300, endpoint=False)
+    radius = 400 * (1 + 0.1 * np.sin(5 * theta))
+    boundary = Polygon(np.column_stack([radius * np.cos(theta), radius * np.sin(theta)]))
+    barriers = []
+    for start, span, offset, vertices in pieces:
+        t = np.linspace(start, start + span, vertices)
+        r = 400 * (1 + 0.1 * np.sin(5 * t)) + offset
+        barriers.append(LineString(np.column_stack([r * np.cos(t), r * np.sin(t)])))
+    for x, y, angle in strays:
+        barriers.append(LineString([(x, y), (x + 80 * math.cos(angle), y + 80 * math.sin(angle))]))
+    expected = _coverage(boundary, barriers)
+    original = perimeter._candidate_pairs
+    try:
+        perimeter._candidate_pairs = _every_pair  # type: ignore[assignment]
+        brute = _coverage(boundary, barriers)
+    finally:
+        perimeter._candidate_pairs = original
+    assert expected == brute
+    saved = perimeter.PAIR_RUN
+    try:
+        perimeter.PAIR_RUN = run_size
+        assert _coverage(boundary, barriers) == brute
+    finally:
+        perimeter.PAIR_RUN = saved

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from shapely.geometry import shape
+import math
 
+import numpy as np
+import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Polygon, shape
+
+from avsec.geo.prepared import prepare_layout
+from avsec.geo.rules import _boundary_distances
 from tests.geo.builders import (
+    CENTRE,
     PROJECTION,
     feature,
     fence_around,
@@ -328,3 +337,53 @@ def test_without_airside_every_barrier_has_a_clear_zone() -> None:
     building = feature("building", square(10, 1, 20, 10), "b")
     found = of_rule(run([fence, building]), "clear_zone_obstruction")
     assert [f.features for f in found] == [["b", "f"]]
+
+
+# --- distances to zone boundaries: near lookups and one nearest search for far gates ----------
+
+
+def test_gate_deep_inside_a_long_perimeter_gets_the_exact_distance() -> None:
+    theta = np.linspace(0, 2 * math.pi, 5000, endpoint=False)
+    radius = 3000 * (1 + 0.05 * np.sin(5 * theta))
+    field = Polygon(np.column_stack([radius * np.cos(theta), radius * np.sin(theta)]))
+    apron = square(1000, 1000, 1200, 1100)
+    gates = [point(-1500, -200), point(1300, 1050), point(1100, 1095)]
+    result = run(
+        [
+            feature("airside", field, "air"),
+            feature("sra", apron, "apron"),
+            *(feature("access_point", g, f"g{n}") for n, g in enumerate(gates)),
+        ]
+    )
+    found = {f.features[0]: f.value for f in of_rule(result, "access_point_off_boundary")}
+    assert set(found) == {"g0", "g1"}  # g2 lies 5 m from the apron's edge
+    assert found["g0"] == pytest.approx(gates[0].distance(field.exterior), abs=1e-6)
+    assert found["g1"] == pytest.approx(100.0, abs=1e-6)  # the apron is nearer than the fence
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.floats(-1200, 1200), st.floats(-1200, 1200)), min_size=1, max_size=30),
+    st.floats(0.5, 60),
+)
+def test_boundary_distances_match_a_full_comparison(xy, near) -> None:
+    zones = [
+        feature("airside", square(-1000, -1000, 1000, 1000), "air"),
+        feature("landside", square(-1100, -1000, -1000, 1000), "land"),
+        feature("sra", square(-200, -200, 300, 100), "sra"),
+        feature("critical_part", square(-100, -100, 0, 0), "cp"),
+    ]
+    layout = prepare_layout(zones, CENTRE)
+    points = shapely.points(xy)
+    got = _boundary_distances(layout, points, near)
+    exact = {
+        kind: shapely.distance(points, layout.zone(kind).boundary)
+        for kind in ("critical_part", "sra", "airside", "landside")
+    }
+    nearest = np.minimum.reduce(list(exact.values()))
+    for kind, distance in exact.items():
+        close = distance <= near
+        assert np.allclose(got[kind][close], distance[close], atol=1e-6)
+        assert (got[kind][~close] > near).all()
+    best = np.minimum.reduce(list(got.values()))
+    assert np.allclose(best, nearest, atol=1e-6)

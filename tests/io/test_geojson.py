@@ -9,7 +9,7 @@ import pytest
 
 from avsec.core.errors import InputError
 from avsec.core.layout import Feature, feature_collection
-from avsec.io.geojson import MAX_LAYOUT_BYTES, read_layout, write_geojson
+from avsec.io.geojson import MAX_LAYOUT_BYTES, Reference, read_layout, write_geojson
 from tests.geo.builders import training_field
 
 SQUARE = [[[-80, 10], [-79.99, 10], [-79.99, 10.01], [-80, 10.01], [-80, 10]]]
@@ -284,3 +284,121 @@ def test_unwritable_values_are_refused_before_writing(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="out.geojson: the layout holds a value JSON cannot store"):
         write_geojson([feature], tmp_path / "out.geojson")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- degenerate geometries: refused like empty ones, naming the file and the feature --------
+
+
+@pytest.mark.parametrize(
+    ("feature", "expected"),
+    [
+        (
+            item("barrier", {"type": "LineString", "coordinates": [[-80, 10], [-80, 10]]}, "b"),
+            "feature 1 (id b): the LineString has zero length",
+        ),
+        (
+            item(
+                "road",
+                {"type": "LineString", "coordinates": [[-80, 10], [-80.00000002, 10.00000003]]},
+            ),
+            "feature 1: the LineString has zero length",
+        ),
+        (
+            item(
+                "building",
+                {
+                    "type": "Polygon",
+                    "coordinates": [[[-80, 10], [-79.99, 10], [-79.99, 10.00000001], [-80, 10]]],
+                },
+                7,
+            ),
+            "feature 1 (id 7): the Polygon has no area",
+        ),
+    ],
+)
+def test_degenerate_features_are_refused(tmp_path: Path, feature: dict, expected: str) -> None:
+    path = write(tmp_path, collection(item("airside", AIRSIDE, "a"), feature))
+    with pytest.raises(InputError) as error:
+        read_layout(path)
+    assert str(error.value).startswith(f"layout.geojson: {expected}")
+
+
+# --- where the layer lies: swapped lon/lat refused, far layers warned about ------------------
+
+#: Toncontín (MHTG), and a layer around it.
+MHTG = Reference(-87.2169, 14.0608, "MHTG")
+
+
+def _square_at(lon: float, lat: float) -> dict:
+    d = 0.005
+    ring = [[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _swapped(geometry: dict) -> dict:
+    return {
+        "type": geometry["type"],
+        "coordinates": [[[lat, lon] for lon, lat in ring] for ring in geometry["coordinates"]],
+    }
+
+
+def test_layer_at_the_airport_reads_quietly(tmp_path: Path) -> None:
+    path = write(tmp_path, collection(item("airside", _square_at(-87.22, 14.06), "a")))
+    layout = read_layout(path, reference=MHTG)
+    assert layout.warnings == [] and len(layout.features) == 1
+    assert layout.bounds == pytest.approx((-87.22, 14.06, -87.215, 14.065))
+
+
+def test_lat_lon_layer_is_refused_in_one_line(tmp_path: Path) -> None:
+    swapped = _swapped(_square_at(-87.22, 14.06))
+    path = write(tmp_path, collection(item("airside", swapped, "a")), "swapped.geojson")
+    with pytest.raises(InputError) as error:
+        read_layout(path, reference=MHTG)
+    message = str(error.value)
+    assert message.startswith(
+        "swapped.geojson: coordinates look like lat,lon; GeoJSON is lon,lat (RFC 7946)"
+    )
+    assert "MHTG" in message and "\n" not in message
+    # Without a reference point there is nothing to compare with.
+    assert len(read_layout(path).features) == 1
+
+
+def test_far_layer_is_read_with_a_warning(tmp_path: Path) -> None:
+    # San Pedro Sula, 172 km away: an off-site facility, or the wrong file.
+    path = write(tmp_path, collection(item("airside", _square_at(-87.92, 15.45), "a")))
+    layout = read_layout(path, reference=MHTG)
+    assert len(layout.features) == 1
+    assert layout.warnings == [
+        "layout.geojson: layer centre is 172 km from the airport MHTG; check the file"
+    ]
+
+
+def test_far_ok_skips_the_position_check(tmp_path: Path) -> None:
+    swapped = write(tmp_path, collection(item("airside", _swapped(_square_at(-87.22, 14.06)))))
+    assert read_layout(swapped, reference=MHTG, far_ok=True).warnings == []
+    far = write(tmp_path, collection(item("airside", _square_at(-87.92, 15.45))), "far.geojson")
+    assert read_layout(far, reference=MHTG, far_ok=True).warnings == []
+
+
+def test_longitudes_beyond_90_cannot_be_swapped(tmp_path: Path) -> None:
+    # A layer at Manila (lon 121): lon 121 cannot be a latitude. Taken as one anyway it would
+    # be 59° N on the far meridian, right at this reference point in the Bering Sea.
+    bering = Reference(-165.4975, 59.0025, "PABE")
+    path = write(tmp_path, collection(item("airside", _square_at(121.0, 14.5))))
+    assert "km from the airport PABE" in read_layout(path, reference=bering).warnings[0]
+
+
+def test_position_of_a_layout_without_bounds_comes_from_its_features() -> None:
+    from avsec.io.geojson import LayoutImport, check_position
+
+    feature = Feature(kind="airside", geometry=_swapped(_square_at(-87.22, 14.06)))
+    with pytest.raises(InputError, match="look like lat,lon"):
+        check_position(LayoutImport([feature]), "hand.geojson", MHTG)
+    assert check_position(LayoutImport([]), "empty.geojson", MHTG) == []
+
+
+def test_reference_for_an_airport() -> None:
+    from avsec.core.assessment import Airport
+
+    airport = Airport(icao="", iata="TGU", name="Toncontín", lat=14.06, lon=-87.22)
+    assert Reference.for_airport(airport) == Reference(-87.22, 14.06, "TGU")

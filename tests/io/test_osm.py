@@ -257,3 +257,21 @@ def test_real_files_are_byte_copies_with_attribution() -> None:
     assert "ODbL" in readme and "OpenStreetMap contributors" in readme
     data = json.loads(COPENHAGEN.read_text(encoding="utf-8"))
     assert "ODbL" in data["copyright"]
+
+
+def test_degenerate_elements_are_skipped_like_empty_ones() -> None:
+    stub = {"type": "LineString", "coordinates": [[-80, 10], [-80, 10], [-80.00000001, 10]]}
+    flat = {"type": "Polygon", "coordinates": [[[-80, 10], [-79.99, 10], [-79.98, 10], [-80, 10]]]}
+    result = parse(
+        element("way/1", POLYGON, aeroway="aerodrome"),
+        element("way/2", stub, barrier="fence"),
+        element("way/3", flat, building="yes"),
+    )
+    assert [f.id for f in result.features] == ["osm-way-1-airside"]
+    text = "\n".join(result.warnings)
+    assert (
+        "x.geojson: skipped 1 feature, (any): degenerate geometry (the LineString has zero " in text
+    )
+    assert "(feature 1 (id way/2))" in text
+    assert "no area left after repair" in text and "(feature 2 (id way/3))" in text
+    assert result.bounds == (-80, 10, -79.99, 10.01)

@@ -170,3 +170,78 @@ def test_import_into_a_missing_assessment(tmp_path: Path, run) -> None:
     write_geojson(training_field(), source)
     code, _, err = run("layout", "import", tmp_path / "none.avsec", source)
     assert code == 2 and "no such file" in err
+
+
+# --- where the layer lies against the assessment's airport -----------------------------------
+
+
+def _swapped_copy(source: Path, target: Path) -> Path:
+    """The layout with every position written lat,lon."""
+
+    def swap(coords):
+        if isinstance(coords[0], int | float):
+            return [coords[1], coords[0], *coords[2:]]
+        return [swap(c) for c in coords]
+
+    data = json.loads(source.read_text(encoding="utf-8"))
+    for item in data["features"]:
+        item["geometry"]["coordinates"] = swap(item["geometry"]["coordinates"])
+    target.write_text(json.dumps(data), encoding="utf-8")
+    return target
+
+
+def test_lat_lon_layer_is_refused_and_changes_nothing(mini_file: Path, tmp_path: Path, run) -> None:
+    assert run("layout", "import", mini_file, _layout_at_airport(mini_file, tmp_path))[0] == 0
+    before = _state(mini_file)
+    swapped = _swapped_copy(_layout_at_airport(mini_file, tmp_path), tmp_path / "latlon.geojson")
+    for extra in ((), ("--replace",), ("--from", "avsec")):
+        code, out, err = run("layout", "import", mini_file, swapped, *extra)
+        assert code == 2 and out == ""
+        assert err.startswith(
+            "avsec: error: latlon.geojson: coordinates look like lat,lon; "
+            "GeoJSON is lon,lat (RFC 7946)"
+        )
+        assert "MHTG" in err and len(err.strip().splitlines()) == 1
+    assert _state(mini_file) == before
+
+
+def test_far_layer_is_imported_with_a_warning(mini_file: Path, tmp_path: Path, run) -> None:
+    # The same airport drawn 120 km north-east: an off-site facility, or the wrong file.
+    with AvsecFile.open(mini_file) as f:
+        airport = f.assessment.airport
+    far = tmp_path / "far.geojson"
+    write_geojson(training_field(LocalProjection(airport.lon + 0.8, airport.lat + 0.8)), far)
+    code, out, err = run("layout", "import", mini_file, far)
+    assert code == 0 and "merged 13 features" in out
+    assert (
+        "warning: far.geojson: layer centre is 124 km from the airport MHTG; check the file" in err
+    )
+    code, out, err = run("layout", "import", mini_file, far, "--far-ok")
+    assert code == 0 and "km from the airport" not in err
+
+
+def test_far_ok_imports_a_layer_that_only_looks_swapped(
+    mini_file: Path, tmp_path: Path, run
+) -> None:
+    swapped = _swapped_copy(_layout_at_airport(mini_file, tmp_path), tmp_path / "latlon.geojson")
+    code, out, err = run("layout", "import", mini_file, swapped, "--far-ok")
+    assert code == 0 and "merged 13 features" in out and err == ""
+
+
+def test_zero_length_barrier_is_refused_naming_the_feature(
+    mini_file: Path, tmp_path: Path, run
+) -> None:
+    source = _layout_at_airport(mini_file, tmp_path)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    index = next(n for n, f in enumerate(data["features"]) if f["id"] == "fence-low")
+    start = data["features"][index]["geometry"]["coordinates"][0]
+    data["features"][index]["geometry"]["coordinates"] = [start, start, start]
+    bad = tmp_path / "stub.geojson"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run("layout", "import", mini_file, bad)
+    assert code == 2 and out == ""
+    assert err.startswith(
+        f"avsec: error: stub.geojson: feature {index} (id fence-low): the LineString has zero "
+        "length: all its points lie within 1 cm of its first point"
+    )
+    assert _state(mini_file)[0] == []
