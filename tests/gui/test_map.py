@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 
+from avsec.app.map_geometry import MapProjection
 from avsec.core.findings import Finding
-from avsec.gui.map_geometry import MapProjection
 from avsec.gui.map_view import length_label, nice_length
 
 LON, LAT = -78.3575, -0.12917  # the fixture airport

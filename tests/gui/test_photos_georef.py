@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from avsec.core.errors import InputError
-from avsec.gui.georef import (
+from avsec.app.georef import (
     affine_from_points,
     apply,
     check_control_points,
@@ -16,7 +15,8 @@ from avsec.gui.georef import (
     similarity_from_two_points,
     world_file_for,
 )
-from avsec.gui.photos import capture_time, gps_position, read_photo
+from avsec.app.photos import capture_time, gps_position, read_photo
+from avsec.core.errors import InputError
 from tests.gui.conftest import make_photo
 
 
