@@ -26,6 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from avsec.store.attachments import read_attachment
+
 
 def decode_image(data: bytes, longest_side: int = 0) -> QImage:
     """Decode image bytes, scaled at decode time when ``longest_side`` is set (fast for JPEG).
@@ -73,16 +75,9 @@ class _DecodeTask(QRunnable):
     def run(self) -> None:
         image = QImage()
         try:
-            uri = f"file:{self.database.resolve().as_posix()}?mode=ro"
-            connection = sqlite3.connect(uri, uri=True, timeout=10)
-            try:
-                row = connection.execute(
-                    "SELECT data FROM attachments WHERE id = ?", (self.attachment_id,)
-                ).fetchone()
-            finally:
-                connection.close()
-            if row is not None:
-                image = decode_image(bytes(row[0]), self.size)
+            data = read_attachment(self.database, self.attachment_id)
+            if data is not None:
+                image = decode_image(data, self.size)
         except (sqlite3.Error, OSError):
             pass  # a placeholder stays: the thumbnail is not worth an error box
         self.relay.decoded.emit(self.attachment_id, image)

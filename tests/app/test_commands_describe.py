@@ -69,7 +69,9 @@ def test_no_description_shows_a_raw_status_or_kind_id() -> None:
             "Remove photo from PER-01",
         ),
         (
-            SetResponse("PER-01", Response(item_id="PER-01"), Response(item_id="PER-01", notes="x")),
+            SetResponse(
+                "PER-01", Response(item_id="PER-01"), Response(item_id="PER-01", notes="x")
+            ),
             "Edit notes of PER-01",
         ),
         (SetFeature("f1", None, _point()), "Add access point"),
