@@ -77,7 +77,11 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("outline", help="the improvement outline generated from gaps")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--save", action="store_true", help="store the regenerated outline in the file")
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="store the regenerated outline (user edits kept; nothing written when unchanged)",
+    )
     add_lang(p)
     p.set_defaults(handler=cmd_outline)
 
