@@ -112,7 +112,7 @@ class Assessment(BaseModel):
     @model_validator(mode="after")
     def _visit_ends_after_it_starts(self) -> Assessment:
         if self.ended is not None and self.ended < self.started:
-            raise ValueError(N_("the end date is before the start date"))
+            raise ValueError(N_("The end date is before the start date."))
         return self
 
     def edited(self, **changes: object) -> Assessment:

@@ -97,7 +97,7 @@ def test_analysis_is_stored_and_measured_like_pyproj(editor: Editor) -> None:
     ("changes", "message"),
     [
         ({"handling_marking": {"en": "  "}}, "a handling marking must not be empty"),
-        ({"ended": dt.date(2000, 1, 1)}, "the end date is before the start date"),
+        ({"ended": dt.date(2000, 1, 1)}, "The end date is before the start date"),
         ({"parameters": {"clear_zone_m": -1}}, "parameters.clear_zone_m"),
     ],
 )
