@@ -365,7 +365,9 @@ def cmd_outline(args: argparse.Namespace) -> int:
         for a in outline
     ]
     print(table(rows, ["horizon", "priority", "items", "action", "due"]))
-    if args.save:
+    if args.save and update.command is None:
+        print(f"the outline in {args.file} is up to date ({len(outline)} actions); nothing written")
+    elif args.save:
         print(f"saved {len(outline)} actions to {args.file}")
     return 0
 
