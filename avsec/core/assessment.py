@@ -7,7 +7,14 @@ import uuid
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from avsec.core.i18n import N_
 
@@ -99,19 +106,26 @@ class Assessment(BaseModel):
 
     @field_validator("handling_marking")
     @classmethod
-    def _markings_are_printable(cls, value: dict[str, str]) -> dict[str, str]:
-        """Markings print on every report page: one line each, never empty."""
+    def _markings_are_printable(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        """Markings print on every report page: one line each, never empty.
+
+        An edit (:meth:`edited`) that empties one is refused; a stored header read back keeps
+        opening, its empty marking dropped (:meth:`marking` then gives the standard one).
+        """
         out = {}
         for lang, text in value.items():
             line = " ".join(str(text).split())
-            if not line:
+            if line:
+                out[lang] = line
+            elif (info.context or {}).get("edit"):
                 raise ValueError(N_("a handling marking must not be empty"))
-            out[lang] = line
         return out
 
     @model_validator(mode="after")
-    def _visit_ends_after_it_starts(self) -> Assessment:
-        if self.ended is not None and self.ended < self.started:
+    def _visit_ends_after_it_starts(self, info: ValidationInfo) -> Assessment:
+        """An edit may not end the visit before it starts (a stored header still opens)."""
+        edit = (info.context or {}).get("edit")
+        if edit and self.ended is not None and self.ended < self.started:
             raise ValueError(N_("The end date is before the start date."))
         return self
 
@@ -123,7 +137,7 @@ class Assessment(BaseModel):
         pydantic.ValidationError
             A change breaks a rule of the header (empty marking, end before start...).
         """
-        return Assessment.model_validate({**self.model_dump(), **changes})
+        return Assessment.model_validate({**self.model_dump(), **changes}, context={"edit": True})
 
     def marking(self, lang: str) -> str:
         """Return the handling marking in ``lang`` (the default marking when unset)."""

@@ -113,3 +113,13 @@ def test_header_markings_are_one_line(editor: Editor) -> None:
     assert editor.header_edit(before) is None
     command = editor.header_edit(after)
     assert command is not None and command.describe() == "Edit assessment details"
+
+
+def test_a_stored_header_that_breaks_the_edit_rules_still_opens(editor: Editor) -> None:
+    # Files written by hand or by older tools must open: the rules bind edits, not reading.
+    stored = editor.doc.assessment.model_dump(mode="json")
+    stored.update(handling_marking={"en": " ", "es": "RESERVADO"}, ended="2000-01-01")
+    header = type(editor.doc.assessment).model_validate(stored)
+    assert header.marking("en").startswith("RESTRICTED") and header.marking("es") == "RESERVADO"
+    with pytest.raises(InputError, match="end date"):
+        edited_header(header, title="x")
