@@ -16,7 +16,8 @@ from avsec.core.assessment import DEFAULT_MARKING, Response, Status
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.findings import Finding
-from avsec.report import pdf as report_pdf
+from avsec.report.pdf import encryption as pdf_encryption
+from avsec.report.pdf import zone_map as pdf_zone_map
 from avsec.report.pdf import aes256_available, build_report, esc
 from avsec.report.photos import MAX_SIDE_PX
 
@@ -314,7 +315,7 @@ def test_failed_build_leaves_no_file(make_doc, tmp_path, monkeypatch):
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(report_pdf, "layout_map", broken)
+    monkeypatch.setattr(pdf_zone_map, "layout_map", broken)
     with pytest.raises(RuntimeError):
         build_report(make_doc(), tmp_path / "r.pdf", lang="en", photo_loader=dict().get)
     assert list(tmp_path.iterdir()) == []
@@ -386,7 +387,7 @@ def test_photo_that_fails_to_decode_after_its_header_is_read(make_doc, tmp_path)
 def test_password_without_an_aes_library_is_a_clear_error(make_doc, tmp_path, monkeypatch):
     from avsec.core.errors import AvsecError
 
-    monkeypatch.setattr(report_pdf, "_cbc_cipher", lambda: None)
+    monkeypatch.setattr(pdf_encryption, "_cbc_cipher", lambda: None)
     with pytest.raises(AvsecError, match="cryptography"):
         build_report(
             make_doc(), tmp_path / "r.pdf", lang="en", photo_loader=dict().get, password="pw"
