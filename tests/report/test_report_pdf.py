@@ -16,9 +16,9 @@ from avsec.core.assessment import DEFAULT_MARKING, Response, Status
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.findings import Finding
+from avsec.report.pdf import aes256_available, build_report, esc
 from avsec.report.pdf import encryption as pdf_encryption
 from avsec.report.pdf import zone_map as pdf_zone_map
-from avsec.report.pdf import aes256_available, build_report, esc
 from avsec.report.photos import MAX_SIDE_PX
 
 TODAY = dt.date(2025, 3, 10)
