@@ -170,14 +170,10 @@ class Dashboard(QWidget):
         self._fill_gaps()
 
     def _draw_chart(self, scores: Scores) -> None:
-        try:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-            from avsec.report.figures import score_chart
-        except ImportError:
-            self.chart_message.setText(tr("The score chart is not available in this build."))
-            self.chart_message.show()
-            return
+        from avsec.report.figures import score_chart
+
         figure = score_chart(scores, self.session.checklist, language())
         # Drawn for print at 6.7 in; a higher dpi keeps its type readable on screen.
         figure.set_dpi(110)

@@ -354,13 +354,8 @@ class MapEditor(QWidget):
 
         Nothing changes when the file is refused or the user cancels.
         """
-        try:
-            from avsec.io.geojson import Reference, read_layout
-        except ImportError:
-            show_error(
-                self, tr("Cannot import"), tr("The layout import is not available in this build.")
-            )
-            return 0
+        from avsec.io.geojson import Reference, read_layout
+
         path = Path(path)
         try:
             # The same position check as `avsec layout import`: a layer far from the airport is

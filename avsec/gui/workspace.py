@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from avsec.gui.action_registry import ActionRegistry
+from avsec.gui.actions import VIEWS
 from avsec.gui.i18n import language, tr
 from avsec.gui.session import Session
 from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from avsec.gui.map_editor import MapEditor
     from avsec.gui.outline_editor import OutlineEditor
 
-VIEWS = ("walker", "map", "dashboard", "outline")
 _TITLES = {
     "walker": "Checklist",
     "map": "Map",
