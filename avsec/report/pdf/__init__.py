@@ -9,7 +9,6 @@ it reaches reportlab's paragraph markup.
 """
 
 from avsec.report.pdf.build import build_report
-from avsec.report.pdf.encryption import aes256_available
 from avsec.report.pdf.markup import action_markup, esc
 
-__all__ = ["action_markup", "aes256_available", "build_report", "esc"]
+__all__ = ["action_markup", "build_report", "esc"]

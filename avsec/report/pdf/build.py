@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, PageBreak
 from avsec import __version__
 from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
-from avsec.core.errors import AvsecError, InputError
+from avsec.core.errors import InputError
 from avsec.report import styles as st
 from avsec.report.pdf import annexes, cover, findings, outline, summary, zone_map
 from avsec.report.pdf.context import (
@@ -24,12 +24,7 @@ from avsec.report.pdf.context import (
     PAGE_WIDTH,
     Report,
 )
-from avsec.report.pdf.encryption import (
-    _binary_streams,
-    _correct_aes256,
-    _encryption,
-    aes256_available,
-)
+from avsec.report.pdf.encryption import encrypt_pdf
 from avsec.report.pdf.furniture import MarkedTemplate, canvas_maker
 from avsec.report.pdf.markup import ILLEGAL, keywords
 from avsec.report.pdf.photo_forms import PhotoCanvas
@@ -46,6 +41,19 @@ SECTIONS: tuple[Callable[[Report], list[Flowable]], ...] = (
     annexes.responses,
     annexes.provisions,
 )
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write image streams as binary rather than ASCII85 text (smaller and faster)."""
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def story(report: Report) -> list[Flowable]:
@@ -100,8 +108,6 @@ def build_report(
     ------
     InputError
         The output cannot be written, or the password is empty.
-    AvsecError
-        AES-256 is asked for but neither pyaes nor cryptography is installed.
     """
     out = Path(out)
     today = today or dt.date.today()
@@ -110,11 +116,6 @@ def build_report(
     if password is not None:
         if not password:
             raise InputError("the PDF password must not be empty")
-        if not aes256_available():
-            raise AvsecError(
-                "AES-256 PDF encryption needs the 'cryptography' or 'pyaes' package; "
-                "install one of them (pip install cryptography)"
-            )
 
     airport = doc.assessment.airport
     code = airport.icao or airport.iata
@@ -123,12 +124,13 @@ def build_report(
     author = doc.assessment.organisation or ", ".join(doc.assessment.team)
     marking = ILLEGAL.sub("", doc.assessment.marking(lang))
     partial = out.with_name(f".{out.name}.{os.getpid()}.part")
+    clear = partial.with_suffix(".clear") if password else partial
     report = Report(doc, lang, photo_loader, catalogue, today)
     try:
         flowables = story(report)
-        with _correct_aes256() if password else nullcontext(), _binary_streams():
+        with _binary_streams():
             template = MarkedTemplate(
-                str(partial),
+                str(clear),
                 pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
                 margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
                 marking=marking,
@@ -140,7 +142,6 @@ def build_report(
                 creator=f"avsec {__version__}",
                 keywords=keywords(tr("report_keywords", lang), marking),
                 lang=lang,
-                encrypt=_encryption(password) if password else None,
                 initialFontName=st.FONT,
             )
             template.after_each = report.photos.pump if report.photos else None
@@ -148,11 +149,13 @@ def build_report(
                 flowables,
                 canvasmaker=canvas_maker(PhotoCanvas, tr("page_of", lang), photos=report.photos),
             )
+        if password:
+            encrypt_pdf(clear, partial, password)
         os.replace(partial, out)
     except OSError as exc:
         raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
     finally:
         report.close()
-        if partial.exists():
-            partial.unlink()
+        for leftover in (clear, partial):
+            leftover.unlink(missing_ok=True)
     return out
