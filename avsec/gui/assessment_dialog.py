@@ -58,6 +58,10 @@ def _to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class AssessmentDialog(QDialog):
     """Edit title, team, organisation, dates, handling marking and rule parameters.
 
@@ -85,13 +89,13 @@ class AssessmentDialog(QDialog):
         self.team.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.organisation = QLineEdit(assessment.organisation, self)
         self.organisation.setObjectName("details-organisation")
-        self.started = QDateEdit(QDate(assessment.started), self)
+        self.started = QDateEdit(_qdate(assessment.started), self)
         self.started.setObjectName("details-started")
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("yyyy-MM-dd")
         self.has_ended = QCheckBox(tr("Visit ended on"), self)
         self.has_ended.setObjectName("details-has-ended")
-        self.ended = QDateEdit(QDate(assessment.ended or assessment.started), self)
+        self.ended = QDateEdit(_qdate(assessment.ended or assessment.started), self)
         self.ended.setObjectName("details-ended")
         self.ended.setCalendarPopup(True)
         self.ended.setDisplayFormat("yyyy-MM-dd")

@@ -145,8 +145,10 @@ class ReferencePointsDialog(QDialog):
             font.setBold(True)
             label.setFont(font)
             self.markers[index], self.labels[index] = marker, label
-        self.markers[index].setPos(QPointF(x, y))
-        self.labels[index].setPos(QPointF(x + radius * 1.5, y - radius * 3))
+        shown_marker, shown_label = self.markers[index], self.labels[index]
+        assert shown_marker is not None and shown_label is not None
+        shown_marker.setPos(QPointF(x, y))
+        shown_label.setPos(QPointF(x + radius * 1.5, y - radius * 3))
         self.status[index].setText(tr("pixel {x}, {y}").format(x=round(x), y=round(y)))
         self.choice.button(1 - index).setChecked(True)
 

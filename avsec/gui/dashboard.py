@@ -209,9 +209,8 @@ class Dashboard(QWidget):
 
     def gap_ids(self) -> list[str]:
         """Item ids listed as top gaps, in order."""
-        return [
-            self.gaps.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.gaps.rowCount())
-        ]
+        cells = [self.gaps.item(r, 0) for r in range(self.gaps.rowCount())]
+        return [c.data(Qt.ItemDataRole.UserRole) for c in cells if c is not None]
 
     def _on_gap_activated(self, row: int, _column: int) -> None:
         cell = self.gaps.item(row, 0)

@@ -338,8 +338,9 @@ class ItemPage(QScrollArea):
         self.set_status(status)
 
     def _on_use_suggestion(self) -> None:
-        if getattr(self, "_suggested", None):
-            self.set_status(self._suggested)
+        suggested = getattr(self, "_suggested", None)
+        if suggested:
+            self.set_status(suggested)
 
     def _on_notes_edited(self) -> None:
         self._notes_dirty = True

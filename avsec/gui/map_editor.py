@@ -7,6 +7,7 @@ Loads pyproj and shapely (through the projection) the first time the Map tab ope
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -164,7 +165,8 @@ class MapEditor(QWidget):
     def sync_tool_actions(self) -> None:
         """Tick the tool bar action of the current tool."""
         key = "map.select" if self.view.tool == "select" else f"map.draw.{self.view.tool}"
-        palette = [self.draw_layout.itemAt(i).widget() for i in range(self.draw_layout.count())]
+        slots = [self.draw_layout.itemAt(i) for i in range(self.draw_layout.count())]
+        palette = [slot.widget() for slot in slots if slot is not None]
         actions = [b.defaultAction() for b in palette if isinstance(b, QToolButton)]
         for action in [*self.tool_bar.actions(), *actions]:
             if action.objectName() == key:
@@ -334,7 +336,7 @@ class MapEditor(QWidget):
 
     # --- import -----------------------------------------------------------------------------
 
-    def import_layout_dialog(self, source: str) -> None:
+    def import_layout_dialog(self, source: Literal["avsec", "osm"]) -> None:
         """Ask for a GeoJSON file (avsec or OpenStreetMap tags) and import it."""
         from avsec.gui.main_window import MainWindow
 
@@ -349,7 +351,9 @@ class MapEditor(QWidget):
         if path:
             self.import_layout(path, source)
 
-    def import_layout(self, path: str | Path, source: str = "avsec", mode: str = "ask") -> int:
+    def import_layout(
+        self, path: str | Path, source: Literal["avsec", "osm"] = "avsec", mode: str = "ask"
+    ) -> int:
         """Import a layout file; ``mode`` "add", "replace" or "ask". Return features imported.
 
         Nothing changes when the file is refused or the user cancels.

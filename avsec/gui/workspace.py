@@ -112,7 +112,9 @@ class Workspace(QWidget):
             widget = self._build(view)
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._containers[view].layout().addWidget(widget)
+        layout = self._containers[view].layout()
+        assert layout is not None  # every container is made with its layout
+        layout.addWidget(widget)
         self._views[view] = widget
         if self._containers[view].isVisible():
             widget.show()  # now, not at the next event loop pass: the view is wanted at once
