@@ -1,4 +1,4 @@
-"""Layout features as plain data (DESIGN §6); the algorithms over them live in avsec.geo."""
+"""Layout features as plain data (docs/architecture.md, *Layout and geometry*); the algorithms over them live in avsec.geo."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Coverage, Effective Implementation, weighted score and gap priority (DESIGN §5)."""
+"""Coverage, Effective Implementation, weighted score and gap priority (docs/architecture.md, *Statuses*)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Local metric projection: azimuthal equidistant centred on the airport (DESIGN §6)."""
+"""Local metric projection: azimuthal equidistant centred on the airport
+(docs/architecture.md, *Layout and geometry*)."""
 
 from __future__ import annotations
 

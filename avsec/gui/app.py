@@ -22,7 +22,7 @@ from avsec.gui.settings import Preferences
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
 
-#: Screenshot size fixed by DESIGN §10.
+#: Screenshot size: the fixed size of ``avsec gui --screenshot``.
 SCREENSHOT_SIZE = (1280, 800)
 
 #: Called with the window once it is shown (benchmarks measure cold start with this).

@@ -50,7 +50,7 @@ def parameter_label(field: str) -> str:
 
 
 def parameter_defaults() -> dict[str, float]:
-    """The default value of every rule parameter (DESIGN §6)."""
+    """The default value of every rule parameter (docs/architecture.md, *Geometry rules*)."""
     return {name: float(info.default) for name, info in RuleParameters.model_fields.items()}
 
 

@@ -30,7 +30,7 @@ from avsec.gui.map_items import FeatureItem, NumberedMarker, PointFeatureItem
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import Z_DRAWING
 
-#: Geometry family each kind is drawn as (DESIGN §6: zones polygons, barriers and roads
+#: Geometry family each kind is drawn as (docs/architecture.md, *Layout and geometry*: zones polygons, barriers and roads
 #: lines, access points and obstacles points).
 DRAW_FAMILY = {
     "airside": POLYGON,

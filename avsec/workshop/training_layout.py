@@ -9,7 +9,7 @@ trainer who wants to move a fence says "40 m further north", not "0.00036 degree
 rewrites ``assets/training/layout.geojson``; a test checks that the shipped file matches this
 module, so the two never drift apart.
 
-Seeded defects (one or more for each geometry rule of DESIGN §6):
+Seeded defects (one or more for each geometry rule in docs/architecture.md):
 
 ========================== ===================================================================
 rule                       where

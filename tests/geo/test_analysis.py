@@ -1,4 +1,4 @@
-"""analyze() and analysis_json(): the DESIGN §6 shape, zones, items, messages, metrics."""
+"""analyze() and analysis_json(): the ``analyze --json`` shape, zones, items, messages, metrics."""
 
 from __future__ import annotations
 
