@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.assessment import DEFAULT_MARKING, Assessment, RuleParameters
+from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import language, number, tr
 
 #: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
@@ -162,13 +162,7 @@ class AssessmentDialog(QDialog):
         note.setStyleSheet("color: palette(mid);")
         grid.addWidget(note, len(defaults) + 1, 0, 1, 3)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self._on_accept)
         for field in (self.title, self.organisation, self.marking_en, self.marking_es):
             field.setCursorPosition(0)  # show where a long text starts, not where it ends
         self.setMinimumWidth(680)  # the standard markings fit without scrolling

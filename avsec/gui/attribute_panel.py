@@ -26,6 +26,7 @@ from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature
 from avsec.gui.i18n import tr
 from avsec.gui.labels import KINDS, field_label, kind_label, value_label
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 _UNSET = "__unset__"
 
@@ -46,22 +47,14 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-class AttributePanel(QWidget):
-    """Form for one feature.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class AttributePanel(SessionWidget):
+    """Form for one feature."""
 
     #: Delete the shown feature.
     delete_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("attribute-panel")
+        super().__init__(session, parent, name="attribute-panel")
         self.feature_id = ""
         self.editors: dict[str, QWidget] = {}
         self.empty = QLabel(tr("Select a feature to see its attributes."), self)

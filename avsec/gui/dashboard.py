@@ -33,6 +33,7 @@ from avsec.gui.i18n import language, number, tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import status_label
 from avsec.gui.session import Session, touched
+from avsec.gui.session_widget import SessionWidget
 
 TOP_GAPS = 12
 
@@ -64,22 +65,14 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
 
-class Dashboard(QWidget):
-    """Scores and gaps of one session.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class Dashboard(SessionWidget):
+    """Scores and gaps of one session."""
 
     #: Show this checklist item.
     item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("dashboard")
+        super().__init__(session, parent, name="dashboard")
         self._stale = True
         self.canvas: QWidget | None = None
         self.coverage = _Tile(tr("Coverage"), self)

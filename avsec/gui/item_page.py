@@ -68,13 +68,7 @@ def _body(parent: QWidget, name: str) -> QLabel:
 
 
 class ItemPage(QScrollArea):
-    """Shows and edits one item of the session's checklist.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+    """Shows and edits one item of the session's checklist."""
 
     #: Show this finding on the map (finding id).
     finding_requested = Signal(str)

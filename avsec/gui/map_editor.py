@@ -51,19 +51,14 @@ from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
 from avsec.gui.observations_panel import ObservationsPanel
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 #: Background images larger than this are refused (a scanned A0 plan at 300 dpi is ~60 MB).
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
 
 
-class MapEditor(QWidget):
-    """Map of one session.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class MapEditor(SessionWidget):
+    """Map of one session."""
 
     #: Show this checklist item.
     item_requested = Signal(str)
@@ -71,9 +66,7 @@ class MapEditor(QWidget):
     coordinates_changed = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("map-editor")
+        super().__init__(session, parent, name="map-editor")
         self.scene = MapScene(session, self)
         self.view = MapView(self.scene, self)
         self.tool_bar = QToolBar(self)

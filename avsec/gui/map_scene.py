@@ -51,13 +51,7 @@ AnyFeatureItem = FeatureItem | PointFeatureItem
 
 
 class MapScene(QGraphicsScene):
-    """Everything the map draws for one session.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+    """Everything the map draws for one session."""
 
     #: Emitted after features were added, changed or removed (ids).
     features_changed = Signal(set)

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from avsec.gui.i18n import tr
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 THUMB = 96
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 _ID = Qt.ItemDataRole.UserRole
 
 
-class PhotoStrip(QWidget):
+class PhotoStrip(SessionWidget):
     """The photos of one item.
 
     Parameters
@@ -45,9 +46,7 @@ class PhotoStrip(QWidget):
     remove_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("photo-strip")
+        super().__init__(session, parent, name="photo-strip")
         self.setAcceptDrops(True)
         self.thumbnails = session.thumbnails()
         self.thumbnails.ready.connect(self._on_thumbnail_ready)

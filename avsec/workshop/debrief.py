@@ -242,11 +242,6 @@ def build_debrief(
     today
         Date printed on the cover (today by default).
 
-    Returns
-    -------
-    Path
-        ``out``.
-
     Raises
     ------
     InputError

@@ -6,22 +6,13 @@ import re
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from avsec.core.checklist import Provision
 from avsec.core.i18n import pick
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import esc
-from avsec.report.text import (
-    tr,
-    tr_count,
-)
+from avsec.report.text import tr, tr_count
 
 _INVERSE = {"subset": "superset", "superset": "subset"}
 

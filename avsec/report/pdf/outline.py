@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Paragraph,
-)
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from avsec.io.cap import CapRow
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import action_markup, esc
-from avsec.report.text import (
-    action_status_label,
-    horizon_label,
-    number,
-)
+from avsec.report.text import action_status_label, horizon_label, number
 
 
 def _item_refs(row: CapRow) -> str:

@@ -5,13 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from avsec.core.assessment import Status
 from avsec.core.findings import SEVERITY_RANK
@@ -20,11 +14,7 @@ from avsec.core.scoring import AreaScore
 from avsec.report.figures import score_chart
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
-from avsec.report.text import (
-    number,
-    percent,
-    tr_count,
-)
+from avsec.report.text import number, percent, tr_count
 
 
 def build(r: Report) -> list[Flowable]:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Paragraph,
-)
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from avsec.report.figures import layout_map
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
-from avsec.report.text import (
-    measure,
-    rule_label,
-    zone_label,
-)
+from avsec.report.text import measure, rule_label, zone_label
 
 
 def build(r: Report) -> list[Flowable]:
