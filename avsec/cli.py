@@ -1,4 +1,4 @@
-"""The ``avsec`` command (DESIGN §10): a thin layer over the packages below.
+"""The ``avsec`` command (docs/architecture.md, *Command line*): a thin layer over the packages below.
 
 Each verb group lives in a module of :mod:`avsec.verbs` exposing ``register(subparsers)``.
 Verb modules import heavy packages inside their handlers so that ``avsec --version`` and the
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # The desktop app is the common case: building only its verb keeps about 15 ms of parser
     # construction (every verb module) off the cold start.
-    # Plain `avsec` opens the desktop app, as DESIGN §10 says.
+    # Plain `avsec` opens the desktop app, the same as `avsec gui`.
     if not argv or (argv[0] == "gui" and not {"-h", "--help"} & set(argv)):
         parser = build_parser(only="gui")
         argv = argv if argv else ["gui"]

@@ -1,4 +1,4 @@
-"""Improvement-outline actions (DESIGN §5)."""
+"""Improvement-outline actions (docs/architecture.md, *Statuses, scoring and the outline*)."""
 
 from __future__ import annotations
 

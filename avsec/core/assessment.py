@@ -1,4 +1,4 @@
-"""Assessment, airport, response and rule-parameter models (DESIGN §3, §5, §6)."""
+"""Assessment, airport, response and rule-parameter models (docs/architecture.md)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ DEFAULT_MARKING = {
 
 
 class Status(StrEnum):
-    """Response status; the spelling is a fixed contract (DESIGN §5)."""
+    """Response status; the spelling is a fixed contract (docs/architecture.md, *Statuses*)."""
 
     COMPLIANT = "compliant"
     PARTIALLY_COMPLIANT = "partially_compliant"
@@ -70,7 +70,7 @@ class Airport(BaseModel):
 
 
 class RuleParameters(BaseModel):
-    """Thresholds of the geometry rules, defaults as DESIGN §6 and DOMAIN.md."""
+    """Thresholds of the geometry rules, defaults in docs/architecture.md, *Geometry rules*."""
 
     model_config = ConfigDict(extra="forbid")
 

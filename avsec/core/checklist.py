@@ -1,4 +1,4 @@
-"""Checklist, provision catalogue and crosswalk models (DESIGN §4)."""
+"""Checklist, provision catalogue and crosswalk models (docs/architecture.md, *Checklists*)."""
 
 from __future__ import annotations
 

@@ -48,10 +48,6 @@ class Observation(BaseModel):
         """The place in ``lang`` (English, or the only text there is, as fallback)."""
         return self.place if isinstance(self.place, str) else pick(self.place, lang)
 
-    def text_in(self, lang: str) -> str:
-        """The observation in ``lang`` (English as fallback)."""
-        return pick(self.text, lang)
-
 
 class AssessmentDocument(BaseModel):
     """Everything in one assessment, as plain data.

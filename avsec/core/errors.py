@@ -64,7 +64,3 @@ class InputError(AvsecError):
 
     The message names the file and the line, feature or cell.
     """
-
-
-class UnknownItem(AvsecError):
-    """An item id is not in the assessment's checklist."""

@@ -1,4 +1,4 @@
-"""Geometry findings as plain data (DESIGN §6, ``analyze --json``)."""
+"""Geometry findings as plain data (``analyze --json``; docs/architecture.md)."""
 
 from __future__ import annotations
 

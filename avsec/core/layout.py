@@ -1,4 +1,4 @@
-"""Layout features as plain data (DESIGN §6); the algorithms over them live in avsec.geo."""
+"""Layout features as plain data (docs/architecture.md, *Layout and geometry*); the algorithms over them live in avsec.geo."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from avsec.core.i18n import N_
 
@@ -97,15 +97,24 @@ class Feature(BaseModel):
     """One layout feature: a GeoJSON geometry (WGS84 lon/lat) with its properties.
 
     ``properties`` holds every GeoJSON property except ``kind``, unknown ones included, so
-    they survive a round trip.
+    they survive a round trip. ``kind`` is a :class:`Kind`; a kind avsec does not know (kept
+    from an imported file, ignored by the rules) stays the string it was.
     """
 
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(default_factory=new_feature_id)
-    kind: str
+    kind: Kind | str
     geometry: dict[str, Any]
     properties: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _known_kind(cls, value: object) -> object:
+        """A known kind's spelling becomes its :class:`Kind` member."""
+        if isinstance(value, str) and value in Kind._value2member_map_:
+            return Kind(value)
+        return value
 
     @property
     def name(self) -> str:

@@ -12,7 +12,7 @@ from avsec.core.findings import Finding
 from avsec.core.i18n import pick
 from avsec.core.scoring import Gap, gaps
 
-#: Days from the outline date to the due date of each horizon (DESIGN §5: short <= 3 months,
+#: Days from the outline date to the due date of each horizon (docs/architecture.md, *Statuses*: short <= 3 months,
 #: medium <= 12 months).
 HORIZON_DAYS: dict[str, int] = {"immediate": 14, "short": 90, "medium": 365, "long": 730}
 

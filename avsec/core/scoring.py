@@ -1,4 +1,4 @@
-"""Coverage, Effective Implementation, weighted score and gap priority (DESIGN §5)."""
+"""Coverage, Effective Implementation, weighted score and gap priority (docs/architecture.md, *Statuses*)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from avsec.core.assessment import STATUS_SCORE, Response, Status
 from avsec.core.checklist import Checklist, ChecklistItem
-from avsec.core.findings import SEVERITY_RANK, Finding
+from avsec.core.findings import Finding
 
 #: Zone factor of the gap priority: the zone an item's findings lie in.
 ZONE_FACTOR = {"critical_part": 1.5, "sra": 1.25, "airside": 1.0, "landside": 0.75}
@@ -165,13 +165,6 @@ class Gap:
     status: Status
     priority: float
     findings: tuple[Finding, ...]
-
-    @property
-    def worst_severity(self) -> str:
-        """The highest severity among the gap's findings ('' when none)."""
-        if not self.findings:
-            return ""
-        return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
 
 
 def gaps(

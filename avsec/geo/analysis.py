@@ -1,4 +1,4 @@
-"""Run the eight geometry rules over a layout (DESIGN §6).
+"""Run the eight geometry rules over a layout (docs/architecture.md, *Geometry rules*).
 
 All measures are taken in a local azimuthal-equidistant projection centred on the airport;
 findings come back in WGS84 lon/lat with the measured value, the zone they lie in, the
@@ -39,7 +39,7 @@ class AnalysisResult:
         Sorted most severe first, then by rule, then largest value first.
     metrics
         Perimeter length and coverage, zone areas, counts of features and findings (shares
-        as fractions 0..1, as DESIGN §10 asks).
+        as fractions 0..1, as the JSON shapes of docs/architecture.md say).
     ignored
         ``(feature id, reason)`` of the features the rules could not use.
     """
@@ -177,7 +177,7 @@ def _metrics(ctx: RuleContext, findings: list[Finding]) -> dict[str, Any]:
 
 
 def analysis_json(result: AnalysisResult, lang: str = "en") -> dict[str, Any]:
-    """Return the ``analyze --json`` shape of DESIGN §6: ``{"findings": [...], "metrics": {...}}``."""
+    """Return the ``analyze --json`` shape: ``{"findings": [...], "metrics": {...}}``."""
     return {
         "findings": [finding.to_json(lang) for finding in result.findings],
         "metrics": result.metrics,

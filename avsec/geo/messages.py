@@ -1,6 +1,6 @@
 """Finding messages in English and Spanish, with the measured value in each.
 
-Spanish uses the terms of GLOSSARY.md (parte aeronáutica, zona de seguridad restringida, parte
+Spanish uses the terms of docs/architecture.md, *Terms* (parte aeronáutica, zona de seguridad restringida, parte
 crítica, zona despejada, punto de control de acceso) and a decimal comma, as the checklists do.
 """
 

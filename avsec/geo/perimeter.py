@@ -74,11 +74,6 @@ class Coverage:
     #: Barriers that cover some of the boundary (the perimeter barriers).
     covering: set[int]
 
-    @property
-    def covered_length(self) -> float:
-        """Boundary length with a barrier within tolerance (joined ends counted)."""
-        return self.total_length - self.gap_length
-
 
 @dataclass
 class _Elements:

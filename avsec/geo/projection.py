@@ -1,18 +1,16 @@
-"""Local metric projection: azimuthal equidistant centred on the airport (DESIGN §6)."""
+"""Local metric projection: azimuthal equidistant centred on the airport
+(docs/architecture.md, *Layout and geometry*)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import shapely
 from pyproj import CRS, Transformer
-from shapely.geometry import mapping, shape
+from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
-
-from avsec.core.layout import Feature
 
 
 @lru_cache(maxsize=32)
@@ -40,16 +38,6 @@ class LocalProjection:
         self.lat0 = float(lat0)
         self._forward, self._inverse = _transformers(round(self.lon0, 8), round(self.lat0, 8))
 
-    @classmethod
-    def for_features(cls, features: Iterable[Feature]) -> LocalProjection:
-        """Centre a projection on the bounding box of ``features`` (0, 0 when empty)."""
-        bounds = [shape(f.geometry).bounds for f in features if f.geometry]
-        bounds = [b for b in bounds if b and not any(np.isnan(b))]
-        if not bounds:
-            return cls(0.0, 0.0)
-        arr = np.array(bounds)
-        return cls((arr[:, 0].min() + arr[:, 2].max()) / 2, (arr[:, 1].min() + arr[:, 3].max()) / 2)
-
     def _apply(self, geom: BaseGeometry, transformer: Transformer) -> BaseGeometry:
         def convert(coords: np.ndarray) -> np.ndarray:
             x, y = transformer.transform(coords[:, 0], coords[:, 1])
@@ -64,10 +52,6 @@ class LocalProjection:
     def to_lonlat(self, geom: BaseGeometry) -> BaseGeometry:
         """Project a local-metre shapely geometry back to lon/lat."""
         return self._apply(geom, self._inverse)
-
-    def geojson_to_metres(self, geometry: dict[str, Any]) -> BaseGeometry:
-        """Project a GeoJSON geometry mapping to a metre shapely geometry."""
-        return self.to_metres(shape(geometry))
 
     def metres_to_geojson(self, geom: BaseGeometry) -> dict[str, Any]:
         """Project a metre geometry to a GeoJSON geometry mapping (lon/lat)."""

@@ -1,4 +1,4 @@
-"""The eight geometry rules of DESIGN §6, each over a :class:`PreparedLayout` in metres.
+"""The eight geometry rules (docs/architecture.md, *Geometry rules*), each over a :class:`PreparedLayout` in metres.
 
 Severities, fixed per rule (the clear zone rule by what stands in it):
 
@@ -20,7 +20,7 @@ access_point_off_boundary    minor       mostly a mapping problem: a gate that c
                                          zone boundary
 ===========================  ==========  ==================================================
 
-Measurement choices beyond DESIGN §6:
+Measurement choices beyond the rule table of docs/architecture.md:
 
 - perimeter_gap: see :mod:`avsec.geo.perimeter` (flat-capped tolerance, corner allowance).
 - uncontrolled_crossing: one finding per crossing point (points of one road within 1 m are one);

@@ -1,58 +1,22 @@
-"""One registry of every user action: it builds the menus and toolbars and keeps shortcuts.
+"""The Qt side of the action table: QActions, menus, toolbars, scopes and the shortcut list.
 
-Each action is declared once (:class:`ActionSpec`) with its English text, menu, shortcuts,
-toolbar and scope. Scopes switch whole groups on and off: checklist keys 1-5 and J/K only act
-while the checklist is shown, map keys only on the map, so a stray key never edits a view the
-user cannot see.
+What the actions are is data (:mod:`avsec.gui.actions`); this registry makes one QAction per
+declaration and keeps them. Scopes switch whole groups on and off: checklist keys 1-5 and J/K
+only act while the checklist is shown, map keys only on the map, so a stray key never edits a
+view the user cannot see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
+from avsec.gui.actions import ActionSpec
 from avsec.gui.i18n import tr
 from avsec.gui.labels import MENUS
-
-
-class ActionSpec(NamedTuple):
-    """Declaration of one action.
-
-    Parameters
-    ----------
-    key
-        Stable id ("file.open").
-    text
-        English text (translated with :func:`tr` when shown).
-    menu
-        English menu title from :data:`MENUS`, or "" for no menu.
-    shortcuts
-        Key sequences; the first is shown in the menu.
-    toolbar
-        Name of the toolbar that shows it ("" for none).
-    scope
-        "app" (always), "file" (an assessment is open), "walker", "map" or "outline".
-    checkable
-        A toggle (map tools, layers).
-    separator
-        Put a separator before it in its menu.
-    tip
-        English tooltip / status tip.
-    """
-
-    key: str
-    text: str
-    menu: str = ""
-    shortcuts: tuple[str, ...] = ()
-    toolbar: str = ""
-    scope: str = "app"
-    checkable: bool = False
-    separator: bool = False
-    tip: str = ""
 
 
 class ActionRegistry(QObject):
@@ -70,8 +34,7 @@ class ActionRegistry(QObject):
         self._specs: dict[str, ActionSpec] = {}
         self._actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
-        #: Actions created elsewhere (QUndoGroup) whose text the registry must not touch.
-        self._external: set[str] = set()
+        self._groups: dict[str, QActionGroup] = {}
         self._scope_state: dict[str, bool] = {"app": True}
 
     def add(
@@ -79,20 +42,12 @@ class ActionRegistry(QObject):
         spec: ActionSpec,
         handler: Callable[..., object] | None = None,
         icon: QIcon | None = None,
-        action: QAction | None = None,
     ) -> QAction:
-        """Declare an action and connect ``handler`` to its ``triggered`` signal.
-
-        ``action`` adopts an existing QAction (undo/redo from a QUndoGroup) instead of making
-        one; its text then stays under its creator's control.
-        """
+        """Make the QAction of ``spec`` and connect ``handler`` to its ``triggered`` signal."""
         if spec.key in self._specs:
             raise ValueError(f"action {spec.key!r} declared twice")
-        if action is None:
-            action = QAction(self._window)
-            action.setText(tr(spec.text))
-        else:
-            self._external.add(spec.key)
+        action = QAction(self._window)
+        action.setText(tr(spec.text))
         action.setObjectName(spec.key)
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -103,6 +58,13 @@ class ActionRegistry(QObject):
             action.setToolTip(tr(spec.tip))
         if icon is not None:
             action.setIcon(icon)
+        if spec.group:
+            group = self._groups.get(spec.group)
+            if group is None:
+                group = self._groups[spec.group] = QActionGroup(self._window)
+                group.setExclusive(True)
+                action.setChecked(True)  # the first of a group is the one checked
+            group.addAction(action)
         if handler is not None:
             action.triggered.connect(handler)
         # Actions without a menu still need to live in the window to fire their shortcuts.
@@ -152,7 +114,7 @@ class ActionRegistry(QObject):
     def build_buttons(self, layout: QBoxLayout, name: str) -> list[QToolButton]:
         """Add a tool button per action of toolbar ``name`` to ``layout`` (a left-aligned
         palette; a vertical QToolBar would centre them)."""
-        buttons = []
+        buttons: list[QToolButton] = []
         for spec in self._specs.values():
             if spec.toolbar != name:
                 continue
@@ -167,16 +129,11 @@ class ActionRegistry(QObject):
             buttons.append(button)
         return buttons
 
-    def actions_for_toolbar(self, name: str) -> list[QAction]:
-        """The actions declared for toolbar ``name``."""
-        return [self._actions[s.key] for s in self._specs.values() if s.toolbar == name]
-
     def retranslate(self) -> None:
         """Re-apply the translated texts (after a language change)."""
         for key, spec in self._specs.items():
             action = self._actions[key]
-            if key not in self._external:
-                action.setText(tr(spec.text))
+            action.setText(tr(spec.text))
             if spec.tip:
                 action.setStatusTip(tr(spec.tip))
                 action.setToolTip(tr(spec.tip))
@@ -187,12 +144,8 @@ class ActionRegistry(QObject):
         """Enable or disable every action of ``scope``."""
         self._scope_state[scope] = enabled
         for key, spec in self._specs.items():
-            if spec.scope == scope and key not in self._external:
+            if spec.scope == scope:
                 self._actions[key].setEnabled(enabled)
-
-    def scope_enabled(self, scope: str) -> bool:
-        """Whether the actions of ``scope`` are on."""
-        return self._scope_state.get(scope, False)
 
     def shortcut_table(self) -> list[tuple[str, str, str]]:
         """(menu, action text, shortcuts) rows for the keyboard help, translated."""

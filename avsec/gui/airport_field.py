@@ -64,7 +64,7 @@ class AirportField(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(_SHOWN)
-        self._completer.activated[QModelIndex].connect(self._on_activated)
+        self._completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]  # PySide's overload selector
         self.setCompleter(self._completer)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -22,7 +22,7 @@ from avsec.gui.settings import Preferences
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
 
-#: Screenshot size fixed by DESIGN §10.
+#: Screenshot size: the fixed size of ``avsec gui --screenshot``.
 SCREENSHOT_SIZE = (1280, 800)
 
 #: Called with the window once it is shown (benchmarks measure cold start with this).
@@ -122,7 +122,7 @@ def render_screenshot(window: MainWindow, out: str | Path, view: str | None = No
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     image = window.grab().toImage()
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stub says bytes; Qt wants str
         from avsec.core.errors import StoreError
 
         raise StoreError(f"{out}: cannot write the screenshot")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from avsec.app.header import edited_header
 from avsec.core.assessment import DEFAULT_MARKING, Assessment, RuleParameters
 from avsec.core.errors import InputError
+from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import language, number, tr
 
 #: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
@@ -52,12 +52,16 @@ def parameter_label(field: str) -> str:
 
 
 def parameter_defaults() -> dict[str, float]:
-    """The default value of every rule parameter (DESIGN §6)."""
+    """The default value of every rule parameter (docs/architecture.md, *Geometry rules*)."""
     return {name: float(info.default) for name, info in RuleParameters.model_fields.items()}
 
 
 def _to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class AssessmentDialog(QDialog):
@@ -87,13 +91,13 @@ class AssessmentDialog(QDialog):
         self.team.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.organisation = QLineEdit(assessment.organisation, self)
         self.organisation.setObjectName("details-organisation")
-        self.started = QDateEdit(QDate(assessment.started), self)
+        self.started = QDateEdit(_qdate(assessment.started), self)
         self.started.setObjectName("details-started")
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("yyyy-MM-dd")
         self.has_ended = QCheckBox(tr("Visit ended on"), self)
         self.has_ended.setObjectName("details-has-ended")
-        self.ended = QDateEdit(QDate(assessment.ended or assessment.started), self)
+        self.ended = QDateEdit(_qdate(assessment.ended or assessment.started), self)
         self.ended.setObjectName("details-ended")
         self.ended.setCalendarPopup(True)
         self.ended.setDisplayFormat("yyyy-MM-dd")
@@ -160,13 +164,7 @@ class AssessmentDialog(QDialog):
         note.setStyleSheet("color: palette(mid);")
         grid.addWidget(note, len(defaults) + 1, 0, 1, 3)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self._on_accept)
         for field in (self.title, self.organisation, self.marking_en, self.marking_es):
             field.setCursorPosition(0)  # show where a long text starts, not where it ends
         self.setMinimumWidth(680)  # the standard markings fit without scrolling

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.commands import change_feature
-from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS
+from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature
 from avsec.gui.i18n import tr
 from avsec.gui.labels import KINDS, field_label, kind_label, value_label
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 _UNSET = "__unset__"
 
@@ -46,22 +47,14 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-class AttributePanel(QWidget):
-    """Form for one feature.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class AttributePanel(SessionWidget):
+    """Form for one feature."""
 
     #: Delete the shown feature.
     delete_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("attribute-panel")
+        super().__init__(session, parent, name="attribute-panel")
         self.feature_id = ""
         self.editors: dict[str, QWidget] = {}
         self.empty = QLabel(tr("Select a feature to see its attributes."), self)
@@ -112,6 +105,7 @@ class AttributePanel(QWidget):
         fields = KIND_FIELDS.get(feature.kind, {"name": None})
         for name, choices in fields.items():
             value = feature.properties.get(name)
+            editor: QLineEdit | QComboBox
             if choices is None:
                 editor = QLineEdit(self.form_host)
                 if name.endswith("_m"):
@@ -131,20 +125,21 @@ class AttributePanel(QWidget):
                     lambda n=name, e=editor: self._on_text_edited(n, e.text())
                 )
             else:
-                editor = QComboBox(self.form_host)
-                editor.addItem(tr("(not set)"), _UNSET)
+                box = QComboBox(self.form_host)
+                box.addItem(tr("(not set)"), _UNSET)
                 for choice in choices:
-                    editor.addItem(value_label(choice), choice)
-                index = editor.findData(value) if value is not None else 0
+                    box.addItem(value_label(choice), choice)
+                index = box.findData(value) if value is not None else 0
                 if (
                     value is not None and index < 0
                 ):  # a value the list does not know: keep it visible
-                    editor.addItem(str(value), value)
-                    index = editor.count() - 1
-                editor.setCurrentIndex(max(index, 0))
-                editor.activated.connect(
-                    lambda _=0, n=name, e=editor: self._on_choice(n, e.currentData())
+                    box.addItem(str(value), value)
+                    index = box.count() - 1
+                box.setCurrentIndex(max(index, 0))
+                box.activated.connect(
+                    lambda _=0, n=name, b=box: self._on_choice(n, b.currentData())
                 )
+                editor = box
             editor.setObjectName(f"attr:{name}")
             self.form.addRow(field_label(name), editor)
             self.editors[name] = editor
@@ -189,7 +184,9 @@ class AttributePanel(QWidget):
         if feature is None or kind == feature.kind:
             return
         self.session.push(
-            change_feature(self.session.doc, feature.model_copy(update={"kind": kind}))
+            change_feature(
+                self.session.doc, Feature.model_validate({**feature.model_dump(), "kind": kind})
+            )
         )
 
     def set_value(self, name: str, value: Any) -> None:

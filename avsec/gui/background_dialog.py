@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPen, Q
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QGraphicsEllipseItem,
     QGraphicsScene,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import tr
 
 
@@ -112,13 +112,7 @@ class ReferencePointsDialog(QDialog):
             self.lon.append(lon)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b71c1c")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self._on_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.view, 1)
@@ -145,8 +139,10 @@ class ReferencePointsDialog(QDialog):
             font.setBold(True)
             label.setFont(font)
             self.markers[index], self.labels[index] = marker, label
-        self.markers[index].setPos(QPointF(x, y))
-        self.labels[index].setPos(QPointF(x + radius * 1.5, y - radius * 3))
+        shown_marker, shown_label = self.markers[index], self.labels[index]
+        assert shown_marker is not None and shown_label is not None
+        shown_marker.setPos(QPointF(x, y))
+        shown_label.setPos(QPointF(x + radius * 1.5, y - radius * 3))
         self.status[index].setText(tr("pixel {x}, {y}").format(x=round(x), y=round(y)))
         self.choice.button(1 - index).setChecked(True)
 

@@ -119,7 +119,9 @@ class ChecklistTree(QTreeWidget):
             return False
         if node.isHidden():
             node.setHidden(False)
-            node.parent().setHidden(False)
+            parent = node.parent()
+            if parent is not None:
+                parent.setHidden(False)
         self.setCurrentItem(node)
         self.scrollToItem(node)
         return True

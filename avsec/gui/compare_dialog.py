@@ -7,6 +7,7 @@ raises ImportError here and the main window disables the action.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ class CompareDialog(QDialog):
 
     @classmethod
     def compare(
-        cls, key: str | Path, teams: list[str | Path], parent: QWidget | None = None
+        cls, key: str | Path, teams: Sequence[str | Path], parent: QWidget | None = None
     ) -> CompareDialog:
         """Compare ``teams`` with ``key`` and build the dialog (raises avsec errors)."""
         from avsec.workshop.compare import compare_files

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import tr
 
 
@@ -45,13 +45,7 @@ class CustomAirportDialog(QDialog):
         form.addRow(tr("Latitude"), self.lat)
         form.addRow(tr("Longitude"), self.lon)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self._on_accept)
         form.addRow(buttons)
 
     def _on_accept(self) -> None:

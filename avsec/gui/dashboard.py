@@ -33,6 +33,7 @@ from avsec.gui.i18n import language, number, tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import status_label
 from avsec.gui.session import Session, touched
+from avsec.gui.session_widget import SessionWidget
 
 TOP_GAPS = 12
 
@@ -64,22 +65,14 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
 
-class Dashboard(QWidget):
-    """Scores and gaps of one session.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class Dashboard(SessionWidget):
+    """Scores and gaps of one session."""
 
     #: Show this checklist item.
     item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("dashboard")
+        super().__init__(session, parent, name="dashboard")
         self._stale = True
         self.canvas: QWidget | None = None
         self.coverage = _Tile(tr("Coverage"), self)
@@ -170,14 +163,10 @@ class Dashboard(QWidget):
         self._fill_gaps()
 
     def _draw_chart(self, scores: Scores) -> None:
-        try:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-            from avsec.report.figures import score_chart
-        except ImportError:
-            self.chart_message.setText(tr("The score chart is not available in this build."))
-            self.chart_message.show()
-            return
+        from avsec.report.figures import score_chart
+
         figure = score_chart(scores, self.session.checklist, language())
         # Drawn for print at 6.7 in; a higher dpi keeps its type readable on screen.
         figure.set_dpi(110)
@@ -213,9 +202,8 @@ class Dashboard(QWidget):
 
     def gap_ids(self) -> list[str]:
         """Item ids listed as top gaps, in order."""
-        return [
-            self.gaps.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.gaps.rowCount())
-        ]
+        cells = [self.gaps.item(r, 0) for r in range(self.gaps.rowCount())]
+        return [c.data(Qt.ItemDataRole.UserRole) for c in cells if c is not None]
 
     def _on_gap_activated(self, row: int, _column: int) -> None:
         cell = self.gaps.item(row, 0)

@@ -1,12 +1,27 @@
-"""Small dialog helpers: errors as message boxes, file choosers that remember the folder."""
+"""Small dialog helpers: errors as message boxes, file choosers that remember the folder, the
+OK / Cancel buttons of every form dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from avsec.gui.i18n import tr
+
+
+def ok_cancel_buttons(dialog: QDialog, on_accept: Callable[[], object]) -> QDialogButtonBox:
+    """OK and Cancel for ``dialog``: OK runs ``on_accept`` (which accepts when the form is
+    valid), Cancel rejects. The caller places the box in its layout."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=dialog
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def show_error(parent: QWidget | None, title: str, error: object) -> None:

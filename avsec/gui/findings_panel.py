@@ -12,6 +12,7 @@ from avsec.gui.i18n import language, number, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.labels import rule_label, severity_label
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 from avsec.gui.style import SEVERITY_COLOURS
 
 _ID = Qt.ItemDataRole.UserRole
@@ -30,14 +31,8 @@ def short(text: str, limit: int = 90) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-class FindingsPanel(QWidget):
-    """Findings of the last analysis.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class FindingsPanel(SessionWidget):
+    """Findings of the last analysis."""
 
     #: A finding was chosen in the list (finding id).
     finding_selected = Signal(str)
@@ -45,9 +40,7 @@ class FindingsPanel(QWidget):
     item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("findings-panel")
+        super().__init__(session, parent, name="findings-panel")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)

@@ -11,7 +11,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from avsec.gui.style import KIND_STYLES, STATUS_COLOURS, kind_style
+from avsec.gui.style import STATUS_COLOURS, kind_style
 
 _SIZE = 32
 
@@ -129,8 +129,3 @@ def background_icon() -> QIcon:
     painter.drawEllipse(QPointF(22, 11), 2.5, 2.5)
     painter.end()
     return QIcon(pixmap)
-
-
-def known_kinds() -> list[str]:
-    """Kinds that have a style (used by tests to check every icon draws)."""
-    return list(KIND_STYLES)

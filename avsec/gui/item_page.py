@@ -68,13 +68,7 @@ def _body(parent: QWidget, name: str) -> QLabel:
 
 
 class ItemPage(QScrollArea):
-    """Shows and edits one item of the session's checklist.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+    """Shows and edits one item of the session's checklist."""
 
     #: Show this finding on the map (finding id).
     finding_requested = Signal(str)
@@ -338,8 +332,9 @@ class ItemPage(QScrollArea):
         self.set_status(status)
 
     def _on_use_suggestion(self) -> None:
-        if getattr(self, "_suggested", None):
-            self.set_status(self._suggested)
+        suggested = getattr(self, "_suggested", None)
+        if suggested:
+            self.set_status(suggested)
 
     def _on_notes_edited(self) -> None:
         self._notes_dirty = True

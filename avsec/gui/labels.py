@@ -13,7 +13,7 @@ from avsec.gui.i18n import tr
 #: Menus in the order they appear; titles are English keys translated when built.
 MENUS = ("&File", "&Edit", "&View", "&Checklist", "&Map", "&Outline", "&Workshop", "&Help")
 
-#: Statuses in the order of keys 1-5 (spelling fixed by DESIGN §5).
+#: Statuses in the order of keys 1-5 (spelling fixed: docs/architecture.md, *Statuses*).
 STATUSES = ("compliant", "partially_compliant", "not_compliant", "not_applicable", "not_assessed")
 STATUS_LABELS = {
     "compliant": "Compliant",

@@ -6,14 +6,17 @@ and the small GUI modules. The models, the store and every view load when a file
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from avsec.gui.file_controller import FileController
 from avsec.gui.i18n import language, set_language, tr
 from avsec.gui.labels import MENUS
+from avsec.gui.report_controller import ReportController
 from avsec.gui.settings import Preferences
 from avsec.gui.start_page import StartPage
 
@@ -21,10 +24,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from avsec.gui.action_registry import ActionRegistry
+    from avsec.gui.actions import Call
     from avsec.gui.session import Session
     from avsec.gui.workspace import Workspace
-
-VIEWS = ("walker", "map", "dashboard", "outline")
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.resize(1280, 800)
         self.registry: ActionRegistry
+        self.files = FileController(self)
+        self.reports = ReportController(self)
         self._setup_done = False
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -92,393 +96,61 @@ class MainWindow(QMainWindow):
         self.coordinates_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.coordinates_label)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.start_page.demo_available = self.registry.action("file.demo").isEnabled()
         self._update_title()
         self._update_undo_actions()
 
     # --- actions ----------------------------------------------------------------------------
 
     def _declare_actions(self) -> None:
-        from avsec.gui.action_registry import ActionSpec
-        from avsec.gui.labels import STATUS_LABELS, STATUSES
+        """One QAction per row of :data:`avsec.gui.actions.ACTIONS`, bound to its handler."""
+        from avsec.gui.actions import ACTIONS
+        from avsec.gui.icons import kind_icon, status_icon
 
-        add = self.registry.add
-        add(ActionSpec("file.new", "New assessment…", "&File", ("Ctrl+N",)), self._on_new)
-        add(ActionSpec("file.open", "Open…", "&File", ("Ctrl+O",), toolbar="main"), self._on_open)
-        add(ActionSpec("file.demo", "Open training airport", "&File"), self._on_demo)
-        add(
-            ActionSpec(
-                "file.details", "Assessment details…", "&File", scope="file", separator=True
-            ),
-            self._on_assessment_details,
-        )
-        add(
-            ActionSpec("file.close", "Close assessment", "&File", ("Ctrl+W",), scope="file"),
-            self._on_close_assessment,
-        )
-        add(
-            ActionSpec(
-                "file.report",
-                "Write report (PDF)…",
-                "&File",
-                ("Ctrl+P",),
-                scope="file",
-                separator=True,
-            ),
-            self._on_report,
-        )
-        add(
-            ActionSpec("file.quit", "Quit", "&File", ("Ctrl+Q",), separator=True),
-            self.close,
-        )
-        undo = add(
-            ActionSpec("edit.undo", "Undo", "&Edit", ("Ctrl+Z",), toolbar="main"), self._on_undo
-        )
-        redo = add(
-            ActionSpec("edit.redo", "Redo", "&Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), toolbar="main"),
-            self._on_redo,
-        )
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        add(
-            ActionSpec("edit.preferences", "Preferences…", "&Edit", ("Ctrl+,",), separator=True),
-            self._on_preferences,
-        )
-        titles = {
-            "walker": "Checklist",
-            "map": "Map",
-            "dashboard": "Dashboard",
-            "outline": "Improvement outline",
-        }
-        for number, view in enumerate(VIEWS, start=1):
-            add(
-                ActionSpec(
-                    f"view.{view}", titles[view], "&View", (f"Ctrl+{number}",), scope="file"
-                ),
-                lambda _=False, v=view: self.show_view(v),
-            )
-        from avsec.gui.icons import status_icon
+        icons = {"status": status_icon, "kind": kind_icon}
+        for spec in ACTIONS:
+            icon = None
+            if spec.icon:
+                family, name = spec.icon.split(":", 1)
+                icon = icons[family](name)
+            self.registry.add(spec, self._handler(spec.call), icon=icon)
 
-        for number, status in enumerate(STATUSES, start=1):
-            add(
-                ActionSpec(
-                    f"checklist.{status}",
-                    STATUS_LABELS[status],
-                    "&Checklist",
-                    (str(number),),
-                    scope="walker",
-                ),
-                lambda _=False, s=status: self._walker_call("set_status", s),
-                icon=status_icon(status),
-            )
-        add(
-            ActionSpec(
-                "checklist.next",
-                "Next item",
-                "&Checklist",
-                ("J", "Ctrl+Down"),
-                scope="walker",
-                separator=True,
-            ),
-            lambda: self._walker_call("next_item"),
-        )
-        add(
-            ActionSpec(
-                "checklist.previous",
-                "Previous item",
-                "&Checklist",
-                ("K", "Ctrl+Up"),
-                scope="walker",
-            ),
-            lambda: self._walker_call("previous_item"),
-        )
-        add(
-            ActionSpec("checklist.filter", "Filter…", "&Checklist", ("Ctrl+F",), scope="walker"),
-            lambda: self._walker_call("focus_filter"),
-        )
-        add(
-            ActionSpec(
-                "checklist.photo",
-                "Add photo…",
-                "&Checklist",
-                ("Ctrl+Shift+P",),
-                scope="walker",
-                separator=True,
-            ),
-            lambda: self._walker_call("add_photo_dialog"),
-        )
-        self._declare_map_actions()
-        add(
-            ActionSpec("outline.regenerate", "Regenerate from gaps", "&Outline", scope="outline"),
-            lambda: self._outline_call("regenerate"),
-        )
-        add(
-            ActionSpec("outline.add", "Add action", "&Outline", ("Ctrl+Shift+N",), scope="outline"),
-            lambda: self._outline_call("add_action"),
-        )
-        add(
-            ActionSpec("outline.delete", "Delete action", "&Outline", scope="outline"),
-            lambda: self._outline_call("delete_selected"),
-        )
-        add(ActionSpec("workshop.compare", "Compare teams…", "&Workshop"), self._on_compare_teams)
-        add(
-            ActionSpec("help.shortcuts", "Keyboard shortcuts", "&Help", ("F1",)), self._on_shortcuts
-        )
-        add(ActionSpec("help.about", "About avsec", "&Help"), self._on_about)
-        self._check_optional_modules()
-
-    def _declare_map_actions(self) -> None:
-        from PySide6.QtGui import QActionGroup
-
-        from avsec.gui.action_registry import ActionSpec
-        from avsec.gui.icons import kind_icon
-        from avsec.gui.labels import DRAW_TIPS, KIND_LABELS, KINDS
-
-        add = self.registry.add
-        tools = QActionGroup(self)
-        tools.setExclusive(True)
-        select = add(
-            ActionSpec(
-                "map.select",
-                "Select and edit",
-                "&Map",
-                ("S",),
-                toolbar="draw",
-                scope="map",
-                checkable=True,
-            ),
-            lambda: self._map_call("set_tool", "select"),
-        )
-        select.setChecked(True)
-        tools.addAction(select)
-        for kind in KINDS:
-            spec = ActionSpec(
-                f"map.draw.{kind}",
-                KIND_LABELS[kind],
-                "&Map",
-                toolbar="draw",
-                scope="map",
-                checkable=True,
-                separator=kind == KINDS[0],
-                tip=DRAW_TIPS[kind],
-            )
-            action = add(
-                spec, lambda _=False, k=kind: self._map_call("set_tool", k), icon=kind_icon(kind)
-            )
-            tools.addAction(action)
-        self.map_tools = tools
-        add(
-            ActionSpec(
-                "map.delete", "Delete feature", "&Map", ("Delete",), scope="map", separator=True
-            ),
-            lambda: self._map_call("delete_selected"),
-        )
-        add(
-            ActionSpec(
-                "map.fit",
-                "Fit to layout",
-                "&Map",
-                ("F", "Ctrl+0"),
-                toolbar="map",
-                scope="map",
-                separator=True,
-            ),
-            lambda: self._map_call("fit"),
-        )
-        add(
-            ActionSpec(
-                "map.zoom_in", "Zoom in", "&Map", ("+", "=", "Ctrl++"), toolbar="map", scope="map"
-            ),
-            lambda: self._map_call("zoom", 1.25),
-        )
-        add(
-            ActionSpec(
-                "map.zoom_out", "Zoom out", "&Map", ("-", "Ctrl+-"), toolbar="map", scope="map"
-            ),
-            lambda: self._map_call("zoom", 0.8),
-        )
-        add(
-            ActionSpec(
-                "map.analyse",
-                "Analyse",
-                "&Map",
-                ("Ctrl+R",),
-                toolbar="map",
-                scope="map",
-                separator=True,
-            ),
-            lambda: self._map_call("analyse"),
-        )
-        add(
-            ActionSpec(
-                "map.import_geojson",
-                "Import GeoJSON…",
-                "&Map",
-                toolbar="map",
-                scope="map",
-                separator=True,
-            ),
-            lambda: self._map_call("import_layout_dialog", "avsec"),
-        )
-        add(
-            ActionSpec(
-                "map.import_osm", "Import OpenStreetMap…", "&Map", toolbar="map", scope="map"
-            ),
-            lambda: self._map_call("import_layout_dialog", "osm"),
-        )
-        add(
-            ActionSpec("map.background", "Background image…", "&Map", toolbar="map", scope="map"),
-            lambda: self._map_call("background_dialog"),
-        )
-        add(
-            ActionSpec("map.background_remove", "Remove background image", "&Map", scope="map"),
-            lambda: self._map_call("remove_background"),
-        )
-
-    def _check_optional_modules(self) -> None:
-        """Disable actions whose module another part of avsec has not shipped."""
-        import importlib.util
-
-        def present(name: str) -> bool:
-            try:
-                return importlib.util.find_spec(name) is not None
-            except (ImportError, ValueError):
-                return False
-
-        compare = self.registry.action("workshop.compare")
-        compare.setEnabled(present("avsec.gui.trainer_view"))
-        if not compare.isEnabled():
-            compare.setToolTip(tr("The team comparison view is not available in this build."))
-        demo = self.registry.action("file.demo")
-        demo.setEnabled(present("avsec.workshop.demo"))
+    def _handler(self, call: Call | None) -> Callable[..., None] | None:
+        """The slot that runs ``call``: on the window, a controller, or the view if it is open."""
+        if call is None:
+            return None
+        target, method, args = call
+        if target in ("walker", "map", "outline"):
+            return lambda *_: self._view_call(target, method, *args)
+        owner = {"window": self, "files": self.files, "reports": self.reports}[target]
+        return lambda *_: getattr(owner, method)(*args)
 
     # --- dispatch to the views ------------------------------------------------------------
 
-    def _walker_call(self, method: str, *args: Any) -> None:
-        if self.workspace is not None and self.workspace.current_view() == "walker":
-            getattr(self.workspace.walker, method)(*args)
-
-    def _map_call(self, method: str, *args: Any) -> None:
-        if self.workspace is not None:
-            editor = self.workspace.map_editor()
-            if editor is not None:
-                getattr(editor, method)(*args)
-
-    def _outline_call(self, method: str, *args: Any) -> None:
-        if self.workspace is not None:
-            getattr(self.workspace.outline_editor(), method)(*args)
+    def _view_call(self, view: str, method: str, *args: Any) -> None:
+        """Call ``method`` on an open view; the checklist's keys act only while it is shown."""
+        if self.workspace is None:
+            return
+        target: Any
+        if view == "walker":
+            if self.workspace.current_view() != "walker":
+                return
+            target = self.workspace.walker
+        elif view == "map":
+            target = self.workspace.map_editor()
+        else:
+            target = self.workspace.outline_editor()
+        if target is not None:
+            getattr(target, method)(*args)
 
     # --- start page ---------------------------------------------------------------------------
 
     def _make_start_page(self) -> StartPage:
         page = StartPage(self.preferences, self)
         page.open_requested.connect(self.open_file)
-        page.browse_requested.connect(self._on_open)
-        page.demo_requested.connect(self._on_demo)
-        page.create_requested.connect(self._on_create_requested)
-        if self._setup_done:
-            page.demo_available = self.registry.action("file.demo").isEnabled()
+        page.browse_requested.connect(self.files.browse)
+        page.demo_requested.connect(self.files.open_demo)
+        page.create_requested.connect(self.files.create_requested)
         return page
-
-    def _on_new(self) -> None:
-        if self.session is not None:
-            self.close_session()
-        self.stack.setCurrentWidget(self.start_page)
-        self.start_page.focus_new_assessment()
-
-    def _on_open(self) -> None:
-        from avsec.gui.dialogs import choose_open_file
-
-        path = choose_open_file(
-            self,
-            tr("Open an assessment"),
-            self.preferences.last_folder,
-            tr("Avsec assessments (*.avsec)"),
-        )
-        if path:
-            self.open_file(path)
-
-    def _on_demo(self) -> None:
-        import platformdirs
-
-        from avsec.gui.dialogs import show_error
-
-        try:
-            from avsec.workshop.demo import make_demo
-        except ImportError:
-            show_error(self, tr("Training airport"), tr("The demo is not installed in this build."))
-            return
-        out_dir = Path(platformdirs.user_data_dir("avsec", appauthor=False)) / "demo"
-        try:
-            # fresh=False: a demo the user already worked in is opened as it is, never rebuilt
-            # over their answers.
-            path = make_demo(out_dir, lang=language(), fresh=False)
-        except Exception as exc:  # noqa: BLE001 - any failure of the demo builder is shown, not fatal
-            show_error(self, tr("Training airport"), exc)
-            return
-        self.open_file(path)
-
-    def _on_report(self) -> None:
-        """Write the gap report of the open assessment (the PDF of ``avsec report``)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QGuiApplication
-
-        from avsec.core.errors import AvsecError
-        from avsec.gui import dialogs
-
-        if self.session is None:
-            return
-        if self.workspace is not None:
-            self.workspace.commit_pending()
-        try:
-            from avsec.io.checklists import load_catalogue
-            from avsec.report.pdf import build_report
-        except ImportError:
-            dialogs.show_error(
-                self, tr("Error"), tr("The PDF report is not available in this build.")
-            )
-            return
-        suggested = str(self.session.path.with_suffix(".pdf"))
-        out = dialogs.choose_save_file(
-            self, tr("Save the report as"), suggested, tr("PDF (*.pdf)"), ".pdf"
-        )
-        if not out:
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = build_report(
-                self.session.file.document(),
-                Path(out),
-                lang=language(),
-                photo_loader=self.session.file.attachment_bytes,
-                catalogue=load_catalogue(),
-            )
-        except (AvsecError, OSError) as exc:
-            QGuiApplication.restoreOverrideCursor()
-            dialogs.show_error(self, tr("Error"), exc)
-            return
-        QGuiApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(tr("Report written to {path}").format(path=written), 10_000)
-
-    def _on_create_requested(self, request: dict[str, Any]) -> None:
-        import datetime as dt
-
-        from avsec.gui.dialogs import choose_save_file
-
-        airport = request["airport"]
-        code = (airport.icao or airport.iata or "airport").lower()
-        suggested = str(
-            Path(self.preferences.last_folder) / f"{code}-{dt.date.today().isoformat()}.avsec"
-        )
-        path = choose_save_file(
-            self,
-            tr("Save the new assessment as"),
-            suggested,
-            tr("Avsec assessments (*.avsec)"),
-            ".avsec",
-        )
-        if path:
-            self.create_assessment(path, **request)
 
     # --- sessions ---------------------------------------------------------------------------
 
@@ -606,9 +278,6 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.session_changed.emit()
 
-    def _on_close_assessment(self) -> None:
-        self.close_session()
-
     # --- views ------------------------------------------------------------------------------
 
     def show_view(self, view: str) -> None:
@@ -661,19 +330,22 @@ class MainWindow(QMainWindow):
         undo.setText(tr("Undo {}").format(stack.undoText()) if can_undo and stack else tr("Undo"))
         redo.setText(tr("Redo {}").format(stack.redoText()) if can_redo and stack else tr("Redo"))
 
-    def _on_undo(self) -> None:
+    def undo(self) -> None:
+        """Undo the last edit (saving what is being typed first)."""
         if self.session is not None:
             if self.workspace is not None:
                 self.workspace.commit_pending()
             self.session.undo_stack.undo()
 
-    def _on_redo(self) -> None:
+    def redo(self) -> None:
+        """Redo the last undone edit."""
         if self.session is not None:
             self.session.undo_stack.redo()
 
     # --- dialogs ------------------------------------------------------------------------------
 
-    def _on_preferences(self) -> None:
+    def edit_preferences(self) -> None:
+        """Edit > Preferences; a new language applies at once."""
         from avsec.gui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.preferences, self)
@@ -714,7 +386,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start_page)
         self._update_title()
 
-    def _on_assessment_details(self) -> None:
+    def edit_assessment_details(self) -> None:
         """Edit the header of the open assessment (File > Assessment details…)."""
         from avsec.gui.assessment_dialog import AssessmentDialog
 
@@ -740,26 +412,20 @@ class MainWindow(QMainWindow):
             return True
         return self.session.push(SetAssessment(before, assessment))
 
-    def _on_compare_teams(self) -> None:
-        from avsec.gui.dialogs import show_error
+    def compare_teams(self) -> None:
+        """Workshop > Compare teams: the trainer's comparison dialog."""
+        from avsec.gui.compare_dialog import CompareDialog
 
-        try:
-            from avsec.gui.compare_dialog import CompareDialog
-        except ImportError:
-            show_error(
-                self,
-                tr("Compare teams"),
-                tr("The team comparison view is not available in this build."),
-            )
-            return
         CompareDialog.run(self, self.preferences)
 
-    def _on_shortcuts(self) -> None:
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts, listed from the registry."""
         from avsec.gui.help_dialog import ShortcutsDialog
 
         ShortcutsDialog(self.registry.shortcut_table(), self).exec()
 
-    def _on_about(self) -> None:
+    def show_about(self) -> None:
+        """Help > About avsec."""
         from PySide6.QtWidgets import QMessageBox
 
         from avsec import __version__

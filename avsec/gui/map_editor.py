@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -45,19 +46,14 @@ from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
 from avsec.gui.observations_panel import ObservationsPanel
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 #: Background images larger than this are refused (a scanned A0 plan at 300 dpi is ~60 MB).
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
 
 
-class MapEditor(QWidget):
-    """Map of one session.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class MapEditor(SessionWidget):
+    """Map of one session."""
 
     #: Show this checklist item.
     item_requested = Signal(str)
@@ -65,9 +61,7 @@ class MapEditor(QWidget):
     coordinates_changed = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("map-editor")
+        super().__init__(session, parent, name="map-editor")
         self.scene = MapScene(session, self)
         self.view = MapView(self.scene, self)
         self.tool_bar = QToolBar(self)
@@ -159,7 +153,8 @@ class MapEditor(QWidget):
     def sync_tool_actions(self) -> None:
         """Tick the tool bar action of the current tool."""
         key = "map.select" if self.view.tool == "select" else f"map.draw.{self.view.tool}"
-        palette = [self.draw_layout.itemAt(i).widget() for i in range(self.draw_layout.count())]
+        slots = [self.draw_layout.itemAt(i) for i in range(self.draw_layout.count())]
+        palette = [slot.widget() for slot in slots if slot is not None]
         actions = [b.defaultAction() for b in palette if isinstance(b, QToolButton)]
         for action in [*self.tool_bar.actions(), *actions]:
             if action.objectName() == key:
@@ -317,7 +312,7 @@ class MapEditor(QWidget):
 
     # --- import -----------------------------------------------------------------------------
 
-    def import_layout_dialog(self, source: str) -> None:
+    def import_layout_dialog(self, source: Literal["avsec", "osm"]) -> None:
         """Ask for a GeoJSON file (avsec or OpenStreetMap tags) and import it."""
         from avsec.gui.main_window import MainWindow
 
@@ -332,18 +327,15 @@ class MapEditor(QWidget):
         if path:
             self.import_layout(path, source)
 
-    def import_layout(self, path: str | Path, source: str = "avsec", mode: str = "ask") -> int:
+    def import_layout(
+        self, path: str | Path, source: Literal["avsec", "osm"] = "avsec", mode: str = "ask"
+    ) -> int:
         """Import a layout file; ``mode`` "add", "replace" or "ask". Return features imported.
 
         Nothing changes when the file is refused or the user cancels.
         """
-        try:
-            from avsec.io.geojson import Reference, read_layout
-        except ImportError:
-            show_error(
-                self, tr("Cannot import"), tr("The layout import is not available in this build.")
-            )
-            return 0
+        from avsec.io.geojson import Reference, read_layout
+
         path = Path(path)
         try:
             # The same position check as `avsec layout import`: a layer far from the airport is

@@ -96,9 +96,9 @@ def build_path(family: str, parts: list[np.ndarray]) -> QPainterPath:
             path.closeSubpath()
         else:
             polygon = _polygon(part)
-            path.moveTo(polygon[0])
-            for point in list(polygon)[1:]:
-                path.lineTo(point)
+            path.moveTo(polygon.at(0))
+            for index in range(1, polygon.size()):
+                path.lineTo(polygon.at(index))
     return path
 
 

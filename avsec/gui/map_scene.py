@@ -51,13 +51,7 @@ AnyFeatureItem = FeatureItem | PointFeatureItem
 
 
 class MapScene(QGraphicsScene):
-    """Everything the map draws for one session.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+    """Everything the map draws for one session."""
 
     #: Emitted after features were added, changed or removed (ids).
     features_changed = Signal(set)
@@ -124,10 +118,10 @@ class MapScene(QGraphicsScene):
         features = self.session.doc.features
         geometries = self.projection.project_all([f.geometry for f in features])
         for feature, geometry in zip(features, geometries, strict=True):
-            item = self._make_item(feature, geometry)
-            if item is not None:
-                self.addItem(item)
-                self.feature_items[feature.id] = item
+            drawn = self._make_item(feature, geometry)
+            if drawn is not None:
+                self.addItem(drawn)
+                self.feature_items[feature.id] = drawn
         if self.selected_feature not in self.feature_items:
             self.selected_feature = ""
         elif self.selected_feature:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,7 +30,7 @@ from avsec.gui.map_items import FeatureItem, NumberedMarker, PointFeatureItem
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import Z_DRAWING
 
-#: Geometry family each kind is drawn as (DESIGN §6: zones polygons, barriers and roads
+#: Geometry family each kind is drawn as (docs/architecture.md, *Layout and geometry*: zones polygons, barriers and roads
 #: lines, access points and obstacles points).
 DRAW_FAMILY = {
     "airside": POLYGON,
@@ -261,11 +261,11 @@ class MapView(QGraphicsView):
             ("observation", self.map_scene.observation_items),
             ("photo", self.map_scene.photo_items),
         )
-        for rank, (layer, items) in enumerate(layers):
+        for order, (layer, items) in enumerate(layers):
             for key, marker in items.items():
                 if not marker.isVisible():
                     continue
-                candidate = (round(self._marker_distance(marker, pos), 1), rank, layer, key)
+                candidate = (round(self._marker_distance(marker, pos), 1), order, layer, key)
                 if candidate[0] <= 13 and (best is None or candidate[:2] < best[:2]):
                     best = candidate
         if best is not None:
@@ -295,9 +295,13 @@ class MapView(QGraphicsView):
                 distance = item.distance(scene_point.x(), scene_point.y())
             if distance > tolerance and not (item.family == POLYGON and distance == 0):
                 continue
-            key = (rank[item.family], distance if item.family != POLYGON else 0.0, -item.zValue())
-            if best_key is None or key < best_key:
-                best_key, best_item = key, item
+            ranking = (
+                rank[item.family],
+                distance if item.family != POLYGON else 0.0,
+                -item.zValue(),
+            )
+            if best_key is None or ranking < best_key:
+                best_key, best_item = ranking, item
         return ("feature", best_item.feature_id) if best_item is not None else ("", "")
 
     def _handle_at(self, pos: QPoint) -> tuple[int, int] | None:
@@ -485,7 +489,7 @@ class MapView(QGraphicsView):
 
     # --- scale bar --------------------------------------------------------------------------
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
         """Draw the scale bar and the north arrow in screen coordinates."""
         painter.save()
         painter.resetTransform()

@@ -27,19 +27,14 @@ from avsec.gui.findings_panel import short
 from avsec.gui.i18n import language, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 from avsec.gui.style import OBSERVATION_COLOUR
 
 _ID = Qt.ItemDataRole.UserRole
 
 
-class ObservationsPanel(QWidget):
-    """The observations of the visit narrative.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class ObservationsPanel(SessionWidget):
+    """The observations of the visit narrative."""
 
     #: An observation was chosen in the list (observation id).
     observation_selected = Signal(str)
@@ -47,9 +42,7 @@ class ObservationsPanel(QWidget):
     item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("observations-panel")
+        super().__init__(session, parent, name="observations-panel")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)

@@ -19,24 +19,17 @@ from avsec.core.commands import SetAction
 from avsec.gui.i18n import tr
 from avsec.gui.outline_model import COLUMNS, OutlineDelegate, OutlineTableModel
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 
-class OutlineEditor(QWidget):
-    """Edit the session's improvement outline.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class OutlineEditor(SessionWidget):
+    """Edit the session's improvement outline."""
 
     #: Show this checklist item.
     item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("outline-editor")
+        super().__init__(session, parent, name="outline-editor")
         self.model = OutlineTableModel(session, self)
         self.table = QTableView(self)
         self.table.setObjectName("outline-table")

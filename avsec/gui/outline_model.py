@@ -43,13 +43,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class OutlineTableModel(QAbstractTableModel):
-    """The session's actions as a table.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+    """The session's actions as a table."""
 
     def __init__(self, session: Session, parent: Any = None):
         super().__init__(parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from avsec.gui.i18n import tr
 from avsec.gui.session import Session
+from avsec.gui.session_widget import SessionWidget
 
 THUMB = 96
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 _ID = Qt.ItemDataRole.UserRole
 
 
-class PhotoStrip(QWidget):
+class PhotoStrip(SessionWidget):
     """The photos of one item.
 
     Parameters
@@ -45,9 +46,7 @@ class PhotoStrip(QWidget):
     remove_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("photo-strip")
+        super().__init__(session, parent, name="photo-strip")
         self.setAcceptDrops(True)
         self.thumbnails = session.thumbnails()
         self.thumbnails.ready.connect(self._on_thumbnail_ready)
@@ -139,9 +138,12 @@ class PhotoStrip(QWidget):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
         """Keep accepting over the whole strip."""
-        self.dragEnterEvent(event)
+        if self._photo_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         """Add the dropped photo files."""

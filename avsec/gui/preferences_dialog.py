@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
+from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import LANGUAGE_NAMES, language, tr
 from avsec.gui.settings import Preferences
 
@@ -39,13 +39,7 @@ class PreferencesDialog(QDialog):
         self.user_name = QLineEdit(preferences.user_name, self)
         note = QLabel(tr("The language applies to menus, dialogs and checklist text."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, self._on_accept)
         form = QFormLayout(self)
         form.addRow(tr("Language"), self.language)
         form.addRow(note)

@@ -148,7 +148,7 @@ class ProvisionDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(tr(RELATIONSHIP_LABELS[relationship])))
             self.table.setItem(row, 2, QTableWidgetItem(rationale))
         self.table.resizeRowsToContents()
-        self.table.setCurrentItem(None)
+        self.table.setCurrentItem(None)  # type: ignore[call-overload]  # Qt accepts None: no current item
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Fit the rows to the wrapped rationale once the columns have their widths."""

@@ -87,7 +87,8 @@ class Preferences:
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):  # QSettings returns a lone string for one-element lists
             value = [value]
-        return [str(v) for v in value or [] if v][:MAX_RECENT]
+        values = value if isinstance(value, list | tuple) else []
+        return [str(v) for v in values if v][:MAX_RECENT]
 
     def add_recent_file(self, path: str | Path) -> None:
         """Put ``path`` first in the recent files."""

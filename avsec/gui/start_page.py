@@ -145,17 +145,6 @@ class StartPage(QWidget):
         outer.addStretch(1)
         self.refresh_recent()
 
-    @property
-    def demo_available(self) -> bool:
-        """Whether the demo builder is installed (the button is disabled otherwise)."""
-        return self.demo_button.isEnabled()
-
-    @demo_available.setter
-    def demo_available(self, value: bool) -> None:
-        self.demo_button.setEnabled(value)
-        if not value:
-            self.demo_button.setToolTip(tr("The demo is not installed in this build."))
-
     def refresh_recent(self) -> None:
         """Re-read the recent files from the preferences.
 

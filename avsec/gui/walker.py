@@ -16,16 +16,11 @@ from avsec.gui.filter_bar import FilterBar
 from avsec.gui.i18n import language, tr
 from avsec.gui.item_page import ItemPage
 from avsec.gui.session import Session, touched
+from avsec.gui.session_widget import SessionWidget
 
 
-class ChecklistWalker(QWidget):
-    """Walk the checklist item by item.
-
-    Parameters
-    ----------
-    session
-        The open assessment.
-    """
+class ChecklistWalker(SessionWidget):
+    """Walk the checklist item by item."""
 
     #: Show a finding on the map (finding id).
     finding_requested = Signal(str)
@@ -33,9 +28,7 @@ class ChecklistWalker(QWidget):
     observation_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session = session
-        self.setObjectName("walker")
+        super().__init__(session, parent, name="walker")
         lang = language()
         areas = [(a.id, pick(a.title, lang)) for a in session.checklist.areas]
         self.filter_bar = FilterBar(areas, self)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from avsec.gui.action_registry import ActionRegistry
+from avsec.gui.actions import VIEWS
 from avsec.gui.i18n import language, tr
 from avsec.gui.session import Session
 from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from avsec.gui.map_editor import MapEditor
     from avsec.gui.outline_editor import OutlineEditor
 
-VIEWS = ("walker", "map", "dashboard", "outline")
 _TITLES = {
     "walker": "Checklist",
     "map": "Map",
@@ -112,7 +112,9 @@ class Workspace(QWidget):
             widget = self._build(view)
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._containers[view].layout().addWidget(widget)
+        layout = self._containers[view].layout()
+        assert layout is not None  # every container is made with its layout
+        layout.addWidget(widget)
         self._views[view] = widget
         if self._containers[view].isVisible():
             widget.show()  # now, not at the next event loop pass: the view is wanted at once

@@ -1,4 +1,5 @@
-"""Layouts as GeoJSON (RFC 7946, WGS84 lon/lat; DESIGN §6).
+"""Layouts as GeoJSON (RFC 7946, WGS84 lon/lat;
+docs/architecture.md, *Layout and geometry*).
 
 Reading is defensive: every file may be hostile. It refuses files over a size limit, non-UTF-8
 text, truncated or invalid JSON, projected coordinates, coordinates outside WGS84, empty
@@ -362,7 +363,7 @@ def read_layout(
     path
         The file.
     source
-        ``"avsec"``: features carry ``properties.kind`` (DESIGN §6). ``"osm"``: an
+        ``"avsec"``: features carry ``properties.kind``. ``"osm"``: an
         OpenStreetMap export (overpass-turbo or QuickOSM GeoJSON) mapped by its tags.
     max_bytes
         Files larger than this are refused.

@@ -1,6 +1,6 @@
 """OpenStreetMap GeoJSON (overpass-turbo, QuickOSM and similar exports) to layout features.
 
-Tags map to kinds as DESIGN §6 says:
+Tags map to kinds (docs/architecture.md, *Layout and geometry*):
 
 ==================================  ==============================================
 OSM tags                            layout feature

@@ -1,4 +1,4 @@
-"""Responses as CSV: ``item_id,status[,notes]`` (DESIGN §10)."""
+"""Responses as CSV: ``item_id,status[,notes]`` ."""
 
 from __future__ import annotations
 

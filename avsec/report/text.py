@@ -3,8 +3,8 @@
 The English texts, keyed by symbolic names, are the msgids of the gettext catalogues in
 ``assets/translations`` (each key is its message's context, see :func:`avsec.io.translations.
 keyed`); the other languages are in the catalogues, so adding Portuguese or French means adding
-a catalogue, not code. Spanish follows the GLOSSARY (hallazgo, plan de mejora, aplicación
-eficaz). Data texts (checklist items, provisions) come in the data, not from here.
+a catalogue, not code. Spanish uses the terms of docs/architecture.md, *Terms* (hallazgo,
+plan de mejora, aplicación eficaz). Data texts (checklist items, provisions) come in the data, not from here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The .avsec file: one SQLite database per assessment (DESIGN §3)."""
+"""The .avsec file: one SQLite database per assessment (docs/architecture.md, *The file format*)."""
 
 from avsec.store.avsecfile import SCHEMA_VERSION, AvsecFile, check_file
 

@@ -1,4 +1,5 @@
-"""``avsec analyze PATH [--json] [--lang en|es]``: run the geometry rules (DESIGN §6).
+"""``avsec analyze PATH [--json] [--lang en|es]``: run the geometry rules
+(docs/architecture.md, *Geometry rules*).
 
 PATH is an .avsec file (its rule parameters, its airport as the projection centre, its
 checklist for the item links; the findings are stored in the file) or a GeoJSON layout

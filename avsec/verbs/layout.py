@@ -1,5 +1,5 @@
 """Layout verbs: ``layout import FILE GEOJSON [--from avsec|osm] [--replace] [--far-ok]`` and
-``layout export FILE -o OUT.geojson|OUT.kml`` (DESIGN §10).
+``layout export FILE -o OUT.geojson|OUT.kml`` (docs/architecture.md, *Command line*).
 
 An import checks where the layer lies against the assessment's airport. A layer whose centre
 is more than 50 km away is refused when swapping lon and lat would bring it near the airport

@@ -1,6 +1,6 @@
-"""Compare team files with the answer key and with each other (DESIGN §10).
+"""Compare team files with the answer key and with each other.
 
-Definitions (the ``workshop compare --json`` shape is fixed by DESIGN §10):
+Definitions (the ``workshop compare --json`` shape is fixed: docs/architecture.md, *Command line*):
 
 - **accuracy** of a team = items whose team status equals the key's / items the key assessed
   (key status other than ``not_assessed``). An item the team left blank counts as
@@ -191,7 +191,7 @@ class ItemResult:
     weight: int = 2
 
     def to_json(self) -> dict[str, Any]:
-        """The DESIGN §10 item shape."""
+        """The item shape of ``workshop compare --json``."""
         return {
             "id": self.id,
             "key": self.key,
@@ -226,7 +226,7 @@ class Comparison:
     rationales: dict[str, LangText] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        """The fixed ``workshop compare --json`` shape of DESIGN §10."""
+        """The fixed ``workshop compare --json`` shape."""
         return {
             "teams": [
                 {"name": t.name, "accuracy": t.accuracy, "areas": dict(t.areas)} for t in self.teams

@@ -242,11 +242,6 @@ def build_debrief(
     today
         Date printed on the cover (today by default).
 
-    Returns
-    -------
-    Path
-        ``out``.
-
     Raises
     ------
     InputError
@@ -254,14 +249,10 @@ def build_debrief(
     """
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import (
-        BaseDocTemplate,
-        Frame,
         Image,
         KeepTogether,
         PageBreak,
-        PageTemplate,
         Paragraph,
         Spacer,
         Table,
@@ -270,7 +261,8 @@ def build_debrief(
 
     from avsec.report import styles as st
     from avsec.report.figures import figure_png
-    from avsec.report.pdf import action_markup, esc
+    from avsec.report.pdf.furniture import MarkedTemplate, NumberedCanvas, canvas_maker
+    from avsec.report.pdf.markup import action_markup, esc, keywords
     from avsec.report.text import horizon_label, long_date, number, percent, status_label
 
     out = Path(out)
@@ -287,45 +279,6 @@ def build_debrief(
     airport_text = f"{airport.name} ({airport.icao})" if airport.icao else airport.name
     running = _t("running", lang, airport=airport_text)
     page_label = _t("page_of", lang, page="{page}", pages="{pages}")
-
-    class DebriefCanvas(Canvas):
-        """Writes "page x of y" once the page count is known (forms filled at save)."""
-
-        def save(self) -> None:
-            if len(self._code):
-                self.showPage()
-            total = self.getPageNumber() - 1
-            for page in range(1, total + 1):
-                self.beginForm(f"pageno{page}", lowerx=-60 * mm, lowery=-2, upperx=0, uppery=10)
-                self.setFont(st.FONT, 7.5)
-                self.setFillColor(st.MID_GREY)
-                self.drawRightString(0, 0, page_label.format(page=page, pages=total))
-                self.endForm()
-            super().save()
-
-    def furniture(canvas: Canvas, _doc: Any) -> None:
-        canvas.saveState()
-        top = page_h - 10 * mm
-        canvas.setFont(st.FONT_BOLD, 8)
-        canvas.setFillColor(st.MARKING_RED)
-        canvas.drawCentredString(page_w / 2, top, marking)
-        canvas.setFont(st.FONT, 7.5)
-        canvas.setFillColor(st.MID_GREY)
-        canvas.drawString(margin_x, top - 5.5 * mm, running)
-        canvas.setStrokeColor(st.NAVY)
-        canvas.setLineWidth(0.6)
-        canvas.line(margin_x, top - 7.5 * mm, page_w - margin_x, top - 7.5 * mm)
-        bottom = 13 * mm
-        canvas.line(margin_x, bottom + 4 * mm, page_w - margin_x, bottom + 4 * mm)
-        canvas.setFont(st.FONT_BOLD, 8)
-        canvas.setFillColor(st.MARKING_RED)
-        canvas.drawCentredString(page_w / 2, bottom, marking)
-        canvas.setFont(st.FONT, 7.5)
-        canvas.setFillColor(st.MID_GREY)
-        canvas.drawString(margin_x, bottom - 5 * mm, f"{_t('title', lang)} · {today.isoformat()}")
-        canvas.translate(page_w - margin_x, bottom - 5 * mm)
-        canvas.doForm(f"pageno{canvas.getPageNumber()}")
-        canvas.restoreState()
 
     def cell(text: object, style: Any = None) -> Paragraph:
         return Paragraph(esc(text), style or styles.cell)
@@ -504,32 +457,22 @@ def build_debrief(
 
     partial = out.with_name(f".{out.name}.partial")
     try:
-        doc = BaseDocTemplate(
+        doc = MarkedTemplate(
             str(partial),
             pagesize=(page_w, page_h),
-            leftMargin=margin_x,
-            rightMargin=margin_x,
-            topMargin=margin_top,
-            bottomMargin=margin_bottom,
+            margins=(margin_x, margin_top, margin_bottom),
+            marking=marking,
+            running=running,
+            footer_left=f"{_t('title', lang)} · {today.isoformat()}",
+            marking_top=10 * mm,
+            marking_bottom=13 * mm,
             title=f"{_t('title', lang)} — {airport_text}",
             subject=f"{_t('subtitle', lang)} — {marking}",
-            keywords=[w.strip() for w in _t("keywords", lang).split(",") if w.strip()] + [marking],
+            keywords=keywords(_t("keywords", lang), marking),
             lang=lang,
             creator="avsec",
         )
-        frame = Frame(
-            margin_x,
-            margin_bottom,
-            frame_w,
-            frame_h,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture)])
-        doc.build(story, canvasmaker=DebriefCanvas)
+        doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, page_label))
         partial.replace(out)
     except OSError as exc:
         partial.unlink(missing_ok=True)

@@ -1,13 +1,32 @@
 """Load the bundled training airport: scenario, layout, visit narrative and answer key.
 
 The files live in ``assets/training/`` (see its README) and are found from a source checkout
-and from an installed wheel alike.
+and from an installed wheel alike. The layout is data (``layout.geojson``, edited like any
+layout: in the app's map, or in a GIS, and exported); places in the narrative are given in
+metres east and north of the airport reference point of ``scenario.yaml``.
+
+Seeded defects (one or more for each geometry rule in docs/architecture.md) that the
+analysis of ``layout.geojson`` must find (``tests/workshop/test_training_airport.py``):
+
+========================== ===================================================================
+rule                       where
+========================== ===================================================================
+perimeter_gap              40 m of north fence removed at the drainage works (x 600..640)
+barrier_below_height       the 500 m west fence is old 1.8 m chain-link
+uncontrolled_crossing      the fuel-farm road crosses the east fence 25 m from gate E2
+uncontrolled_access_point  maintenance gate N1 is left open (padlock missing)
+access_point_off_boundary  the crew-room desk was mapped 25 m landside of the security line
+sra_outside_airside        the cargo SRA is drawn 15 m beyond the east fence
+critical_part_outside_sra  the remote-stand bus lounge sticks 30 m out of the apron SRA
+clear_zone_obstruction     a tree, a container, a hedge and the staff car park at the fence
+========================== ===================================================================
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -95,6 +114,20 @@ def load_scenario() -> Scenario:
     )
 
 
+@functools.cache
+def _reference_projection() -> Any:
+    from avsec.geo.projection import LocalProjection
+
+    airport = load_scenario().airport
+    return LocalProjection(airport.lon, airport.lat)
+
+
+def to_lonlat(x: float, y: float) -> tuple[float, float]:
+    """A place given in metres east (x) and north (y) of the reference point, as (lon, lat)."""
+    lon, lat = _reference_projection().point_to_lonlat(x, y)
+    return float(lon), float(lat)
+
+
 def load_layout() -> list[Feature]:
     """Load the training layout through the regular GeoJSON importer."""
     from avsec.io.geojson import read_layout
@@ -149,8 +182,6 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
     lang
         Language of the place names (each observation's text keeps every language).
     """
-    from avsec.workshop.training_layout import to_lonlat
-
     data = _yaml(NARRATIVE_FILE)
     entries = data.get("observations")
     if not isinstance(entries, list):

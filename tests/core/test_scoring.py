@@ -1,4 +1,4 @@
-"""Scoring exactly as DESIGN §5, against hand-computed cases."""
+"""Scoring exactly as docs/architecture.md states it, against hand-computed cases."""
 
 from __future__ import annotations
 

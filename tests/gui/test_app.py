@@ -183,18 +183,28 @@ def test_pyside_does_not_leak_references_to_none(qtbot):
     assert before - sys.getrefcount(None) < 100
 
 
-def test_thumbnails_are_decoded_off_the_gui_thread(qtbot, opened, tmp_path):
+def test_thumbnails_are_decoded_off_the_gui_thread(qtbot, opened, tmp_path, monkeypatch):
+    import threading
+
+    from avsec.gui import thumbnails
     from tests.gui.conftest import make_photo
 
+    decoded_on: list[int] = []
+    real_decode = thumbnails.decode_image
+
+    def recording_decode(data: bytes, longest_side: int = 0):
+        decoded_on.append(threading.get_ident())
+        return real_decode(data, longest_side)
+
+    monkeypatch.setattr(thumbnails, "decode_image", recording_decode)
     big = make_photo(tmp_path / "big.jpg", size=(1600, 1200), colour="green")
     walker = opened.workspace.walker
-    walker.page.add_photos([str(big)])
-    strip = walker.page.photos
     cache = opened.session.thumbnails()
-    with qtbot.waitSignal(cache.ready, timeout=10_000, raising=False):
-        pass
-    cache.wait()
+    with qtbot.waitSignal(cache.ready, timeout=10_000):
+        walker.page.add_photos([str(big)])
+    strip = walker.page.photos
     attachment = strip.photo_ids()[0]
+    assert decoded_on and threading.get_ident() not in decoded_on
     pixmap = cache.get(attachment)
     assert pixmap is not None and (pixmap.width(), pixmap.height()) == (96, 72)
     shown = strip.list.item(0).icon().pixmap(96, 96)
@@ -205,7 +215,10 @@ def test_a_broken_thumbnail_is_a_grey_square(qtbot, opened):
     cache = opened.session.thumbnails()
     assert cache.get("not-an-attachment") is None
     cache.wait()
-    assert cache.get("not-an-attachment").width() == 96
+    square = cache.get("not-an-attachment")
+    assert (square.width(), square.height()) == (96, 96)
+    corner = square.toImage().pixelColor(5, 5)
+    assert corner.red() == corner.green() == corner.blue() and 150 < corner.red() < 250
 
 
 def test_big_features_are_drawn_simplified_when_zoomed_out():

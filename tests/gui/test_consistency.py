@@ -65,17 +65,27 @@ def test_finding_numbers_are_the_same_on_map_list_item_page_and_outline(qtbot, o
     assert outline.model.data(index) == "#3, #1"
 
 
-def test_style_colours_come_from_the_palette():
-    from avsec.gui import style
+def test_map_items_are_drawn_in_the_palette_colours(qtbot):
+    """Each kind's outline and fill on the map are the palette's; a damaged fence is red."""
+    import numpy as np
 
-    assert style.STATUS_COLOURS == palette.STATUS_COLOURS
-    assert style.SEVERITY_COLOURS == palette.SEVERITY_COLOURS
-    assert style.CONTROL_COLOURS == palette.CONTROL_COLOURS
-    assert style.OBSERVATION_COLOUR == palette.OBSERVATION_COLOUR
-    assert style.PHOTO_COLOUR == palette.PHOTO_COLOUR
+    from avsec.gui.map_items import FeatureItem
+
+    ring = [np.array([(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)])]
     for kind, (stroke, fill) in palette.KIND_COLOURS.items():
-        drawn = style.kind_style(kind)
-        assert (drawn.stroke, drawn.fill) == (stroke, fill)
+        if kind == "access_point":
+            continue  # a point: drawn by PointFeatureItem (below)
+        family = "polygon" if fill else "line"
+        item = FeatureItem("f", kind, {}, family, ring)
+        assert item.pen().color().name() == stroke, kind
+        if fill:
+            assert item.brush().color().name() == fill, kind
+            assert 0 < item.brush().color().alpha() < 255, kind  # the map shows through
+        else:
+            assert item.brush().style() == Qt.BrushStyle.NoBrush, kind
+    damaged = FeatureItem("d", "barrier", {"condition": "damaged"}, "line", ring)
+    assert damaged.pen().color().name() == "#c62828"
+    assert damaged.pen().style() == Qt.PenStyle.DashLine
 
 
 def _drawn_centre(draw) -> QColor:

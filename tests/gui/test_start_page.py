@@ -179,11 +179,24 @@ def test_shortcuts_are_unique_and_listed(qtbot, window):
     qtbot.addWidget(dialog)
 
 
-def test_compare_teams_action_follows_the_trainer_view(qtbot, window):
-    import importlib.util
+def test_actions_follow_their_scope_before_a_file_opens(qtbot, window):
+    """Without a file the workshop, the demo and help act; nothing that edits or reports does."""
+    assert window.session is None
+    for key in ("workshop.compare", "file.demo", "file.open", "file.new", "help.about"):
+        assert window.registry.action(key).isEnabled(), key
+    for key in ("file.report", "file.close", "view.map", "checklist.compliant", "map.fit"):
+        assert not window.registry.action(key).isEnabled(), key
+    assert window.start_page.demo_button.isEnabled()
 
-    present = importlib.util.find_spec("avsec.gui.trainer_view") is not None
-    assert window.registry.action("workshop.compare").isEnabled() == present
+
+def test_map_tools_are_exclusive_and_select_is_the_default(qtbot, opened):
+    opened.show_view("map")
+    select = opened.registry.action("map.select")
+    barrier = opened.registry.action("map.draw.barrier")
+    assert select.isChecked() and not barrier.isChecked()
+    barrier.trigger()
+    assert barrier.isChecked() and not select.isChecked()
+    assert opened.workspace.map_editor().view.tool == "barrier"
 
 
 def test_write_report_from_the_file_menu(qtbot, opened, tmp_path, monkeypatch):

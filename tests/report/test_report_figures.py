@@ -18,7 +18,8 @@ from avsec.core.findings import Finding, finding_numbers
 from avsec.core.layout import Feature
 from avsec.core.scoring import score_checklist
 from avsec.geo.projection import LocalProjection
-from avsec.report.figures import _nice_length, figure_image, figure_png, layout_map, score_chart
+from avsec.report.figures import figure_image, figure_png, layout_map, score_chart
+from avsec.report.figures.airport_map import _nice_length
 
 
 def texts(figure: Figure) -> list[str]:

@@ -16,8 +16,8 @@ from avsec.core.assessment import DEFAULT_MARKING, Response, Status
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.findings import Finding
-from avsec.report import pdf as report_pdf
-from avsec.report.pdf import aes256_available, build_report, esc
+from avsec.report.pdf import build_report, esc
+from avsec.report.pdf import zone_map as pdf_zone_map
 from avsec.report.photos import MAX_SIDE_PX
 
 TODAY = dt.date(2025, 3, 10)
@@ -284,7 +284,6 @@ def test_saved_outline_is_used(make_doc, tmp_path):
     )
 
 
-@pytest.mark.skipif(not aes256_available(), reason="needs cryptography or pyaes")
 def test_password_protection_is_aes_256(make_doc, tmp_path):
     out = tmp_path / "r.pdf"
     reader = build(make_doc(), out, password="s3cret-ñ")
@@ -296,6 +295,16 @@ def test_password_protection_is_aes_256(make_doc, tmp_path):
     assert locked.is_encrypted
     assert not locked.decrypt("wrong")
     assert reader.metadata.title.startswith("Airport access control assessment")
+    # Bookmarks survive the encryption, and the reader may print and copy but not change it.
+    assert (0, "1 Executive summary", 2) in outline_titles(reader)
+    permissions = int(encrypt["/P"])
+    assert permissions & 4 and permissions & 16  # print, copy
+    assert not permissions & 8  # modify
+
+
+def test_password_protection_leaves_no_clear_copy(make_doc, tmp_path):
+    build(make_doc(), tmp_path / "r.pdf", password="pw")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
 
 
 def test_empty_password_is_refused(make_doc, tmp_path):
@@ -314,7 +323,7 @@ def test_failed_build_leaves_no_file(make_doc, tmp_path, monkeypatch):
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(report_pdf, "layout_map", broken)
+    monkeypatch.setattr(pdf_zone_map, "layout_map", broken)
     with pytest.raises(RuntimeError):
         build_report(make_doc(), tmp_path / "r.pdf", lang="en", photo_loader=dict().get)
     assert list(tmp_path.iterdir()) == []
@@ -381,17 +390,6 @@ def test_photo_that_fails_to_decode_after_its_header_is_read(make_doc, tmp_path)
     attach(doc, store, "PER-01", whole_photo[: len(whole_photo) // 3], "cutshort")
     reader = build(doc, tmp_path / "r.pdf", photos=store)
     assert "Photo cutshort could not be read as an image." in " ".join(page_texts(reader))
-
-
-def test_password_without_an_aes_library_is_a_clear_error(make_doc, tmp_path, monkeypatch):
-    from avsec.core.errors import AvsecError
-
-    monkeypatch.setattr(report_pdf, "_cbc_cipher", lambda: None)
-    with pytest.raises(AvsecError, match="cryptography"):
-        build_report(
-            make_doc(), tmp_path / "r.pdf", lang="en", photo_loader=dict().get, password="pw"
-        )
-    assert list(tmp_path.iterdir()) == []
 
 
 def _section(whole: str, start: str, end: str) -> str:

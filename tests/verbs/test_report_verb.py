@@ -14,7 +14,6 @@ from pypdf import PdfReader
 from avsec.core.assessment import DEFAULT_MARKING, Response, Status
 from avsec.core.commands import Batch, SetResponse
 from avsec.core.errors import ChecklistError
-from avsec.report.pdf import aes256_available
 from avsec.store import AvsecFile
 
 
@@ -68,7 +67,6 @@ def test_report_in_english(run, answered, tmp_path):
     assert not list(tmp_path.glob(".*.part"))
 
 
-@pytest.mark.skipif(not aes256_available(), reason="needs cryptography or pyaes")
 def test_report_in_spanish_with_password(run, answered, tmp_path):
     out = tmp_path / "informe.pdf"
     code, stdout, stderr = run("report", answered, "-o", out, "--lang", "es", "--password", "clave")

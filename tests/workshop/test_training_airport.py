@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 
@@ -13,7 +12,6 @@ from avsec.core.assessment import RuleParameters
 from avsec.core.checklist import RULE_IDS, Checklist
 from avsec.core.i18n import LANGUAGES
 from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
-from avsec.workshop import training_layout
 from avsec.workshop.training import (
     KEY_FILE,
     key_problems,
@@ -21,7 +19,6 @@ from avsec.workshop.training import (
     load_layout,
     load_narrative,
     load_scenario,
-    training_file,
 )
 
 
@@ -56,21 +53,23 @@ def test_airport_cannot_be_mistaken_for_a_real_one() -> None:
     assert nearest > 100, f"a real aerodrome lies {nearest:.0f} km from the training airport"
 
 
-def test_shipped_geojson_is_the_generator_output() -> None:
-    shipped = json.loads(training_file("layout.geojson").read_text(encoding="utf-8"))
-    generated = training_layout.feature_collection()
-    assert [f["id"] for f in shipped["features"]] == [f["id"] for f in generated["features"]]
-    for old, new in zip(shipped["features"], generated["features"], strict=True):
-        assert old["properties"] == new["properties"]
-        flat_old = json.dumps(old["geometry"]["coordinates"])
-        a = [
-            float(x) for x in flat_old.replace("[", " ").replace("]", " ").replace(",", " ").split()
-        ]
-        flat_new = json.dumps(new["geometry"]["coordinates"])
-        b = [
-            float(x) for x in flat_new.replace("[", " ").replace("]", " ").replace(",", " ").split()
-        ]
-        assert a == pytest.approx(b, abs=2e-7), "run python -m avsec.workshop.training_layout"
+def test_named_features_carry_their_spanish_name(layout) -> None:
+    named = [f for f in layout if f.properties.get("name")]
+    assert len(named) >= 40
+    missing = [f.id for f in named if not f.properties.get("name:es")]
+    assert len(missing) <= 1, missing  # every place a team reads about has its Spanish name
+
+
+def test_narrative_places_are_metres_from_the_reference_point() -> None:
+    from pyproj import Geod
+
+    from avsec.workshop.training import load_scenario, to_lonlat
+
+    airport = load_scenario().airport
+    lon, lat = to_lonlat(300.0, 400.0)
+    _, _, metres = Geod(ellps="WGS84").inv(airport.lon, airport.lat, lon, lat)
+    assert metres == pytest.approx(500.0, abs=0.5)  # a 3-4-5 triangle
+    assert lon > airport.lon and lat > airport.lat
 
 
 def test_layout_is_complete(layout) -> None:
@@ -91,7 +90,8 @@ def test_layout_is_complete(layout) -> None:
         "locked",
         "uncontrolled",
     }
-    projection = LocalProjection(training_layout.CENTRE_LON, training_layout.CENTRE_LAT)
+    airport = load_scenario().airport
+    projection = LocalProjection(airport.lon, airport.lat)
     airside = projection.to_metres(shape(next(f for f in layout if f.kind == "airside").geometry))
     perimeter = sum(
         projection.to_metres(shape(f.geometry)).intersection(airside.boundary.buffer(2)).length

@@ -1,48 +1,33 @@
-"""Figures of the report and the GUI dashboard (matplotlib object API, never pyplot).
-
-:func:`score_chart` draws coverage, EI and weighted score per area; :func:`layout_map` draws the
-airport layout in metres with a scale bar, a north arrow, a legend and the numbered findings.
-Both return a :class:`matplotlib.figure.Figure` that the caller renders (the PDF through
-:func:`figure_png`, the GUI through its Qt canvas).
-"""
+"""The zone map: the airport layout in metres, with a scale bar, a north arrow, a legend
+and the numbered findings."""
 
 from __future__ import annotations
 
-import io
 import math
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import shapely
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
-from PIL import Image as PILImage
 from shapely.geometry import GeometryCollection, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from avsec.core.checklist import Checklist
 from avsec.core.findings import Finding, finding_numbers
-from avsec.core.i18n import pick
 from avsec.core.layout import Feature
-from avsec.core.scoring import AreaScore, Scores
 from avsec.geo.projection import LocalProjection
 from avsec.report import colours
-from avsec.report.text import percent, severity_label, tr
+from avsec.report.figures.render import PAGE_WIDTH_IN
+from avsec.report.text import severity_label, tr
 
-#: Text width of an A4 page with 20 mm margins, in inches: figures are drawn at print size so
-#: that their type matches the document's.
-PAGE_WIDTH_IN = 6.69
 #: Margins around the map, in inches (tick labels left and below).
 MAP_LEFT_IN, MAP_RIGHT_IN, MAP_TOP_IN, MAP_BOTTOM_IN = 0.55, 0.12, 0.08, 0.42
 
-SCORE_COLOURS = {"coverage": "#9AA7B8", "ei": "#1F3A5F", "weighted": "#3C8D93"}
 #: Finding colours (the app's).
 SEVERITY_COLOURS = colours.SEVERITY
 
@@ -58,91 +43,6 @@ CONTROL_LABELS = {
     "locked": "control_locked",
     "uncontrolled": "feature_uncontrolled",
 }
-
-
-def figure_png(figure: Figure, dpi: int = 180) -> bytes:
-    """Render ``figure`` to PNG bytes (Agg, no GUI)."""
-    FigureCanvasAgg(figure)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
-
-
-def figure_image(figure: Figure, dpi: int = 200) -> PILImage.Image:
-    """Render ``figure`` to an RGB Pillow image on white (Agg, no GUI).
-
-    The PDF embeds these pixels directly: no PNG encoding and decoding on the way, and no
-    alpha channel (which would add a soft mask to the PDF).
-    """
-    figure.set_dpi(dpi)
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    rgba = np.asarray(canvas.buffer_rgba())
-    return PILImage.fromarray(rgba[..., :3].copy(), "RGB")
-
-
-# --- score chart -------------------------------------------------------------------------------
-
-
-def score_chart(scores: Scores, checklist: Checklist, lang: str) -> Figure:
-    """Draw coverage, EI and weighted score of every area and of the whole checklist.
-
-    Parameters
-    ----------
-    scores
-        From :func:`avsec.core.scoring.score_checklist`.
-    checklist
-        Gives the area titles.
-    lang
-        Language of the labels.
-
-    Returns
-    -------
-    Figure
-        Horizontal grouped bars in percent; an area without a figure shows "n/a".
-    """
-    titles = {area.id: pick(area.title, lang) for area in checklist.areas}
-    rows: list[tuple[str, AreaScore]] = [(titles.get(a.id, a.id), a) for a in scores.areas]
-    rows.append((tr("overall", lang), scores.overall))
-    measures = (
-        ("coverage", tr("coverage", lang)),
-        ("ei", tr("ei_long", lang)),
-        ("weighted", tr("weighted", lang)),
-    )
-    height = 0.4 * len(rows) + 0.68
-    # A layout engine here (cheap for a few bars) keeps the labels inside the figure when the
-    # GUI dashboard resizes it.
-    figure = Figure(figsize=(PAGE_WIDTH_IN, height), layout="constrained")
-    ax = figure.add_subplot()
-    bar = 0.27
-    positions = np.arange(len(rows))[::-1].astype(float)
-    for index, (key, label) in enumerate(measures):
-        values = [getattr(score, key) for _, score in rows]
-        offsets = positions + (1 - index) * bar
-        widths = [0.0 if v is None else v * 100 for v in values]
-        ax.barh(offsets, widths, height=bar * 0.92, color=SCORE_COLOURS[key], label=label)
-        for y, value in zip(offsets, values, strict=True):
-            text = percent(value, lang)
-            x = 1.0 if value is None else value * 100 + 1.0
-            ax.text(x, y, text, va="center", ha="left", fontsize=6.5, color="#333333")
-    ax.set_yticks(positions)
-    labels = [textwrap.fill(name, 32) for name, _ in rows]
-    ax.set_yticklabels(labels, fontsize=7.5)
-    ax.get_yticklabels()[-1].set_fontweight("bold")
-    ax.set_xlim(0, 112)
-    ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_xticklabels([f"{v}\u00a0%" for v in (0, 25, 50, 75, 100)], fontsize=7)
-    ax.axhline(positions[-1] + 0.5, color="#8A94A3", linewidth=0.6)
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.5)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    figure.legend(loc="outside upper center", ncols=3, fontsize=7.5, frameon=False)
-    return figure
-
-
-# --- layout map --------------------------------------------------------------------------------
 
 
 def _shapes(features: Sequence[Feature]) -> list[BaseGeometry | None]:

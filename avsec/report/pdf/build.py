@@ -1,0 +1,161 @@
+"""The gap report as PDF: the sections in order, laid out on marked, numbered pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reportlab.platypus import Flowable, PageBreak
+
+from avsec import __version__
+from avsec.core.checklist import ProvisionCatalogue
+from avsec.core.document import AssessmentDocument
+from avsec.core.errors import InputError
+from avsec.report import styles as st
+from avsec.report.pdf import annexes, cover, findings, outline, summary, zone_map
+from avsec.report.pdf.context import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Report,
+)
+from avsec.report.pdf.encryption import encrypt_pdf
+from avsec.report.pdf.furniture import MarkedTemplate, canvas_maker
+from avsec.report.pdf.markup import ILLEGAL, keywords
+from avsec.report.pdf.photo_forms import PhotoCanvas
+from avsec.report.photos import PhotoPipeline
+from avsec.report.text import tr
+
+#: The report's sections in order, each from its own module; a page break between them.
+SECTIONS: tuple[Callable[[Report], list[Flowable]], ...] = (
+    cover.build,
+    summary.build,
+    zone_map.build,
+    findings.build,
+    outline.build,
+    annexes.responses,
+    annexes.provisions,
+)
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write image streams as binary rather than ASCII85 text (smaller and faster)."""
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+def story(report: Report) -> list[Flowable]:
+    """Every flowable of the report. Photos decode in the background meanwhile."""
+    report.photos = PhotoPipeline(report.photo_ids(), report.photo_loader)
+    report.photos.pump()
+    flowables: list[Flowable] = []
+    for index, section in enumerate(SECTIONS):
+        if index:
+            flowables.append(PageBreak())
+        flowables += section(report)
+    return flowables
+
+
+def build_report(
+    doc: AssessmentDocument,
+    out: Path,
+    *,
+    lang: str,
+    photo_loader: Callable[[str], bytes | None],
+    catalogue: ProvisionCatalogue | None = None,
+    password: str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the gap report of ``doc`` as a PDF.
+
+    Parameters
+    ----------
+    doc
+        The whole assessment (``AvsecFile.document()``).
+    out
+        The PDF to write. It is written next to its final name first and moved into place
+        only once complete, so a failed build never leaves half a report.
+    lang
+        Report language (``en`` or ``es``; data texts fall back to English).
+    photo_loader
+        Returns a photo's bytes by attachment id, or None (``AvsecFile.attachment_bytes``).
+        Missing and unreadable photos are noted in the report.
+    catalogue
+        Provision catalogue for the annex of provisions; without it provisions show by id.
+    password
+        When given, the PDF is encrypted with AES-256 and needs this password to open.
+    today
+        The report date (today by default); due dates of a generated outline count from it.
+
+    Returns
+    -------
+    Path
+        ``out``.
+
+    Raises
+    ------
+    InputError
+        The output cannot be written, or the password is empty.
+    """
+    out = Path(out)
+    today = today or dt.date.today()
+    if not out.parent.is_dir():
+        raise InputError(f"{out}: the folder {out.parent} does not exist")
+    if password is not None:
+        if not password:
+            raise InputError("the PDF password must not be empty")
+
+    airport = doc.assessment.airport
+    code = airport.icao or airport.iata
+    title = tr("report_title", lang) + f" — {airport.name}" + (f" ({code})" if code else "")
+    running = tr("report_title", lang) + (f" — {code}" if code else f" — {airport.name}")
+    author = doc.assessment.organisation or ", ".join(doc.assessment.team)
+    marking = ILLEGAL.sub("", doc.assessment.marking(lang))
+    partial = out.with_name(f".{out.name}.{os.getpid()}.part")
+    clear = partial.with_suffix(".clear") if password else partial
+    report = Report(doc, lang, photo_loader, catalogue, today)
+    try:
+        flowables = story(report)
+        with _binary_streams():
+            template = MarkedTemplate(
+                str(clear),
+                pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+                margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+                marking=marking,
+                running=ILLEGAL.sub("", running),
+                footer_left=f"{tr('generated_on', lang)}: {today.isoformat()} · avsec {__version__}",
+                title=ILLEGAL.sub("", title),
+                subject=f"{tr('report_subject', lang)} — {marking}",
+                author=ILLEGAL.sub("", author),
+                creator=f"avsec {__version__}",
+                keywords=keywords(tr("report_keywords", lang), marking),
+                lang=lang,
+                initialFontName=st.FONT,
+            )
+            template.after_each = report.photos.pump if report.photos else None
+            template.build(
+                flowables,
+                canvasmaker=canvas_maker(PhotoCanvas, tr("page_of", lang), photos=report.photos),
+            )
+        if password:
+            encrypt_pdf(clear, partial, password)
+        os.replace(partial, out)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+    finally:
+        report.close()
+        for leftover in (clear, partial):
+            leftover.unlink(missing_ok=True)
+    return out

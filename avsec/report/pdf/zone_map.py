@@ -1,0 +1,49 @@
+"""The zone map with the numbered findings, and its key."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from avsec.report.figures import layout_map
+from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH, Report
+from avsec.report.pdf.markup import esc
+from avsec.report.text import measure, rule_label, zone_label
+
+
+def build(r: Report) -> list[Flowable]:
+    s = r.s
+    out: list[Flowable] = [r.heading(r.t("sec_map"), "sec-map")]
+    if r.doc.features or r.numbered:
+        figure = layout_map(r.doc.features, r.numbered, r.lang, numbers=r.numbers)
+        out.append(r.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
+        out.append(Paragraph(esc(r.t("map_caption")), s.caption))
+    else:
+        out.append(Paragraph(esc(r.t("map_empty")), s.body))
+    if not r.numbered:
+        out.append(Paragraph(esc(r.t("map_no_findings")), s.body))
+        return out
+    out.append(CondPageBreak(40 * mm))
+    out.append(Paragraph(esc(r.t("sub_map_key")), s.h2))
+    rows = []
+    for finding in r.numbered:
+        rows.append(
+            [
+                r.plain(r.number_of(finding)),
+                r.cell(rule_label(finding.rule, r.lang)),
+                r.severity_cell(finding.severity),
+                r.plain(measure(finding.value, finding.unit, r.lang)),
+                r.cell(zone_label(finding.zone, r.lang)),
+                r.cell(", ".join(finding.items)),
+            ]
+        )
+    header = [
+        r.t("no"),
+        r.t("rule"),
+        r.t("severity"),
+        r.t("measure"),
+        r.t("zone"),
+        r.t("items"),
+    ]
+    out.append(r.table(header, rows, [11, 46, 19, 21, 30, 43], bold_columns=(0,)))
+    return out
