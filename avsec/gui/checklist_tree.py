@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -86,7 +88,7 @@ class ChecklistTree(QTreeWidget):
         node.setText(1, f"{answered} / {len(statuses)}")
         node.setToolTip(1, f"{answered} / {len(statuses)}")
 
-    def refresh_items(self, item_ids: set[str]) -> None:
+    def refresh_items(self, item_ids: AbstractSet[str]) -> None:
         """Repaint the given items and their areas' progress."""
         areas = set()
         for item_id in item_ids:

@@ -9,6 +9,7 @@ features a command touched.
 from __future__ import annotations
 
 import html
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import numpy as np
@@ -128,7 +129,7 @@ class MapScene(QGraphicsScene):
             self.feature_items[self.selected_feature].set_selected_look(True)
         self._update_scene_rect()
 
-    def update_features(self, feature_ids: set[str]) -> None:
+    def update_features(self, feature_ids: AbstractSet[str]) -> None:
         """Redraw the given features (removed ones disappear)."""
         if len(feature_ids) > _REBUILD_THRESHOLD:
             self.rebuild_features()
