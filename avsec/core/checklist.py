@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -105,7 +105,13 @@ class Checklist(_Model):
     title: LangText
     description: LangText = Field(default_factory=dict)
     edition: str = ""
+    #: The edition line in each language (the report's cover); ``edition`` when missing.
+    edition_text: LangText = Field(default_factory=dict)
     areas: list[Area]
+
+    def edition_in(self, lang: str) -> str:
+        """The edition line in ``lang``."""
+        return pick(self.edition_text, lang) or self.edition
 
     def items(self) -> Iterator[ChecklistItem]:
         """Yield every item, area by area."""
@@ -171,8 +177,31 @@ class ProvisionCatalogue(_Model):
     """Every provision a checklist may cite, with the crosswalks between frameworks."""
 
     editions: dict[str, str] = Field(default_factory=dict)
+    #: What each ``checked_against`` key names (edition, amendment and public copy), per language.
+    checks: dict[str, LangText] = Field(default_factory=dict)
+    #: The report's sentences about verification, per language: ``unconfirmed_list`` (with
+    #: ``{ids}``) and ``checked_against`` (with ``{source}``). Data, like the summaries.
+    notes: dict[str, LangText] = Field(default_factory=dict)
     provisions: list[Provision]
     crosswalks: list[Crosswalk] = Field(default_factory=list)
+
+    def checked_text(self, provision: Provision, lang: str) -> str:
+        """What ``provision`` was checked against, in ``lang`` ('' when not recorded)."""
+        return pick(self.checks.get(provision.checked_against), lang)
+
+    def note(self, key: str, lang: str, **fields: str) -> str:
+        """One of the catalogue's ``notes`` in ``lang`` with ``fields`` filled ('' when absent)."""
+        text = pick(self.notes.get(key), lang)
+        return text.format(**fields) if text else ""
+
+    def unconfirmed(self, provision_ids: Iterable[str]) -> list[str]:
+        """The ids among ``provision_ids`` whose wording or numbering is unconfirmed."""
+        out = []
+        for provision_id in provision_ids:
+            provision = self.get(provision_id)
+            if provision is not None and provision.confidence == "unconfirmed":
+                out.append(provision_id)
+        return out
 
     def get(self, provision_id: str) -> Provision | None:
         """Return the provision or None."""

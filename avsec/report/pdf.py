@@ -740,7 +740,7 @@ class _Report:
 
         ended = long_date(a.ended, self.lang) if a.ended else self.t("ongoing")
         dates = f"{long_date(a.started, self.lang)} – {ended}"
-        edition = self.checklist.edition or (
+        edition = self.checklist.edition_in(self.lang) or (
             self.catalogue.editions.get("A17", "") if self.catalogue else ""
         )
         checklist_text = self.t(
@@ -1234,6 +1234,11 @@ class _Report:
         if not cited:
             out.append(Paragraph(esc(self.t("no_provisions")), s.body))
             return out
+        if self.catalogue is not None:
+            unconfirmed = self.catalogue.unconfirmed(sorted(cited, key=_natural_key))
+            note = self.catalogue.note("unconfirmed_list", self.lang, ids=", ".join(unconfirmed))
+            if unconfirmed and note:
+                out.append(Paragraph(esc(note), s.note))
         for ref in sorted(cited, key=_natural_key):
             provision = self.catalogue.get(ref) if self.catalogue else None
             out.append(self.provision_block(ref, provision, cited[ref]))
@@ -1253,6 +1258,9 @@ class _Report:
             line = f"{esc(kind)} · {esc(provision.framework)}"
             if provision.confidence == "unconfirmed":
                 line += f" · <i>{esc(self.t('unconfirmed'))}</i>"
+            if self.catalogue is not None and provision.checked_against:
+                source = self.catalogue.checked_text(provision, lang)
+                line += f" · {esc(self.catalogue.note('checked_against', lang, source=source))}"
             parts.append(Paragraph(line, s.small))
             summary = pick(provision.summary, lang)
             if summary:

@@ -108,7 +108,7 @@ def test_export_json_includes_crosswalks(run) -> None:
 
 def test_validate_command(run) -> None:
     code, out, _ = run("checklist", "validate")
-    assert code == 0 and "ok (icao-a17-access-control v1" in out
+    assert code == 0 and "ok (icao-a17-access-control v2, 90 items)" in out
 
 
 def test_validate_reports_broken_files(run, tmp_path) -> None:
