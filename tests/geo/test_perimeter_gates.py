@@ -91,3 +91,11 @@ def test_a_gate_counts_in_one_opening_only() -> None:
 )
 def test_gate_width(props: dict, width: float) -> None:
     assert gate_width(props) == width
+
+
+def test_height_message_names_the_value_set_for_the_assessment() -> None:
+    fence = feature("barrier", line((0, 0), (250, 0)), "low", barrier="fence", height_m=2.0)
+    found = of_rule(run([fence], min_barrier_height_m=2.5), "barrier_below_height")[0]
+    assert found.message["en"].endswith("below the 2.50 m set for this assessment")
+    assert found.message["es"].endswith("por debajo de los 2,50 m fijados para esta evaluación")
+    assert "minimum" not in found.message["en"] and "mínimo" not in found.message["es"]

@@ -179,3 +179,12 @@ def test_rationales_are_not_in_the_narrative(bundled: Checklist) -> None:
     for item_id, answer in load_answer_key().items():
         for text in answer.rationale.values():
             assert text not in narrative, item_id
+
+
+def test_scenario_header_exists_in_spanish() -> None:
+    scenario = load_scenario()
+    spanish = scenario.airport_in("es")
+    assert spanish.name.startswith("Aeropuerto Internacional Isla Ejemplo")
+    assert "ficticio" in spanish.name and spanish.icao == "ZZEJ"
+    assert scenario.team_in("es") == ["Instructor (respuestas de referencia)"]
+    assert scenario.team_in("en") == ["Trainer (reference answers)"]
