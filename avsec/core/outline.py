@@ -28,13 +28,49 @@ def horizon_for(priority: float) -> Horizon:
     return "long"
 
 
-#: The interim measure every immediate action carries until the fix is in place.
-INTERIM_MEASURE: LangText = {
-    "en": "Interim measure until this is done: post a guard, patrol the place at irregular "
-    "intervals or close the access point.",
-    "es": "Medida provisional hasta completarlo: apostar un guardia, patrullar el lugar a "
-    "intervalos irregulares o cerrar el punto de acceso.",
+#: The interim measure every immediate action carries until the fix is in place, by the area
+#: of its item ("" for items outside the five bundled areas).
+INTERIM_MEASURES: dict[str, LangText] = {
+    "": {
+        "en": "Interim measure until this is done: post a guard, patrol the place at irregular "
+        "intervals or close the access point.",
+        "es": "Medida provisional hasta completarlo: apostar un guardia, patrullar el lugar a "
+        "intervalos irregulares o cerrar el punto de acceso.",
+    },
+    "perimeter": {
+        "en": "Interim measure until this is done: guard the weak stretch or patrol it at "
+        "irregular intervals, day and night.",
+        "es": "Medida provisional hasta completarlo: vigilar el tramo débil o patrullarlo a "
+        "intervalos irregulares, de día y de noche.",
+    },
+    "sra_zoning": {
+        "en": "Interim measure until this is done: post a guard at each uncontrolled way into "
+        "the area, or close it.",
+        "es": "Medida provisional hasta completarlo: apostar un guardia en cada paso no "
+        "controlado hacia la zona, o cerrarlo.",
+    },
+    "access_points": {
+        "en": "Interim measure until this is done: staff the access point at all times or close "
+        "and lock it.",
+        "es": "Medida provisional hasta completarlo: mantener personal en el punto de acceso en "
+        "todo momento, o cerrarlo con llave.",
+    },
+    "id_systems": {
+        "en": "Interim measure until this is done: block the cards concerned and have the "
+        "checkpoints check each card against the holder and the list of valid cards.",
+        "es": "Medida provisional hasta completarlo: bloquear las tarjetas afectadas y hacer que "
+        "los puntos de control verifiquen cada tarjeta con su titular y con la lista de "
+        "tarjetas válidas.",
+    },
+    "vehicle_security": {
+        "en": "Interim measure until this is done: staff the vehicle gate and examine every "
+        "vehicle, or close the gate.",
+        "es": "Medida provisional hasta completarlo: mantener personal en el portón vehicular y "
+        "revisar cada vehículo, o cerrar el portón.",
+    },
 }
+#: Kept for callers that want the general wording.
+INTERIM_MEASURE: LangText = INTERIM_MEASURES[""]
 
 
 def horizon_for_gap(gap: Gap) -> Horizon:
@@ -55,11 +91,19 @@ def horizon_for_gap(gap: Gap) -> Horizon:
     return horizon_for(gap.priority)
 
 
-def _description(item: ChecklistItem, horizon: str, lang: str) -> str:
+def _description(item: ChecklistItem, horizon: str, lang: str, area: str = "") -> str:
     recommendation = pick(item.recommendation, lang) or pick(item.question, lang)
     if horizon != "immediate":
         return recommendation
-    return f"{recommendation} {pick(INTERIM_MEASURE, lang)}"
+    interim = INTERIM_MEASURES.get(area, INTERIM_MEASURES[""])
+    return f"{recommendation} {pick(interim, lang)}"
+
+
+def _area_id(checklist: Checklist, item_id: str) -> str:
+    try:
+        return checklist.area_of(item_id).id
+    except KeyError:
+        return ""
 
 
 def default_owner(item: ChecklistItem, lang: str) -> str:
@@ -72,14 +116,14 @@ def _title(text: str) -> str:
     return first if len(first) <= 140 else first[:137].rstrip() + "…"
 
 
-def action_for_gap(gap: Gap, lang: str, today: dt.date) -> Action:
-    """Build the generated action answering one gap."""
+def action_for_gap(gap: Gap, lang: str, today: dt.date, area: str = "") -> Action:
+    """Build the generated action answering one gap (``area``: its item's area id)."""
     recommendation = pick(gap.item.recommendation, lang) or pick(gap.item.question, lang)
     horizon = horizon_for_gap(gap)
     return Action(
         id=f"a-{gap.item.id}",
         title=_title(recommendation),
-        description=_description(gap.item, horizon, lang),
+        description=_description(gap.item, horizon, lang, area),
         horizon=horizon,
         priority=gap.priority,
         owner=default_owner(gap.item, lang),
@@ -125,7 +169,7 @@ def generate_outline(
     outline: list[Action] = []
     seen: set[str] = set()
     for gap in gaps(checklist, responses, findings):
-        fresh = action_for_gap(gap, lang, today)
+        fresh = action_for_gap(gap, lang, today, _area_id(checklist, gap.item.id))
         old = previous.get(fresh.source_key)
         if old is not None:
             kept = {name: getattr(old, name) for name in old.edited}
@@ -172,7 +216,8 @@ def localise_action(action: Action, checklist: Checklist, lang: str) -> Action:
     if "title" not in action.edited:
         update["title"] = _title(recommendation)
     if "description" not in action.edited:
-        update["description"] = _description(item, action.horizon, lang)
+        area = _area_id(checklist, item.id)
+        update["description"] = _description(item, action.horizon, lang, area)
     defaults = RESPONSIBLE_LABELS.get(item.responsible, {}).values()
     if "owner" not in action.edited and (not action.owner or action.owner in defaults):
         update["owner"] = default_owner(item, lang)
