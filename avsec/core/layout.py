@@ -80,6 +80,8 @@ KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
         "mode": ("pedestrian", "vehicle", "mixed"),
         "control": ("staffed", "electronic", "locked", "uncontrolled"),
         "screening": (True, False),
+        # Metres of a perimeter opening the gate closes (default by mode, see geo.rules).
+        "width_m": None,
     },
     Kind.OBSTACLE: {
         "obstacle": ("tree", "vegetation", "pole", "structure", "container"),

@@ -341,6 +341,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _action_json(action: Any, checklist: Any) -> dict[str, Any]:
+    """An action as JSON with ``responsible``: who must act, from its checklist items."""
+    known = set(checklist.item_ids())
+    responsible = list(
+        dict.fromkeys(checklist.item(i).responsible for i in action.items if i in known)
+    )
+    return {**action.model_dump(mode="json"), "responsible": ",".join(responsible)}
+
+
 def cmd_outline(args: argparse.Namespace) -> int:
     """Print (and with --save store) the improvement outline."""
     from avsec.app.editor import Editor
@@ -352,7 +361,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
         if args.save and update.command is not None:
             editor.apply(update.command)
     if args.json:
-        print_json({"actions": [a.model_dump(mode="json") for a in outline]})
+        print_json({"actions": [_action_json(a, doc.checklist) for a in outline]})
         return 0
     rows = [
         [
