@@ -358,10 +358,11 @@ def cmd_outline(args: argparse.Namespace) -> int:
         editor = Editor(f)
         update = editor.outline_update(args.lang or None)
         outline = update.actions
+        checklist = f.checklist
         if args.save and update.command is not None:
             editor.apply(update.command)
     if args.json:
-        print_json({"actions": [_action_json(a, doc.checklist) for a in outline]})
+        print_json({"actions": [_action_json(a, checklist) for a in outline]})
         return 0
     rows = [
         [
