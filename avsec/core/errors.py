@@ -68,3 +68,7 @@ class InputError(AvsecError):
 
 class UnknownItem(AvsecError):
     """An item id is not in the assessment's checklist."""
+
+
+class PathAnalysisError(AvsecError):
+    """The layout cannot be analysed for adversary routes; the message names the feature."""
