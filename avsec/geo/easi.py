@@ -32,6 +32,7 @@ __all__ = [
     "critical_detection_point",
     "interruption",
     "phi",
+    "prepend",
     "required_response_time",
 ]
 
@@ -64,9 +65,11 @@ def phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
+_ERF = np.frompyfunc(math.erf, 1, 1)
+
+
 def _phi_array(z: np.ndarray) -> np.ndarray:
-    erf = np.vectorize(math.erf, otypes=[float])
-    return 0.5 * (1.0 + erf(z / math.sqrt(2.0)))
+    return 0.5 * (1.0 + _ERF(z / math.sqrt(2.0)).astype(float))
 
 
 def response_probabilities(elements: Sequence[Element], params: EasiParameters) -> list[float]:
