@@ -65,6 +65,15 @@ def phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
+def _response(t_rem: float, v_rem: float, params: EasiParameters) -> float:
+    """P(R|i); with no spread at all the response is in time exactly when T_rem >= RT."""
+    spread = math.sqrt(v_rem + params.response_sd_s**2)
+    margin = t_rem - params.response_time_s
+    if spread == 0:
+        return 1.0 if margin > 0 else 0.5 if margin == 0 else 0.0
+    return phi(margin / spread)
+
+
 _ERF = np.frompyfunc(math.erf, 1, 1)
 
 
@@ -83,7 +92,7 @@ def response_probabilities(elements: Sequence[Element], params: EasiParameters) 
         f = DETECT_AT[e.detect_at]
         t_rem = f * e.delay_s + t_after
         v_rem = (f * k * e.delay_s) ** 2 + v_after
-        out[i] = phi((t_rem - params.response_time_s) / math.sqrt(v_rem + params.response_sd_s**2))
+        out[i] = _response(t_rem, v_rem, params)
         t_after += e.delay_s
         v_after += (k * e.delay_s) ** 2
     return out
@@ -103,13 +112,15 @@ def interruption(elements: Sequence[Element], params: EasiParameters) -> float:
 def critical_detection_point(elements: Sequence[Element], params: EasiParameters) -> int | None:
     """The last element where detection is still timely, or None when none is.
 
-    Garcia's critical detection point: the last element at which the mean remaining adversary
-    delay (T_rem) still covers the mean response time; detection after it comes too late.
+    Garcia's critical detection point: the last sensing opportunity (an element with
+    p_detect > 0) at which the mean remaining adversary delay (T_rem) still covers the mean
+    response time; detection after it comes too late.
     """
     t_after = 0.0
     for i in range(len(elements) - 1, -1, -1):
         e = elements[i]
-        if DETECT_AT[e.detect_at] * e.delay_s + t_after >= params.response_time_s:
+        remaining = DETECT_AT[e.detect_at] * e.delay_s + t_after
+        if e.p_detect > 0 and remaining >= params.response_time_s:
             return i
         t_after += e.delay_s
     return None
@@ -161,6 +172,10 @@ def prepend(
     k = params.delay_sd_fraction
     t_rem = remaining * delay_s + t_after
     v_rem = (remaining * k * delay_s) ** 2 + v_after
-    p_r = _phi_array((t_rem - params.response_time_s) / np.sqrt(v_rem + params.response_sd_s**2))
+    spread = np.sqrt(v_rem + params.response_sd_s**2)
+    margin = t_rem - params.response_time_s
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(spread > 0, margin / spread, np.sign(margin) * np.inf)
+    p_r = _phi_array(np.nan_to_num(z, nan=0.0, posinf=np.inf, neginf=-np.inf))
     q = p_detect * p_r + (1.0 - p_detect) * q_after
     return q, delay_s + t_after, (k * delay_s) ** 2 + v_after

@@ -203,6 +203,8 @@ def best_route(
 ) -> tuple[float, list[Step]] | None:
     """The lowest P(I) over every route across ``layers`` and the crossings of one such route.
 
+    Of several routes with the lowest P(I), the one with the least total delay.
+
     None when some boundary has no candidate crossing, so no route exists.
     """
     m = len(layers)
@@ -233,7 +235,8 @@ def best_route(
     first = suffixes[0]
     if first is None or not len(first.q):
         return None
-    best = int(np.argmin(first.q))
+    # Among routes of equal P(I) the adversary takes the quickest.
+    best = int(np.lexsort((first.t, np.round(first.q, 12)))[0])
     steps: list[Step] = []
     layer, index = 0, best
     while layer < m:

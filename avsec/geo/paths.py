@@ -391,11 +391,9 @@ def _upgraded(
     if found is None:
         return None
     change, props = found
-    merged = Feature(
-        id=feature.id, kind=feature.kind, geometry=feature.geometry,
-        properties={**feature.properties, **props},
-    )
-    p, delay, at = element_figures(merged)
+    merged = {**feature.properties, **props}
+    defaults = barrier_figures if feature.kind == Kind.BARRIER else access_point_figures
+    p, delay, at = defaults(merged)
     old_p, old_delay, _ = figures[key]
     # Own figures stay unless the upgrade's defaults are better.
     return change, (max(p, old_p), max(delay, old_delay), at)
