@@ -580,4 +580,18 @@ def paths_json(result: PathResult) -> dict[str, Any]:
             for t in result.targets
         ],
         "weakest": weakest.target if weakest else None,
+        # What to fix first on the weakest route, and the response time it would need.
+        "upgrades": [
+            {
+                "feature": u.feature,
+                "change": u.change,
+                "p_interruption_after": round(u.p_interruption_after, 4),
+            }
+            for u in (weakest.upgrades if weakest else [])
+        ],
+        "required_response_time_s": (
+            None
+            if weakest is None or weakest.required_response_time_s is None
+            else round(weakest.required_response_time_s, 1)
+        ),
     }
