@@ -17,7 +17,7 @@ sqrt(V0 + (k t)^2 + sR^2)). The argument of Phi has derivative of the sign of
 V0 + sR^2 - k^2 t (T0 - RT): it rises and then, only when T0 > RT, falls. A function that
 rises then falls takes its minimum over any set at the set's smallest or largest t, so the
 nearest candidate of the group (an STRtree nearest query) and, when T0 > RT, the farthest
-(among the group's convex hull vertices) are the only ones to evaluate. The outer layer then
+are the only ones to evaluate. The outer layer then
 costs O(groups x suffixes x log n) instead of O(n x suffixes), and brute force over every
 combination agrees (tests/geo/test_paths.py).
 """
@@ -53,9 +53,18 @@ class Layer:
     xy: np.ndarray
     keys: list[str]
     last: np.ndarray
+    _codes: tuple[list[str], np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def codes(self) -> tuple[list[str], np.ndarray]:
+        """The distinct keys and, per crossing, the position of its key among them."""
+        if self._codes is None:
+            distinct: dict[str, int] = {}
+            code = np.array([distinct.setdefault(k, len(distinct)) for k in self.keys])
+            self._codes = (list(distinct), code.astype(np.intp).reshape(-1))
+        return self._codes
 
 
 @dataclass(frozen=True)
@@ -80,10 +89,15 @@ class _Suffixes:
 
 
 def _figures(layer: Layer, figures: dict[str, tuple[float, float, str]]) -> tuple[np.ndarray, ...]:
-    p = np.array([figures[k][0] for k in layer.keys], dtype=float)
-    d = np.array([figures[k][1] for k in layer.keys], dtype=float)
-    f = np.array([DETECT_AT[figures[k][2]] for k in layer.keys], dtype=float)
-    return p, d, f
+    """Per crossing: p_detect, delay, remaining fraction, and a group number (equal figures)."""
+    distinct, code = layer.codes()
+    values = [figures[k] for k in distinct]
+    p = np.array([v[0] for v in values], dtype=float)
+    d = np.array([v[1] for v in values], dtype=float)
+    f = np.array([DETECT_AT[v[2]] for v in values], dtype=float)
+    groups: dict[tuple[float, float, float], int] = {}
+    group = np.array([groups.setdefault((a, b, c), len(groups)) for a, b, c in zip(p, d, f)])
+    return p[code], d[code], f[code], group.astype(np.intp).reshape(-1)[code]
 
 
 def _travel(
@@ -97,28 +111,6 @@ def _travel(
     return nxt.t[idx] + t, nxt.v[idx] + (params.delay_sd_fraction * t) ** 2
 
 
-def _convex_hull(xy: np.ndarray) -> np.ndarray:
-    """Indexes of the convex hull vertices of ``xy`` (Andrew's monotone chain)."""
-    order = np.lexsort((xy[:, 1], xy[:, 0]))
-    if len(order) <= 2:
-        return order
-
-    def half(seq: np.ndarray) -> list[int]:
-        out: list[int] = []
-        for i in seq:
-            while len(out) >= 2:
-                o, a = xy[out[-2]], xy[out[-1]]
-                b = xy[i]
-                if (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]) > 0:
-                    break
-                out.pop()
-            out.append(int(i))
-        return out
-
-    lower, upper = half(order), half(order[::-1])
-    return np.array(lower[:-1] + upper[:-1], dtype=np.intp)
-
-
 def _all_pairs(
     layer: int,
     cands: np.ndarray,
@@ -128,7 +120,7 @@ def _all_pairs(
     params: EasiParameters,
 ) -> list[_Suffixes]:
     """Every candidate of ``cands`` in front of every suffix it can precede."""
-    p, d, f = fig
+    p, d, f, _ = fig
     out = []
     for e in np.unique(data.last[cands]):
         nxt = suffixes[int(e) + 1]
@@ -151,36 +143,50 @@ def _grouped(
     fig: tuple[np.ndarray, ...],
     suffixes: list[_Suffixes | None],
     params: EasiParameters,
+    cache: dict[bytes, STRtree],
 ) -> list[_Suffixes]:
     """The outer layer: per group of equal figures, only its nearest (and farthest) crossings."""
-    p, d, f = fig
+    p, d, f, group = fig
     out = []
-    groups: dict[tuple[float, float, float, int], list[int]] = {}
-    for c in cands:
-        groups.setdefault((p[c], d[c], f[c], int(data.last[c])), []).append(int(c))
-    for (_, _, _, e), members in groups.items():
+    group_of = group[cands] * (int(data.last.max()) + 1) + data.last[cands]
+    order = np.argsort(group_of, kind="stable")
+    bounds = np.flatnonzero(np.diff(group_of[order])) + 1
+    for member in np.split(cands[order], bounds):
+        c0 = int(member[0])
+        e = int(data.last[c0])
         nxt = suffixes[e + 1]
         if nxt is None or not len(nxt.q):
             continue
-        member = np.array(members, dtype=np.intp)
         s_all = np.arange(len(nxt.q))
         picks = []
         to_task = nxt.cand < 0
         if to_task.any():
             # No travel to the task: every member is as good as any other.
-            picks.append((np.full(int(to_task.sum()), member[0]), s_all[to_task]))
+            picks.append((np.full(int(to_task.sum()), c0), s_all[to_task]))
         placed = s_all[~to_task]
         if len(placed):
-            tree = STRtree(points(data.xy[member]))
-            pairs = tree.query_nearest(points(nxt.xy[placed]), all_matches=False)
-            picks.append((member[pairs[1]], placed[pairs[0]]))
-            c0 = member[0]
+            key = member.tobytes()
+            if key not in cache:
+                cache[key] = STRtree(points(data.xy[member]))
+            tree = cache[key]
+            # Suffixes starting at the same crossing share their start point: one query each.
+            starts, first, back = np.unique(
+                nxt.cand[placed], return_index=True, return_inverse=True
+            )
+            pairs = tree.query_nearest(points(nxt.xy[placed[first]]), all_matches=False)
+            nearest = np.empty(len(starts), dtype=np.intp)
+            nearest[pairs[0]] = member[pairs[1]]
+            picks.append((nearest[back.reshape(-1)], placed))
             falling = placed[f[c0] * d[c0] + nxt.t[placed] > params.response_time_s]
             if len(falling) and len(member) > 1:
-                hull = member[_convex_hull(data.xy[member])]
-                gap = data.xy[hull][None, :, :] - nxt.xy[falling][:, None, :]
-                far = np.argmax(np.hypot(gap[..., 0], gap[..., 1]), axis=1)
-                picks.append((hull[far], falling))
+                starts, first, back = np.unique(
+                    nxt.cand[falling], return_index=True, return_inverse=True
+                )
+                far = np.empty(len(starts), dtype=np.intp)
+                for n, xy in enumerate(nxt.xy[falling[first]]):
+                    gap = data.xy[member] - xy
+                    far[n] = member[int(np.argmax(np.hypot(gap[:, 0], gap[:, 1])))]
+                picks.append((far[back.reshape(-1)], falling))
         for c, s in picks:
             t_after, v_after = _travel(data.xy[c], nxt, s, params)
             q, t, v = prepend(p[c], d[c], f[c], nxt.q[s], t_after, v_after, params)
@@ -200,10 +206,12 @@ def best_route(
     layers: list[Layer],
     figures: dict[str, tuple[float, float, str]],
     params: EasiParameters,
+    cache: dict[bytes, STRtree] | None = None,
 ) -> tuple[float, list[Step]] | None:
     """The lowest P(I) over every route across ``layers`` and the crossings of one such route.
 
-    Of several routes with the lowest P(I), the one with the least total delay.
+    Of several routes with the lowest P(I), the one with the least total delay. ``cache``
+    keeps the outer layer's spatial indexes between calls over the same outer layer.
 
     None when some boundary has no candidate crossing, so no route exists.
     """
@@ -227,7 +235,7 @@ def best_route(
         fig = _figures(data, figures)
         cands = np.arange(len(data))
         parts = (
-            _grouped(cands, data, fig, suffixes, params)
+            _grouped(cands, data, fig, suffixes, params, {} if cache is None else cache)
             if k == 0
             else _all_pairs(k, cands, data, fig, suffixes, params)
         )

@@ -256,6 +256,8 @@ class _Crossings:
         )
         self.cache: dict[str, tuple[np.ndarray, list[str], list[str]]] = {}
         self.gaps: dict[str, str | None] = {}  # opening key -> None (its figures are 0, 0)
+        #: Spatial indexes of the outer layer's groups of crossings, shared by every search.
+        self.trees: dict[bytes, Any] = {}
 
     def boundary(self, key: str, geom: BaseGeometry) -> tuple[np.ndarray, list[str], list[str]]:
         """(xy, figure keys, via) of the candidate crossings of ``geom``'s boundary."""
@@ -457,7 +459,7 @@ def analyse_paths(
         layers, vias = _layers(crossings, zones)
         for key in crossings.gaps:
             figures.setdefault(key, (0.0, 0.0, "B"))
-        found = best_route(layers, figures, params)
+        found = best_route(layers, figures, params, crossings.trees)
         if found is None:
             results.append(
                 TargetRoute(target.feature.id, target.feature.kind, target.feature.name,
@@ -476,9 +478,11 @@ def analyse_paths(
             route=route,
         )
         if upgrades:
-            result.upgrades = _rank_upgrades(route, layers, figures, by_id, params)
+            result.upgrades = _rank_upgrades(
+                route, layers, figures, by_id, params, crossings.trees
+            )
             result.required_response_time_s = _required_time(
-                layers, vias, figures, params, crossings.gaps, elements
+                layers, vias, figures, params, crossings.gaps, elements, crossings.trees
             )
         results.append(result)
     return PathResult(params=params, targets=results, projection=layout.projection)
@@ -486,7 +490,7 @@ def analyse_paths(
 
 def _rank_upgrades(
     route: list[RouteElement], layers: list[Layer], figures: Figures,
-    features: dict[str, Feature], params: EasiParameters,
+    features: dict[str, Feature], params: EasiParameters, trees: dict[bytes, Any],
 ) -> list[Upgrade]:
     """Each crossing's next upgrade with the target's weakest P(I) after it, best first."""
     out: list[Upgrade] = []
@@ -501,7 +505,7 @@ def _rank_upgrades(
         change, new = found
         trial = dict(figures)
         trial[element.key] = new
-        after = best_route(layers, trial, params)
+        after = best_route(layers, trial, params, trees)
         if after is not None:
             out.append(Upgrade(element.feature, element.key, change, after[0]))
     out.sort(key=lambda u: -u.p_interruption_after)
@@ -510,7 +514,7 @@ def _rank_upgrades(
 
 def _required_time(
     layers: list[Layer], vias: list[list[str]], figures: Figures, params: EasiParameters,
-    gaps: dict[str, str | None], elements: list[Element],
+    gaps: dict[str, str | None], elements: list[Element], trees: dict[bytes, Any],
 ) -> float | None:
     """The largest mean response time at which every route's P(I) is at least 0.8.
 
@@ -523,7 +527,7 @@ def _required_time(
         if time is None:
             return None
         trial = replace(params, response_time_s=time)
-        found = best_route(layers, figures, trial)
+        found = best_route(layers, figures, trial, trees)
         if found is None or found[0] >= TARGET_P_INTERRUPTION - 1e-6:
             return time
         route = _route_elements(found[1], layers, vias, figures, trial, gaps)
