@@ -219,6 +219,8 @@ def _container(zone: _Zone, among: list[_Zone]) -> _Zone | None:
     """The zone of ``among`` that holds most of ``zone``, or None when none overlaps it."""
     best, area = None, MIN_OVERLAP_M2
     for other in among:
+        if len(among) == 1 and shapely.contains(other.geom, zone.geom):
+            return other
         if shapely.intersects(other.geom, zone.geom):
             shared = float(shapely.area(shapely.intersection(other.geom, zone.geom)))
             if shared > area:
