@@ -27,7 +27,7 @@ and the mean response time at which P(I) would reach 0.8.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,6 +39,7 @@ from shapely.geometry.base import BaseGeometry
 from avsec.core.assessment import RuleParameters
 from avsec.core.errors import PathAnalysisError
 from avsec.core.layout import Feature, Kind
+from avsec.core.path_actions import ACTION_BELOW_P, PathUpgrade
 from avsec.geo.easi import (
     DETECT_AT,
     EasiParameters,
@@ -601,3 +602,42 @@ def paths_json(result: PathResult) -> dict[str, Any]:
             else round(weakest.required_response_time_s, 1)
         ),
     }
+
+
+def outline_upgrades(
+    result: PathResult, translate: Callable[[str], str] = str
+) -> list[PathUpgrade]:
+    """The top upgrade of every target with P(I) < 0.5, for the improvement outline."""
+    out = []
+    for t in result.targets:
+        if t.p_interruption is None or t.p_interruption >= ACTION_BELOW_P or not t.upgrades:
+            continue
+        top = t.upgrades[0]
+        out.append(
+            PathUpgrade(
+                target=t.target,
+                target_name=t.name,
+                p_interruption=t.p_interruption,
+                feature=top.feature,
+                change=translate(top.text),
+                p_after=top.p_interruption_after,
+            )
+        )
+    return out
+
+
+def path_upgrades(
+    features: Sequence[Feature],
+    rules: RuleParameters | None = None,
+    centre: tuple[float, float] | None = None,
+    translate: Callable[[str], str] = str,
+) -> list[PathUpgrade]:
+    """:func:`outline_upgrades` of a layout; none when the layout cannot be analysed.
+
+    The outline must not fail on a layout the path analysis refuses (no airside, a bad
+    figure): ``avsec paths`` and the Paths panel report those.
+    """
+    try:
+        return outline_upgrades(analyse_paths(features, rules, centre), translate)
+    except PathAnalysisError:
+        return []

@@ -94,8 +94,12 @@ class OutlineEditor(QWidget):
     def regenerate(self) -> int:
         """Rebuild the generated actions from the gaps, keeping every user edit; return count."""
         doc = self.session.doc
+        from avsec.geo.paths import path_upgrades
+
+        airport = doc.assessment.airport
+        paths = path_upgrades(doc.features, doc.assessment.parameters, (airport.lon, airport.lat), tr)
         outline = generate_outline(
-            doc.checklist, doc.responses, doc.findings, doc.actions, lang=language()
+            doc.checklist, doc.responses, doc.findings, doc.actions, lang=language(), paths=paths
         )
         if [a.model_dump() for a in outline] == [a.model_dump() for a in doc.actions]:
             return len(outline)

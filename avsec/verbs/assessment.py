@@ -354,8 +354,12 @@ def cmd_outline(args: argparse.Namespace) -> int:
     with open_file(args.file) as f:
         doc = f.document()
         lang = args.lang or doc.assessment.language
+        from avsec.geo.paths import path_upgrades
+
+        airport = doc.assessment.airport
+        paths = path_upgrades(doc.features, doc.assessment.parameters, (airport.lon, airport.lat))
         outline = generate_outline(
-            doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang
+            doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang, paths=paths
         )
         if args.save:
             f.apply(replace_outline(doc, outline, "Regenerate the improvement outline"))
