@@ -25,10 +25,10 @@ sys.path.insert(0, str(HERE.parent))
 
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
+from synthetic_airport import CENTRE, synthetic_airport  # noqa: E402
 
 from avsec.core.layout import Feature  # noqa: E402
 from avsec.geo.projection import LocalProjection  # noqa: E402
-from synthetic_airport import CENTRE, synthetic_airport  # noqa: E402
 
 TARGET_S = 2.0
 
@@ -60,15 +60,24 @@ def paths_airport(scale: float = 1.0) -> list[Feature]:
         features.append(_feature(f"bench-sra-fence-{i}", "barrier", ring, projection, **props))
         features.append(
             _feature(
-                f"bench-door-{i}", "access_point", shapely.Point(cx - 150, cy), projection,
-                control="electronic", mode="pedestrian",
+                f"bench-door-{i}",
+                "access_point",
+                shapely.Point(cx - 150, cy),
+                projection,
+                control="electronic",
+                mode="pedestrian",
             )
         )
         for j, dx in enumerate((-80, 80)):
             part = shapely.box(cx + dx - 40, cy - 30, cx + dx + 40, cy + 30)
             features.append(
-                _feature(f"bench-cp-{i}-{j}", "critical_part", part, projection,
-                         name=f"Bench critical part {i}.{j}")
+                _feature(
+                    f"bench-cp-{i}-{j}",
+                    "critical_part",
+                    part,
+                    projection,
+                    name=f"Bench critical part {i}.{j}",
+                )
             )
     return features
 
@@ -111,8 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = measure_paths(args.quick)
     for row in results["rows"]:
-        print(f"{row['scale']:>5}x  {row['features']:>6} features  {row['targets']:>3} targets  "
-              f"{row['seconds']:.3f} s")
+        print(
+            f"{row['scale']:>5}x  {row['features']:>6} features  {row['targets']:>3} targets  "
+            f"{row['seconds']:.3f} s"
+        )
     print(f"paths_s {results['paths_s']:.3f} s (target {TARGET_S} s)")
     return 0
 

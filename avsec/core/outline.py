@@ -86,7 +86,9 @@ def generate_outline(
     user_actions = [a for a in existing if a.origin == "user"]
     outline: list[Action] = []
     seen: set[str] = set()
-    fresh_actions = [action_for_gap(gap, lang, today) for gap in gaps(checklist, responses, findings)]
+    fresh_actions = [
+        action_for_gap(gap, lang, today) for gap in gaps(checklist, responses, findings)
+    ]
     fresh_actions += [action_for_path(upgrade, today) for upgrade in paths]  # avsec.geo.paths
     for fresh in fresh_actions:
         old = previous.get(fresh.source_key)

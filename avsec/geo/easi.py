@@ -78,7 +78,7 @@ _ERF = np.frompyfunc(math.erf, 1, 1)
 
 
 def _phi_array(z: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + _ERF(z / math.sqrt(2.0)).astype(float))
+    return 0.5 * (1.0 + np.asarray(_ERF(z / math.sqrt(2.0)), dtype=float))
 
 
 def response_probabilities(elements: Sequence[Element], params: EasiParameters) -> list[float]:

@@ -21,6 +21,7 @@ from typing import Any
 
 __all__ = ["DEFAULT_TABLE", "Figure", "barrier_figures", "access_point_figures", "next_upgrade"]
 
+
 def N_(message: str) -> str:
     """Mark a string for the gettext catalogue; it is translated where it is shown."""
     return message

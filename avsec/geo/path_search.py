@@ -96,7 +96,9 @@ def _figures(layer: Layer, figures: dict[str, tuple[float, float, str]]) -> tupl
     d = np.array([v[1] for v in values], dtype=float)
     f = np.array([DETECT_AT[v[2]] for v in values], dtype=float)
     groups: dict[tuple[float, float, float], int] = {}
-    group = np.array([groups.setdefault((a, b, c), len(groups)) for a, b, c in zip(p, d, f)])
+    group = np.array(
+        [groups.setdefault((a, b, c), len(groups)) for a, b, c in zip(p, d, f, strict=True)]
+    )
     return p[code], d[code], f[code], group.astype(np.intp).reshape(-1)[code]
 
 
@@ -131,9 +133,7 @@ def _all_pairs(
         s = np.tile(np.arange(len(nxt.q)), len(group))
         t_after, v_after = _travel(data.xy[c], nxt, s, params)
         q, t, v = prepend(p[c], d[c], f[c], nxt.q[s], t_after, v_after, params)
-        out.append(
-            _Suffixes(q, t, v, data.xy[c], c, np.full(len(c), int(e) + 1), s)
-        )
+        out.append(_Suffixes(q, t, v, data.xy[c], c, np.full(len(c), int(e) + 1), s))
     return out
 
 

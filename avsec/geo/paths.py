@@ -138,8 +138,7 @@ class PathResult:
 def easi_parameters(rules: RuleParameters | None = None, **overrides: float) -> EasiParameters:
     """The model's parameters from the assessment's, with ``overrides`` applied."""
     values = {
-        name: float(getattr(rules, name, getattr(EasiParameters, name)))
-        for name in PARAMETER_NAMES
+        name: float(getattr(rules, name, getattr(EasiParameters, name))) for name in PARAMETER_NAMES
     }
     values.update({k: float(v) for k, v in overrides.items()})
     return EasiParameters(**values)
@@ -149,8 +148,10 @@ def easi_parameters(rules: RuleParameters | None = None, **overrides: float) -> 
 
 
 def _named(feature: Feature) -> str:
-    return f"{feature.kind} “{feature.name}” ({feature.id})" if feature.name else (
-        f"{feature.kind} {feature.id}"
+    return (
+        f"{feature.kind} “{feature.name}” ({feature.id})"
+        if feature.name
+        else (f"{feature.kind} {feature.id}")
     )
 
 
@@ -183,9 +184,7 @@ def element_figures(feature: Feature) -> tuple[float, float, str]:
     own_p = _number(feature, "p_detect")
     if own_p is not None:
         if not 0.0 <= own_p <= 1.0:
-            raise PathAnalysisError(
-                f"{_named(feature)}: p_detect {own_p:g} is outside 0..1"
-            )
+            raise PathAnalysisError(f"{_named(feature)}: p_detect {own_p:g} is outside 0..1")
         p = own_p
     own_delay = _number(feature, "delay_s")
     if own_delay is not None:
@@ -195,9 +194,7 @@ def element_figures(feature: Feature) -> tuple[float, float, str]:
     own_at = props.get("detect_at")
     if own_at not in (None, ""):
         if str(own_at).upper() not in DETECT_AT:
-            raise PathAnalysisError(
-                f"{_named(feature)}: detect_at {own_at!r} must be B, M or E"
-            )
+            raise PathAnalysisError(f"{_named(feature)}: detect_at {own_at!r} must be B, M or E")
         at = str(own_at).upper()
     return p, delay, at
 
@@ -351,8 +348,12 @@ def _layers(
 
 
 def _route_elements(
-    steps: list[Step], layers: list[Layer], vias: list[list[str]], figures: Figures,
-    params: EasiParameters, gaps: dict[str, str | None],
+    steps: list[Step],
+    layers: list[Layer],
+    vias: list[list[str]],
+    figures: Figures,
+    params: EasiParameters,
+    gaps: dict[str, str | None],
 ) -> list[RouteElement]:
     out: list[RouteElement] = []
     previous: np.ndarray | None = None
@@ -465,8 +466,9 @@ def analyse_paths(
         found = best_route(layers, figures, params, crossings.trees)
         if found is None:
             results.append(
-                TargetRoute(target.feature.id, target.feature.kind, target.feature.name,
-                            None, None, [])
+                TargetRoute(
+                    target.feature.id, target.feature.kind, target.feature.name, None, None, []
+                )
             )
             continue
         p_i, steps = found
@@ -481,9 +483,7 @@ def analyse_paths(
             route=route,
         )
         if upgrades:
-            result.upgrades = _rank_upgrades(
-                route, layers, figures, by_id, params, crossings.trees
-            )
+            result.upgrades = _rank_upgrades(route, layers, figures, by_id, params, crossings.trees)
             result.required_response_time_s = _required_time(
                 layers, vias, figures, params, crossings.gaps, elements, crossings.trees
             )
@@ -492,8 +492,12 @@ def analyse_paths(
 
 
 def _rank_upgrades(
-    route: list[RouteElement], layers: list[Layer], figures: Figures,
-    features: dict[str, Feature], params: EasiParameters, trees: dict[bytes, Any],
+    route: list[RouteElement],
+    layers: list[Layer],
+    figures: Figures,
+    features: dict[str, Feature],
+    params: EasiParameters,
+    trees: dict[bytes, Any],
 ) -> list[Upgrade]:
     """Each crossing's next upgrade with the target's weakest P(I) after it, best first."""
     out: list[Upgrade] = []
@@ -516,8 +520,13 @@ def _rank_upgrades(
 
 
 def _required_time(
-    layers: list[Layer], vias: list[list[str]], figures: Figures, params: EasiParameters,
-    gaps: dict[str, str | None], elements: list[Element], trees: dict[bytes, Any],
+    layers: list[Layer],
+    vias: list[list[str]],
+    figures: Figures,
+    params: EasiParameters,
+    gaps: dict[str, str | None],
+    elements: list[Element],
+    trees: dict[bytes, Any],
 ) -> float | None:
     """The largest mean response time at which every route's P(I) is at least 0.8.
 

@@ -97,7 +97,9 @@ class OutlineEditor(QWidget):
         from avsec.geo.paths import path_upgrades
 
         airport = doc.assessment.airport
-        paths = path_upgrades(doc.features, doc.assessment.parameters, (airport.lon, airport.lat), tr)
+        paths = path_upgrades(
+            doc.features, doc.assessment.parameters, (airport.lon, airport.lat), tr
+        )
         outline = generate_outline(
             doc.checklist, doc.responses, doc.findings, doc.actions, lang=language(), paths=paths
         )

@@ -107,7 +107,9 @@ def render(data: dict[str, Any], marking: str = "") -> str:
             t["kind"],
             _share(t["p_interruption"]),
             "–" if t["critical_detection_point"] is None else str(t["critical_detection_point"]),
-            "–" if t["required_response_time_s"] is None else f"{t['required_response_time_s']:.0f}",
+            "–"
+            if t["required_response_time_s"] is None
+            else f"{t['required_response_time_s']:.0f}",
         ]
         for t in data["targets"]
     ]
@@ -130,7 +132,11 @@ def render(data: dict[str, Any], marking: str = "") -> str:
     if weakest["upgrades"]:
         lines += ["", "What to fix first:"]
         rows = [
-            [u["feature"] or "opening", UPGRADE_TEXT[u["change"]], _share(u["p_interruption_after"])]
+            [
+                u["feature"] or "opening",
+                UPGRADE_TEXT[u["change"]],
+                _share(u["p_interruption_after"]),
+            ]
             for u in weakest["upgrades"]
         ]
         lines.append(table(rows, ["feature", "change", "P(I) after"]))

@@ -44,9 +44,7 @@ def _brute_p(route, layers, figures, params: EasiParameters) -> float:
     return interruption(elements, params)
 
 
-figure = st.tuples(
-    st.floats(0, 1), st.floats(0, 400), st.sampled_from(["B", "M", "E"])
-)
+figure = st.tuples(st.floats(0, 1), st.floats(0, 400), st.sampled_from(["B", "M", "E"]))
 
 
 @st.composite
@@ -58,7 +56,9 @@ def problems(draw):
     for k in range(m):
         n = draw(st.integers(1, 6))
         xy = np.array(
-            draw(st.lists(st.tuples(st.floats(0, 3000), st.floats(0, 3000)), min_size=n, max_size=n))
+            draw(
+                st.lists(st.tuples(st.floats(0, 3000), st.floats(0, 3000)), min_size=n, max_size=n)
+            )
         )
         keys = [f"k{draw(st.integers(0, len(pool) - 1))}" for _ in range(n)]
         last = np.array([draw(st.integers(k, m - 1)) if k < m - 1 else k for _ in range(n)])
@@ -120,7 +120,14 @@ def test_the_open_gate_is_the_weakest_way_in() -> None:
     assert [t.target for t in result.targets] == ["cp"]
     route = result.targets[0].route
     assert route[0].via == "access_point" and route[0].feature == "gate"
-    assert [e.kind for e in route] == ["crossing", "travel", "crossing", "travel", "crossing", "task"]
+    assert [e.kind for e in route] == [
+        "crossing",
+        "travel",
+        "crossing",
+        "travel",
+        "crossing",
+        "task",
+    ]
     # Unfenced SRA and critical part: nothing on the route detects, so P(I) is 0.
     assert result.targets[0].p_interruption == 0.0
     # Travel from the gate (500, 0) to the nearest SRA opening point on y = 400 is 400 m.
@@ -145,11 +152,22 @@ def test_p_detect_override_and_json_shape() -> None:
     assert set(data) >= {"params", "targets", "weakest"}
     target = data["targets"][0]
     assert set(target) >= {
-        "target", "kind", "name", "p_interruption", "critical_detection_point", "route"
+        "target",
+        "kind",
+        "name",
+        "p_interruption",
+        "critical_detection_point",
+        "route",
     }
     for element in target["route"]:
         assert set(element) == {
-            "kind", "via", "feature", "location", "p_detect", "delay_s", "detect_at"
+            "kind",
+            "via",
+            "feature",
+            "location",
+            "p_detect",
+            "delay_s",
+            "detect_at",
         }
     assert data["weakest"] == "cp"
     assert target["route"][0]["p_detect"] == pytest.approx(0.9) or target["route"][0][
@@ -247,7 +265,9 @@ def test_brute_force_on_a_small_layout_agrees() -> None:
     geom = {f.id: g for f, g in zip(layout.features, layout.geoms, strict=True)}
     layers, _ = _layers(crossings, [(k, geom[k]) for k in ("airside", "sra", "cp")])
     assert all(len(layer) for layer in layers)
-    figures = {f.id: element_figures(f) for f in layout.features if f.kind in ("barrier", "access_point")}
+    figures = {
+        f.id: element_figures(f) for f in layout.features if f.kind in ("barrier", "access_point")
+    }
     figures.update({k: (0.0, 0.0, "B") for k in crossings.gaps})
     params = EasiParameters()
     brute = min(_brute_p(r, layers, figures, params) for r in _routes(layers))

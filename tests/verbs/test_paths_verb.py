@@ -30,7 +30,11 @@ def test_paths_json_shape(tmp_path: Path, run) -> None:
     assert code == 0, err
     data = json.loads(out)
     assert set(data["params"]) == {
-        "response_time_s", "response_sd_s", "delay_sd_fraction", "run_speed_mps", "task_delay_s"
+        "response_time_s",
+        "response_sd_s",
+        "delay_sd_fraction",
+        "run_speed_mps",
+        "task_delay_s",
     }
     assert data["params"]["response_time_s"] == 300
     assert data["weakest"] == "cp"
