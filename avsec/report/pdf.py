@@ -52,6 +52,7 @@ from avsec.core.scoring import AreaScore, Gap, gaps, score_checklist
 from avsec.io.cap import CapRow, cap_rows
 from avsec.report import styles as st
 from avsec.report.figures import figure_image, layout_map, score_chart
+from avsec.report.paths_section import paths_section
 from avsec.report.photos import MISSING, UNREADABLE, Photo, PhotoPipeline
 from avsec.report.text import (
     action_status_label,
@@ -696,6 +697,7 @@ class _Report:
         story += self.summary()
         story.append(PageBreak())
         story += self.zone_map()
+        story += paths_section(self)  # avsec.report.paths_section: weakest adversary routes
         story.append(PageBreak())
         story += self.findings()
         story.append(PageBreak())
