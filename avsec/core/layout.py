@@ -40,6 +40,13 @@ GEOMETRY_TYPES: dict[str, tuple[str, ...]] = {
     Kind.OBSTACLE: ("Point", "Polygon"),
 }
 
+#: Detection and delay of barriers and access points for the path analysis (avsec.geo.paths).
+PATH_FIELDS: dict[str, tuple[Any, ...] | None] = {
+    "p_detect": None,
+    "delay_s": None,
+    "detect_at": ("B", "M", "E"),
+}
+
 #: The fields an editor offers per kind, with their allowed values (None: free value).
 KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
     Kind.AIRSIDE: {"name": None},
@@ -56,6 +63,7 @@ KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
         "lighting": (True, False),
         "cctv": (True, False),
         "intrusion_detection": (True, False),
+        **PATH_FIELDS,
     },
     Kind.ROAD: {"name": None},
     Kind.ACCESS_POINT: {
@@ -63,6 +71,7 @@ KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
         "mode": ("pedestrian", "vehicle", "mixed"),
         "control": ("staffed", "electronic", "locked", "uncontrolled"),
         "screening": (True, False),
+        **PATH_FIELDS,
     },
     Kind.OBSTACLE: {
         "obstacle": ("tree", "vegetation", "pole", "structure", "container"),

@@ -160,7 +160,8 @@ def _number(feature: Feature, name: str) -> float | None:
     if value is None or value == "":
         return None
     try:
-        number = float(value) if not isinstance(value, bool) else math.nan
+        text = value.strip().replace(",", ".") if isinstance(value, str) else value
+        number = float(text) if not isinstance(value, bool) else math.nan
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number):

@@ -28,6 +28,8 @@ from avsec.gui.labels import KINDS, field_label, kind_label, value_label
 from avsec.gui.session import Session
 
 _UNSET = "__unset__"
+#: Fields typed as numbers: metres, seconds and the detection probability.
+NUMERIC_SUFFIXES = ("_m", "_s", "p_detect")
 
 
 def compatible_kinds(geometry_type: str) -> list[str]:
@@ -114,7 +116,7 @@ class AttributePanel(QWidget):
             value = feature.properties.get(name)
             if choices is None:
                 editor = QLineEdit(self.form_host)
-                if name.endswith("_m"):
+                if name.endswith(NUMERIC_SUFFIXES):
                     validator = QDoubleValidator(0.0, 1000.0, 2, editor)
                     validator.setLocale(QLocale.c())
                     editor.setValidator(validator)
@@ -176,7 +178,7 @@ class AttributePanel(QWidget):
         self.session.push(change_feature(self.session.doc, changed))
 
     def _on_text_edited(self, name: str, text: str) -> None:
-        if name.endswith("_m"):
+        if name.endswith(NUMERIC_SUFFIXES):
             self._set_property(name, parse_number(text))
         else:
             self._set_property(name, text.strip() or None)

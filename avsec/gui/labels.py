@@ -65,6 +65,9 @@ FIELD_LABELS = {
     "control": "control",
     "screening": "screening",
     "obstacle": "obstacle",
+    "p_detect": "detection probability (0–1)",
+    "delay_s": "delay (s)",
+    "detect_at": "detected at (B, M, E)",
 }
 
 VALUE_LABELS = {
