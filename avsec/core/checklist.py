@@ -25,6 +25,18 @@ WEIGHT_LABELS = {1: "minor", 2: "major", 3: "critical"}
 Confidence = Literal["confirmed", "unconfirmed"]
 ProvisionKind = Literal["standard", "recommended_practice", "regulation", "guidance"]
 Relationship = Literal["equal", "subset", "superset", "intersect"]
+#: Who must act on an item: the State (appropriate authority, national programme), the airport
+#: operator (airport security programme), a tenant, or an air operator. A USAP-style finding
+#: separates what the State must do from what the operator must do.
+Responsible = Literal["state", "operator", "tenant", "air_operator"]
+RESPONSIBLE_IDS: tuple[Responsible, ...] = ("state", "operator", "tenant", "air_operator")
+#: The default owner of a generated action, per ``responsible``, in each language.
+RESPONSIBLE_LABELS: dict[str, LangText] = {
+    "state": {"en": "Appropriate authority (State)", "es": "Autoridad competente (Estado)"},
+    "operator": {"en": "Airport operator", "es": "Explotador del aeropuerto"},
+    "tenant": {"en": "Tenant", "es": "Arrendatario"},
+    "air_operator": {"en": "Air operator", "es": "Explotador de aeronaves"},
+}
 
 _ITEM_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9A-Za-z]+$")
 _REFERENCE = re.compile(r"^[A-Za-z0-9/\-]+:[A-Za-z0-9.\-()]+$")
@@ -46,6 +58,8 @@ class ChecklistItem(_Model):
     weight: Literal[1, 2, 3] = 2
     rules: list[str] = Field(default_factory=list)
     confidence: Confidence = "confirmed"
+    #: Who acts on a gap in this item (the default owner of its generated action).
+    responsible: Responsible = "operator"
 
     @field_validator("id")
     @classmethod
@@ -130,6 +144,8 @@ class Provision(_Model):
     title: LangText
     summary: LangText = Field(default_factory=dict)
     confidence: Confidence = "confirmed"
+    #: The edition or amendment (and the public copy) the id and summary were checked against.
+    checked_against: str = ""
 
 
 class CrosswalkMapping(_Model):

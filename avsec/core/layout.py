@@ -71,6 +71,8 @@ KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
         "mode": ("pedestrian", "vehicle", "mixed"),
         "control": ("staffed", "electronic", "locked", "uncontrolled"),
         "screening": (True, False),
+        # Metres of a perimeter opening the gate closes (default by mode, see geo.rules).
+        "width_m": None,
         **PATH_FIELDS,
     },
     Kind.OBSTACLE: {

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from avsec.core.actions import Action, Horizon
-from avsec.core.assessment import Response
-from avsec.core.checklist import Checklist
+from avsec.core.assessment import Response, Status
+from avsec.core.checklist import RESPONSIBLE_LABELS, Checklist, ChecklistItem
 from avsec.core.findings import Finding
-from avsec.core.i18n import pick
+from avsec.core.i18n import LangText, pick
 from avsec.core.path_actions import PathUpgrade, action_for_path
 from avsec.core.scoring import Gap, gaps
 
@@ -29,6 +29,45 @@ def horizon_for(priority: float) -> Horizon:
     return "long"
 
 
+#: The interim measure every immediate action carries until the fix is in place.
+INTERIM_MEASURE: LangText = {
+    "en": "Interim measure until this is done: post a guard, patrol the place at irregular "
+    "intervals or close the access point.",
+    "es": "Medida provisional hasta completarlo: apostar un guardia, patrullar el lugar a "
+    "intervalos irregulares o cerrar el punto de acceso.",
+}
+
+
+def horizon_for_gap(gap: Gap) -> Horizon:
+    """Return the horizon of a gap: the priority's, brought to ``immediate`` for critical gaps.
+
+    A critical item (weight 3) that is not compliant, or partially compliant with a critical
+    geometry finding linked to it, cannot wait for the next budget: it is ``immediate``
+    whatever its priority says.
+    """
+    if gap.item.weight == 3 and (
+        gap.status == Status.NOT_COMPLIANT
+        or (
+            gap.status == Status.PARTIALLY_COMPLIANT
+            and any(f.severity == "critical" for f in gap.findings)
+        )
+    ):
+        return "immediate"
+    return horizon_for(gap.priority)
+
+
+def _description(item: ChecklistItem, horizon: str, lang: str) -> str:
+    recommendation = pick(item.recommendation, lang) or pick(item.question, lang)
+    if horizon != "immediate":
+        return recommendation
+    return f"{recommendation} {pick(INTERIM_MEASURE, lang)}"
+
+
+def default_owner(item: ChecklistItem, lang: str) -> str:
+    """The owner a generated action starts with: who the item says must act."""
+    return pick(RESPONSIBLE_LABELS.get(item.responsible), lang)
+
+
 def _title(text: str) -> str:
     first = text.strip().split(". ")[0].strip().rstrip(".")
     return first if len(first) <= 140 else first[:137].rstrip() + "…"
@@ -37,13 +76,14 @@ def _title(text: str) -> str:
 def action_for_gap(gap: Gap, lang: str, today: dt.date) -> Action:
     """Build the generated action answering one gap."""
     recommendation = pick(gap.item.recommendation, lang) or pick(gap.item.question, lang)
-    horizon = horizon_for(gap.priority)
+    horizon = horizon_for_gap(gap)
     return Action(
         id=f"a-{gap.item.id}",
         title=_title(recommendation),
-        description=recommendation,
+        description=_description(gap.item, horizon, lang),
         horizon=horizon,
         priority=gap.priority,
+        owner=default_owner(gap.item, lang),
         due=today + dt.timedelta(days=HORIZON_DAYS[horizon]),
         items=[gap.item.id],
         findings=[f.id for f in gap.findings],
@@ -137,5 +177,8 @@ def localise_action(action: Action, checklist: Checklist, lang: str) -> Action:
     if "title" not in action.edited:
         update["title"] = _title(recommendation)
     if "description" not in action.edited:
-        update["description"] = recommendation
+        update["description"] = _description(item, action.horizon, lang)
+    defaults = RESPONSIBLE_LABELS.get(item.responsible, {}).values()
+    if "owner" not in action.edited and (not action.owner or action.owner in defaults):
+        update["owner"] = default_owner(item, lang)
     return action.model_copy(update=update) if update else action

@@ -346,6 +346,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _action_json(action: Any, checklist: Any) -> dict[str, Any]:
+    """An action as JSON with ``responsible``: who must act, from its checklist items."""
+    known = set(checklist.item_ids())
+    responsible = list(
+        dict.fromkeys(checklist.item(i).responsible for i in action.items if i in known)
+    )
+    return {**action.model_dump(mode="json"), "responsible": ",".join(responsible)}
+
+
 def cmd_outline(args: argparse.Namespace) -> int:
     """Print (and with --save store) the improvement outline."""
     from avsec.core.commands import replace_outline
@@ -364,7 +373,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
         if args.save:
             f.apply(replace_outline(doc, outline, "Regenerate the improvement outline"))
     if args.json:
-        print_json({"actions": [a.model_dump(mode="json") for a in outline]})
+        print_json({"actions": [_action_json(a, doc.checklist) for a in outline]})
         return 0
     rows = [
         [

@@ -128,8 +128,8 @@ def _build(out_dir: Path, lang: str) -> Path | None:
         load_layout,
         load_narrative,
         load_scenario,
+        to_lonlat,
     )
-    from avsec.workshop.training_layout import to_lonlat
 
     out_dir = Path(out_dir)
     checklist = get_checklist(BUNDLED_CHECKLIST)

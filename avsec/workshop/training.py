@@ -95,6 +95,18 @@ def load_scenario() -> Scenario:
     )
 
 
+def to_lonlat(x: float, y: float) -> tuple[float, float]:
+    """Project a point given in metres east and north of the training airport's reference point.
+
+    The narrative places its observations this way because a trainer says "40 m north of the
+    gate", not "0.00036 degrees"; the reference point is the airport's in ``scenario.yaml``.
+    """
+    from avsec.geo.projection import LocalProjection
+
+    airport = load_scenario().airport
+    return LocalProjection(airport.lon, airport.lat).point_to_lonlat(x, y)
+
+
 def load_layout() -> list[Feature]:
     """Load the training layout through the regular GeoJSON importer."""
     from avsec.io.geojson import read_layout
@@ -149,8 +161,10 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
     lang
         Language of the place names (each observation's text keeps every language).
     """
-    from avsec.workshop.training_layout import to_lonlat
+    from avsec.geo.projection import LocalProjection
 
+    airport = load_scenario().airport
+    projection = LocalProjection(airport.lon, airport.lat)
     data = _yaml(NARRATIVE_FILE)
     entries = data.get("observations")
     if not isinstance(entries, list):
@@ -173,7 +187,7 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
                 raise InputError(
                     f"{where}: field items: not in the checklist: {', '.join(missing)}"
                 )
-        lon, lat = to_lonlat(float(at[0]), float(at[1]))
+        lon, lat = projection.point_to_lonlat(float(at[0]), float(at[1]))
         out.append(
             Observation(
                 id=str(entry.get("id") or f"OBS-{number:02d}"),

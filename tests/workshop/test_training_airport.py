@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 
@@ -13,7 +12,6 @@ from avsec.core.assessment import RuleParameters
 from avsec.core.checklist import RULE_IDS, Checklist
 from avsec.core.i18n import LANGUAGES
 from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
-from avsec.workshop import training_layout
 from avsec.workshop.training import (
     KEY_FILE,
     key_problems,
@@ -21,7 +19,7 @@ from avsec.workshop.training import (
     load_layout,
     load_narrative,
     load_scenario,
-    training_file,
+    to_lonlat,
 )
 
 
@@ -56,21 +54,42 @@ def test_airport_cannot_be_mistaken_for_a_real_one() -> None:
     assert nearest > 100, f"a real aerodrome lies {nearest:.0f} km from the training airport"
 
 
-def test_shipped_geojson_is_the_generator_output() -> None:
-    shipped = json.loads(training_file("layout.geojson").read_text(encoding="utf-8"))
-    generated = training_layout.feature_collection()
-    assert [f["id"] for f in shipped["features"]] == [f["id"] for f in generated["features"]]
-    for old, new in zip(shipped["features"], generated["features"], strict=True):
-        assert old["properties"] == new["properties"]
-        flat_old = json.dumps(old["geometry"]["coordinates"])
-        a = [
-            float(x) for x in flat_old.replace("[", " ").replace("]", " ").replace(",", " ").split()
-        ]
-        flat_new = json.dumps(new["geometry"]["coordinates"])
-        b = [
-            float(x) for x in flat_new.replace("[", " ").replace("]", " ").replace(",", " ").split()
-        ]
-        assert a == pytest.approx(b, abs=2e-7), "run python -m avsec.workshop.training_layout"
+def _metres(feature, airport):
+    from shapely.geometry import shape
+
+    from avsec.geo.projection import LocalProjection
+
+    return LocalProjection(airport.lon, airport.lat).to_metres(shape(feature.geometry))
+
+
+def test_layout_file_keeps_the_drawn_plan(layout) -> None:
+    # The plan drawn in metres around the reference point: a 2000 m x 500 m airside, the north
+    # fence broken between x = 600 and x = 640, the old west fence 500 m long and 1.8 m high.
+    airport = load_scenario().airport
+    by_id = {f.id: f for f in layout}
+    assert len(by_id) == len(layout), "feature ids must be unique"
+    airside = _metres(by_id["zz-airside"], airport)
+    assert airside.bounds == pytest.approx((-1000, -200, 1000, 300), abs=0.05)
+    east_end = _metres(by_id["zz-fence-north-east"], airport).bounds
+    west_end = _metres(by_id["zz-fence-north-west"], airport).bounds
+    assert west_end[2] == pytest.approx(600, abs=0.05) and east_end[0] == pytest.approx(
+        640, abs=0.05
+    )
+    west = by_id["zz-fence-west"]
+    assert _metres(west, airport).length == pytest.approx(500, abs=0.05)
+    assert west.properties["height_m"] == 1.8
+    assert by_id["zz-ap-09"].properties["control"] == "uncontrolled"
+    assert all(f.properties.get("name:es") for f in layout), "every feature has a Spanish name"
+
+
+def test_to_lonlat_is_metres_from_the_reference_point() -> None:
+    from pyproj import Geod
+
+    airport = load_scenario().airport
+    lon, lat = to_lonlat(300.0, 400.0)
+    azimuth, _, distance = Geod(ellps="WGS84").inv(airport.lon, airport.lat, lon, lat)
+    assert distance == pytest.approx(500.0, abs=0.01)  # the 3-4-5 triangle
+    assert azimuth == pytest.approx(36.8699, abs=0.01)  # atan(300 / 400), east of north
 
 
 def test_layout_is_complete(layout) -> None:
@@ -91,7 +110,8 @@ def test_layout_is_complete(layout) -> None:
         "locked",
         "uncontrolled",
     }
-    projection = LocalProjection(training_layout.CENTRE_LON, training_layout.CENTRE_LAT)
+    centre = load_scenario().airport
+    projection = LocalProjection(centre.lon, centre.lat)
     airside = projection.to_metres(shape(next(f for f in layout if f.kind == "airside").geometry))
     perimeter = sum(
         projection.to_metres(shape(f.geometry)).intersection(airside.boundary.buffer(2)).length
