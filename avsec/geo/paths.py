@@ -10,8 +10,8 @@ The model (EASI, M. L. Garcia, *Design and Evaluation of Physical Protection Sys
   never detected); the **task** (``task_delay_s``, never detected) at the last crossing.
 - Candidate crossings of a boundary: an access point within 10 m of it (one access point may
   cross several coincident boundaries at once); an opening (a stretch of boundary no barrier
-  covers within the perimeter tolerances, as the ``perimeter_gap`` rule finds it) crossed at
-  its midpoint and, on openings longer than 25 m, every 25 m along it, with p_detect 0 and
+  covers within the perimeter tolerances, as the ``perimeter_gap`` rule finds it; none where
+  the gates lying in it close it with their ``width_m``) crossed at its midpoint and, on openings longer than 25 m, every 25 m along it, with p_detect 0 and
   delay 0; a barrier lying on the boundary (within the offset tolerance), crossed at points
   every 25 m along it and at its ends.
 - Each barrier and access point has ``p_detect`` (0..1), ``delay_s`` and ``detect_at``
@@ -53,6 +53,7 @@ from avsec.geo.path_defaults import next_upgrade as _next_upgrade
 from avsec.geo.path_search import Layer, Step, best_route
 from avsec.geo.perimeter import boundary_coverage
 from avsec.geo.prepared import PreparedLayout, prepare_layout
+from avsec.geo.rules import gate_width
 from avsec.geo.segments import RingSegments
 
 __all__ = ["PathResult", "TargetRoute", "analyse_paths", "easi_parameters", "paths_json"]
@@ -260,6 +261,17 @@ class _Crossings:
         #: Spatial indexes of the outer layer's groups of crossings, shared by every search.
         self.trees: dict[bytes, Any] = {}
 
+    def _closed_by_gates(self, opening: BaseGeometry, length: float) -> bool:
+        """Whether access points lying in an opening close it (their ``width_m`` add up)."""
+        if self.ap_tree is None:
+            return False
+        offset = self.rules.perimeter_offset_tolerance_m
+        hits = self.ap_tree.query(opening, predicate="dwithin", distance=offset)
+        widths = sum(
+            gate_width(self.layout.features[self.access_points[h]].properties) for h in hits
+        )
+        return bool(len(hits)) and length - widths <= self.rules.perimeter_join_tolerance_m
+
     def boundary(self, key: str, geom: BaseGeometry) -> tuple[np.ndarray, list[str], list[str]]:
         """(xy, figure keys, via) of the candidate crossings of ``geom``'s boundary."""
         if key in self.cache:
@@ -284,6 +296,8 @@ class _Crossings:
             join=rules.perimeter_join_tolerance_m,
         )
         for n, gap in enumerate(coverage.gaps):
+            if self._closed_by_gates(ring.substring(gap.ring, gap.begin, gap.end), gap.length):
+                continue  # only its gates cross it, as the perimeter_gap rule sees it
             steps = np.arange(SAMPLE_M, gap.length, SAMPLE_M)
             dists = np.concatenate([[gap.length / 2], steps])
             gap_key = f"{key}#opening{n}"

@@ -14,6 +14,7 @@ from avsec.geo.easi import EasiParameters, Element, interruption
 from avsec.geo.path_search import Layer, best_route
 from avsec.geo.paths import analyse_paths, paths_json
 from tests.geo.builders import CENTRE, feature, fence_around, point, square
+from tests.geo.builders import line as shapely_line
 
 # --- brute force -------------------------------------------------------------------------
 
@@ -273,3 +274,32 @@ def test_brute_force_on_a_small_layout_agrees() -> None:
     brute = min(_brute_p(r, layers, figures, params) for r in _routes(layers))
     result = analyse_paths(feats, centre=CENTRE)
     assert result.targets[0].p_interruption == pytest.approx(brute, abs=1e-9)
+
+
+def test_gates_that_close_an_opening_leave_no_way_round_them() -> None:
+    # A 6 m opening in the perimeter fence holding a 6 m vehicle gate: the gate is the only
+    # way through the opening (as the perimeter_gap rule sees it), so the staffed gate (P 0.8)
+    # or the sensor fence (P 0.9) must be crossed: P(I) > 0 (small: the run to the target is
+    # short against a 300 s response). A 40 m opening is not closed.
+    def layout(opening: float):
+        half = opening / 2
+        return [
+            feature("airside", square(0, 0, 1000, 1000), "airside"),
+            feature(
+                "barrier",
+                shapely_line(
+                    *[(500 - half, 0), (0, 0), (0, 1000), (1000, 1000), (1000, 0), (500 + half, 0)]
+                ),
+                "perimeter",
+                intrusion_detection=True,
+            ),
+            feature("access_point", point(500, 0), "gate", control="staffed", mode="vehicle"),
+            feature("sra", square(400, 400, 600, 600), "sra"),
+            feature("critical_part", square(450, 450, 550, 550), "cp"),
+        ]
+
+    closed = analyse_paths(layout(6.0), centre=CENTRE).targets[0]
+    assert closed.p_interruption > 0.05
+    assert closed.route[0].feature in ("gate", "perimeter")
+    wide = analyse_paths(layout(40.0), centre=CENTRE).targets[0]
+    assert wide.route[0].via == "gap" and wide.p_interruption == 0.0
