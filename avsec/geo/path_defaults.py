@@ -175,14 +175,15 @@ def access_point_figures(props: Mapping[str, Any]) -> tuple[float, float, str]:
     control = str(props.get("control") or "uncontrolled")
     if control == "staffed":
         p, delay = t["staffed_p"].value, t["staffed_delay_s"].value
-        if _flag(props.get("screening")):
-            p, delay = t["screening_p"].value, delay + t["screening_delay_s"].value
     elif control == "electronic":
         p, delay = t["electronic_p"].value, t["electronic_delay_s"].value
     elif control == "locked":
         p, delay = t["locked_p"].value, t["locked_delay_s"].value
     else:
-        p, delay = t["uncontrolled_p"].value, 0.0
+        return t["uncontrolled_p"].value, 0.0, "B"
+    if _flag(props.get("screening")):
+        # Screening is a check of its own at any controlled access point.
+        p, delay = max(p, t["screening_p"].value), delay + t["screening_delay_s"].value
     return p, delay, "B"
 
 

@@ -95,10 +95,7 @@ def _figures(layer: Layer, figures: dict[str, tuple[float, float, str]]) -> tupl
     p = np.array([v[0] for v in values], dtype=float)
     d = np.array([v[1] for v in values], dtype=float)
     f = np.array([DETECT_AT[v[2]] for v in values], dtype=float)
-    groups: dict[tuple[float, float, float], int] = {}
-    group = np.array(
-        [groups.setdefault((a, b, c), len(groups)) for a, b, c in zip(p, d, f, strict=True)]
-    )
+    _, group = np.unique(np.column_stack([p, d, f]), axis=0, return_inverse=True)
     return p[code], d[code], f[code], group.astype(np.intp).reshape(-1)[code]
 
 

@@ -260,6 +260,7 @@ class _Crossings:
         self.gaps: dict[str, str | None] = {}  # opening key -> None (its figures are 0, 0)
         #: Spatial indexes of the outer layer's groups of crossings, shared by every search.
         self.trees: dict[bytes, Any] = {}
+        self.codes: dict[str, tuple[list[str], np.ndarray]] = {}
 
     def _closed_by_gates(self, opening: BaseGeometry, length: float) -> bool:
         """Whether access points lying in an opening close it (their ``width_m`` add up)."""
@@ -354,7 +355,12 @@ def _layers(
             for j in range(k + 1, len(zones)):
                 on = open_ & (last == j - 1) & shapely.dwithin(boundaries[j], pts, reach)
                 last[on] = j
-        layers.append(Layer(xy=xy, keys=keys, last=last))
+        layer = Layer(xy=xy, keys=keys, last=last)
+        # The distinct keys of a boundary's crossings are the same for every target.
+        if zones[k][0] not in crossings.codes:
+            crossings.codes[zones[k][0]] = layer.codes()
+        layer._codes = crossings.codes[zones[k][0]]
+        layers.append(layer)
         vias.append(via)
     return layers, vias
 
