@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in results["rows"]:
         print(
             f"{row['scale']:>5}x  {row['features']:>6} features  {row['targets']:>3} targets  "
-            f"{row['seconds']:.3f} s"
+            f"{row['seconds']:.3f} s (CPU {row['cpu_seconds']:.3f} s)"
         )
     print(f"paths_s {results['paths_s']:.3f} s (target {TARGET_S} s)")
     return 0
