@@ -74,3 +74,24 @@ def test_readable_table(tmp_path: Path, run) -> None:
     code, out, _ = run("paths", _layout(tmp_path))
     assert code == 0
     assert "Weakest route: Vault" in out and "P(I)" in out
+
+
+def test_avsec_file_uses_its_assessment_parameters(mini_file: Path, tmp_path: Path, run) -> None:
+    from avsec.geo.projection import LocalProjection
+    from avsec.store import AvsecFile
+
+    with AvsecFile.open(mini_file) as f:
+        airport = f.assessment.airport
+    projection = LocalProjection(airport.lon, airport.lat)
+    feats = [
+        feature("airside", square(-500, -500, 500, 500), "airside", projection=projection),
+        feature("sra", square(-100, -100, 100, 100), "sra", projection=projection),
+    ]
+    layout = tmp_path / "layout.geojson"
+    layout.write_text(json.dumps(feature_collection(feats)), encoding="utf-8")
+    assert run("layout", "import", mini_file, layout)[0] == 0
+    assert run("edit", mini_file, "--param", "response_time_s=120")[0] == 0
+    code, out, err = run("paths", mini_file, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["params"]["response_time_s"] == 120 and data["weakest"] == "sra"
