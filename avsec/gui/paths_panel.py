@@ -155,7 +155,7 @@ class PathsPanel(QWidget):
         if not self.data or not self.data["targets"]:
             return tr("The layout has no critical part or SRA to analyse.")
         count = len(self.data["targets"])
-        return tr("{count} targets; the weakest is listed first.").format(count=count)
+        return tr("Targets: {count}; the weakest is listed first.").format(count=count)
 
     # --- showing ----------------------------------------------------------------------------
 
