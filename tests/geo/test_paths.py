@@ -252,7 +252,8 @@ def test_brute_force_on_a_small_layout_agrees() -> None:
     # Several gates and fences of different figures; the layout-level search agrees with a
     # brute force over the same candidate crossings.
     from avsec.core.assessment import RuleParameters
-    from avsec.geo.paths import _Crossings, _layers, element_figures
+    from avsec.geo.path_crossings import Crossings, route_layers
+    from avsec.geo.paths import element_figures
     from avsec.geo.prepared import prepare_layout
 
     feats = _airport(control="electronic")
@@ -262,9 +263,9 @@ def test_brute_force_on_a_small_layout_agrees() -> None:
         fence_around(400, 400, 600, 600, "sra-fence", cctv=True, lighting=True),
     ]
     layout = prepare_layout(feats, CENTRE)
-    crossings = _Crossings(layout, RuleParameters())
+    crossings = Crossings(layout, RuleParameters())
     geom = {f.id: g for f, g in zip(layout.features, layout.geoms, strict=True)}
-    layers, _ = _layers(crossings, [(k, geom[k]) for k in ("airside", "sra", "cp")])
+    layers, _ = route_layers(crossings, [(k, geom[k]) for k in ("airside", "sra", "cp")])
     assert all(len(layer) for layer in layers)
     figures = {
         f.id: element_figures(f) for f in layout.features if f.kind in ("barrier", "access_point")
