@@ -50,8 +50,9 @@ PATH_FIELDS: dict[str, tuple[Any, ...] | None] = {
 #: The fields an editor offers per kind, with their allowed values (None: free value).
 KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
     Kind.AIRSIDE: {"name": None},
-    Kind.SRA: {"name": None},
-    Kind.CRITICAL_PART: {"name": None},
+    # A team's estimate of the weakest route's P(I) (workshop; avsec.geo.paths computes it).
+    Kind.SRA: {"name": None, "p_interruption_estimate": None},
+    Kind.CRITICAL_PART: {"name": None, "p_interruption_estimate": None},
     Kind.LANDSIDE: {"name": None},
     Kind.BUILDING: {"name": None, "role": ("terminal", "cargo", "hangar", "other")},
     Kind.PARKING: {"name": None},

@@ -29,7 +29,7 @@ from avsec.gui.session import Session
 
 _UNSET = "__unset__"
 #: Fields typed as numbers: metres, seconds and the detection probability.
-NUMERIC_SUFFIXES = ("_m", "_s", "p_detect")
+NUMERIC_SUFFIXES = ("_m", "_s", "p_detect", "_estimate")
 
 
 def compatible_kinds(geometry_type: str) -> list[str]:

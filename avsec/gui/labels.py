@@ -68,6 +68,7 @@ FIELD_LABELS = {
     "p_detect": "detection probability (0–1)",
     "delay_s": "delay (s)",
     "detect_at": "detected at (B, M, E)",
+    "p_interruption_estimate": "team's estimate of P(I) (0–1)",
 }
 
 VALUE_LABELS = {

@@ -269,3 +269,78 @@ class PathsPanel(QWidget):
         )
         self.summary.setStyleSheet("color: #e65100;")
         self._show_target()
+
+
+# --- the trainer's view of the teams' estimates -----------------------------------------------
+
+#: Property of a critical part or SRA where a team records its estimate of P(I) (optional).
+ESTIMATE_FIELD = "p_interruption_estimate"
+
+
+def _estimate(value: Any) -> float | None:
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except (TypeError, ValueError):
+        return None
+    return number if 0.0 <= number <= 1.0 else None
+
+
+def route_estimates(comparison: Any) -> tuple[list[str], list[list[str]]] | None:
+    """The teams' P(I) estimates next to the computed P(I) of each target, or None.
+
+    Columns: target, computed P(I), one per team. None when no team recorded an estimate
+    (the field is optional) or the key's layout cannot be analysed.
+    """
+    from avsec.core.errors import AvsecError
+    from avsec.geo.paths import analyse_paths
+    from avsec.store import AvsecFile
+
+    estimates: dict[str, dict[str, float]] = {}
+    for team in comparison.teams:
+        try:
+            with AvsecFile.open(team.path) as f:
+                features = f.features()
+        except (AvsecError, OSError):
+            continue
+        for feature in features:
+            value = _estimate(feature.properties.get(ESTIMATE_FIELD))
+            if value is not None:
+                estimates.setdefault(team.name, {})[feature.id] = value
+    if not estimates:
+        return None
+    try:
+        with AvsecFile.open(comparison.key_path) as f:
+            features = f.features()
+        airport = comparison.key.airport
+        result = analyse_paths(features, comparison.key.parameters, (airport.lon, airport.lat))
+    except (AvsecError, OSError):
+        return None
+    teams = [t.name for t in comparison.teams]
+    headers = [tr("Target"), tr("Computed P(I)"), *teams]
+    rows = []
+    for target in result.targets:
+        p = target.p_interruption
+        row = [target.name or target.target, "–" if p is None else f"{p:.2f}"]
+        for team in teams:
+            value = estimates.get(team, {}).get(target.target)
+            row.append("–" if value is None else f"{value:.2f}")
+        rows.append(row)
+    return headers, rows
+
+
+def add_estimates_tab(tabs: Any, comparison: Any) -> None:
+    """Add a "Route estimates" tab to the trainer view when any team recorded one."""
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    found = route_estimates(comparison)
+    if found is None:
+        return
+    headers, rows = found
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName("route-estimates")
+    table.setHorizontalHeaderLabels(headers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    tabs.addTab(table, tr("Route estimates"))

@@ -65,3 +65,34 @@ def test_refused_layout_says_why(qtbot, window, assessment_path) -> None:
     panel = window.workspace.map_editor().paths
     assert not panel.run()
     assert "no airside zone" in panel.summary.text()
+
+
+def test_trainer_sees_the_teams_estimates(qtbot, assessment_path, tmp_path) -> None:
+    import shutil
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QTabWidget
+
+    from avsec.gui.paths_panel import add_estimates_tab, route_estimates
+    from avsec.store import AvsecFile
+
+    with AvsecFile.open(assessment_path) as f:
+        for feat in _layout():
+            f.write_feature(feat.id, feat)
+        key = f.assessment
+    team_path = tmp_path / "team.avsec"
+    shutil.copy(assessment_path, team_path)
+    team = SimpleNamespace(name="Norte", path=team_path)
+    comparison = SimpleNamespace(key_path=assessment_path, key=key, teams=[team])
+    tabs = QTabWidget()
+    add_estimates_tab(tabs, comparison)
+    assert tabs.count() == 0  # nobody recorded an estimate: no tab
+    with AvsecFile.open(team_path) as f:
+        cp = next(x for x in f.features() if x.id == "cp")
+        props = {**cp.properties, "p_interruption_estimate": "0,4"}
+        f.write_feature("cp", cp.model_copy(update={"properties": props}))
+    headers, rows = route_estimates(comparison)
+    assert headers[1:] == ["Computed P(I)", "Norte"]
+    assert rows == [["Vault", "0.00", "0.40"]]
+    add_estimates_tab(tabs, comparison)
+    assert tabs.count() == 1 and tabs.tabText(0) == "Route estimates"
