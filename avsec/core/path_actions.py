@@ -29,6 +29,7 @@ class PathUpgrade:
     feature: str | None
     change: str  # the change, already in the outline's language
     p_after: float
+    feature_name: str = ""
 
 
 def _title(text: str) -> str:
@@ -38,7 +39,7 @@ def _title(text: str) -> str:
 def action_for_path(upgrade: PathUpgrade, today: dt.date) -> Action:
     """The action for one target; immediate below P(I) 0.2, else within three months."""
     horizon: Horizon = "immediate" if upgrade.p_interruption < 0.2 else "short"
-    where = f" ({upgrade.feature})" if upgrade.feature else ""
+    where = f" ({upgrade.feature_name or upgrade.feature})" if upgrade.feature else ""
     title = f"{upgrade.target_name or upgrade.target}: {upgrade.change}{where}"
     linked = ", ".join(f for f in (upgrade.target, upgrade.feature) if f)
     return Action(

@@ -27,7 +27,7 @@ and the mean response time at which P(I) would reach 0.8.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -508,9 +508,15 @@ def paths_json(result: PathResult) -> dict[str, Any]:
 
 
 def outline_upgrades(
-    result: PathResult, translate: Callable[[str], str] = str
+    result: PathResult,
+    translate: Callable[[str], str] = str,
+    names: Mapping[str, str] | None = None,
 ) -> list[PathUpgrade]:
-    """The top upgrade of every target with P(I) < 0.5, for the improvement outline."""
+    """The top upgrade of every target with P(I) < 0.5, for the improvement outline.
+
+    ``names`` gives the features' names for the action titles (their ids otherwise).
+    """
+    names = names or {}
     out = []
     for t in result.targets:
         if t.p_interruption is None or t.p_interruption >= ACTION_BELOW_P or not t.upgrades:
@@ -524,6 +530,7 @@ def outline_upgrades(
                 feature=top.feature,
                 change=translate(top.text),
                 p_after=top.p_interruption_after,
+                feature_name=names.get(top.feature or "", ""),
             )
         )
     return out
@@ -541,6 +548,7 @@ def path_upgrades(
     figure): ``avsec paths`` and the Paths panel report those.
     """
     try:
-        return outline_upgrades(analyse_paths(features, rules, centre), translate)
+        names = {f.id: f.name for f in features if f.name}
+        return outline_upgrades(analyse_paths(features, rules, centre), translate, names)
     except PathAnalysisError:
         return []

@@ -29,6 +29,11 @@ def test_weak_target_gets_its_top_upgrade() -> None:
     assert upgrade.p_interruption < 0.5
 
 
+def test_actions_name_the_feature() -> None:
+    (upgrade,) = path_upgrades(_airport("uncontrolled"), centre=CENTRE)
+    assert upgrade.feature == "gate" and upgrade.feature_name == "South gate"
+
+
 def test_refused_layout_gives_no_actions_rather_than_an_error() -> None:
     no_airside = [f for f in _airport("uncontrolled") if f.kind != "airside"]
     assert path_upgrades(no_airside, centre=CENTRE) == []
