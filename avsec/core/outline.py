@@ -10,6 +10,7 @@ from avsec.core.assessment import Response, Status
 from avsec.core.checklist import RESPONSIBLE_LABELS, Checklist, ChecklistItem
 from avsec.core.findings import Finding
 from avsec.core.i18n import LangText, pick
+from avsec.core.path_actions import PathUpgrade, action_for_path
 from avsec.core.scoring import Gap, gaps
 
 #: Days from the outline date to the due date of each horizon (docs/architecture.md, *Statuses*: short <= 3 months,
@@ -142,6 +143,7 @@ def generate_outline(
     existing: Iterable[Action] = (),
     lang: str = "en",
     today: dt.date | None = None,
+    paths: Iterable[PathUpgrade] = (),
 ) -> list[Action]:
     """Generate the improvement outline from the gaps, keeping what the user edited.
 
@@ -168,8 +170,12 @@ def generate_outline(
     user_actions = [a for a in existing if a.origin == "user"]
     outline: list[Action] = []
     seen: set[str] = set()
-    for gap in gaps(checklist, responses, findings):
-        fresh = action_for_gap(gap, lang, today, _area_id(checklist, gap.item.id))
+    fresh_actions = [
+        action_for_gap(gap, lang, today, _area_id(checklist, gap.item.id))
+        for gap in gaps(checklist, responses, findings)
+    ]
+    fresh_actions += [action_for_path(upgrade, today) for upgrade in paths]  # avsec.geo.paths
+    for fresh in fresh_actions:
         old = previous.get(fresh.source_key)
         if old is not None:
             kept = {name: getattr(old, name) for name in old.edited}
