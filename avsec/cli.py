@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
+        if getattr(args, "number_format", None):
+            from avsec.core.i18n import set_number_format
+
+            set_number_format(args.number_format)
         return int(handler(args) or 0)
     except AvsecError as exc:
         print(f"avsec: error: {exc}", file=sys.stderr)

@@ -159,7 +159,7 @@ class FindingsPanel(QWidget):
         self.details.setText(
             f"<p>{html.escape(pick(finding.message, lang))}</p>"
             + (
-                f"<p><b>{html.escape(tr('Checklist items'))}</b><br>{'<br>'.join(links)}</p>"
+                "<p><b>" + html.escape(tr("Checklist items")) + f"</b><br>{'<br>'.join(links)}</p>"
                 if links
                 else ""
             )

@@ -25,21 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.core import palette
 from avsec.core.i18n import pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
 from avsec.io.translations import catalogue, keyed
+from avsec.report.colours import luminance
 from avsec.workshop.compare import CATEGORIES, Comparison, compare_files, kappa_band
 
-#: Cell colours of the heat map by status (as in the debrief PDF).
-STATUS_FILL = {
-    "compliant": "#2E7D32",
-    "partially_compliant": "#E0A030",
-    "not_compliant": "#B71C1C",
-    "not_applicable": "#9AA7B8",
-    "not_assessed": "#F2F2F2",
-}
-DARK_FILLS = {"compliant", "not_compliant"}
+#: Cell colours of the heat map by status (the debrief PDF's: avsec.core.palette).
+STATUS_FILL = palette.STATUS_CELL_COLOURS
+#: Statuses whose cells carry white text (the debrief's rule: a dark fill).
+DARK_FILLS = {status for status, fill in STATUS_FILL.items() if luminance(fill) < 0.2}
 
 #: This view's own words: key -> English, translated through the gettext catalogues (the key is
 #: the message context, see :func:`avsec.io.translations.keyed`).
