@@ -54,11 +54,10 @@ RULE_LABELS: dict[str, str] = {
 
 
 def label(table: dict[str, str], key: str, lang: str) -> str:
-    """``table[key]`` translated into ``lang``; the key itself (ids read) when it is unknown."""
+    """``table[key]`` translated into ``lang``; the key itself when it is unknown (a value from
+    a newer avsec shows as it is written rather than stopping a report)."""
     english = table.get(str(key))
-    if english is None:
-        return str(key).replace("_", " ")
-    return translate(english, lang)
+    return str(key) if english is None else translate(english, lang)
 
 
 def status_label(status: str, lang: str) -> str:
