@@ -123,7 +123,7 @@ def test_spanish_descriptions(session):
     feature = Feature(
         kind="barrier", geometry={"type": "LineString", "coordinates": [[0, 0], [0, 1]]}
     )
-    assert describe_command(add_feature(feature)) == "Añadir barrera"
+    assert describe_command(add_feature(feature)) == "Agregar barrera"
     set_language("en")
     assert describe_command(add_feature(feature)) == add_feature(feature).describe()
 
