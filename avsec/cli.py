@@ -42,11 +42,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from avsec.core.errors import AvsecError
-
     # The gettext catalogues become the translation path of every layer (geometry messages
     # computed by a verb included) before any verb runs.
     import avsec.io.translations  # noqa: F401
+    from avsec.core.errors import AvsecError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     # The desktop app is the common case: building only its verb keeps about 15 ms of parser
