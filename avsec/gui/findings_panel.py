@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from avsec.core.i18n import pick
-from avsec.gui.i18n import language, number, tr
+from avsec.gui.i18n import language, ngettext, number, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.labels import rule_label, severity_label
 from avsec.gui.session import Session
@@ -98,7 +98,11 @@ class FindingsPanel(QWidget):
                 else tr("Run Analyse to check the layout against the geometry rules.")
             )
         else:
-            self.summary.setText(tr("{count} findings").format(count=len(listed)))
+            self.summary.setText(
+                ngettext("{count} finding", "{count} findings", len(listed)).format(
+                    count=len(listed)
+                )
+            )
         self._show_staleness()
         self.details.clear()
 

@@ -43,7 +43,7 @@ from avsec.gui.georef import (
     similarity_from_two_points,
     world_file_for,
 )
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import ngettext, tr
 from avsec.gui.layer_list import LayerList
 from avsec.gui.map_geometry import POINT
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
@@ -392,9 +392,11 @@ class MapEditor(QWidget):
             command = merge_layout(
                 self.session.doc,
                 features,
-                tr("Import {count} features from {name}").format(
-                    count=len(features), name=path.name
-                ),
+                ngettext(
+                    "Import {count} feature from {name}",
+                    "Import {count} features from {name}",
+                    len(features),
+                ).format(count=len(features), name=path.name),
             )
         if not self.session.push(command):
             return 0

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from avsec.core.actions import Action
 from avsec.core.commands import SetAction, replace_outline
 from avsec.core.outline import generate_outline
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import language, ngettext, tr
 from avsec.gui.outline_model import COLUMNS, OutlineDelegate, OutlineTableModel
 from avsec.gui.session import Session
 
@@ -87,7 +87,11 @@ class OutlineEditor(QWidget):
     def _update_summary(self) -> None:
         count = self.model.rowCount()
         self.summary.setText(
-            tr("{count} actions · edited fields survive regeneration").format(count=count)
+            ngettext(
+                "{count} action · edited fields survive regeneration",
+                "{count} actions · edited fields survive regeneration",
+                count,
+            ).format(count=count)
         )
         self.empty.setVisible(count == 0)
 
