@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core import palette
-from avsec.core.i18n import pick
+from avsec.core.i18n import format_number, format_share, pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
 from avsec.io.translations import catalogue, keyed
@@ -80,7 +80,8 @@ def _t(name: str, **fields: object) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"
+    """A share as the debrief writes it (the number format of the preferences)."""
+    return "–" if value is None else format_share(value, language())
 
 
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
@@ -159,7 +160,11 @@ class TrainerView(QWidget):
             self.kappa_label.setText(_t("kappa_none"))
         else:
             self.kappa_label.setText(
-                _t("kappa", kappa=f"{kappa:.2f}", band=_t(f"band_{kappa_band(kappa)}"))
+                _t(
+                    "kappa",
+                    kappa=format_number(kappa, language(), 2),
+                    band=_t(f"band_{kappa_band(kappa)}"),
+                )
             )
         refused = [f"{r.path.name}: {r.reason}" for r in comparison.refused]
         self.refused_label.setText(_t("refused") + "\n" + "\n".join(refused) if refused else "")

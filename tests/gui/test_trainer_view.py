@@ -75,7 +75,7 @@ def test_view_shows_scores_heat_map_and_disputed_items(qtbot, workshop) -> None:
     # Scores: Andes 3/4, Caribe 2/4 (PER-03 blank, ACP-01 wrong), as the CLI computes them.
     scores = view.scores_table
     assert [scores.item(r, 0).text() for r in range(scores.rowCount())] == ["Andes", "Caribe"]
-    assert [scores.item(r, 1).text() for r in range(2)] == ["75 %", "50 %"]
+    assert [scores.item(r, 1).text() for r in range(2)] == ["75%", "50%"]
     assert scores.columnCount() == 2 + len(comparison.checklist.areas)
     # Heat map: key row + one row per team, one column per item; misses are marked ×.
     heat = view.heat_table
