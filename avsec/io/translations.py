@@ -1,4 +1,4 @@
-"""The gettext catalogues of the code's own strings (desktop app, report, workshop debrief).
+"""The gettext catalogues of the code's own strings, in every layer.
 
 Catalogues live in ``assets/translations/LANG/LC_MESSAGES/avsec.mo`` (compiled from the ``.po``
 next to it with ``pybabel compile``; see the README). English is the source language: its texts
@@ -6,18 +6,20 @@ are the msgids themselves, so English needs no catalogue. Adding Portuguese or F
 a folder with a compiled catalogue: :func:`available_languages` lists every such folder.
 
 Importing this module installs :func:`catalogue` as the source of
-:func:`avsec.core.i18n.translate`, the one translation path of every layer (``avsec/__init__.py``
-imports it first, so geometry messages computed in core and geo are translated too).
+:func:`avsec.core.i18n.translate`, the one translation path of every layer. Importing any of
+``avsec.io`` does it (see ``avsec/io/__init__.py``), and the command line does it before any
+verb runs, so geometry messages computed in core and geo are translated too.
 
-Two kinds of message are marked for ``pybabel extract``:
+Messages are marked for ``pybabel extract`` (the keywords are in the README):
 
-* plain English strings, ``_("Open…")`` or ``translate("…", lang)``, and :func:`N_` where a label
-  is defined and looked up later; ``ngettext`` forms for plurals;
+* plain English strings, ``tr("Open…")`` in the app or ``translate("…", lang)`` elsewhere, and
+  ``N_()`` where a label is defined and translated later; ``ngettext`` / ``ntranslate`` for
+  plurals;
 * symbolic keys with their English text, ``keyed("report_title", "Airport access control
-  assessment")``: the key becomes the message context (msgctxt), so one English word can have
-  two translations ("Item" is "Elemento" in the app and "Ítem" in the report).
+  assessment")`` (``keyed_plural`` with plural forms): the key becomes the message context
+  (msgctxt), so one English word can take two translations where the context asks for it.
 
-The stdlib :mod:`gettext` reads the ``.mo`` files (no Babel at run time), once per language.
+The stdlib :mod:`gettext` reads the ``.mo`` files, once per language.
 """
 
 from __future__ import annotations
