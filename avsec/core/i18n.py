@@ -7,7 +7,8 @@ strings are English msgids of the gettext catalogues in ``assets/translations``:
 reads the catalogues (:mod:`avsec.io.translations`) installs itself with
 :func:`install_catalogues` when it is imported, which ``avsec/__init__.py`` does first.
 
-Numbers and dates are formatted by Babel. The number format is a setting apart from the
+Numbers and dates are formatted by Babel (imported when first needed: the app's cold start
+does without it). The number format is a setting apart from the
 language: a Spanish text can write 1,234.5 (Mexico, Central America, the Dominican Republic) or
 1.234,5 (Argentina, Colombia). The app's preferences, the CLI's ``--number-format`` and the
 report all set it here with :func:`set_number_format`.
@@ -19,11 +20,6 @@ import datetime as dt
 import gettext
 from collections.abc import Callable, Mapping
 from typing import Protocol
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal as _babel_decimal
-from babel.numbers import format_percent as _babel_percent
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
@@ -136,6 +132,8 @@ def set_number_format(locale: str | None) -> None:
     global _number_format
     locale = (locale or "").strip()
     if locale:
+        from babel import Locale, UnknownLocaleError
+
         try:
             Locale.parse(locale)
         except (UnknownLocaleError, ValueError) as exc:
@@ -155,23 +153,32 @@ def number_locale(lang: str) -> str:
 
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """``value`` with ``decimals`` decimals, grouped, with the marks of the number format."""
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return _babel_decimal(value, format=pattern, locale=number_locale(lang))
+    return format_decimal(value, format=pattern, locale=number_locale(lang))
 
 
 def format_share(value: float, lang: str) -> str:
     """A 0..1 share as a whole percentage (52 %, 52%), as the number format writes it."""
-    return _babel_percent(value, locale=number_locale(lang))
+    from babel.numbers import format_percent
+
+    return format_percent(value, locale=number_locale(lang))
 
 
 def format_day(day: dt.date, lang: str, style: str = "long") -> str:
     """A date in words in ``lang`` ('1 March 2025', '1 de marzo de 2025'); ``style`` as Babel's."""
-    return _babel_date(day, style, locale=lang if lang != "en" else "en_GB")
+    from babel.dates import format_date
+
+    return format_date(day, style, locale=lang if lang != "en" else "en_GB")
 
 
 def number_format_name(locale: str, lang: str) -> str:
     """How the preferences show a number format: '1,234.5 — español (México)'."""
-    sample = _babel_decimal(1234.5, format="#,##0.0", locale=locale or lang)
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    sample = format_decimal(1234.5, format="#,##0.0", locale=locale or lang)
     if not locale:
         return sample
     return f"{sample} — {Locale.parse(locale).get_display_name(lang) or locale}"
