@@ -61,10 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_ERROR
+    from avsec.core.i18n import number_format, set_number_format
+
+    # --number-format holds for this run only (main() also runs in-process, from tests).
+    previous = number_format()
     try:
         if getattr(args, "number_format", None):
-            from avsec.core.i18n import set_number_format
-
             set_number_format(args.number_format)
         return int(handler(args) or 0)
     except AvsecError as exc:
@@ -81,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `avsec ... | head` closed the pipe; nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        set_number_format(previous)
 
 
 if __name__ == "__main__":
