@@ -42,6 +42,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    # The gettext catalogues become the translation path of every layer (geometry messages
+    # computed by a verb included) before any verb runs.
+    import avsec.io.translations  # noqa: F401
     from avsec.core.errors import AvsecError
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -58,7 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_ERROR
+    from avsec.core.i18n import number_format, set_number_format
+
+    # --number-format holds for this run only (main() also runs in-process, from tests).
+    previous = number_format()
     try:
+        if getattr(args, "number_format", None):
+            set_number_format(args.number_format)
         return int(handler(args) or 0)
     except AvsecError as exc:
         print(f"avsec: error: {exc}", file=sys.stderr)
@@ -74,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `avsec ... | head` closed the pipe; nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        set_number_format(previous)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from avsec.core.i18n import LangText, pick
+from avsec.core.i18n import N_, LangText, pick
 
 AREA_IDS = ("perimeter", "sra_zoning", "access_points", "id_systems", "vehicle_security")
 RULE_IDS = (
@@ -31,11 +31,11 @@ Relationship = Literal["equal", "subset", "superset", "intersect"]
 Responsible = Literal["state", "operator", "tenant", "air_operator"]
 RESPONSIBLE_IDS: tuple[Responsible, ...] = ("state", "operator", "tenant", "air_operator")
 #: The default owner of a generated action, per ``responsible``, in each language.
-RESPONSIBLE_LABELS: dict[str, LangText] = {
-    "state": {"en": "Appropriate authority (State)", "es": "Autoridad competente (Estado)"},
-    "operator": {"en": "Airport operator", "es": "Explotador del aeropuerto"},
-    "tenant": {"en": "Tenant", "es": "Arrendatario"},
-    "air_operator": {"en": "Air operator", "es": "Explotador de aeronaves"},
+RESPONSIBLE_LABELS: dict[str, str] = {
+    "state": N_("Appropriate authority (State)"),
+    "operator": N_("Airport operator"),
+    "tenant": N_("Tenant"),
+    "air_operator": N_("Air operator"),
 }
 
 _ITEM_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9A-Za-z]+$")

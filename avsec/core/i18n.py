@@ -1,17 +1,89 @@
-"""Language helpers shared by every layer.
+"""One translation path and one number format for every layer.
 
-Texts that live in data (checklists, provisions, findings) are ``{lang: text}`` mappings; code
-strings go through gettext in the layers that show them.
+Texts that live in data (checklists, provisions, findings) are ``{lang: text}`` mappings. Code
+strings are English msgids of the gettext catalogues in ``assets/translations``: mark them with
+:func:`N_` where they are defined and translate them where they are shown with
+:func:`translate` (or :func:`ntranslate` for plurals). Core reads no file: the layer that
+reads the catalogues (:mod:`avsec.io.translations`) installs itself with
+:func:`install_catalogues` when it is imported, which ``avsec/__init__.py`` does first.
+
+Numbers and dates are formatted by Babel (imported when first needed: the app's cold start
+does without it). The number format is a setting apart from the
+language: a Spanish text can write 1,234.5 (Mexico, Central America, the Dominican Republic) or
+1.234,5 (Argentina, Colombia). The app's preferences, the CLI's ``--number-format`` and the
+report all set it here with :func:`set_number_format`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+import gettext
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 
 LangText = dict[str, str]
+
+
+class Catalogue(Protocol):
+    """What a gettext catalogue offers (:class:`gettext.NullTranslations` and its kin)."""
+
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+    def pgettext(self, context: str, message: str, /) -> str: ...
+
+
+def _english(lang: str) -> Catalogue:
+    return gettext.NullTranslations()
+
+
+_loader: Callable[[str], Catalogue] = _english
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for ``pybabel extract`` without translating it (translated where shown)."""
+    return message
+
+
+def install_catalogues(loader: Callable[[str], Catalogue]) -> None:
+    """Make ``loader(lang)`` the source of every translation (English msgids until then)."""
+    global _loader
+    _loader = loader
+
+
+def catalogue_of(lang: str) -> Catalogue:
+    """The gettext catalogue of ``lang`` (messages unchanged for English or no catalogue)."""
+    return _loader(lang)
+
+
+def translate(message: str, lang: str, context: str | None = None) -> str:
+    """``message`` (an English msgid) in ``lang``; the message itself when untranslated."""
+    translations = catalogue_of(lang)
+    if context is None:
+        return translations.gettext(message)
+    return translations.pgettext(context, message)
+
+
+def ntranslate(singular: str, plural: str, count: int, lang: str) -> str:
+    """The singular or plural form for ``count`` in ``lang`` (gettext ``ngettext``)."""
+    return catalogue_of(lang).ngettext(singular, plural, count)
+
+
+def in_languages(message: str, **fields: Callable[[str], object] | object) -> LangText:
+    """``message`` translated into every language of :data:`LANGUAGES`, fields filled in.
+
+    A field given as a callable is called with the language (a number formatted for it, a
+    zone name translated into it); any other value is used as it is.
+    """
+    texts: LangText = {}
+    for lang in LANGUAGES:
+        values = {k: v(lang) if callable(v) else v for k, v in fields.items()}
+        texts[lang] = translate(message, lang).format(**values)
+    return texts
 
 
 def pick(text: Mapping[str, str] | None, lang: str, fallback: str = DEFAULT_LANGUAGE) -> str:
@@ -40,6 +112,73 @@ def pick(text: Mapping[str, str] | None, lang: str, fallback: str = DEFAULT_LANG
     return next((value for value in text.values() if value), "")
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention pybabel looks for
-    """Mark ``message`` for extraction without translating it (it is translated where shown)."""
-    return message
+# --- numbers and dates ---------------------------------------------------------------------------
+
+#: Number formats offered in the preferences and by ``--number-format``: Babel locale ids.
+#: The empty string follows the language.
+NUMBER_FORMATS = ("", "en_US", "es_MX", "es_AR", "es_CO", "es_ES")
+
+_number_format = ""
+
+
+def set_number_format(locale: str | None) -> None:
+    """Write numbers as ``locale`` does from now on (``""`` or None: as the language does).
+
+    Raises
+    ------
+    ValueError
+        ``locale`` is not a locale Babel knows.
+    """
+    global _number_format
+    locale = (locale or "").strip()
+    if locale:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            Locale.parse(locale)
+        except (UnknownLocaleError, ValueError) as exc:
+            raise ValueError(f"unknown number format {locale!r} (try es_MX or es_AR)") from exc
+    _number_format = locale
+
+
+def number_format() -> str:
+    """The number format chosen (``""`` when numbers follow the language)."""
+    return _number_format
+
+
+def number_locale(lang: str) -> str:
+    """The Babel locale that writes the numbers of a text in ``lang``."""
+    return _number_format or lang or DEFAULT_LANGUAGE
+
+
+def format_number(value: float, lang: str, decimals: int = 1) -> str:
+    """``value`` with ``decimals`` decimals, grouped, with the marks of the number format."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=number_locale(lang))
+
+
+def format_share(value: float, lang: str) -> str:
+    """A 0..1 share as a whole percentage (52 %, 52%), as the number format writes it."""
+    from babel.numbers import format_percent
+
+    return format_percent(value, locale=number_locale(lang))
+
+
+def format_day(day: dt.date, lang: str, style: str = "long") -> str:
+    """A date in words in ``lang`` ('1 March 2025', '1 de marzo de 2025'); ``style`` as Babel's."""
+    from babel.dates import format_date
+
+    return format_date(day, style, locale=lang if lang != "en" else "en_GB")
+
+
+def number_format_name(locale: str, lang: str) -> str:
+    """How the preferences show a number format: '1,234.5 — español (México)'."""
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    sample = format_decimal(1234.5, format="#,##0.0", locale=locale or lang)
+    if not locale:
+        return sample
+    return f"{sample} — {Locale.parse(locale).get_display_name(lang) or locale}"

@@ -9,7 +9,7 @@ from avsec.core.actions import Action, Horizon
 from avsec.core.assessment import Response, Status
 from avsec.core.checklist import RESPONSIBLE_LABELS, Checklist, ChecklistItem
 from avsec.core.findings import Finding
-from avsec.core.i18n import LangText, pick
+from avsec.core.i18n import LANGUAGES, N_, pick, translate
 from avsec.core.path_actions import PathUpgrade, action_for_path
 from avsec.core.scoring import Gap, gaps
 
@@ -31,47 +31,28 @@ def horizon_for(priority: float) -> Horizon:
 
 #: The interim measure every immediate action carries until the fix is in place, by the area
 #: of its item ("" for items outside the five bundled areas).
-INTERIM_MEASURES: dict[str, LangText] = {
-    "": {
-        "en": "Interim measure until this is done: post a guard, patrol the place at irregular "
-        "intervals or close the access point.",
-        "es": "Medida provisional hasta completarlo: apostar un guardia, patrullar el lugar a "
-        "intervalos irregulares o cerrar el punto de acceso.",
-    },
-    "perimeter": {
-        "en": "Interim measure until this is done: guard the weak stretch or patrol it at "
-        "irregular intervals, day and night.",
-        "es": "Medida provisional hasta completarlo: vigilar el tramo débil o patrullarlo a "
-        "intervalos irregulares, de día y de noche.",
-    },
-    "sra_zoning": {
-        "en": "Interim measure until this is done: post a guard at each uncontrolled way into "
-        "the area, or close it.",
-        "es": "Medida provisional hasta completarlo: apostar un guardia en cada paso no "
-        "controlado hacia la zona, o cerrarlo.",
-    },
-    "access_points": {
-        "en": "Interim measure until this is done: staff the access point at all times or close "
-        "and lock it.",
-        "es": "Medida provisional hasta completarlo: mantener personal en el punto de acceso en "
-        "todo momento, o cerrarlo con llave.",
-    },
-    "id_systems": {
-        "en": "Interim measure until this is done: block the cards concerned and have the "
-        "checkpoints check each card against the holder and the list of valid cards.",
-        "es": "Medida provisional hasta completarlo: bloquear las tarjetas afectadas y hacer que "
-        "los puntos de control verifiquen cada tarjeta con su titular y con la lista de "
-        "tarjetas válidas.",
-    },
-    "vehicle_security": {
-        "en": "Interim measure until this is done: staff the vehicle gate and examine every "
-        "vehicle, or close the gate.",
-        "es": "Medida provisional hasta completarlo: mantener personal en el portón vehicular y "
-        "revisar cada vehículo, o cerrar el portón.",
-    },
+INTERIM_MEASURES: dict[str, str] = {
+    "": N_(
+        "Interim measure until this is done: post a guard, patrol the place at irregular intervals or close the access point."
+    ),
+    "perimeter": N_(
+        "Interim measure until this is done: guard the weak stretch or patrol it at irregular intervals, day and night."
+    ),
+    "sra_zoning": N_(
+        "Interim measure until this is done: post a guard at each uncontrolled way into the area, or close it."
+    ),
+    "access_points": N_(
+        "Interim measure until this is done: staff the access point at all times or close and lock it."
+    ),
+    "id_systems": N_(
+        "Interim measure until this is done: block the cards concerned and have the checkpoints check each card against the holder and the list of valid cards."
+    ),
+    "vehicle_security": N_(
+        "Interim measure until this is done: staff the vehicle gate and examine every vehicle, or close the gate."
+    ),
 }
-#: Kept for callers that want the general wording.
-INTERIM_MEASURE: LangText = INTERIM_MEASURES[""]
+#: Kept for callers that want the general wording (an English msgid).
+INTERIM_MEASURE: str = INTERIM_MEASURES[""]
 
 
 def horizon_for_gap(gap: Gap) -> Horizon:
@@ -97,7 +78,7 @@ def _description(item: ChecklistItem, horizon: str, lang: str, area: str = "") -
     if horizon != "immediate":
         return recommendation
     interim = INTERIM_MEASURES.get(area, INTERIM_MEASURES[""])
-    return f"{recommendation} {pick(interim, lang)}"
+    return f"{recommendation} {translate(interim, lang)}"
 
 
 def _area_id(checklist: Checklist, item_id: str) -> str:
@@ -109,7 +90,8 @@ def _area_id(checklist: Checklist, item_id: str) -> str:
 
 def default_owner(item: ChecklistItem, lang: str) -> str:
     """The owner a generated action starts with: who the item says must act."""
-    return pick(RESPONSIBLE_LABELS.get(item.responsible), lang)
+    label = RESPONSIBLE_LABELS.get(item.responsible)
+    return translate(label, lang) if label else ""
 
 
 def _title(text: str) -> str:
@@ -224,7 +206,8 @@ def localise_action(action: Action, checklist: Checklist, lang: str) -> Action:
     if "description" not in action.edited:
         area = _area_id(checklist, item.id)
         update["description"] = _description(item, action.horizon, lang, area)
-    defaults = RESPONSIBLE_LABELS.get(item.responsible, {}).values()
+    label = RESPONSIBLE_LABELS.get(item.responsible)
+    defaults = {translate(label, other) for other in LANGUAGES} if label else set()
     if "owner" not in action.edited and (not action.owner or action.owner in defaults):
         update["owner"] = default_owner(item, lang)
     return action.model_copy(update=update) if update else action

@@ -1,7 +1,9 @@
-"""Colours shared by the map in the app and the map in the report.
+"""Colours shared by every picture avsec draws: the app's map, the report, the KML export,
+the trainer view and the workshop debrief.
 
-An inspector who reads the report next to the app must find the same colour for the same
-thing: airside blue, SRA orange, critical part magenta, a critical finding dark red.
+An inspector who reads the report next to the app, or opens the KML in a globe viewer, must
+find the same colour for the same thing: airside blue, SRA orange, critical part magenta, a
+critical finding dark red, a compliant answer green.
 """
 
 from __future__ import annotations
@@ -37,6 +39,18 @@ STATUS_COLOURS: dict[str, str] = {
     "not_applicable": "#78909c",
     "not_assessed": "#ffffff",
 }
+
+#: Status colours of a heat map's cells (trainer view, debrief): the statuses' own colours,
+#: except that a blank answer is light grey rather than white, so that it shows between the
+#: white grid lines.
+STATUS_CELL_COLOURS: dict[str, str] = {**STATUS_COLOURS, "not_assessed": "#ededed"}
+
+#: Colours of data series in charts (one per checklist area, in order), dark enough to carry
+#: white text.
+SERIES_COLOURS: tuple[str, ...] = ("#1f3a5f", "#3c8d93", "#7a9cc6", "#c9a200", "#9b6a9b", "#6e9a5a")
+
+#: Opacity of zone fills where a picture draws them translucent (the KML export), 0..1.
+FILL_OPACITY = 0.35
 
 #: Colour of photo markers and of narrative observation markers on the map.
 PHOTO_COLOUR = "#6a1b9a"

@@ -1,44 +1,54 @@
-"""Finding messages in English and Spanish, with the measured value in each.
+"""Finding messages in every language, with the measured value in each.
 
-Spanish uses the terms of docs/architecture.md, *Terms* (parte aeronáutica, zona de seguridad restringida, parte
-crítica, zona despejada, punto de control de acceso) and a decimal comma, as the checklists do.
+The English texts are msgids of the gettext catalogues (``assets/translations``), translated by
+:func:`avsec.core.i18n.in_languages` into each language the finding stores; the Spanish uses the
+official terms (parte aeronáutica, zona de seguridad restringida, parte crítica, zona despejada,
+punto de control de acceso). Numbers follow the number format (:mod:`avsec.core.i18n`).
 """
 
 from __future__ import annotations
 
-from avsec.core.i18n import LangText
+from collections.abc import Callable
+
+from avsec.core.i18n import LANGUAGES, N_, LangText, format_number, in_languages, translate
 from avsec.core.layout import Feature
 
-ZONE_NAMES: dict[str, LangText] = {
-    "airside": {"en": "airside", "es": "parte aeronáutica"},
-    "sra": {"en": "security restricted area", "es": "zona de seguridad restringida"},
-    "critical_part": {"en": "critical part", "es": "parte crítica"},
-    "landside": {"en": "landside", "es": "parte pública"},
-}
-
-KIND_NAMES: dict[str, LangText] = {
-    "building": {"en": "Building", "es": "El edificio"},
-    "parking": {"en": "Parking", "es": "El estacionamiento"},
-    "obstacle": {"en": "Obstacle", "es": "El obstáculo"},
+#: Zone kinds as a message names them ("the {zone} boundary").
+ZONE_NAMES: dict[str, str] = {
+    "airside": N_("airside"),
+    "sra": N_("security restricted area"),
+    "critical_part": N_("critical part"),
+    "landside": N_("landside"),
 }
 
 
 def number(value: float, lang: str, decimals: int = 1) -> str:
-    """Format a measure: ``1,234.5`` in English, ``1 234,5`` in Spanish."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "es":
-        return text.replace(",", " ").replace(".", ",")
-    return text
+    """Format a measure as the number format of ``lang`` writes it (1,234.5 or 1.234,5)."""
+    return format_number(value, lang, decimals)
 
 
 def names_of(feature: Feature) -> LangText:
     """A feature's name in each language (``name:es`` where the layout gives one)."""
-    return {lang: feature.label(lang) for lang in ("en", "es")}
+    return {lang: feature.label(lang) for lang in LANGUAGES}
 
 
-def _named(name: str | LangText, lang: str) -> str:
-    text = name if isinstance(name, str) else name.get(lang) or name.get("en", "")
-    return f" “{text}”" if text else ""
+def _measure(value: float, decimals: int = 1) -> Callable[[str], str]:
+    return lambda lang: number(value, lang, decimals)
+
+
+def _named(name: str | LangText) -> Callable[[str], str]:
+    """`` “North gate”`` in each language, or nothing for an unnamed feature."""
+
+    def text(lang: str) -> str:
+        shown = name if isinstance(name, str) else name.get(lang) or name.get("en", "")
+        return f" “{shown}”" if shown else ""
+
+    return text
+
+
+def _zone(zone: str) -> Callable[[str], str]:
+    english = ZONE_NAMES.get(zone, ZONE_NAMES["airside"])
+    return lambda lang: translate(english, lang)
 
 
 def perimeter_gap(
@@ -48,115 +58,139 @@ def perimeter_gap(
     gates: list[tuple[LangText, float]] | None = None,
 ) -> LangText:
     """Opening in the airside perimeter; ``gates`` (name, width closed) lie in it."""
-    text = {
-        "en": f"Opening of {number(length, 'en')} m in the airside perimeter with no barrier "
-        f"within {number(offset, 'en')} m",
-        "es": f"Abertura de {number(length, 'es')} m en el perímetro de la parte aeronáutica sin "
-        f"barrera a menos de {number(offset, 'es')} m",
-    }
     if not gates or opening is None:
-        return text
-    for lang, wording in (
-        ("en", " ({opening} m wide, less {closed} m closed by {gates})"),
-        ("es", " ({opening} m de ancho, menos {closed} m que cierra {gates})"),
-    ):
+        return in_languages(
+            N_("Opening of {length} m in the airside perimeter with no barrier within {offset} m"),
+            length=_measure(length),
+            offset=_measure(offset),
+        )
+
+    def gate_list(lang: str) -> str:
         named = [
-            ("gate" if lang == "en" else "la puerta")
-            + _named(name, lang)
-            + f" ({number(width, lang)} m)"
+            translate(N_("gate{name} ({width} m)"), lang).format(
+                name=_named(name)(lang), width=number(width, lang)
+            )
             for name, width in gates
         ]
-        joiner = " and " if lang == "en" else " y "
-        text[lang] += wording.format(
-            opening=number(opening, lang),
-            closed=number(sum(w for _, w in gates), lang),
-            gates=joiner.join(named),
+        if len(named) == 1:
+            return named[0]
+        return translate(N_("{gates} and {last}"), lang).format(
+            gates=", ".join(named[:-1]), last=named[-1]
         )
-    return text
+
+    return in_languages(
+        N_(
+            "Opening of {length} m in the airside perimeter with no barrier within {offset} m "
+            "({opening} m wide, less {closed} m closed by {gates})"
+        ),
+        length=_measure(length),
+        offset=_measure(offset),
+        opening=_measure(opening),
+        closed=_measure(sum(width for _, width in gates)),
+        gates=gate_list,
+    )
 
 
 def barrier_below_height(
     length: float, height: float, minimum: float, name: str | LangText
 ) -> LangText:
     """Barrier lower than the height set for this assessment (a parameter, not an ICAO figure)."""
-    return {
-        "en": f"{number(length, 'en')} m of barrier{_named(name, 'en')} is {number(height, 'en', 2)} m "
-        f"high, below the {number(minimum, 'en', 2)} m set for this assessment",
-        "es": f"{number(length, 'es')} m de barrera{_named(name, 'es')} con {number(height, 'es', 2)} m "
-        f"de altura, por debajo de los {number(minimum, 'es', 2)} m fijados para esta evaluación",
-    }
+    return in_languages(
+        N_(
+            "{length} m of barrier{name} is {height} m high, below the {minimum} m set for this assessment"
+        ),
+        length=_measure(length),
+        name=_named(name),
+        height=_measure(height, 2),
+        minimum=_measure(minimum, 2),
+    )
 
 
 def uncontrolled_crossing(
     distance: float | None, radius: float, zone: str, name: str | LangText
 ) -> LangText:
     """Road crossing a zone boundary with no access point nearby."""
-    zone_text = ZONE_NAMES.get(zone, ZONE_NAMES["airside"])
     if distance is None:
-        nearest = {
-            "en": "no access point is mapped",
-            "es": "no hay ningún punto de acceso en el plano",
-        }
+        message = N_(
+            "Road{name} crosses the {zone} boundary with no access point within {radius} m "
+            "(no access point is mapped)"
+        )
     else:
-        nearest = {
-            "en": f"nearest {number(distance, 'en')} m away",
-            "es": f"el más cercano está a {number(distance, 'es')} m",
-        }
-    return {
-        "en": f"Road{_named(name, 'en')} crosses the {zone_text['en']} boundary with no access point "
-        f"within {number(radius, 'en')} m ({nearest['en']})",
-        "es": f"La vía{_named(name, 'es')} cruza el límite de la {zone_text['es']} sin punto de control "
-        f"de acceso a menos de {number(radius, 'es')} m ({nearest['es']})",
-    }
+        message = N_(
+            "Road{name} crosses the {zone} boundary with no access point within {radius} m "
+            "(nearest {distance} m away)"
+        )
+    return in_languages(
+        message,
+        name=_named(name),
+        zone=_zone(zone),
+        radius=_measure(radius),
+        distance=_measure(distance or 0.0),
+    )
 
 
 def uncontrolled_access_point(zone: str, name: str | LangText) -> LangText:
     """Access point into airside or an SRA marked uncontrolled."""
-    zone_text = ZONE_NAMES.get(zone, ZONE_NAMES["airside"])
-    return {
-        "en": f"Access point{_named(name, 'en')} into the {zone_text['en']} is uncontrolled",
-        "es": f"El punto de acceso{_named(name, 'es')} a la {zone_text['es']} no tiene control",
-    }
+    return in_languages(
+        N_("Access point{name} into the {zone} is uncontrolled"),
+        name=_named(name),
+        zone=_zone(zone),
+    )
 
 
 def access_point_off_boundary(distance: float, limit: float, name: str | LangText) -> LangText:
     """Access point away from every zone boundary."""
-    return {
-        "en": f"Access point{_named(name, 'en')} is {number(distance, 'en')} m from the nearest zone "
-        f"boundary (more than {number(limit, 'en')} m)",
-        "es": f"El punto de acceso{_named(name, 'es')} está a {number(distance, 'es')} m del límite de "
-        f"zona más cercano (más de {number(limit, 'es')} m)",
-    }
+    return in_languages(
+        N_(
+            "Access point{name} is {distance} m from the nearest zone boundary "
+            "(more than {limit} m)"
+        ),
+        name=_named(name),
+        distance=_measure(distance),
+        limit=_measure(limit),
+    )
 
 
 def sra_outside_airside(area: float, name: str | LangText) -> LangText:
     """Part of an SRA outside airside."""
-    return {
-        "en": f"{number(area, 'en', 0)} m² of the security restricted area{_named(name, 'en')} lies "
-        "outside the airside",
-        "es": f"{number(area, 'es', 0)} m² de la zona de seguridad restringida{_named(name, 'es')} "
-        "quedan fuera de la parte aeronáutica",
-    }
+    return in_languages(
+        N_("{area} m² of the security restricted area{name} lies outside the airside"),
+        area=_measure(area, 0),
+        name=_named(name),
+    )
 
 
 def critical_part_outside_sra(area: float, name: str | LangText) -> LangText:
     """Part of a critical part outside every SRA."""
-    return {
-        "en": f"{number(area, 'en', 0)} m² of the critical part{_named(name, 'en')} lies outside every "
-        "security restricted area",
-        "es": f"{number(area, 'es', 0)} m² de la parte crítica{_named(name, 'es')} quedan fuera de toda "
-        "zona de seguridad restringida",
-    }
+    return in_languages(
+        N_("{area} m² of the critical part{name} lies outside every security restricted area"),
+        area=_measure(area, 0),
+        name=_named(name),
+    )
+
+
+#: The clear-zone message of each kind that can obstruct it (a whole sentence each, so that
+#: every language can give the kind its own article and agreement).
+CLEAR_ZONE_MESSAGES: dict[str, str] = {
+    "building": N_(
+        "Building{name} is {distance} m from the perimeter barrier, inside the {clear} m clear zone"
+    ),
+    "parking": N_(
+        "Parking{name} is {distance} m from the perimeter barrier, inside the {clear} m clear zone"
+    ),
+    "obstacle": N_(
+        "Obstacle{name} is {distance} m from the perimeter barrier, inside the {clear} m clear zone"
+    ),
+}
 
 
 def clear_zone_obstruction(
     kind: str, distance: float, clear_zone: float, name: str | LangText
 ) -> LangText:
     """Building, parking or obstacle in the clear zone of a perimeter barrier."""
-    label = KIND_NAMES.get(kind, KIND_NAMES["obstacle"])
-    return {
-        "en": f"{label['en']}{_named(name, 'en')} is {number(distance, 'en')} m from the perimeter "
-        f"barrier, inside the {number(clear_zone, 'en')} m clear zone",
-        "es": f"{label['es']}{_named(name, 'es')} está a {number(distance, 'es')} m de la barrera "
-        f"perimetral, dentro de la zona despejada de {number(clear_zone, 'es')} m",
-    }
+    return in_languages(
+        CLEAR_ZONE_MESSAGES.get(kind, CLEAR_ZONE_MESSAGES["obstacle"]),
+        name=_named(name),
+        distance=_measure(distance),
+        clear=_measure(clear_zone),
+    )

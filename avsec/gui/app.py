@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from avsec.core.i18n import set_number_format
 from avsec.gui.i18n import set_language
 from avsec.gui.main_window import MainWindow
 from avsec.gui.settings import Preferences
@@ -86,6 +87,7 @@ def make_window(
     application()
     preferences = Preferences(settings, read_only=not remember)
     set_language(lang or preferences.language or "en")
+    set_number_format(preferences.number_format)
     window = MainWindow(preferences, defer_setup=defer_setup)
     if path:
         try:

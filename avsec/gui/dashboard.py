@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.core.i18n import pick
+from avsec.core.i18n import format_share, pick
 from avsec.core.scoring import Scores, gaps, score_checklist
 from avsec.gui.findings_panel import short
 from avsec.gui.i18n import language, number, tr
@@ -39,8 +39,8 @@ TOP_GAPS = 12
 
 
 def percent(value: float | None) -> str:
-    """A share as "73 %", or an en dash when there is no figure."""
-    return "–" if value is None else f"{value * 100:.0f}\u00a0%"
+    """A share as the report writes it ("73%", "73 %"), or an en dash when there is no figure."""
+    return "–" if value is None else format_share(value, language())
 
 
 class _Tile(QFrame):

@@ -17,8 +17,6 @@ def ok_cancel_buttons(dialog: QDialog, on_accept: Callable[[], object]) -> QDial
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=dialog
     )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from avsec.core.i18n import pick
-from avsec.gui.i18n import language, number, tr
+from avsec.gui.i18n import language, ngettext, number, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.labels import rule_label, severity_label
 from avsec.gui.session import Session
@@ -91,7 +91,11 @@ class FindingsPanel(SessionWidget):
                 else tr("Run Analyse to check the layout against the geometry rules.")
             )
         else:
-            self.summary.setText(tr("{count} findings").format(count=len(listed)))
+            self.summary.setText(
+                ngettext("{count} finding", "{count} findings", len(listed)).format(
+                    count=len(listed)
+                )
+            )
         self._show_staleness()
         self.details.clear()
 
@@ -152,7 +156,7 @@ class FindingsPanel(SessionWidget):
         self.details.setText(
             f"<p>{html.escape(pick(finding.message, lang))}</p>"
             + (
-                f"<p><b>{html.escape(tr('Checklist items'))}</b><br>{'<br>'.join(links)}</p>"
+                "<p><b>" + html.escape(tr("Checklist items")) + f"</b><br>{'<br>'.join(links)}</p>"
                 if links
                 else ""
             )

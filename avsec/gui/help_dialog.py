@@ -39,7 +39,6 @@ class ShortcutsDialog(QDialog):
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)

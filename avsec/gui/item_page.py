@@ -216,7 +216,8 @@ class ItemPage(QScrollArea):
         lang = language()
         self.meta.setText(
             f"<b>{html.escape(item.id)}</b> · {html.escape(pick(area.title, lang))} · "
-            f"{html.escape(tr('Weight'))}: {html.escape(weight_label(item.weight))}"
+            + html.escape(tr("Weight"))
+            + f": {html.escape(weight_label(item.weight))}"
         )
         ids = checklist.item_ids()
         self.position.setText(

@@ -1,145 +1,144 @@
-"""Display labels of the fixed data values (statuses, kinds, fields, rules, horizons).
+"""Display labels of the app's fixed data values (kinds, fields, values, weights, provisions).
 
-Plain strings, no core import: the start page uses some of them before any model is loaded.
-Every label goes through :func:`avsec.gui.i18n.tr` when shown.
+Every label is marked with ``N_()`` where it is defined (``pybabel extract`` finds it there) and
+translated with :func:`avsec.gui.i18n.tr` when shown. Statuses, horizons, action states,
+severities and rules share one table with the report, the action plan and the command line
+(:mod:`avsec.core.labels`). No model import: the start page uses some of them before any
+model is loaded.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from avsec.gui.i18n import tr
+from avsec.core import labels as core_labels
+from avsec.core.labels import (
+    ACTION_STATUS_LABELS,
+    HORIZON_LABELS,
+    RULE_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+)
+from avsec.gui.i18n import N_, language, tr
+
+__all__ = [
+    "ACTION_STATUS_LABELS",
+    "HORIZON_LABELS",
+    "RULE_LABELS",
+    "SEVERITY_LABELS",
+    "STATUS_LABELS",
+]
 
 #: Menus in the order they appear; titles are English keys translated when built.
-MENUS = ("&File", "&Edit", "&View", "&Checklist", "&Map", "&Outline", "&Workshop", "&Help")
+MENUS = (
+    N_("&File"),
+    N_("&Edit"),
+    N_("&View"),
+    N_("&Checklist"),
+    N_("&Map"),
+    N_("&Outline"),
+    N_("&Workshop"),
+    N_("&Help"),
+)
 
 #: Statuses in the order of keys 1-5 (spelling fixed: docs/architecture.md, *Statuses*).
+#: Statuses in the order of keys 1-5.
 STATUSES = ("compliant", "partially_compliant", "not_compliant", "not_applicable", "not_assessed")
-STATUS_LABELS = {
-    "compliant": "Compliant",
-    "partially_compliant": "Partially compliant",
-    "not_compliant": "Not compliant",
-    "not_applicable": "Not applicable",
-    "not_assessed": "Not assessed",
-}
 
 KIND_LABELS = {
-    "airside": "airside",
-    "sra": "SRA",
-    "critical_part": "critical part",
-    "landside": "landside",
-    "building": "building",
-    "parking": "parking",
-    "barrier": "barrier",
-    "road": "road",
-    "access_point": "access point",
-    "obstacle": "obstacle",
+    "airside": N_("airside"),
+    "sra": N_("SRA"),
+    "critical_part": N_("critical part"),
+    "landside": N_("landside"),
+    "building": N_("building"),
+    "parking": N_("parking"),
+    "barrier": N_("barrier"),
+    "road": N_("road"),
+    "access_point": N_("access point"),
+    "obstacle": N_("obstacle"),
 }
 #: Tooltips of the drawing tools.
 DRAW_TIPS = {
-    "airside": "Draw an airside zone (polygon)",
-    "sra": "Draw a security restricted area (polygon)",
-    "critical_part": "Draw a critical part of an SRA (polygon)",
-    "landside": "Draw a landside zone (polygon)",
-    "building": "Draw a building (polygon)",
-    "parking": "Draw a parking area (polygon)",
-    "barrier": "Draw a barrier: fence, wall (line)",
-    "road": "Draw a road (line)",
-    "access_point": "Place an access point (point)",
-    "obstacle": "Place an obstacle: tree, pole, container (point)",
+    "airside": N_("Draw an airside zone (polygon)"),
+    "sra": N_("Draw a security restricted area (polygon)"),
+    "critical_part": N_("Draw a critical part of an SRA (polygon)"),
+    "landside": N_("Draw a landside zone (polygon)"),
+    "building": N_("Draw a building (polygon)"),
+    "parking": N_("Draw a parking area (polygon)"),
+    "barrier": N_("Draw a barrier: fence, wall (line)"),
+    "road": N_("Draw a road (line)"),
+    "access_point": N_("Place an access point (point)"),
+    "obstacle": N_("Place an obstacle: tree, pole, container (point)"),
 }
 #: Kinds in drawing-palette order: zones first, then lines, then points.
 KINDS = tuple(KIND_LABELS)
 
 FIELD_LABELS = {
-    "name": "name",
-    "role": "role",
-    "barrier": "barrier",
-    "height_m": "height (m)",
-    "topping": "topping",
-    "condition": "condition",
-    "lighting": "lighting",
-    "cctv": "CCTV",
-    "intrusion_detection": "intrusion detection",
-    "mode": "mode",
-    "control": "control",
-    "screening": "screening",
-    "obstacle": "obstacle",
-    "p_detect": "detection probability (0–1)",
-    "delay_s": "delay (s)",
-    "detect_at": "detected at (B, M, E)",
-    "p_interruption_estimate": "team's estimate of P(I) (0–1)",
+    "name": N_("name"),
+    "role": N_("role"),
+    "barrier": N_("barrier"),
+    "height_m": N_("height (m)"),
+    "topping": N_("topping"),
+    "condition": N_("condition"),
+    "lighting": N_("lighting"),
+    "cctv": N_("CCTV"),
+    "intrusion_detection": N_("intrusion detection"),
+    "mode": N_("mode"),
+    "control": N_("control"),
+    "screening": N_("screening"),
+    "obstacle": N_("obstacle"),
+    "p_detect": N_("detection probability (0–1)"),
+    "delay_s": N_("delay (s)"),
+    "detect_at": N_("detected at (B, M, E)"),
+    "p_interruption_estimate": N_("team's estimate of P(I) (0–1)"),
 }
 
 VALUE_LABELS = {
-    "terminal": "terminal",
-    "cargo": "cargo",
-    "hangar": "hangar",
-    "other": "other",
-    "fence": "fence",
-    "wall": "wall",
-    "natural": "natural",
-    "none": "none",
-    "barbed_wire": "barbed wire",
-    "razor_wire": "razor wire",
-    "good": "good",
-    "damaged": "damaged",
-    "pedestrian": "pedestrian",
-    "vehicle": "vehicle",
-    "mixed": "mixed",
-    "staffed": "staffed",
-    "electronic": "electronic",
-    "locked": "locked",
-    "uncontrolled": "uncontrolled",
-    "tree": "tree",
-    "vegetation": "vegetation",
-    "pole": "pole",
-    "structure": "structure",
-    "container": "container",
+    "terminal": N_("terminal"),
+    "cargo": N_("cargo"),
+    "hangar": N_("hangar"),
+    "other": N_("other"),
+    "fence": N_("fence"),
+    "wall": N_("wall"),
+    "natural": N_("natural"),
+    "none": N_("none"),
+    "barbed_wire": N_("barbed wire"),
+    "razor_wire": N_("razor wire"),
+    "good": N_("good"),
+    "damaged": N_("damaged"),
+    "pedestrian": N_("pedestrian"),
+    "vehicle": N_("vehicle"),
+    "mixed": N_("mixed"),
+    "staffed": N_("staffed"),
+    "electronic": N_("electronic"),
+    "locked": N_("locked"),
+    "uncontrolled": N_("uncontrolled"),
+    "tree": N_("tree"),
+    "vegetation": N_("vegetation"),
+    "pole": N_("pole"),
+    "structure": N_("structure"),
+    "container": N_("container"),
 }
 
-RULE_LABELS = {
-    "perimeter_gap": "Perimeter gap",
-    "barrier_below_height": "Barrier below minimum height",
-    "uncontrolled_crossing": "Uncontrolled road crossing",
-    "uncontrolled_access_point": "Uncontrolled access point",
-    "access_point_off_boundary": "Access point off the boundary",
-    "sra_outside_airside": "SRA outside airside",
-    "critical_part_outside_sra": "Critical part outside SRA",
-    "clear_zone_obstruction": "Clear zone obstruction",
-}
 
-HORIZON_LABELS = {
-    "immediate": "immediate",
-    "short": "short (≤ 3 months)",
-    "medium": "medium (≤ 12 months)",
-    "long": "long",
-}
-ACTION_STATUS_LABELS = {
-    "open": "open",
-    "in_progress": "in progress",
-    "done": "done",
-    "cancelled": "cancelled",
-}
-SEVERITY_LABELS = {"critical": "critical", "major": "major", "minor": "minor"}
-WEIGHT_LABELS = {1: "minor", 2: "major", 3: "critical"}
+WEIGHT_LABELS = {1: N_("minor"), 2: N_("major"), 3: N_("critical")}
 PROVISION_KIND_LABELS = {
-    "standard": "Standard",
-    "recommended_practice": "Recommended Practice",
-    "regulation": "Regulation",
-    "guidance": "Guidance material",
+    "standard": N_("Standard"),
+    "recommended_practice": N_("Recommended Practice"),
+    "regulation": N_("Regulation"),
+    "guidance": N_("Guidance material"),
 }
 RELATIONSHIP_LABELS = {
-    "equal": "equal",
-    "subset": "subset",
-    "superset": "superset",
-    "intersect": "intersect",
+    "equal": N_("equal"),
+    "subset": N_("subset"),
+    "superset": N_("superset"),
+    "intersect": N_("intersect"),
 }
 
 
 def status_label(status: str) -> str:
     """The translated label of a response status."""
-    return tr(STATUS_LABELS.get(str(status), str(status)))
+    return core_labels.status_label(str(status), language())
 
 
 def kind_label(kind: str) -> str:
@@ -163,43 +162,24 @@ def value_label(value: Any) -> str:
 
 def rule_label(rule: str) -> str:
     """The translated label of a geometry rule id."""
-    return tr(RULE_LABELS.get(rule, rule.replace("_", " ")))
+    return core_labels.rule_label(rule, language())
 
 
 def horizon_label(horizon: str) -> str:
     """The translated label of an outline horizon."""
-    return tr(HORIZON_LABELS.get(horizon, horizon))
+    return core_labels.horizon_label(horizon, language())
 
 
 def action_status_label(status: str) -> str:
     """The translated label of an action status."""
-    return tr(ACTION_STATUS_LABELS.get(status, status))
+    return core_labels.action_status_label(status, language())
 
 
 def severity_label(severity: str) -> str:
     """The translated label of a finding severity."""
-    return tr(SEVERITY_LABELS.get(severity, severity))
+    return core_labels.severity_label(severity, language())
 
 
 def weight_label(weight: int) -> str:
     """The translated label of an item weight."""
     return tr(WEIGHT_LABELS.get(int(weight), str(weight)))
-
-
-def all_label_strings() -> list[str]:
-    """Every English label above (the i18n test checks each has a translation)."""
-    tables: list[dict[Any, str]] = [
-        STATUS_LABELS,
-        KIND_LABELS,
-        FIELD_LABELS,
-        VALUE_LABELS,
-        RULE_LABELS,
-        HORIZON_LABELS,
-        ACTION_STATUS_LABELS,
-        SEVERITY_LABELS,
-        WEIGHT_LABELS,
-        PROVISION_KIND_LABELS,
-        RELATIONSHIP_LABELS,
-        DRAW_TIPS,
-    ]
-    return [label for table in tables for label in table.values()]

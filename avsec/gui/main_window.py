@@ -433,7 +433,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             tr("About avsec"),
-            f"<b>avsec</b><br>{tr('Version {version}').format(version=__version__)}<br><br>"
+            "<b>avsec</b><br>"
+            + tr("Version {version}").format(version=__version__)
+            + "<br><br>"
             + tr("Offline toolkit for assessing airport access control against ICAO Annex 17."),
         )
 

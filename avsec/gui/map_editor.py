@@ -40,7 +40,7 @@ from avsec.gui import dialogs
 from avsec.gui.attribute_panel import AttributePanel
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import FindingsPanel
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import ngettext, tr
 from avsec.gui.layer_list import LayerList
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
@@ -371,9 +371,11 @@ class MapEditor(SessionWidget):
             command = merge_layout(
                 self.session.doc,
                 features,
-                tr("Import {count} features from {name}").format(
-                    count=len(features), name=path.name
-                ),
+                ngettext(
+                    "Import {count} feature from {name}",
+                    "Import {count} features from {name}",
+                    len(features),
+                ).format(count=len(features), name=path.name),
             )
         if not self.session.push(command):
             return 0

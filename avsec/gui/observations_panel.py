@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from avsec.core.document import Observation
 from avsec.core.i18n import pick
 from avsec.gui.findings_panel import short
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import language, ngettext, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
@@ -106,9 +106,11 @@ class ObservationsPanel(SessionWidget):
             row.setToolTip(short(pick(observation.text, language()), 200))
         self.list.blockSignals(False)
         self.summary.setText(
-            tr("{count} observations from the visit: choose one to read it.").format(
-                count=len(observations)
-            )
+            ngettext(
+                "{count} observation from the visit: choose it to read it.",
+                "{count} observations from the visit: choose one to read it.",
+                len(observations),
+            ).format(count=len(observations))
         )
         self.details.clear()
 

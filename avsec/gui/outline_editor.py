@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from avsec.core.actions import Action
 from avsec.core.commands import SetAction
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import ngettext, tr
 from avsec.gui.outline_model import COLUMNS, OutlineDelegate, OutlineTableModel
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
@@ -79,7 +79,11 @@ class OutlineEditor(SessionWidget):
     def _update_summary(self) -> None:
         count = self.model.rowCount()
         self.summary.setText(
-            tr("{count} actions · edited fields survive regeneration").format(count=count)
+            ngettext(
+                "{count} action · edited fields survive regeneration",
+                "{count} actions · edited fields survive regeneration",
+                count,
+            ).format(count=count)
         )
         self.empty.setVisible(count == 0)
 

@@ -23,20 +23,20 @@ from PySide6.QtWidgets import (
 from avsec.core.actions import ACTION_STATUSES, HORIZONS, Action
 from avsec.core.commands import SetAction
 from avsec.core.outline import edit_action
-from avsec.gui.i18n import number, tr
+from avsec.gui.i18n import N_, number, tr
 from avsec.gui.labels import action_status_label, horizon_label
 from avsec.gui.session import Session, touched
 
 #: (field, header) of each column; items and findings are read-only.
 COLUMNS = (
-    ("title", "Action"),
-    ("priority", "Priority"),
-    ("horizon", "Horizon"),
-    ("owner", "Owner"),
-    ("due", "Due"),
-    ("status", "Status"),
-    ("items", "Items"),
-    ("findings", "Findings"),
+    ("title", N_("Action")),
+    ("priority", N_("Priority")),
+    ("horizon", N_("Horizon")),
+    ("owner", N_("Owner")),
+    ("due", N_("Due")),
+    ("status", N_("Status")),
+    ("items", N_("Items")),
+    ("findings", N_("Findings")),
 )
 EDITABLE = {"title", "priority", "horizon", "owner", "due", "status"}
 _Index = QModelIndex | QPersistentModelIndex

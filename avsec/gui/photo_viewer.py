@@ -46,7 +46,6 @@ class PhotoViewer(QDialog):
                 lines.append(tr("No GPS position"))
         self.details = QLabel(" · ".join(lines), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture, 1)

@@ -1,4 +1,4 @@
-"""Preferences: language and the name written in the changes journal."""
+"""Preferences: language, number format and the name written in the changes journal."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.core.i18n import NUMBER_FORMATS, number_format_name, set_number_format
 from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import LANGUAGE_NAMES, language, tr
 from avsec.gui.settings import Preferences
@@ -36,6 +37,16 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(
             max(0, self.language.findData(preferences.language or language()))
         )
+        self.number_format = QComboBox(self)
+        self.number_format.setObjectName("number-format-combo")
+        for locale in NUMBER_FORMATS:
+            shown = number_format_name(locale, language())
+            self.number_format.addItem(
+                shown if locale else tr("As the language: {sample}").format(sample=shown), locale
+            )
+        self.number_format.setCurrentIndex(
+            max(0, self.number_format.findData(preferences.number_format))
+        )
         self.user_name = QLineEdit(preferences.user_name, self)
         note = QLabel(tr("The language applies to menus, dialogs and checklist text."), self)
         note.setWordWrap(True)
@@ -43,10 +54,13 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("Language"), self.language)
         form.addRow(note)
+        form.addRow(tr("Numbers"), self.number_format)
         form.addRow(tr("Your name in the changes journal"), self.user_name)
         form.addRow(buttons)
 
     def _on_accept(self) -> None:
         self.preferences.language = str(self.language.currentData())
+        self.preferences.number_format = str(self.number_format.currentData())
+        set_number_format(self.preferences.number_format)
         self.preferences.user_name = self.user_name.text()
         self.accept()

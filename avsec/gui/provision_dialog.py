@@ -94,9 +94,8 @@ class ProvisionDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.cellActivated.connect(self._on_cell_activated)
-        self.crosswalk_label = QLabel(f"<b>{html.escape(tr('Crosswalk'))}</b>", self)
+        self.crosswalk_label = QLabel("<b>" + html.escape(tr("Crosswalk")) + "</b>", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -122,7 +121,7 @@ class ProvisionDialog(QDialog):
             return
         kind = tr(PROVISION_KIND_LABELS.get(provision.kind, provision.kind))
         unconfirmed = (
-            f"<br><i>{html.escape(tr('Confidence: unconfirmed'))}</i>"
+            "<br><i>" + html.escape(tr("Confidence: unconfirmed")) + "</i>"
             if provision.confidence == "unconfirmed"
             else ""
         )

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from avsec.core.i18n import NUMBER_FORMATS
+
 MAX_RECENT = 10
 
 
@@ -62,6 +64,17 @@ class Preferences:
     @language.setter
     def language(self, value: str) -> None:
         self._write("language", value)
+
+    @property
+    def number_format(self) -> str:
+        """How numbers are written: a Babel locale (es_MX: 1,234.5; es_AR: 1.234,5), or "" to
+        follow the language; one of :data:`avsec.core.i18n.NUMBER_FORMATS`."""
+        value = self._text("number_format", "")
+        return value if value in NUMBER_FORMATS else ""
+
+    @number_format.setter
+    def number_format(self, value: str) -> None:
+        self._write("number_format", value if value in NUMBER_FORMATS else "")
 
     @property
     def user_name(self) -> str:

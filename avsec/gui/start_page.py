@@ -157,7 +157,7 @@ class StartPage(QWidget):
             exists = Path(path).is_file()
             label = f"{Path(path).name}\n{Path(path).parent}"
             if not exists:
-                label += f"  {tr('(file missing)')}"
+                label += "  " + tr("(file missing)")
             item = QListWidgetItem(label, self.recent_list)
             item.setData(_PATH_ROLE, path)
             item.setToolTip(path)

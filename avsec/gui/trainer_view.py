@@ -25,22 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.core.i18n import pick
+from avsec.core import palette
+from avsec.core.i18n import format_number, format_share, pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
 from avsec.gui.paths_panel import add_estimates_tab
 from avsec.io.translations import catalogue, keyed
+from avsec.report.colours import luminance
 from avsec.workshop.compare import CATEGORIES, Comparison, compare_files, kappa_band
 
-#: Cell colours of the heat map by status (as in the debrief PDF).
-STATUS_FILL = {
-    "compliant": "#2E7D32",
-    "partially_compliant": "#E0A030",
-    "not_compliant": "#B71C1C",
-    "not_applicable": "#9AA7B8",
-    "not_assessed": "#F2F2F2",
-}
-DARK_FILLS = {"compliant", "not_compliant"}
+#: Cell colours of the heat map by status (the debrief PDF's: avsec.core.palette).
+STATUS_FILL = palette.STATUS_CELL_COLOURS
+#: Statuses whose cells carry white text (the debrief's rule: a dark fill).
+DARK_FILLS = {status for status, fill in STATUS_FILL.items() if luminance(fill) < 0.2}
 
 #: This view's own words: key -> English, translated through the gettext catalogues (the key is
 #: the message context, see :func:`avsec.io.translations.keyed`).
@@ -84,7 +81,8 @@ def _t(name: str, **fields: object) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"
+    """A share as the debrief writes it (the number format of the preferences)."""
+    return "–" if value is None else format_share(value, language())
 
 
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
@@ -163,7 +161,11 @@ class TrainerView(QWidget):
             self.kappa_label.setText(_t("kappa_none"))
         else:
             self.kappa_label.setText(
-                _t("kappa", kappa=f"{kappa:.2f}", band=_t(f"band_{kappa_band(kappa)}"))
+                _t(
+                    "kappa",
+                    kappa=format_number(kappa, language(), 2),
+                    band=_t(f"band_{kappa_band(kappa)}"),
+                )
             )
         refused = [f"{r.path.name}: {r.reason}" for r in comparison.refused]
         self.refused_label.setText(_t("refused") + "\n" + "\n".join(refused) if refused else "")

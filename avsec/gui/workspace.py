@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from avsec.gui.action_registry import ActionRegistry
 from avsec.gui.actions import VIEWS
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import N_, language, tr
 from avsec.gui.session import Session
 from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
 from avsec.gui.walker import ChecklistWalker
@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from avsec.gui.outline_editor import OutlineEditor
 
 _TITLES = {
-    "walker": "Checklist",
-    "map": "Map",
-    "dashboard": "Dashboard",
-    "outline": "Improvement outline",
+    "walker": N_("Checklist"),
+    "map": N_("Map"),
+    "dashboard": N_("Dashboard"),
+    "outline": N_("Improvement outline"),
 }
 
 

@@ -19,24 +19,25 @@ from avsec.core.checklist import RESPONSIBLE_LABELS
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.findings import finding_numbers
-from avsec.core.i18n import pick
+from avsec.core.i18n import N_, format_number, ntranslate, pick, translate
+from avsec.core.labels import action_status_label, horizon_label, status_label
 from avsec.core.outline import generate_outline, localise_action
 
-#: Column keys in order, with their headers.
-COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("ref", {"en": "Ref.", "es": "Ref."}),
-    ("finding", {"en": "Finding", "es": "Hallazgo"}),
-    ("item", {"en": "Checklist item", "es": "Ítem de la lista"}),
-    ("provisions", {"en": "Provisions", "es": "Disposiciones"}),
-    ("priority", {"en": "Priority", "es": "Prioridad"}),
-    ("horizon", {"en": "Horizon", "es": "Horizonte"}),
-    ("action", {"en": "Corrective action", "es": "Medida correctiva"}),
-    ("owner", {"en": "Owner", "es": "Responsable"}),
-    ("due", {"en": "Due date", "es": "Fecha límite"}),
-    ("status", {"en": "Status", "es": "Estado"}),
+#: Column keys in order, with their headers (translated when written).
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("ref", N_("Ref.")),
+    ("finding", N_("Finding")),
+    ("item", N_("Checklist item")),
+    ("provisions", N_("Provisions")),
+    ("priority", N_("Priority")),
+    ("horizon", N_("Horizon")),
+    ("action", N_("Corrective action")),
+    ("owner", N_("Owner")),
+    ("due", N_("Due date")),
+    ("status", N_("Status")),
     # Who must act, from the checklist items (state, operator, tenant, air operator): a
     # USAP-style plan separates what the State must do from what the operator must do.
-    ("responsible", {"en": "Responsible entity", "es": "Entidad responsable"}),
+    ("responsible", N_("Responsible entity")),
 )
 #: Column widths in the XLSX, in characters.
 WIDTHS = {
@@ -53,45 +54,19 @@ WIDTHS = {
     "responsible": 26,
 }
 
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "compliant": {"en": "Compliant", "es": "Conforme"},
-    "partially_compliant": {"en": "Partially compliant", "es": "Parcialmente conforme"},
-    "not_compliant": {"en": "Not compliant", "es": "No conforme"},
-    "not_applicable": {"en": "Not applicable", "es": "No aplicable"},
-    "not_assessed": {"en": "Not assessed", "es": "No evaluado"},
-}
-HORIZON_LABELS: dict[str, dict[str, str]] = {
-    "immediate": {"en": "Immediate (within 14 days)", "es": "Inmediato (14 días)"},
-    "short": {"en": "Short term (up to 3 months)", "es": "Corto plazo (hasta 3 meses)"},
-    "medium": {"en": "Medium term (up to 12 months)", "es": "Mediano plazo (hasta 12 meses)"},
-    "long": {"en": "Long term (over 12 months)", "es": "Largo plazo (más de 12 meses)"},
-}
-ACTION_STATUS_LABELS: dict[str, dict[str, str]] = {
-    "open": {"en": "Open", "es": "Abierta"},
-    "in_progress": {"en": "In progress", "es": "En curso"},
-    "done": {"en": "Done", "es": "Completada"},
-    "cancelled": {"en": "Cancelled", "es": "Cancelada"},
-}
 _WORDS = {
-    "sheet": {"en": "Corrective action plan", "es": "Plan de medidas correctivas"},
-    "info": {"en": "About", "es": "Información"},
-    "geometry": {"en": "geometry", "es": "geometría"},
-    "more": {"en": "and {count} more", "es": "y {count} más"},
-    "airport": {"en": "Airport", "es": "Aeropuerto"},
-    "assessment": {"en": "Assessment", "es": "Evaluación"},
-    "checklist": {"en": "Checklist", "es": "Lista de verificación"},
-    "dates": {"en": "Dates", "es": "Fechas"},
-    "exported": {"en": "Exported", "es": "Exportado"},
-    "marking": {"en": "Handling marking", "es": "Marca de manejo"},
-    "generated": {
-        "en": "Generated from the gaps (no outline was saved with the assessment)",
-        "es": "Generado a partir de las brechas (la evaluación no tenía un plan guardado)",
-    },
-    "source": {"en": "Source of the plan", "es": "Origen del plan"},
-    "saved": {
-        "en": "The outline saved with the assessment",
-        "es": "El plan guardado en la evaluación",
-    },
+    "sheet": N_("Corrective action plan"),
+    "info": N_("About"),
+    "geometry": N_("geometry"),
+    "airport": N_("Airport"),
+    "assessment": N_("Assessment"),
+    "checklist": N_("Checklist"),
+    "dates": N_("Dates"),
+    "exported": N_("Exported"),
+    "marking": N_("Handling marking"),
+    "generated": N_("Generated from the gaps (no outline was saved with the assessment)"),
+    "source": N_("Source of the plan"),
+    "saved": N_("The outline saved with the assessment"),
 }
 #: Longest notes excerpt quoted in the finding column.
 NOTES_EXCERPT = 300
@@ -99,9 +74,8 @@ NOTES_EXCERPT = 300
 FINDINGS_QUOTED = 3
 
 
-def label(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
-    """Return ``table[key]`` in ``lang`` (English, then the key itself, as fallbacks)."""
-    return pick(table.get(key), lang) or key
+def _word(key: str, lang: str) -> str:
+    return translate(_WORDS[key], lang)
 
 
 @dataclass(frozen=True)
@@ -190,7 +164,7 @@ def cap_rows(
                 continue
             item = doc.checklist.item(item_id)
             status = str(doc.status_of(item_id))
-            text = f"{item_id} ({label(STATUS_LABELS, status, lang)})"
+            text = f"{item_id} ({status_label(status, lang)})"
             response = doc.responses.get(item_id)
             if response and response.notes.strip():
                 text += ": " + _excerpt(response.notes, NOTES_EXCERPT)
@@ -215,8 +189,12 @@ def cap_rows(
                 shown.append(f"[{numbers[finding.id]}] {text}")
             more = len(quoted) - FINDINGS_QUOTED
             if more > 0:
-                shown.append(label(_WORDS, "more", lang).format(count=more))
-            parts.append(f"{label(_WORDS, 'geometry', lang)}: " + "; ".join(shown))
+                shown.append(
+                    ntranslate("and {count} more", "and {count} more", more, lang).format(
+                        count=more
+                    )
+                )
+            parts.append(f"{_word('geometry', lang)}: " + "; ".join(shown))
         if not parts:
             parts.append(_excerpt(action.description or action.title, NOTES_EXCERPT))
         rows.append(
@@ -259,12 +237,15 @@ def _values(row: CapRow, lang: str) -> dict[str, object]:
         "item": ", ".join(row.items),
         "provisions": ", ".join(row.provisions),
         "priority": row.priority,
-        "horizon": label(HORIZON_LABELS, row.horizon, lang),
+        "horizon": horizon_label(row.horizon, lang),
         "action": row.action,
         "owner": row.owner,
         "due": row.due,
-        "status": label(ACTION_STATUS_LABELS, row.status, lang),
-        "responsible": ", ".join(label(RESPONSIBLE_LABELS, r, lang) for r in row.responsible),
+        "status": action_status_label(row.status, lang),
+        "responsible": ", ".join(
+            translate(RESPONSIBLE_LABELS[r], lang) if r in RESPONSIBLE_LABELS else r
+            for r in row.responsible
+        ),
     }
 
 
@@ -310,7 +291,7 @@ def write_cap(doc: AssessmentDocument, path: Path, lang: str) -> int:
 def _write_csv(path: Path, rows: list[CapRow], lang: str) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([pick(header, lang) for _, header in COLUMNS])
+        writer.writerow([translate(header, lang) for _, header in COLUMNS])
         for row in rows:
             values = _values(row, lang)
             out = []
@@ -320,6 +301,10 @@ def _write_csv(path: Path, rows: list[CapRow], lang: str) -> None:
                     out.append(value.isoformat())
                 elif isinstance(value, str):
                     out.append(_safe_text(value))
+                elif isinstance(value, float):
+                    # As the report writes it (0.85 or 0,85), so a spreadsheet set to the same
+                    # number format reads it as a number.
+                    out.append(format_number(value, lang, 2))
                 else:
                     out.append("" if value is None else str(value))
             writer.writerow(out)
@@ -336,14 +321,14 @@ def _write_xlsx(
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = label(_WORDS, "sheet", lang)[:31]
+    sheet.title = _word("sheet", lang)[:31]
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="1F3A5F")
     thin = Side(style="thin", color="B8C2CE")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap_top = Alignment(wrap_text=True, vertical="top")
     for column, (key, header) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=column, value=pick(header, lang))
+        cell = sheet.cell(row=1, column=column, value=translate(header, lang))
         cell.font = header_font
         cell.fill = header_fill
         cell.border = border
@@ -381,21 +366,21 @@ def _write_xlsx(
     sheet.oddFooter.center.text = header_text
     sheet.oddFooter.right.text = "&P / &N"
 
-    info = workbook.create_sheet(label(_WORDS, "info", lang)[:31])
+    info = workbook.create_sheet(_word("info", lang)[:31])
     airport = doc.assessment.airport
     codes = " / ".join(c for c in (airport.icao, airport.iata) if c)
     ended = doc.assessment.ended.isoformat() if doc.assessment.ended else "…"
     facts = [
-        (label(_WORDS, "marking", lang), marking),
-        (label(_WORDS, "airport", lang), f"{airport.name} ({codes})" if codes else airport.name),
-        (label(_WORDS, "assessment", lang), doc.assessment.title),
-        (label(_WORDS, "dates", lang), f"{doc.assessment.started.isoformat()} – {ended}"),
-        (label(_WORDS, "checklist", lang), f"{doc.checklist.id} v{doc.checklist.version}"),
+        (_word("marking", lang), marking),
+        (_word("airport", lang), f"{airport.name} ({codes})" if codes else airport.name),
+        (_word("assessment", lang), doc.assessment.title),
+        (_word("dates", lang), f"{doc.assessment.started.isoformat()} – {ended}"),
+        (_word("checklist", lang), f"{doc.checklist.id} v{doc.checklist.version}"),
         (
-            label(_WORDS, "source", lang),
-            label(_WORDS, "generated" if generated else "saved", lang),
+            _word("source", lang),
+            _word("generated" if generated else "saved", lang),
         ),
-        (label(_WORDS, "exported", lang), dt.date.today().isoformat()),
+        (_word("exported", lang), dt.date.today().isoformat()),
     ]
     for row_index, (name, value) in enumerate(facts, start=1):
         info.cell(row=row_index, column=1, value=name).font = Font(bold=True)
@@ -405,7 +390,7 @@ def _write_xlsx(
     info["B1"].font = Font(bold=True, color="9B1C1C")
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 80
-    workbook.properties.title = label(_WORDS, "sheet", lang)
+    workbook.properties.title = _word("sheet", lang)
     workbook.properties.subject = _ILLEGAL_XML.sub("", marking)
     workbook.properties.creator = "avsec"
     workbook.save(path)

@@ -15,24 +15,40 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from avsec.core import palette
 from avsec.core.layout import Feature, Kind
 from avsec.io.geojson import atomic_write
 
 KML_NS = "http://www.opengis.net/kml/2.2"
-#: KML colours are aabbggrr.
-STYLES: dict[str, tuple[str, str, float]] = {
-    # kind: (line colour, fill colour, line width)
-    Kind.AIRSIDE: ("ff1e8a1e", "401e8a1e", 2.0),
-    Kind.SRA: ("ff0080ff", "400080ff", 2.0),
-    Kind.CRITICAL_PART: ("ff0000e0", "600000e0", 2.0),
-    Kind.LANDSIDE: ("ffb4b4b4", "30b4b4b4", 1.0),
-    Kind.BUILDING: ("ff505050", "a0808080", 1.0),
-    Kind.PARKING: ("ff906030", "50906030", 1.0),
-    Kind.BARRIER: ("ff00ffff", "00000000", 3.0),
-    Kind.ROAD: ("ff404040", "00000000", 2.0),
-    Kind.ACCESS_POINT: ("ffff00ff", "ffff00ff", 1.0),
-    Kind.OBSTACLE: ("ff00a5ff", "8000a5ff", 1.0),
+#: Line width of each kind, in pixels (the colours are the app's: :mod:`avsec.core.palette`).
+LINE_WIDTHS: dict[str, float] = {
+    Kind.AIRSIDE: 2.0,
+    Kind.SRA: 2.0,
+    Kind.CRITICAL_PART: 2.0,
+    Kind.BARRIER: 3.0,
+    Kind.ROAD: 2.0,
 }
+
+
+def kml_colour(colour: str | None, opacity: float = 1.0) -> str:
+    """A ``#rrggbb`` colour as KML writes it: ``aabbggrr``; None is fully transparent."""
+    if not colour:
+        return "00000000"
+    rgb = colour.lstrip("#").lower()
+    alpha = round(max(0.0, min(1.0, opacity)) * 255)
+    return f"{alpha:02x}{rgb[4:6]}{rgb[2:4]}{rgb[0:2]}"
+
+
+def kind_style(kind: str) -> tuple[str, str, float]:
+    """(line colour, fill colour, line width) of ``kind`` in KML, from the app's palette."""
+    stroke, fill = palette.KIND_COLOURS.get(kind, ("#ffffff", "#ffffff"))
+    return (
+        kml_colour(stroke),
+        kml_colour(fill, palette.FILL_OPACITY),
+        LINE_WIDTHS.get(kind, 1.0),
+    )
+
+
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 ET.register_namespace("", KML_NS)
@@ -99,7 +115,7 @@ def kml_document(
     items = list(features)
     kinds = list(dict.fromkeys(f.kind for f in items))
     for kind in kinds:
-        line, fill, width = STYLES.get(kind, ("ffffffff", "40ffffff", 1.0))
+        line, fill, width = kind_style(kind)
         style = _sub(document, "Style")
         style.set("id", f"kind-{re.sub(r'[^A-Za-z0-9_-]', '_', kind)}")
         # KML's schema orders the sub-styles: Icon, Label, Line, Poly.

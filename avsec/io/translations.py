@@ -1,19 +1,25 @@
-"""The gettext catalogues of the code's own strings (desktop app, report, workshop debrief).
+"""The gettext catalogues of the code's own strings, in every layer.
 
 Catalogues live in ``assets/translations/LANG/LC_MESSAGES/avsec.mo`` (compiled from the ``.po``
 next to it with ``pybabel compile``; see the README). English is the source language: its texts
 are the msgids themselves, so English needs no catalogue. Adding Portuguese or French is adding
 a folder with a compiled catalogue: :func:`available_languages` lists every such folder.
 
-Two kinds of message are marked for ``pybabel extract``:
+Importing this module installs :func:`catalogue` as the source of
+:func:`avsec.core.i18n.translate`, the one translation path of every layer. Importing any of
+``avsec.io`` does it (see ``avsec/io/__init__.py``), and the command line does it before any
+verb runs, so geometry messages computed in core and geo are translated too.
 
-* plain English strings, ``tr("Open…")`` in the GUI or :func:`N_` where the string is only
-  looked up later;
+Messages are marked for ``pybabel extract`` (the keywords are in the README):
+
+* plain English strings, ``tr("Open…")`` in the app or ``translate("…", lang)`` elsewhere, and
+  ``N_()`` where a label is defined and translated later; ``ngettext`` / ``ntranslate`` for
+  plurals;
 * symbolic keys with their English text, ``keyed("report_title", "Airport access control
-  assessment")``: the key becomes the message context (msgctxt), so one English word can have
-  two translations ("Item" is "Elemento" in the app and "Ítem" in the report).
+  assessment")`` (``keyed_plural`` with plural forms): the key becomes the message context
+  (msgctxt), so one English word can take two translations where the context asks for it.
 
-The stdlib :mod:`gettext` reads the ``.mo`` files (no Babel at run time), once per language.
+The stdlib :mod:`gettext` reads the ``.mo`` files, once per language.
 """
 
 from __future__ import annotations
@@ -23,7 +29,10 @@ import struct
 from importlib.resources.abc import Traversable
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_, install_catalogues
 from avsec.io.resources import data_folder
+
+__all__ = ["DOMAIN", "N_", "available_languages", "catalogue", "keyed", "keyed_plural", "translate"]
 
 #: Gettext domain: the name of every catalogue file (avsec.pot, avsec.po, avsec.mo).
 DOMAIN = "avsec"
@@ -34,17 +43,17 @@ SOURCE_LANGUAGE = "en"
 _bundled: dict[str, _gettext.NullTranslations] = {}
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction without translating it (it is translated where shown)."""
-    return message
-
-
 def keyed(key: str, message: str) -> tuple[str, str]:
     """Mark an entry of a table keyed by symbolic names: ``key`` is the gettext context.
 
     Returns ``(key, message)`` so that ``dict([keyed(...), ...])`` builds the table.
     """
     return key, message
+
+
+def keyed_plural(key: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]:
+    """Like :func:`keyed`, for a message with plural forms (translated with ``npgettext``)."""
+    return key, (singular, plural)
 
 
 def translations_folder() -> Traversable:
@@ -138,3 +147,6 @@ def translate(lang: str, message: str, context: str | None = None) -> str:
 def clear_cache() -> None:
     """Forget the bundled catalogues read so far (the next lookup reads the files again)."""
     _bundled.clear()
+
+
+install_catalogues(catalogue)

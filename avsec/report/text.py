@@ -11,7 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from avsec.io.translations import catalogue, keyed
+from avsec.core.i18n import format_day, format_number, format_share
+from avsec.core.labels import (
+    action_status_label,
+    horizon_label,
+    rule_label,
+    severity_label,
+    status_label,
+)
+from avsec.io.translations import catalogue, keyed, keyed_plural
+
+__all__ = [
+    "MESSAGES",
+    "PLURALS",
+    "action_status_label",
+    "horizon_label",
+    "long_date",
+    "measure",
+    "number",
+    "percent",
+    "rule_label",
+    "severity_label",
+    "status_label",
+    "tr",
+    "tr_count",
+    "zone_label",
+]
 
 #: message key -> English text. ``{name}`` fields are filled by :func:`tr`.
 MESSAGES: dict[str, str] = dict(
@@ -69,27 +94,7 @@ MESSAGES: dict[str, str] = dict(
             "Effective Implementation (EI) is {ei} and the weighted score {weighted}. "
             "{not_compliant} items were found not compliant and {partial} partially compliant.",
         ),
-        keyed(
-            "summary_geometry",
-            "The geometry analysis of the layout found {count} findings ({critical} critical, "
-            "{major} major, {minor} minor).",
-        ),
         keyed("summary_no_geometry", "No geometry findings are recorded for the layout."),
-        keyed(
-            "summary_outline",
-            "The improvement outline holds {count} actions ({immediate} immediate).",
-        ),
-        # Translators: the same with {count} = 1 (see tr_count).
-        keyed(
-            "summary_geometry_one",
-            "The geometry analysis of the layout found {count} finding ({critical} critical, "
-            "{major} major, {minor} minor).",
-        ),
-        # Translators: the same with {count} = 1 (see tr_count).
-        keyed(
-            "summary_outline_one",
-            "The improvement outline holds {count} action ({immediate} immediate).",
-        ),
         keyed(
             "score_definitions",
             "Coverage: assessed applicable items over applicable items. EI: compliant items over "
@@ -150,8 +155,6 @@ MESSAGES: dict[str, str] = dict(
         keyed("area_no_gaps", "No gaps are recorded in this area."),
         keyed("photo_missing", "Photo {id} is missing from the assessment file."),
         keyed("photo_unreadable", "Photo {id} could not be read as an image."),
-        keyed("photo_count", "{count} photos"),
-        keyed("photo_count_one", "{count} photo"),
         # --- outline ------------------------------------------------------------------------------
         keyed(
             "outline_intro",
@@ -182,33 +185,9 @@ MESSAGES: dict[str, str] = dict(
         keyed("metres", "metres"),
         keyed("finding_marker", "Finding ({severity})"),
         # --- values -------------------------------------------------------------------------------
-        keyed("status_compliant", "Compliant"),
-        keyed("status_partially_compliant", "Partially compliant"),
-        keyed("status_not_compliant", "Not compliant"),
-        keyed("status_not_applicable", "Not applicable"),
-        keyed("status_not_assessed", "Not assessed"),
-        keyed("horizon_immediate", "Immediate (within 14 days)"),
-        keyed("horizon_short", "Short term (up to 3 months)"),
-        keyed("horizon_medium", "Medium term (up to 12 months)"),
-        keyed("horizon_long", "Long term (over 12 months)"),
-        keyed("action_open", "Open"),
-        keyed("action_in_progress", "In progress"),
-        keyed("action_done", "Done"),
-        keyed("action_cancelled", "Cancelled"),
-        keyed("severity_critical", "critical"),
-        keyed("severity_major", "major"),
-        keyed("severity_minor", "minor"),
         keyed("weight_1", "1 minor"),
         keyed("weight_2", "2 major"),
         keyed("weight_3", "3 critical"),
-        keyed("rule_perimeter_gap", "Perimeter gap"),
-        keyed("rule_barrier_below_height", "Barrier below minimum height"),
-        keyed("rule_uncontrolled_crossing", "Uncontrolled road crossing"),
-        keyed("rule_uncontrolled_access_point", "Uncontrolled access point"),
-        keyed("rule_access_point_off_boundary", "Access point off the boundary"),
-        keyed("rule_sra_outside_airside", "SRA outside airside"),
-        keyed("rule_critical_part_outside_sra", "Critical part outside SRA"),
-        keyed("rule_clear_zone_obstruction", "Clear zone obstruction"),
         keyed("zone_critical_part", "critical part"),
         keyed("zone_sra", "SRA"),
         keyed("zone_airside", "airside"),
@@ -239,25 +218,27 @@ MESSAGES: dict[str, str] = dict(
         keyed("control_locked", "Access point, locked"),
         keyed("feature_obstacle", "Obstacle"),
         keyed("not_available", "n/a"),
-        # --- numbers and dates ----------------------------------------------------------------
-        # Translators: the decimal mark of your language ("," in Spanish).
-        keyed("decimal_mark", "."),
-        # Translators: the thousands separator of your language (U+2009 thin space in Spanish).
-        keyed("thousands_separator", ","),
-        # Translators: a date in words; {day} is the number, {month} the month's name.
-        keyed("long_date", "{day} {month} {year}"),
-        keyed("month_1", "January"),
-        keyed("month_2", "February"),
-        keyed("month_3", "March"),
-        keyed("month_4", "April"),
-        keyed("month_5", "May"),
-        keyed("month_6", "June"),
-        keyed("month_7", "July"),
-        keyed("month_8", "August"),
-        keyed("month_9", "September"),
-        keyed("month_10", "October"),
-        keyed("month_11", "November"),
-        keyed("month_12", "December"),
+    ]
+)
+
+
+#: Messages that depend on a count: key -> (singular, plural), translated with ``npgettext``
+#: so each language has its own plural forms.
+PLURALS: dict[str, tuple[str, str]] = dict(
+    [
+        keyed_plural(
+            "summary_geometry",
+            "The geometry analysis of the layout found {count} finding ({critical} critical, "
+            "{major} major, {minor} minor).",
+            "The geometry analysis of the layout found {count} findings ({critical} critical, "
+            "{major} major, {minor} minor).",
+        ),
+        keyed_plural(
+            "summary_outline",
+            "The improvement outline holds {count} action ({immediate} immediate).",
+            "The improvement outline holds {count} actions ({immediate} immediate).",
+        ),
+        keyed_plural("photo_count", "{count} photo", "{count} photos"),
     ]
 )
 
@@ -288,47 +269,16 @@ def tr(key: str, lang: str, **fields: object) -> str:
 
 
 def tr_count(key: str, count: int, lang: str, **fields: object) -> str:
-    """Message ``key`` for ``count`` things: ``KEY_one`` when there is one, else ``KEY``.
+    """Message ``key`` of :data:`PLURALS` in the plural form ``lang`` takes for ``count``.
 
-    Spanish, Portuguese and English all take the singular for exactly one; ``count`` is passed
-    to the message as ``{count}``.
+    ``count`` is passed to the message as ``{count}``, written in the number format.
     """
-    one = f"{key}_one"
-    chosen = one if count == 1 and one in MESSAGES else key
-    return tr(chosen, lang, count=count, **fields)
+    singular, plural = PLURALS[key]
+    text = catalogue(lang).npgettext(key, singular, plural, count)
+    return text.format(count=format_number(count, lang, 0), **fields)
 
 
 # The label functions build their key before calling tr(): pybabel warns about an f-string there.
-
-
-def status_label(status: str, lang: str) -> str:
-    """The label of a response status (conforme, no conforme...)."""
-    key = f"status_{status}"
-    return tr(key, lang)
-
-
-def horizon_label(horizon: str, lang: str) -> str:
-    """The label of an outline horizon."""
-    key = f"horizon_{horizon}"
-    return tr(key, lang)
-
-
-def action_status_label(status: str, lang: str) -> str:
-    """The label of an action status."""
-    key = f"action_{status}"
-    return tr(key, lang)
-
-
-def severity_label(severity: str, lang: str) -> str:
-    """The label of a finding severity."""
-    key = f"severity_{severity}"
-    return tr(key, lang)
-
-
-def rule_label(rule: str, lang: str) -> str:
-    """The label of a geometry rule id (the id itself when unknown)."""
-    key = f"rule_{rule}"
-    return tr(key, lang) if key in MESSAGES else rule
 
 
 def zone_label(zone: str, lang: str) -> str:
@@ -338,20 +288,17 @@ def zone_label(zone: str, lang: str) -> str:
 
 
 def number(value: float | None, lang: str, digits: int = 1) -> str:
-    """Format a number with the marks of ``lang`` (1,234.5 in English, 1 234,5 in Spanish)."""
+    """Format a number as the number format writes it (1,234.5 or 1.234,5), n/a for None."""
     if value is None:
         return tr("not_available", lang)
-    text = f"{value:,.{digits}f}"
-    # Through a placeholder, so that a separator equal to the other mark cannot mix them up.
-    text = text.replace(",", "\0").replace(".", tr("decimal_mark", lang))
-    return text.replace("\0", tr("thousands_separator", lang))
+    return format_number(value, lang, digits)
 
 
 def percent(value: float | None, lang: str) -> str:
     """Format a 0..1 share as a whole percentage, or n/a when there is no figure."""
     if value is None:
         return tr("not_available", lang)
-    return f"{value * 100:.0f}\u00a0%"
+    return format_share(value, lang)
 
 
 def measure(value: float, unit: str, lang: str) -> str:
@@ -365,6 +312,4 @@ def long_date(day: dt.date | None, lang: str) -> str:
     """Format a date in words ('1 March 2025', '1 de marzo de 2025')."""
     if day is None:
         return ""
-    month_key = f"month_{day.month}"
-    month = tr(month_key, lang)
-    return tr("long_date", lang, day=day.day, month=month, year=day.year)
+    return format_day(day, lang)

@@ -96,7 +96,7 @@ def render_table(
     result: Any, lang: str, marking: str = "", suggestions: list[Any] | None = None
 ) -> str:
     """The readable (non-JSON) report of an analysis."""
-    from avsec.core.i18n import pick
+    from avsec.core.i18n import format_number, pick
 
     lines: list[str] = []
     if marking:
@@ -108,7 +108,9 @@ def render_table(
                 str(n),
                 f.severity,
                 f.rule,
-                f"{f.value:,.1f} {UNITS.get(f.unit, f.unit)}" if f.value >= 0 else "–",
+                f"{format_number(f.value, lang)} {UNITS.get(f.unit, f.unit)}"
+                if f.value >= 0
+                else "–",
                 f.zone or "–",
                 ",".join(f.items) or "–",
                 pick(f.message, lang),

@@ -359,15 +359,19 @@ def cmd_outline(args: argparse.Namespace) -> int:
         update = editor.outline_update(args.lang or None)
         outline = update.actions
         checklist = f.checklist
+        lang = args.lang or f.assessment.language
         if args.save and update.command is not None:
             editor.apply(update.command)
     if args.json:
         print_json({"actions": [_action_json(a, checklist) for a in outline]})
         return 0
+    from avsec.core.i18n import format_number
+    from avsec.core.labels import horizon_label
+
     rows = [
         [
-            a.horizon,
-            f"{a.priority:.2f}",
+            horizon_label(a.horizon, lang),  # the report's and the action plan's words
+            format_number(a.priority, lang, 2),
             ",".join(a.items),
             a.title[:70],
             a.due.isoformat() if a.due else "",

@@ -24,10 +24,9 @@ from avsec.core.i18n import pick
 from avsec.io.translations import catalogue, keyed
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
 
-#: Colours of the statuses in the heat map: the app's (avsec.core.palette), except that a
-#: blank answer is a light grey rather than white, so that it shows between the white grid lines.
-STATUS_FILL = {**palette.STATUS_COLOURS, "not_assessed": "#ededed"}
-AREA_FILL = ["#1F3A5F", "#3C8D93", "#7A9CC6", "#C9A200", "#9B6A9B", "#6E9A5A"]
+#: Colours of the statuses in the heat map and of the areas in the chart (avsec.core.palette).
+STATUS_FILL = palette.STATUS_CELL_COLOURS
+AREA_FILL = palette.SERIES_COLOURS
 
 #: The debrief's own words: key -> English, translated through the gettext catalogues (the key
 #: is the message context, see :func:`avsec.io.translations.keyed`); ``{name}`` fields are filled

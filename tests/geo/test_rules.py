@@ -253,7 +253,7 @@ def test_sra_sticking_out_of_the_airside() -> None:
     outside = PROJECTION.to_metres(shape(f.geometry))
     assert outside.area == pytest.approx(5000.0, rel=1e-3)
     assert 1000 < metres(f.location)[0] < 1050
-    assert "5,000 m²" in f.message["en"] and "5 000 m²" in f.message["es"]
+    assert "5,000 m²" in f.message["en"] and "5.000 m²" in f.message["es"]
 
 
 def test_sra_sharing_the_airside_boundary_is_inside() -> None:

@@ -27,7 +27,7 @@ def test_dashboard_shows_the_report_chart_and_updates(qtbot, answered):
     assert isinstance(dashboard.canvas, FigureCanvasQTAgg)
     first_canvas = dashboard.canvas
     overall = score_checklist(answered.session.checklist, answered.session.doc.responses).overall
-    assert dashboard.coverage.value.text() == f"{overall.coverage * 100:.0f}\u00a0%"
+    assert dashboard.coverage.value.text() == f"{overall.coverage * 100:.0f}%"  # English
     assert dashboard.gap_ids()[0] == "PER-01"
     answered.session.set_status("ACP-02", "not_compliant")  # visible: redrawn at once
     assert dashboard.canvas is not first_canvas

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.gui import i18n
-from avsec.gui.labels import all_label_strings
 from avsec.io.translations import DOMAIN, translations_folder
 
 GUI = Path(i18n.__file__).parent
@@ -73,16 +72,50 @@ def test_every_tr_literal_has_spanish():
 
 
 def test_every_label_menu_tab_and_column_has_spanish():
-    """Strings translated through a variable must be marked for pybabel in i18n.py."""
+    """Strings translated through a variable are marked with N_() where they are defined."""
+    from avsec.gui import labels
     from avsec.gui.action_registry import MENUS
     from avsec.gui.outline_model import COLUMNS
     from avsec.gui.workspace import _TITLES
 
-    shown = [*all_label_strings(), *MENUS, *_TITLES.values(), *(title for _, title in COLUMNS)]
+    tables = [
+        labels.STATUS_LABELS,
+        labels.KIND_LABELS,
+        labels.FIELD_LABELS,
+        labels.VALUE_LABELS,
+        labels.RULE_LABELS,
+        labels.HORIZON_LABELS,
+        labels.ACTION_STATUS_LABELS,
+        labels.SEVERITY_LABELS,
+        labels.WEIGHT_LABELS,
+        labels.PROVISION_KIND_LABELS,
+        labels.RELATIONSHIP_LABELS,
+        labels.DRAW_TIPS,
+    ]
+    shown = [
+        *(label for table in tables for label in table.values()),
+        *MENUS,
+        *_TITLES.values(),
+        *(title for _, title in COLUMNS),
+    ]
     missing = [text for text in shown if text not in ES]
     assert not missing
-    unmarked = [text for text in shown if text not in i18n.TRANSLATED_THROUGH_VARIABLES]
-    assert not unmarked
+
+
+def test_one_status_table_for_app_report_and_plan():
+    """The app's status labels are the report's and the action plan's (one table in core)."""
+    from avsec.gui.labels import horizon_label, status_label
+    from avsec.report.text import horizon_label as report_horizon
+    from avsec.report.text import status_label as report_status
+
+    i18n.set_language("es")
+    try:
+        assert status_label("partially_compliant") == "Parcialmente conforme"
+        assert status_label("not_compliant") == report_status("not_compliant", "es")
+        assert horizon_label("immediate") == "Inmediato (hasta 14 días)"
+        assert horizon_label("short") == report_horizon("short", "es")
+    finally:
+        i18n.set_language("en")
 
 
 def test_tr_falls_back_to_english():
@@ -99,11 +132,38 @@ def test_languages_are_the_catalogue_folders():
     assert i18n.LANGUAGE_NAMES == {"en": "English", "es": "Español"}
 
 
-def test_numbers_take_the_decimal_mark_of_the_language():
+def test_numbers_follow_the_number_format_apart_from_the_language():
+    from avsec.core.i18n import set_number_format
+
     i18n.set_language("es")
-    assert i18n.number(1234.5) == "1\u202f234,5"
-    i18n.set_language("en")
-    assert i18n.number(1234.5) == "1\u202f234.5"
+    try:
+        assert i18n.number(1234.5) == "1.234,5"
+        set_number_format("es_MX")  # Spanish words, Mexican numbers
+        assert i18n.number(1234.5) == "1,234.5"
+        assert i18n.tr("Open…") == "Abrir…"
+    finally:
+        set_number_format(None)
+        i18n.set_language("en")
+    assert i18n.number(1234.5) == "1,234.5"
+
+
+def test_qt_own_buttons_come_from_the_qtbase_translations(qtbot):
+    """OK / Cancel are Qt's words, translated by Qt's own catalogue, not relabelled by hand."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    i18n.set_language("es")
+    try:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(buttons)
+        texts = {b.text().replace("&", "") for b in buttons.buttons()}
+        assert texts == {"Aceptar", "Cancelar"}
+    finally:
+        i18n.set_language("en")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert buttons.buttons()[0].text().replace("&", "") == "Cancel"
 
 
 def _visible_texts(root) -> list[str]:

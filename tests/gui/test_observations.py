@@ -86,7 +86,7 @@ def test_the_item_page_shows_the_text_in_the_current_language(qtbot, visit):
     page = visit.workspace.walker.page
     visit.workspace.walker.select_item("PER-02")
     assert "malla de la cerca" in page.observations.text()
-    assert "Mostrar en el mapa" in page.observations.text()
+    assert "Ubicar en el mapa" in page.observations.text()
     assert page.observations_heading.text() == "OBSERVACIONES DE LA VISITA"
 
 

@@ -121,7 +121,7 @@ def test_spanish_descriptions(session):
     set_language("es")
     assert command.describe(tr) == "Establecer PER-01 en conforme"
     feature = Feature(kind="access_point", geometry={"type": "Point", "coordinates": [0, 0]})
-    assert add_feature(feature).describe(tr) == "Añadir punto de acceso"
+    assert add_feature(feature).describe(tr) == "Agregar punto de acceso"
     set_language("en")
     assert add_feature(feature).describe(tr) == "Add access point"
 

@@ -165,6 +165,28 @@ def test_preferences_dialog_stores_the_choice(qtbot, preferences):
     assert preferences.language == "es" and preferences.user_name == "Inspector Ruiz"
 
 
+def test_the_number_format_is_a_preference_apart_from_the_language(qtbot, preferences):
+    """Spanish words with Argentine numbers: the report, the plan and the CLI follow it too."""
+    from avsec.core.i18n import number_format, set_number_format
+    from avsec.gui.preferences_dialog import PreferencesDialog
+    from avsec.report.text import number
+
+    dialog = PreferencesDialog(preferences)
+    qtbot.addWidget(dialog)
+    shown = [dialog.number_format.itemText(i) for i in range(dialog.number_format.count())]
+    assert any(text.startswith("1.234,5") and "Argentina" in text for text in shown)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.number_format.setCurrentIndex(dialog.number_format.findData("es_MX"))
+    try:
+        dialog._on_accept()
+        assert preferences.number_format == "es_MX" and number_format() == "es_MX"
+        assert number(1234.5, "es") == "1,234.5"
+    finally:
+        set_number_format(None)
+    preferences.number_format = "xx_YY"  # not offered: numbers follow the language
+    assert preferences.number_format == ""
+
+
 def test_shortcuts_are_unique_and_listed(qtbot, window):
     from avsec.gui.help_dialog import ShortcutsDialog
 

@@ -63,7 +63,8 @@ def workshop(tmp_path: Path, checklist) -> tuple[Path, list[Path]]:
 
 
 def test_view_shows_scores_heat_map_and_disputed_items(qtbot, workshop) -> None:
-    from avsec.gui.trainer_view import STATUS_FILL, TrainerView
+    from avsec.core import palette
+    from avsec.gui.trainer_view import TrainerView
     from avsec.workshop.compare import compare_files
 
     key, teams = workshop
@@ -74,7 +75,7 @@ def test_view_shows_scores_heat_map_and_disputed_items(qtbot, workshop) -> None:
     # Scores: Andes 3/4, Caribe 2/4 (PER-03 blank, ACP-01 wrong), as the CLI computes them.
     scores = view.scores_table
     assert [scores.item(r, 0).text() for r in range(scores.rowCount())] == ["Andes", "Caribe"]
-    assert [scores.item(r, 1).text() for r in range(2)] == ["75 %", "50 %"]
+    assert [scores.item(r, 1).text() for r in range(2)] == ["75%", "50%"]
     assert scores.columnCount() == 2 + len(comparison.checklist.areas)
     # Heat map: key row + one row per team, one column per item; misses are marked ×.
     heat = view.heat_table
@@ -83,7 +84,9 @@ def test_view_shows_scores_heat_map_and_disputed_items(qtbot, workshop) -> None:
     key_cell, andes_cell, caribe_cell = (heat.item(r, 1) for r in range(3))
     assert key_cell.data(0x0100) == "partially_compliant"  # Qt.UserRole
     assert andes_cell.text() == "×" and caribe_cell.text() == ""
-    assert andes_cell.background().color().name().upper() == STATUS_FILL["compliant"].upper()
+    # The cells are painted in the palette's colours, as the debrief PDF paints them.
+    assert andes_cell.background().color().name() == palette.STATUS_CELL_COLOURS["compliant"]
+    assert key_cell.background().color().name() == palette.STATUS_COLOURS["partially_compliant"]
     assert (
         "Partially compliant" in andes_cell.toolTip() or "partially" in andes_cell.toolTip().lower()
     )
@@ -108,7 +111,7 @@ def test_view_from_files_in_spanish(qtbot, workshop) -> None:
     view = TrainerView.from_files(key, teams[:2])
     qtbot.addWidget(view)
     assert view.tabs.tabText(0) == "Resultados"
-    assert view.kappa_label.text().startswith("Kappa de Fleiss")
+    assert view.kappa_label.text().startswith("Coeficiente kappa de Fleiss")
     assert not view.refused_label.isVisibleTo(view)
 
 

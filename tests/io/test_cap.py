@@ -39,7 +39,7 @@ HEADERS_ES = [
     "Ítem de la lista",
     "Disposiciones",
     "Prioridad",
-    "Horizonte",
+    "Plazo",
     "Medida correctiva",
     "Responsable",
     "Fecha límite",
@@ -119,7 +119,7 @@ def test_csv_in_spanish(doc, tmp_path):
         rows[1][1].startswith("PER-01 (No conforme)")
         and "geometría: [1] Abertura de 42 m" in rows[1][1]
     )
-    assert rows[1][5] == "Inmediato (14 días)" and rows[1][9] == "Abierta"
+    assert rows[1][5] == "Inmediato (hasta 14 días)" and rows[1][9] == "Abierta"
     assert rows[1][7] == rows[1][10] == "Explotador del aeropuerto"
 
 
@@ -159,7 +159,7 @@ def test_xlsx_is_a_readable_plan(doc, tmp_path):
     assert "bell and null removed" in sheet["B2"].value
     assert sheet.oddHeader.center.text == "RESTRINGIDO"
     info = book.worksheets[1]
-    assert info["A1"].value == "Marca de manejo" and info["B1"].value == "RESTRINGIDO"
+    assert info["A1"].value == "Leyenda de clasificación" and info["B1"].value == "RESTRINGIDO"
 
 
 def test_marking_with_ampersand_in_print_header(doc, tmp_path):

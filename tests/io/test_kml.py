@@ -145,3 +145,36 @@ def test_gdal_reads_the_kml(tmp_path: Path) -> None:
         check=False,
     )
     assert "id (String) = multi" in full.stdout or "id = multi" in full.stdout
+
+
+def _rgb_of_kml(colour: str) -> tuple[str, float]:
+    """A KML ``aabbggrr`` colour read back as ``#rrggbb`` and an opacity 0..1."""
+    alpha, blue, green, red = (colour[i : i + 2] for i in (0, 2, 4, 6))
+    return f"#{red}{green}{blue}", int(alpha, 16) / 255
+
+
+def test_kml_styles_carry_the_apps_palette(tmp_path):
+    """Read back from the written file: each kind's line and fill are the app's colours."""
+    from avsec.core import palette
+
+    out = tmp_path / "layout.kml"
+    write_kml(_features(), out)
+    root = ET.parse(out).getroot()
+    styles = {s.get("id"): s for s in root.iter(f"{{{KML_NS}}}Style")}
+    kinds = {f.kind for f in _features()} & set(palette.KIND_COLOURS)  # not the unknown "runway"
+    assert len(kinds) >= 8
+    assert {f"kind-{k}" for k in kinds} <= set(styles)
+    for kind in kinds:
+        style = styles[f"kind-{kind}"]
+        line = style.find("k:LineStyle/k:color", NS).text
+        fill = style.find("k:PolyStyle/k:color", NS).text
+        stroke_colour, stroke_opacity = _rgb_of_kml(line)
+        assert (stroke_colour, stroke_opacity) == (palette.KIND_COLOURS[kind][0], 1.0), kind
+        fill_colour, fill_opacity = _rgb_of_kml(fill)
+        if palette.KIND_COLOURS[kind][1] is None:
+            assert fill_opacity == 0, kind  # lines draw no fill
+        else:
+            assert fill_colour == palette.KIND_COLOURS[kind][1], kind
+            assert 0 < fill_opacity < 1, kind  # zones are see-through over the imagery
+    # One worked by hand: airside blue #1565c0 is ff c0 65 15 in KML's byte order.
+    assert styles["kind-airside"].find("k:LineStyle/k:color", NS).text == "ffc06515"

@@ -28,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "assets" / "translations"
 POT = FOLDER / f"{DOMAIN}.pot"
 #: The keywords of the README's ``pybabel extract`` command.
-EXTRACT_KEYWORDS = ["-k", "tr:1,1t", "-k", "keyed:1c,2", "-k", "ActionSpec:2"]
+EXTRACT_KEYWORDS = [
+    *("-k", "tr:1,1t", "-k", "keyed:1c,2", "-k", "keyed_plural:1c,2,3", "-k", "ActionSpec:2"),
+    *("-k", "translate:1", "-k", "ntranslate:1,2", "-k", "in_languages:1"),
+]
 
 Key = tuple[str | None, str]
 
@@ -39,8 +42,15 @@ def _read_po(path: Path) -> Catalog:
 
 
 def _entries(catalog: Catalog) -> dict[Key, str]:
-    """(context, msgid) -> translation of every message but the header."""
-    return {(m.context, str(m.id)): str(m.string) for m in catalog if m.id}
+    """(context, msgid) -> translation of every message but the header.
+
+    A message with plural forms is keyed by its singular, its forms joined by " | ".
+    """
+    return {(m.context, _text(m.id)): _text(m.string) for m in catalog if m.id}
+
+
+def _text(value: str | tuple[str, ...]) -> str:
+    return " | ".join(value) if isinstance(value, tuple) else str(value)
 
 
 def _po_files() -> list[Path]:
@@ -48,7 +58,9 @@ def _po_files() -> list[Path]:
 
 
 def _fields(text: str) -> list[str]:
-    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    """The distinct ``{name}`` fields of a message (of every form of a plural)."""
+    names = (name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    return sorted(set(names))
 
 
 def test_the_bundled_folder_is_the_checkout_folder():
@@ -104,7 +116,7 @@ def test_english_is_the_msgids_and_spanish_comes_from_the_catalogue():
     assert translate("en", "Open…") == "Open…"
     assert translate("es", "Open…") == "Abrir…"
     assert translate("es", "Item", context="item") == "Ítem"
-    assert translate("es", "Item") == "Elemento"  # the app's word, without context
+    assert translate("es", "Item") == "Ítem"  # a checklist item is an "ítem" everywhere
     assert translate("es", "No such message") == "No such message"
     assert translate("fr", "Open…") == "Open…"  # no French catalogue yet
     assert catalogue("es") is catalogue("es")  # read once

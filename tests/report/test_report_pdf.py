@@ -438,7 +438,7 @@ def test_spanish_report_translates_a_saved_english_outline(make_doc, tmp_path):
     ("lang", "words", "subject"),
     [
         ("en", "ICAO Annex 17", "Access control gap report"),
-        ("es", "Anexo 17 de la OACI", "Informe de brechas del control de acceso"),
+        ("es", "Anexo 17 de la OACI", "Informe de deficiencias del control de acceso"),
     ],
 )
 def test_metadata_in_the_report_language(make_doc, tmp_path, lang, words, subject):

@@ -10,7 +10,7 @@ import pytest
 from avsec.core.actions import ACTION_STATUSES, HORIZONS
 from avsec.core.assessment import Status
 from avsec.core.checklist import RULE_IDS
-from avsec.io import cap
+from avsec.core.i18n import set_number_format
 from avsec.report import text
 from avsec.report.text import (
     MESSAGES,
@@ -73,28 +73,29 @@ def test_every_code_has_a_label():
     assert tr("no_such_key", "en") == "no_such_key"
 
 
-def test_report_and_action_plan_use_the_same_labels():
-    for lang in ("en", "es"):
-        for status in Status:
-            assert status_label(status.value, lang) == cap.label(
-                cap.STATUS_LABELS, status.value, lang
-            )
-        for horizon in HORIZONS:
-            assert text.horizon_label(horizon, lang) == cap.label(cap.HORIZON_LABELS, horizon, lang)
-        for status in ACTION_STATUSES:
-            assert text.action_status_label(status, lang) == cap.label(
-                cap.ACTION_STATUS_LABELS, status, lang
-            )
-
-
 def test_numbers_follow_the_language():
     assert number(1234.5, "en") == "1,234.5"
-    assert number(1234.5, "es") == "1\u2009234,5"
+    assert number(1234.5, "es") == "1.234,5"
     assert number(None, "es") == "s. d."
-    assert percent(0.426, "en") == "43\u00a0%"
+    assert percent(0.426, "en") == "43%"
+    assert percent(0.426, "es") == "43\u00a0%"
     assert percent(None, "en") == "n/a"
-    assert measure(2150.0, "m", "es") == "2\u2009150\u00a0m"
+    assert measure(2150.0, "m", "es") == "2.150\u00a0m"
     assert measure(12.25, "m2", "en") == "12.2\u00a0m²"
+
+
+def test_the_number_format_is_a_setting_apart_from_the_language():
+    """Mexico writes 1,234.5 and Argentina 1.234,5, both in Spanish words."""
+    try:
+        set_number_format("es_MX")
+        assert number(1234.5, "es") == "1,234.5"
+        assert tr("sec_findings", "es") == "3 Hallazgos por área"
+        set_number_format("es_AR")
+        assert number(1234.5, "es") == "1.234,5"
+        assert number(1234.5, "en") == "1.234,5"
+    finally:
+        set_number_format(None)
+    assert number(1234.5, "en") == "1,234.5"
 
 
 def test_long_dates():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,11 @@ def test_outline_and_save(mini_file: Path, tmp_path: Path, run) -> None:
     assert "Interim measure" in actions[0]["description"]
     code, out, _ = run("outline", mini_file, "--save", "--lang", "es")
     assert code == 0 and "Cierre" in out
+    # The table speaks as the report and the action plan do: the same label, the same numbers.
+    assert "Inmediato (hasta 14 días)" in out
+    code, out, _ = run("outline", mini_file, "--lang", "es", "--number-format", "es_MX")
+    priorities = re.findall(r"\b\d+[.,]\d\d\b", out)
+    assert priorities and all("." in p for p in priorities)
     with AvsecFile.open(mini_file) as f:
         assert len(f.actions()) == 2
         journal = len(f.changes())

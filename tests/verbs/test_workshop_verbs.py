@@ -171,7 +171,7 @@ def test_compare_writes_the_debrief(key: Path, teams: list[Path], run, tmp_path:
         assert text.count("RESTRINGIDO — INFORMACIÓN SENSIBLE DE SEGURIDAD DE LA AVIACIÓN") == 2
         assert f"Página {number} de {len(pages)}" in text
     everything = " ".join(pages)
-    assert "Kappa de Fleiss" in everything and "Ítems más discutidos" in everything
+    assert "El coeficiente kappa de Fleiss" in everything and "Ítems más discutidos" in everything
     assert "KEY RATIONALE TEXT" in everything
     assert "Plan de mejora consolidado" in everything
 

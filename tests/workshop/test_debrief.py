@@ -107,3 +107,28 @@ def test_fit_columns_keeps_header_words_whole() -> None:
     assert widths[0] < 200.0 and widths[2] < 300.0
     # Columns that already fit are left alone.
     assert st.fit_columns(["a", "b"], [50.0, 60.0]) == [50.0, 60.0]
+
+
+def test_debrief_draws_the_palette_colours(key_file: Path, make_teams) -> None:
+    """The colours the debrief's figures draw are the app's palette (read from the figures)."""
+    from matplotlib.colors import to_hex
+
+    from avsec.core import palette
+    from avsec.workshop.compare import CATEGORIES
+
+    comparison = compare_files(key_file, make_teams({"A": PERFECT, "B": {}}))
+    heat = heat_map(comparison, "en")
+    image = heat.axes[0].images[0]
+    drawn = image.to_rgba(image.get_array())
+    items = [item.id for item in comparison.items]
+    # The key's row: each cell is painted in its status's colour.
+    for column, item_id in enumerate(items):
+        assert to_hex(drawn[0][column]) == palette.STATUS_CELL_COLOURS[MINI_KEY[item_id]]
+    # Team B answered nothing: its whole row is the blank-answer grey.
+    assert {to_hex(c) for c in drawn[2]} == {palette.STATUS_CELL_COLOURS["not_assessed"]}
+    legend = [to_hex(p.get_facecolor()) for p in heat.legends[0].get_patches()]
+    assert legend == [palette.STATUS_CELL_COLOURS[s] for s in CATEGORIES]
+    # The chart's first series (overall) is the palette's first series colour.
+    chart = team_scores_chart(comparison, "en")
+    first_bars = chart.axes[0].patches[: len(comparison.teams)]
+    assert {to_hex(b.get_facecolor()) for b in first_bars} == {palette.SERIES_COLOURS[0]}
