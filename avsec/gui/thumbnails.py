@@ -26,6 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from avsec.core.errors import AvsecError
+
 
 def decode_image(data: bytes, longest_side: int = 0) -> QImage:
     """Decode image bytes, scaled at decode time when ``longest_side`` is set (fast for JPEG).
@@ -73,8 +75,9 @@ class _DecodeTask(QRunnable):
     def run(self) -> None:
         image = QImage()
         try:
-            uri = f"file:{self.database.resolve().as_posix()}?mode=ro"
-            connection = sqlite3.connect(uri, uri=True, timeout=10)
+            from avsec.store.crypto import connect_read_only  # plain or encrypted
+
+            connection = connect_read_only(self.database)
             try:
                 row = connection.execute(
                     "SELECT data FROM attachments WHERE id = ?", (self.attachment_id,)
@@ -83,7 +86,7 @@ class _DecodeTask(QRunnable):
                 connection.close()
             if row is not None:
                 image = decode_image(bytes(row[0]), self.size)
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, AvsecError):
             pass  # a placeholder stays: the thumbnail is not worth an error box
         self.relay.decoded.emit(self.attachment_id, image)
 

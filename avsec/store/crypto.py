@@ -237,10 +237,17 @@ def connect(
 
 
 def connect_read_only(path: Path, timeout: float = 10) -> Any:
-    """A read-only connection to a plain or (passphrase already known) encrypted file."""
+    """A read-only connection to a plain or encrypted file; never asks for a passphrase.
+
+    For second connections (the app's thumbnail workers, which must not open a dialog off
+    the GUI thread): an encrypted file needs its passphrase known from an earlier open.
+    """
     path = Path(path)
     if looks_encrypted(path):
-        return connect(path, read_only=True, timeout=timeout)
+        passphrase = _known.get(_key(path)) or os.environ.get(PASSPHRASE_VARIABLE)
+        if not passphrase:
+            raise PassphraseError(f"{path.name}: encrypted, and its passphrase is not known")
+        return connect(path, passphrase, read_only=True, timeout=timeout)
     return sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True, timeout=timeout)
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+import os
 
-import pytest
+# Before any Qt import: the app's tests here run without a display, as in tests/gui.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from avsec.cli import main
-from avsec.store import crypto
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from avsec.cli import main  # noqa: E402
+from avsec.store import crypto  # noqa: E402
 
 MINI = str(Path(__file__).parents[1] / "fixtures" / "mini-checklist.yaml")
 
@@ -18,7 +23,9 @@ def _no_kept_passphrases(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test starts with no passphrase in memory and none in the environment."""
     monkeypatch.delenv(crypto.PASSPHRASE_VARIABLE, raising=False)
     crypto.forget()
+    previous = crypto.set_provider(crypto.terminal_provider)
     yield
+    crypto.set_provider(previous)
     crypto.forget()
 
 
