@@ -74,6 +74,12 @@ def remember(path: Path, passphrase: str) -> None:
     _known[_key(path)] = passphrase
 
 
+def share(source: Path, copy: Path) -> None:
+    """Let ``copy`` (a byte copy of ``source``) open with the passphrase kept for ``source``."""
+    if _key(source) in _known:
+        _known[_key(copy)] = _known[_key(source)]
+
+
 def forget(path: Path | None = None) -> None:
     """Drop the passphrase kept for ``path`` (or every one)."""
     if path is None:
