@@ -53,6 +53,7 @@ from avsec.io.cap import CapRow, cap_rows
 from avsec.report import styles as st
 from avsec.report.figures import figure_image, layout_map, score_chart
 from avsec.report.photos import MISSING, UNREADABLE, Photo, PhotoPipeline
+from avsec.report.redaction import Redaction, redaction_text
 from avsec.report.text import (
     action_status_label,
     horizon_label,
@@ -589,6 +590,8 @@ class _Report:
         self.attachments: dict[str, AttachmentInfo] = {a.id: a for a in doc.attachments}
         self.area_titles = {a.id: pick(a.title, lang) for a in doc.checklist.areas}
         self.photos: PhotoPipeline | None = None
+        #: Set for the redacted edition (the document is already redacted).
+        self.redaction: Redaction | None = None
 
     def t(self, key: str, **fields: object) -> str:
         return tr(key, self.lang, **fields)
@@ -803,6 +806,9 @@ class _Report:
             )
         )
         out.append(box)
+        if self.redaction is not None:
+            out.append(Spacer(1, 3 * mm))
+            out.append(Paragraph(esc(redaction_text("redacted_notice", self.lang)), s.body))
         out.append(Spacer(1, 9 * mm))
 
         out.append(Paragraph(esc(self.t("signatures")), s.h3))
@@ -943,7 +949,9 @@ class _Report:
     def zone_map(self) -> list[Flowable]:
         s = self.s
         out: list[Flowable] = [self.heading(self.t("sec_map"), "sec-map")]
-        if self.doc.features or self.numbered:
+        if self.redaction is not None:
+            out.append(Paragraph(esc(redaction_text("map_redacted", self.lang)), s.body))
+        elif self.doc.features or self.numbered:
             figure = layout_map(self.doc.features, self.numbered, self.lang, numbers=self.numbers)
             out.append(self.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
             out.append(Paragraph(esc(self.t("map_caption")), s.caption))
@@ -1300,6 +1308,7 @@ def build_report(
     catalogue: ProvisionCatalogue | None = None,
     password: str | None = None,
     today: dt.date | None = None,
+    redaction: Redaction | None = None,
 ) -> Path:
     """Write the gap report of ``doc`` as a PDF.
 
@@ -1321,6 +1330,8 @@ def build_report(
         When given, the PDF is encrypted with AES-256 and needs this password to open.
     today
         The report date (today by default); due dates of a generated outline count from it.
+    redaction
+        Write the redacted edition (:mod:`avsec.report.redaction`) with its marking.
 
     Returns
     -------
@@ -1336,6 +1347,8 @@ def build_report(
     """
     out = Path(out)
     today = today or dt.date.today()
+    if redaction is not None:
+        doc = redaction.apply(doc)
     if not out.parent.is_dir():
         raise InputError(f"{out}: the folder {out.parent} does not exist")
     if password is not None:
@@ -1355,6 +1368,7 @@ def build_report(
     marking = _ILLEGAL.sub("", doc.assessment.marking(lang))
     partial = out.with_name(f".{out.name}.{os.getpid()}.part")
     report = _Report(doc, lang, photo_loader, catalogue, today)
+    report.redaction = redaction
     try:
         story = report.story()
         with _correct_aes256() if password else nullcontext(), _binary_streams():
