@@ -50,6 +50,7 @@ from avsec.core.findings import SEVERITY_RANK, Finding, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.scoring import AreaScore, Gap, gaps, score_checklist
 from avsec.io.cap import CapRow, cap_rows
+from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.figures import figure_image, layout_map, score_chart
 from avsec.report.photos import MISSING, UNREADABLE, Photo, PhotoPipeline
@@ -91,7 +92,7 @@ def esc(text: object) -> str:
     characters are dropped and line breaks kept.
     """
     clean = _ILLEGAL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    return escape(clean).replace("\t", "    ").replace("\n", "<br/>")
+    return scripts.with_fallback(escape(clean).replace("\t", "    ").replace("\n", "<br/>"))
 
 
 def _paragraphs(text: str, style: Any) -> list[Flowable]:
@@ -122,6 +123,7 @@ class _Fit(Flowable):
     def __init__(self, text: str, style: Any, *, font: str | None = None, colour: Any = None):
         super().__init__()
         self.text = _ILLEGAL.sub("", text)
+        self._fallback = scripts.note(self.text)  # CJK runs need the paragraph's font markup
         self.style = style
         self.font = font or style.fontName
         self.colour = colour if colour is not None else style.textColor
@@ -130,6 +132,7 @@ class _Fit(Flowable):
     def _fits(self, width: float) -> bool:
         return (
             "\n" not in self.text
+            and not self._fallback
             and stringWidth(self.text, self.font, self.style.fontSize) <= width
         )
 
@@ -355,14 +358,14 @@ class _ReportTemplate(BaseDocTemplate):
         bottom = 15 * mm
         for y in (top, bottom):
             size = _fitting_size(self.marking, st.FONT_BOLD, 8, FRAME_WIDTH)
-            canvas.setFont(st.FONT_BOLD, size)
             canvas.setFillColor(st.MARKING_RED)
-            canvas.drawCentredString(
-                PAGE_WIDTH / 2, y, _clip(self.marking, st.FONT_BOLD, size, FRAME_WIDTH)
-            )
+            marking = _clip(self.marking, st.FONT_BOLD, size, FRAME_WIDTH)
+            scripts.draw(canvas, PAGE_WIDTH / 2, y, marking, st.FONT_BOLD, size, centre=True)
         canvas.setFont(st.FONT, 7.5)
         canvas.setFillColor(st.MID_GREY)
-        canvas.drawString(MARGIN_X, top - 5.5 * mm, _clip(self.running, st.FONT, 7.5, FRAME_WIDTH))
+        running = _clip(self.running, st.FONT, 7.5, FRAME_WIDTH)
+        scripts.draw(canvas, MARGIN_X, top - 5.5 * mm, running, st.FONT, 7.5, centre=False)
+        canvas.setFont(st.FONT, 7.5)
         canvas.drawString(
             MARGIN_X, bottom - 5 * mm, _clip(self.footer_left, st.FONT, 7.5, FRAME_WIDTH - 35 * mm)
         )
@@ -611,7 +614,9 @@ class _Report:
 
     def plain(self, text: object) -> str:
         """A short table value drawn as it is (no markup parsing, so nothing to escape)."""
-        return _ILLEGAL.sub("", str(text)).replace("\n", " ")
+        value = _ILLEGAL.sub("", str(text)).replace("\n", " ")
+        scripts.note(value)  # drawn in DejaVu: what it lacks is listed in the report's warning
+        return value
 
     def status_cell(self, status: str) -> Flowable:
         colour = st.STATUS_COLOURS.get(status, st.MID_GREY)
@@ -1369,8 +1374,14 @@ def build_report(
     partial = out.with_name(f".{out.name}.{os.getpid()}.part")
     report = _Report(doc, lang, photo_loader, catalogue, today)
     report.redaction = redaction
+    scripts.start()
+    scripts.note(marking + running)
     try:
         story = report.story()
+        # What the fonts cannot print is said on the page after the cover, never dropped.
+        script_warnings = [Paragraph(esc(t), report.s.note) for t in scripts.problems(lang)]
+        first_break = next(i for i, f in enumerate(story) if isinstance(f, PageBreak))
+        story[first_break + 1 : first_break + 1] = script_warnings
         with _correct_aes256() if password else nullcontext(), _binary_streams():
             template = _ReportTemplate(
                 str(partial),
