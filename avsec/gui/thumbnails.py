@@ -39,6 +39,11 @@ def decode_image(data: bytes, longest_side: int = 0) -> QImage:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # honour the EXIF orientation of phone photos
+    from avsec.io.images import too_large
+
+    claimed = reader.size()
+    if claimed.isValid() and too_large(claimed.width(), claimed.height()):
+        return QImage()  # past the pixel limit shared with the report: never decoded
     if longest_side:
         size = reader.size()
         if size.isValid() and max(size.width(), size.height()) > longest_side:

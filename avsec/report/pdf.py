@@ -50,10 +50,11 @@ from avsec.core.findings import SEVERITY_RANK, Finding, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.scoring import AreaScore, Gap, gaps, score_checklist
 from avsec.io.cap import CapRow, cap_rows
+from avsec.io.images import MAX_PIXELS
 from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.figures import figure_image, layout_map, score_chart
-from avsec.report.photos import MISSING, UNREADABLE, Photo, PhotoPipeline
+from avsec.report.photos import MISSING, TOO_LARGE, UNREADABLE, Photo, PhotoPipeline
 from avsec.report.redaction import Redaction, redaction_text
 from avsec.report.text import (
     action_status_label,
@@ -1122,6 +1123,7 @@ class _Report:
                 missing_note=self.t("photo_missing", id=short),
                 unreadable_note=self.t("photo_unreadable", id=short),
             )
+            box.notes[TOO_LARGE] = self.t("photo_too_large", id=short, limit=MAX_PIXELS // 10**6)
             cells.append([box, Spacer(1, 1), Paragraph(esc(caption), self.s.small)])
         rows: list[list[Any]] = [cells[i : i + 2] for i in range(0, len(cells), 2)]
         if len(rows[-1]) == 1:
