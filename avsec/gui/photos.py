@@ -116,9 +116,9 @@ def read_photo(path: Path) -> Photo:
         raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
     from avsec.io.images import header_size, too_large, too_large_message
 
-    size = header_size(data)
-    if size is not None and too_large(*size):  # the limit the report uses too
-        raise InputError(too_large_message(path.name, *size))
+    claimed = header_size(data)
+    if claimed is not None and too_large(*claimed):  # the limit the report uses too
+        raise InputError(too_large_message(path.name, *claimed))
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
