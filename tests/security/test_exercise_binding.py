@@ -113,3 +113,21 @@ def test_limit_a_copied_id_and_tag_are_not_detected(two_exercises) -> None:
         f.set_extra("exercise_tag", tag_a)
     comparison = compare_files(two_exercises["key-a"], [two_exercises["team-a"], forged])
     assert sorted(t.name for t in comparison.teams) == ["Team a", "Team b"]
+
+
+def test_an_encrypted_exercise_gives_encrypted_team_files_that_compare(
+    tmp_path, mini_checklist, monkeypatch
+) -> None:
+    from avsec.store import crypto
+
+    key = make_key(tmp_path / "key.avsec", mini_checklist)
+    exercise = pack_exercise(key, tmp_path / "exercise.avsec")
+    crypto.encrypt_file(exercise, "room 12 passphrase")
+    (team,) = make_team_files(exercise, ["Andes"], tmp_path / "teams")
+    assert crypto.looks_encrypted(team)
+    crypto.forget()
+    monkeypatch.setenv(crypto.PASSPHRASE_VARIABLE, "room 12 passphrase")
+    write_responses(team, {"PER-01": "not_compliant"})
+    comparison = compare_files(key, [team])
+    assert [t.name for t in comparison.teams] == ["Andes"]
+    assert comparison.teams[0].accuracy == 0.25  # PER-01 right of the key's 4 assessed items
