@@ -31,9 +31,12 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("passphrase-dialog")
         self.setWindowTitle(tr("Encrypted assessment"))
-        explanation = QLabel(
-            tr("{name} is encrypted. Enter its passphrase.").format(name=file_name), self
+        prompt = (
+            tr("Choose the passphrase that will encrypt {name}.")
+            if confirm
+            else tr("{name} is encrypted. Enter its passphrase.")
         )
+        explanation = QLabel(prompt.format(name=file_name), self)
         explanation.setWordWrap(True)
         self.passphrase_edit = QLineEdit(self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
