@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from avsec.core.errors import NotAnAvsecFile, StoreError
 
@@ -193,6 +194,11 @@ def _module() -> Any:
     return dbapi2
 
 
+def _uri(path: Path) -> str:
+    """An SQLite URI for ``path`` (``?``, ``#`` and ``%`` in names percent-encoded)."""
+    return "file:" + quote(Path(path).resolve().as_posix())
+
+
 def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
@@ -220,7 +226,7 @@ def connect(
     if passphrase is None:
         passphrase = passphrase_for(path, confirm=new)
     errors: tuple[type[Exception], ...] = (dbapi2.Error,)
-    target = f"file:{path.resolve().as_posix()}?mode={'ro' if read_only else 'rwc'}"
+    target = f"{_uri(path)}?mode={'ro' if read_only else 'rwc'}"
     try:
         raw = dbapi2.connect(target, uri=True, isolation_level=None, timeout=timeout)
     except dbapi2.Error as exc:
@@ -254,7 +260,7 @@ def connect_read_only(path: Path, timeout: float = 10) -> Any:
         if not passphrase:
             raise PassphraseError(f"{path.name}: encrypted, and its passphrase is not known")
         return connect(path, passphrase, read_only=True, timeout=timeout)
-    return sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True, timeout=timeout)
+    return sqlite3.connect(f"{_uri(path)}?mode=ro", uri=True, timeout=timeout)
 
 
 def _export(source: Path, target: Path, source_key: str, target_key: str) -> None:

@@ -211,3 +211,19 @@ def test_new_encrypt_with_the_variable(run, tmp_path, monkeypatch) -> None:
     crypto.forget()
     code, out, err = run("score", path)
     assert code == 2 and err.count("\n") == 1 and "wrong passphrase" in err
+
+
+def test_an_encrypted_file_with_uri_characters_in_its_name(
+    tmp_path: Path, mini_checklist, airport, monkeypatch
+) -> None:
+    path = tmp_path / "visit ?#% 50.avsec"
+    assessment = Assessment(
+        airport=airport, checklist_id=mini_checklist.id, checklist_version=mini_checklist.version
+    )
+    AvsecFile.create(path, assessment, mini_checklist, passphrase=PASSPHRASE).close()
+    crypto.forget()
+    monkeypatch.setenv(crypto.PASSPHRASE_VARIABLE, PASSPHRASE)
+    with AvsecFile.open(path) as f:
+        assert f.encrypted and f.assessment.airport.icao == "ZZTA"
+    crypto.connect_read_only(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["visit ?#% 50.avsec"]
