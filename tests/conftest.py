@@ -49,3 +49,8 @@ def new_file(tmp_path: Path, mini_checklist: Checklist, airport: Airport):
     f = AvsecFile.create(tmp_path / "test.avsec", assessment, mini_checklist, user="tester")
     yield f
     f.close()
+
+
+def raw_sql(f: AvsecFile, sql: str, params: tuple = ()) -> list[tuple]:
+    """Run SQL on an open file behind avsec's back: how a test tampers with or inspects it."""
+    return f._conn.execute(sql, params).fetchall()

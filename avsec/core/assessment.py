@@ -7,7 +7,16 @@ import uuid
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from avsec.core.i18n import N_
 
 DEFAULT_MARKING = {
     "en": "RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION",
@@ -24,6 +33,15 @@ class Status(StrEnum):
     NOT_APPLICABLE = "not_applicable"
     NOT_ASSESSED = "not_assessed"
 
+
+#: English labels of the statuses, the msgids their translations are looked up by.
+STATUS_LABELS: dict[str, str] = {
+    Status.COMPLIANT: N_("Compliant"),
+    Status.PARTIALLY_COMPLIANT: N_("Partially compliant"),
+    Status.NOT_COMPLIANT: N_("Not compliant"),
+    Status.NOT_APPLICABLE: N_("Not applicable"),
+    Status.NOT_ASSESSED: N_("Not assessed"),
+}
 
 #: Item score s per status; statuses absent here are left out of scores.
 STATUS_SCORE: dict[Status, float] = {
@@ -85,6 +103,41 @@ class Assessment(BaseModel):
     #: Workshop fields: the team's name, and the exercise this file derives from.
     team_name: str = ""
     exercise_id: str = ""
+
+    @field_validator("handling_marking")
+    @classmethod
+    def _markings_are_printable(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        """Markings print on every report page: one line each, never empty.
+
+        An edit (:meth:`edited`) that empties one is refused; a stored header read back keeps
+        opening, its empty marking dropped (:meth:`marking` then gives the standard one).
+        """
+        out = {}
+        for lang, text in value.items():
+            line = " ".join(str(text).split())
+            if line:
+                out[lang] = line
+            elif (info.context or {}).get("edit"):
+                raise ValueError(N_("a handling marking must not be empty"))
+        return out
+
+    @model_validator(mode="after")
+    def _visit_ends_after_it_starts(self, info: ValidationInfo) -> Assessment:
+        """An edit may not end the visit before it starts (a stored header still opens)."""
+        edit = (info.context or {}).get("edit")
+        if edit and self.ended is not None and self.ended < self.started:
+            raise ValueError(N_("The end date is before the start date."))
+        return self
+
+    def edited(self, **changes: object) -> Assessment:
+        """This header with ``changes``, validated (``model_copy`` would not check them).
+
+        Raises
+        ------
+        pydantic.ValidationError
+            A change breaks a rule of the header (empty marking, end before start...).
+        """
+        return Assessment.model_validate({**self.model_dump(), **changes}, context={"edit": True})
 
     def marking(self, lang: str) -> str:
         """Return the handling marking in ``lang`` (the default marking when unset)."""

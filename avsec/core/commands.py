@@ -3,18 +3,69 @@
 Every user edit is a command holding the state before and after, so it can be applied, undone
 and redone against any :class:`EditTarget`: the .avsec file (each command one transaction,
 journaled) or an in-memory document in tests. The GUI wraps commands in QUndoStack entries.
+
+A command also describes itself, the way Anki's OpChanges does: :meth:`Command.describe`
+gives the sentence of the Edit menu (an English msgid marked with ``N_``, translated by the
+``translate`` function the caller passes, e.g. the GUI's ``tr``) and :meth:`Command.changes`
+the ids it touched, so views refresh only those.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from avsec.core.actions import Action
-from avsec.core.assessment import Assessment, Response
+from avsec.core.assessment import STATUS_LABELS, Assessment, Response, Status
 from avsec.core.document import AssessmentDocument
-from avsec.core.layout import Feature
+from avsec.core.i18n import N_
+from avsec.core.layout import KIND_LABELS, Feature
+
+#: Turns an English msgid into the shown language (gettext's ``gettext``, the GUI's ``tr``).
+Translate = Callable[[str], str]
+
+
+def english(message: str) -> str:
+    """The identity :data:`Translate`: descriptions in English (the journal, the CLI)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit touched: ids per kind of record, and whether the header changed."""
+
+    responses: frozenset[str] = frozenset()
+    features: frozenset[str] = frozenset()
+    actions: frozenset[str] = frozenset()
+    assessment: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.responses | other.responses,
+            self.features | other.features,
+            self.actions | other.actions,
+            self.assessment or other.assessment,
+        )
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of record touched: "responses", "features", "actions", "assessment"."""
+        touched = {
+            "responses": bool(self.responses),
+            "features": bool(self.features),
+            "actions": bool(self.actions),
+            "assessment": self.assessment,
+        }
+        return frozenset(kind for kind, yes in touched.items() if yes)
+
+    @classmethod
+    def union(cls, parts: Iterable[Changes]) -> Changes:
+        """Everything any of ``parts`` touched."""
+        out = cls()
+        for part in parts:
+            out = out | part
+        return out
 
 
 class EditTarget(Protocol):
@@ -32,16 +83,17 @@ class EditTarget(Protocol):
 class Command(Protocol):
     """An undoable edit."""
 
-    @property
-    def touches(self) -> str:
-        """What the change touched: "responses", "features", "actions", "assessment" or "all"."""
-        ...
-
     def redo(self, target: EditTarget) -> None: ...
 
     def undo(self, target: EditTarget) -> None: ...
 
-    def describe(self) -> str: ...
+    def describe(self, translate: Translate = english) -> str:
+        """The sentence naming the edit ("Set PER-01 to not compliant"), translated."""
+        ...
+
+    def changes(self) -> Changes:
+        """The ids the edit touched."""
+        ...
 
     def journal(self) -> tuple[str, Any, Any]:
         """Return (what, before, after) for the changes journal."""
@@ -52,6 +104,16 @@ def _dump(model: Any) -> Any:
     return None if model is None else model.model_dump(mode="json")
 
 
+def status_text(status: str, translate: Translate = english) -> str:
+    """A status as a sentence shows it: "not compliant", never the id "not_compliant"."""
+    return translate(STATUS_LABELS.get(status, status)).lower()
+
+
+def kind_text(kind: str, translate: Translate = english) -> str:
+    """A feature kind as a sentence shows it: "access point", never "access_point"."""
+    return translate(KIND_LABELS.get(kind, kind.replace("_", " ")))
+
+
 @dataclass
 class SetResponse:
     """Set (or clear, with ``after=None``) the response to one item."""
@@ -59,7 +121,6 @@ class SetResponse:
     item_id: str
     before: Response | None
     after: Response | None
-    touches: str = "responses"
 
     def redo(self, target: EditTarget) -> None:
         target.write_response(self.item_id, self.after)
@@ -67,18 +128,31 @@ class SetResponse:
     def undo(self, target: EditTarget) -> None:
         target.write_response(self.item_id, self.before)
 
-    def describe(self) -> str:
-        before = self.before.status if self.before else "not_assessed"
-        after = self.after.status if self.after else "not_assessed"
+    def describe(self, translate: Translate = english) -> str:
+        before = self.before.status if self.before else Status.NOT_ASSESSED
+        after = self.after.status if self.after else Status.NOT_ASSESSED
         if before != after:
-            return f"Set {self.item_id} to {after}"
+            return translate(N_("Set {item} to {status}")).format(
+                item=self.item_id, status=status_text(after, translate)
+            )
         photos_before = self.before.photos if self.before else []
         photos_after = self.after.photos if self.after else []
         if len(photos_after) > len(photos_before):
-            return f"Add photo to {self.item_id}"
+            return translate(N_("Add photo to {item}")).format(item=self.item_id)
         if len(photos_after) < len(photos_before):
-            return f"Remove photo from {self.item_id}"
-        return f"Edit notes of {self.item_id}"
+            return translate(N_("Remove photo from {item}")).format(item=self.item_id)
+        return translate(N_("Edit notes of {item}")).format(item=self.item_id)
+
+    def notes_only(self) -> bool:
+        """True when only the notes change (the GUI merges such edits typed in a row)."""
+        if self.after is None:
+            return False
+        before_status = self.before.status if self.before else Status.NOT_ASSESSED
+        before_photos = self.before.photos if self.before else []
+        return before_status == self.after.status and before_photos == self.after.photos
+
+    def changes(self) -> Changes:
+        return Changes(responses=frozenset({self.item_id}))
 
     def journal(self) -> tuple[str, Any, Any]:
         return f"response:{self.item_id}", _dump(self.before), _dump(self.after)
@@ -91,7 +165,6 @@ class SetFeature:
     feature_id: str
     before: Feature | None
     after: Feature | None
-    touches: str = "features"
 
     def redo(self, target: EditTarget) -> None:
         target.write_feature(self.feature_id, self.after)
@@ -99,14 +172,19 @@ class SetFeature:
     def undo(self, target: EditTarget) -> None:
         target.write_feature(self.feature_id, self.before)
 
-    def describe(self) -> str:
+    def describe(self, translate: Translate = english) -> str:
         feature = self.after or self.before
-        kind = feature.kind if feature is not None else "feature"
+        kind = kind_text(str(feature.kind), translate) if feature is not None else ""
         if self.before is None:
-            return f"Add {kind}"
+            return translate(N_("Add {kind}")).format(kind=kind)
         if self.after is None:
-            return f"Delete {kind}"
-        return f"Edit {kind}"
+            return translate(N_("Delete {kind}")).format(kind=kind)
+        if self.before.geometry != self.after.geometry:
+            return translate(N_("Move vertices of {kind}")).format(kind=kind)
+        return translate(N_("Edit {kind}")).format(kind=kind)
+
+    def changes(self) -> Changes:
+        return Changes(features=frozenset({self.feature_id}))
 
     def journal(self) -> tuple[str, Any, Any]:
         return f"feature:{self.feature_id}", _dump(self.before), _dump(self.after)
@@ -119,7 +197,6 @@ class SetAction:
     action_id: str
     before: Action | None
     after: Action | None
-    touches: str = "actions"
 
     def redo(self, target: EditTarget) -> None:
         target.write_action(self.action_id, self.after)
@@ -127,12 +204,15 @@ class SetAction:
     def undo(self, target: EditTarget) -> None:
         target.write_action(self.action_id, self.before)
 
-    def describe(self) -> str:
+    def describe(self, translate: Translate = english) -> str:
         if self.before is None:
-            return "Add action"
+            return translate(N_("Add action"))
         if self.after is None:
-            return "Delete action"
-        return f"Edit action {self.after.title[:30]}"
+            return translate(N_("Delete action"))
+        return translate(N_("Edit action {title}")).format(title=self.after.title[:30])
+
+    def changes(self) -> Changes:
+        return Changes(actions=frozenset({self.action_id}))
 
     def journal(self) -> tuple[str, Any, Any]:
         return f"action:{self.action_id}", _dump(self.before), _dump(self.after)
@@ -144,7 +224,6 @@ class SetAssessment:
 
     before: Assessment
     after: Assessment
-    touches: str = "assessment"
 
     def redo(self, target: EditTarget) -> None:
         target.write_assessment(self.after)
@@ -152,8 +231,11 @@ class SetAssessment:
     def undo(self, target: EditTarget) -> None:
         target.write_assessment(self.before)
 
-    def describe(self) -> str:
-        return "Edit assessment details"
+    def describe(self, translate: Translate = english) -> str:
+        return translate(N_("Edit assessment details"))
+
+    def changes(self) -> Changes:
+        return Changes(assessment=True)
 
     def journal(self) -> tuple[str, Any, Any]:
         return "assessment", _dump(self.before), _dump(self.after)
@@ -161,15 +243,15 @@ class SetAssessment:
 
 @dataclass
 class Batch:
-    """Several commands applied, undone and journaled as one edit."""
+    """Several commands applied, undone and journaled as one edit.
+
+    ``text`` is an English msgid marked with ``N_`` (``"Import {count} features from
+    {name}"``) and ``params`` its placeholders; the journal keeps the English sentence.
+    """
 
     text: str
     commands: Sequence[Command] = field(default_factory=list)
-
-    @property
-    def touches(self) -> str:
-        kinds = {c.touches for c in self.commands}
-        return kinds.pop() if len(kinds) == 1 else "all"
+    params: dict[str, Any] = field(default_factory=dict)
 
     def redo(self, target: EditTarget) -> None:
         for command in self.commands:
@@ -179,14 +261,25 @@ class Batch:
         for command in reversed(self.commands):
             command.undo(target)
 
-    def describe(self) -> str:
-        return self.text
+    def describe(self, translate: Translate = english) -> str:
+        text = translate(self.text)
+        return text.format(**self.params) if self.params else text
+
+    def changes(self) -> Changes:
+        return Changes.union(c.changes() for c in self.commands)
 
     def journal(self) -> tuple[str, Any, Any]:
+        """One line; ``before`` and ``after`` list ``{"what", "value"}`` per sub-command.
+
+        Each entry keeps its command's own ``what`` (``response:PER-01``, a nested
+        ``batch:...`` whose value is again such a list), so a reader of the journal knows
+        what every value is without guessing from its fields.
+        """
+        entries = [c.journal() for c in self.commands]
         return (
-            f"batch:{self.text}",
-            [c.journal()[1] for c in self.commands],
-            [c.journal()[2] for c in self.commands],
+            f"batch:{self.describe()}",
+            [{"what": what, "value": before} for what, before, _ in entries],
+            [{"what": what, "value": after} for what, _, after in entries],
         )
 
 
@@ -213,27 +306,33 @@ def delete_feature(doc: AssessmentDocument, feature_id: str) -> SetFeature:
     return SetFeature(feature_id, doc.feature(feature_id), None)
 
 
-def replace_layout(doc: AssessmentDocument, features: Sequence[Feature], text: str) -> Batch:
+def replace_layout(
+    doc: AssessmentDocument, features: Sequence[Feature], text: str, **params: Any
+) -> Batch:
     """Return one command that replaces every feature with ``features``."""
     removes: list[Command] = [SetFeature(f.id, f, None) for f in doc.features]
     adds: list[Command] = [SetFeature(f.id, None, f) for f in features]
-    return Batch(text, removes + adds)
+    return Batch(text, removes + adds, params)
 
 
-def merge_layout(doc: AssessmentDocument, features: Sequence[Feature], text: str) -> Batch:
+def merge_layout(
+    doc: AssessmentDocument, features: Sequence[Feature], text: str, **params: Any
+) -> Batch:
     """Return one command that adds ``features`` (replacing those with the same id)."""
     existing = {f.id: f for f in doc.features}
     commands: list[Command] = [SetFeature(f.id, existing.get(f.id), f) for f in features]
-    return Batch(text, commands)
+    return Batch(text, commands, params)
 
 
-def replace_outline(doc: AssessmentDocument, actions: Sequence[Action], text: str) -> Batch:
+def replace_outline(
+    doc: AssessmentDocument, actions: Sequence[Action], text: str, **params: Any
+) -> Batch:
     """Return one command that replaces the outline with ``actions``."""
     new_ids = {a.id for a in actions}
     old = {a.id: a for a in doc.actions}
     commands: list[Command] = [SetAction(a.id, a, None) for a in doc.actions if a.id not in new_ids]
     commands += [SetAction(a.id, old.get(a.id), a) for a in actions]
-    return Batch(text, commands)
+    return Batch(text, commands, params)
 
 
 class DocumentTarget:

@@ -38,3 +38,8 @@ def pick(text: Mapping[str, str] | None, lang: str, fallback: str = DEFAULT_LANG
     if text.get(fallback):
         return text[fallback]
     return next((value for value in text.values() if value), "")
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention pybabel looks for
+    """Mark ``message`` for extraction without translating it (it is translated where shown)."""
+    return message

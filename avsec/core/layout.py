@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from avsec.core.i18n import N_
+
 
 class Kind(StrEnum):
     """Feature kinds; the spelling is a fixed contract (``properties.kind``)."""
@@ -23,6 +25,21 @@ class Kind(StrEnum):
     ACCESS_POINT = "access_point"
     OBSTACLE = "obstacle"
 
+
+#: English labels of the kinds (lower case: they are used inside sentences), the msgids their
+#: translations are looked up by.
+KIND_LABELS: dict[str, str] = {
+    Kind.AIRSIDE: N_("airside"),
+    Kind.SRA: N_("SRA"),
+    Kind.CRITICAL_PART: N_("critical part"),
+    Kind.LANDSIDE: N_("landside"),
+    Kind.BUILDING: N_("building"),
+    Kind.PARKING: N_("parking"),
+    Kind.BARRIER: N_("barrier"),
+    Kind.ROAD: N_("road"),
+    Kind.ACCESS_POINT: N_("access point"),
+    Kind.OBSTACLE: N_("obstacle"),
+}
 
 ZONE_KINDS = (Kind.AIRSIDE, Kind.SRA, Kind.CRITICAL_PART, Kind.LANDSIDE)
 

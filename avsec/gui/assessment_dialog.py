@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.app.header import edited_header
 from avsec.core.assessment import DEFAULT_MARKING, Assessment, RuleParameters
+from avsec.core.errors import InputError
 from avsec.gui.i18n import language, number, tr
 
 #: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
@@ -180,31 +182,33 @@ class AssessmentDialog(QDialog):
             self.parameters[name].setValue(default)
 
     def edited(self) -> Assessment | None:
-        """The header as the dialog shows it, or None (with a message) when it is invalid."""
+        """The header as the dialog shows it, or None (with a message) when it is invalid.
+
+        The rules are the model's (:func:`avsec.app.header.edited_header`), as for
+        ``avsec edit``; an emptied marking field means its placeholder, the standard marking.
+        """
         started = _to_date(self.started.date())
         ended = _to_date(self.ended.date()) if self.has_ended.isChecked() else None
-        if ended is not None and ended < started:
-            self.message.setText(tr("The end date is before the start date."))
-            return None
         marking = dict(self.original.handling_marking)  # keeps markings of other languages
         for lang, field in (("en", self.marking_en), ("es", self.marking_es)):
-            # An emptied field means the standard marking (its placeholder), never no marking.
-            marking[lang] = " ".join(field.text().split()) or DEFAULT_MARKING[lang]
-        parameters = RuleParameters(
-            **{name: round(spin.value(), 3) for name, spin in self.parameters.items()}
-        )
+            marking[lang] = field.text().strip() or DEFAULT_MARKING[lang]
+        try:
+            result = edited_header(
+                self.original,
+                tr,
+                title=self.title.text().strip(),
+                team=[n.strip() for n in self.team.toPlainText().splitlines() if n.strip()],
+                organisation=self.organisation.text().strip(),
+                started=started,
+                ended=ended,
+                handling_marking=marking,
+                parameters={name: round(spin.value(), 3) for name, spin in self.parameters.items()},
+            )
+        except InputError as exc:
+            self.message.setText(str(exc))
+            return None
         self.message.clear()
-        return self.original.model_copy(
-            update={
-                "title": self.title.text().strip(),
-                "team": [n.strip() for n in self.team.toPlainText().splitlines() if n.strip()],
-                "organisation": self.organisation.text().strip(),
-                "started": started,
-                "ended": ended,
-                "handling_marking": marking,
-                "parameters": parameters,
-            }
-        )
+        return result
 
     def _on_accept(self) -> None:
         result = self.edited()

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from avsec.app.filters import FilterCriteria
 from avsec.core.assessment import Status
 from avsec.core.i18n import pick
-from avsec.gui.filter_bar import FilterCriteria
 from avsec.gui.i18n import language
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import status_label

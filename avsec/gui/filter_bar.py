@@ -1,54 +1,20 @@
-"""Filter of the checklist walker: text, status, area and weight (Ctrl+F)."""
+"""Filter of the checklist walker: text, status, area and weight (Ctrl+F).
+
+The criteria and what they match live in :mod:`avsec.app.filters`; this is the widget.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QToolButton, QWidget
 
-from avsec.core.i18n import pick
+from avsec.app.filters import FilterCriteria
 from avsec.gui.i18n import tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import STATUSES, status_label, weight_label
-
-
-@dataclass(frozen=True)
-class FilterCriteria:
-    """What the walker shows: items matching every set criterion."""
-
-    text: str = ""
-    status: str = ""
-    area: str = ""
-    weight: int = 0
-
-    @property
-    def active(self) -> bool:
-        """Whether any criterion is set."""
-        return bool(self.text.strip() or self.status or self.area or self.weight)
-
-    def matches(self, item: Any, area_id: str, status: str, notes: str, lang: str) -> bool:
-        """Whether a checklist item passes the filter.
-
-        Text matches the item id, question, guidance, evidence and the notes, case-insensitive,
-        in the shown language and in English.
-        """
-        if self.status and status != self.status:
-            return False
-        if self.area and area_id != self.area:
-            return False
-        if self.weight and item.weight != self.weight:
-            return False
-        needle = self.text.strip().lower()
-        if not needle:
-            return True
-        texts = [item.id, notes]
-        for field in ("question", "guidance", "evidence"):
-            value = getattr(item, field)
-            texts += [pick(value, lang), pick(value, "en")]
-        return any(needle in text.lower() for text in texts if text)
 
 
 class FilterBar(QWidget):

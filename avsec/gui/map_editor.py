@@ -6,6 +6,7 @@ Loads pyproj and shapely (through the projection) the first time the Map tab ope
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.app.georef import control_from_two_points, world_file_placement
+from avsec.app.map_geometry import POINT
 from avsec.core.commands import (
     add_feature,
     change_feature,
@@ -36,16 +39,8 @@ from avsec.gui import dialogs
 from avsec.gui.attribute_panel import AttributePanel
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import FindingsPanel
-from avsec.gui.georef import (
-    apply,
-    control_points_from_world_file,
-    parse_world_file,
-    similarity_from_two_points,
-    world_file_for,
-)
 from avsec.gui.i18n import tr
 from avsec.gui.layer_list import LayerList
-from avsec.gui.map_geometry import POINT
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
 from avsec.gui.observations_panel import ObservationsPanel
@@ -309,28 +304,16 @@ class MapEditor(QWidget):
 
     def analyse(self) -> int:
         """Run the geometry rules over the layout; return the number of findings (-1 on error)."""
-        try:
-            from avsec.geo.analysis import analyze
-        except ImportError:
-            show_error(
-                self, tr("Analyse"), tr("The geometry analysis is not available in this build.")
-            )
-            return -1
-        doc = self.session.doc
-        airport = doc.assessment.airport
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = analyze(
-                doc.features, doc.assessment.parameters, doc.checklist, (airport.lon, airport.lat)
-            )
-        except (AvsecError, ValueError) as exc:
+            count = self.session.analyse()
+        except (AvsecError, ValueError, sqlite3.Error) as exc:
             show_error(self, tr("Analyse"), tr("Analysis failed: {error}").format(error=exc))
             return -1
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.session.set_findings(result.findings)
         self.layers.set_visible("findings", True)
-        return len(result.findings)
+        return count
 
     # --- import -----------------------------------------------------------------------------
 
@@ -461,18 +444,15 @@ class MapEditor(QWidget):
             image = QImage.fromData(QByteArray(data))
             if image.isNull():
                 raise InputError(f"{path.name}: not a PNG or JPEG image avsec can read")
-            world = world_file_for(path) if reference_points is None else None
-            if world is not None:
-                numbers = parse_world_file(
-                    world.read_text(encoding="utf-8", errors="replace"), world.name
-                )
-                control = control_points_from_world_file(numbers, image.width(), image.height())
-            else:
+            control = None
+            if reference_points is None:
+                control = world_file_placement(path, image.width(), image.height())
+            if control is None:
                 if reference_points is None:
                     reference_points = self._ask_reference_points(image)
                     if reference_points is None:
                         return False
-                control = self._control_from_two_points(reference_points)
+                control = control_from_two_points(reference_points, self.scene.projection)
             attachment = self.session.file.add_attachment(
                 data,
                 filename=path.name,
@@ -502,18 +482,6 @@ class MapEditor(QWidget):
         airport = self.session.doc.assessment.airport
         dialog = ReferencePointsDialog(image, (airport.lon, airport.lat), self)
         return dialog.points() if dialog.exec() else None
-
-    def _control_from_two_points(
-        self, points: list[tuple[float, float, float, float]]
-    ) -> list[tuple[float, float, float, float]]:
-        projection = self.scene.projection
-        scene = [projection.point_to_scene(lon, lat) for _, _, lon, lat in points]
-        pixels = [(c, r) for c, r, _, _ in points]
-        similarity = similarity_from_two_points(pixels, scene)
-        (c1, r1), (c2, r2) = pixels
-        third = (c1 - (r2 - r1), r1 + (c2 - c1))  # perpendicular to the first two: never collinear
-        lon, lat = projection.point_to_lonlat(*apply(similarity, *third))
-        return [tuple(points[0]), tuple(points[1]), (third[0], third[1], lon, lat)]  # type: ignore[list-item]
 
     def remove_background(self) -> None:
         """Remove the background image."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.gui.map_geometry import LINE, POINT, POLYGON, ring_contains, segment_distance
+from avsec.app.map_geometry import LINE, POINT, POLYGON, ring_contains, segment_distance
 from avsec.gui.style import (
     CONTROL_COLOURS,
     OBSERVATION_COLOUR,

@@ -2,7 +2,7 @@
 and the background image.
 
 Scene units are metres of the local projection centred on the airport, y down (see
-:mod:`avsec.gui.map_geometry`). The scene listens to the session and rebuilds only the
+:mod:`avsec.app.map_geometry`). The scene listens to the session and rebuilds only the
 features a command touched.
 """
 
@@ -16,14 +16,14 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsScene
 
+from avsec.app.georef import affine_from_points, check_control_points
+from avsec.app.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
 from avsec.core.document import Observation
 from avsec.core.errors import AvsecError
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
-from avsec.gui.georef import affine_from_points, check_control_points
 from avsec.gui.i18n import language, tr
 from avsec.gui.labels import rule_label
-from avsec.gui.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
 from avsec.gui.map_items import (
     FeatureItem,
     NumberedMarker,

@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QMenu, QWidget
 
+from avsec.app.map_geometry import LINE, POINT, POLYGON, nearest_segment
 from avsec.gui.i18n import number, tr
-from avsec.gui.map_geometry import LINE, POINT, POLYGON, nearest_segment
 from avsec.gui.map_items import FeatureItem, NumberedMarker, PointFeatureItem
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import Z_DRAWING

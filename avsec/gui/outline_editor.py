@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.actions import Action
-from avsec.core.commands import SetAction, replace_outline
-from avsec.core.outline import generate_outline
-from avsec.gui.i18n import language, tr
+from avsec.core.commands import SetAction
+from avsec.gui.i18n import tr
 from avsec.gui.outline_model import COLUMNS, OutlineDelegate, OutlineTableModel
 from avsec.gui.session import Session
 
@@ -93,14 +92,7 @@ class OutlineEditor(QWidget):
 
     def regenerate(self) -> int:
         """Rebuild the generated actions from the gaps, keeping every user edit; return count."""
-        doc = self.session.doc
-        outline = generate_outline(
-            doc.checklist, doc.responses, doc.findings, doc.actions, lang=language()
-        )
-        if [a.model_dump() for a in outline] == [a.model_dump() for a in doc.actions]:
-            return len(outline)
-        self.session.push(replace_outline(doc, outline, tr("Regenerate the improvement outline")))
-        return len(outline)
+        return self.session.regenerate_outline()
 
     def add_action(self) -> str:
         """Add an action of the user's own and start editing its title; return its id."""

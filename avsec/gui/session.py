@@ -1,9 +1,11 @@
-"""One open assessment: the .avsec file, its document in memory and the undo stack.
+"""One open assessment in the desktop app: an :class:`avsec.app.editor.Editor` with Qt signals
+and an undo stack.
 
 Every view takes the :class:`Session` in its constructor, edits through :meth:`Session.push`
-and listens to :attr:`Session.changed` to refresh only what a command touched. ``push`` writes
-the command to the file first (one transaction) and only then puts it on the QUndoStack, so a
-failed write never leaves an undo entry for a change that did not happen.
+and listens to :attr:`Session.changed` to refresh only what a command touched (its
+``changes()``). ``push`` writes the command to the file first (one transaction) and only then
+puts it on the QUndoStack, so a failed write never leaves an undo entry for a change that did
+not happen. What an edit is and does lives in avsec.app and avsec.core; this module adapts it.
 """
 
 from __future__ import annotations
@@ -11,108 +13,32 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from avsec.core.assessment import Assessment, Response, Status
+from avsec.app.editor import Editor
+from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
-from avsec.core.commands import (
-    Batch,
-    Command,
-    DocumentTarget,
-    SetAction,
-    SetAssessment,
-    SetFeature,
-    SetResponse,
-)
+from avsec.core.commands import Changes, Command, SetResponse
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import AvsecError
 from avsec.core.findings import Finding, finding_numbers
 from avsec.gui.i18n import language, tr
-from avsec.gui.labels import kind_label, status_label
 from avsec.store import AvsecFile
 
-#: A batch with more commands than this reloads the touched tables from the file instead of
-#: replaying each command on the in-memory document (replaying is O(n) per feature).
-_RELOAD_THRESHOLD = 20
 #: Notes typed on one item within this many seconds merge into one undo step.
 _NOTES_MERGE_SECONDS = 60
 
-
-@dataclass
-class Touched:
-    """What a command changed: ids per table, and whether the header changed."""
-
-    responses: set[str] = field(default_factory=set)
-    features: set[str] = field(default_factory=set)
-    actions: set[str] = field(default_factory=set)
-    assessment: bool = False
+#: A write the file refused: the user sees the message, the document is re-read.
+_WRITE_ERRORS = (AvsecError, sqlite3.Error, OSError)
 
 
-def touched(command: Command) -> Touched:
-    """Return the ids a command (or a batch, recursively) touches."""
-    out = Touched()
-    stack: list[Any] = [command]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Batch):
-            stack.extend(current.commands)
-        elif isinstance(current, SetResponse):
-            out.responses.add(current.item_id)
-        elif isinstance(current, SetFeature):
-            out.features.add(current.feature_id)
-        elif isinstance(current, SetAction):
-            out.actions.add(current.action_id)
-        elif isinstance(current, SetAssessment):
-            out.assessment = True
-    return out
-
-
-def describe_command(command: Command) -> str:
-    """A translated description of ``command`` for the Edit menu.
-
-    In English this is the core command's ``describe()``; other languages get the same
-    sentence translated. Batches carry their text, which the GUI writes already translated.
-    """
-    if language() == "en" or isinstance(command, Batch):
-        return command.describe()
-    if isinstance(command, SetResponse):
-        before = command.before.status if command.before else Status.NOT_ASSESSED
-        after = command.after.status if command.after else Status.NOT_ASSESSED
-        if before != after:
-            return tr("Set {item} to {status}").format(
-                item=command.item_id, status=status_label(after).lower()
-            )
-        before_photos = command.before.photos if command.before else []
-        after_photos = command.after.photos if command.after else []
-        if len(after_photos) > len(before_photos):
-            return tr("Add photo to {item}").format(item=command.item_id)
-        if len(after_photos) < len(before_photos):
-            return tr("Remove photo from {item}").format(item=command.item_id)
-        return tr("Edit notes of {item}").format(item=command.item_id)
-    if isinstance(command, SetFeature):
-        feature = command.after or command.before
-        kind = kind_label(feature.kind) if feature else ""
-        if command.before is None:
-            return tr("Add {kind}").format(kind=kind)
-        if command.after is None:
-            return tr("Delete {kind}").format(kind=kind)
-        if command.before.geometry != command.after.geometry:
-            return tr("Move vertices of {kind}").format(kind=kind)
-        return tr("Edit {kind}").format(kind=kind)
-    if isinstance(command, SetAction):
-        if command.before is None:
-            return tr("Add action")
-        if command.after is None:
-            return tr("Delete action")
-        return tr("Edit action {title}").format(title=command.after.title[:30])
-    if isinstance(command, SetAssessment):
-        return tr("Edit assessment details")
-    return command.describe()
+def touched(command: Command) -> Changes:
+    """The ids ``command`` touched (its own :meth:`~avsec.core.commands.Command.changes`)."""
+    return command.changes()
 
 
 class UndoableEdit(QUndoCommand):
@@ -125,7 +51,7 @@ class UndoableEdit(QUndoCommand):
     _NOTES_ID = 0x4E4F  # any constant: Qt merges only entries with the same id
 
     def __init__(self, session: Session, command: Command):
-        super().__init__(describe_command(command))
+        super().__init__(command.describe(tr))
         self.session = session
         self.command = command
         self._skip_redo = True
@@ -141,12 +67,7 @@ class UndoableEdit(QUndoCommand):
         self.session._run(self.command, undo=True)
 
     def _notes_only(self) -> bool:
-        command = self.command
-        if not isinstance(command, SetResponse) or command.after is None:
-            return False
-        before_status = command.before.status if command.before else Status.NOT_ASSESSED
-        before_photos = command.before.photos if command.before else []
-        return before_status == command.after.status and before_photos == command.after.photos
+        return isinstance(self.command, SetResponse) and self.command.notes_only()
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self._NOTES_ID if self._notes_only() else -1
@@ -188,11 +109,9 @@ class Session(QObject):
 
     def __init__(self, file: AvsecFile, parent: QObject | None = None):
         super().__init__(parent)
-        self.file = file
-        self.doc: AssessmentDocument = file.document()
-        self._target = DocumentTarget(self.doc)
+        #: The Qt-free assessment every edit goes through.
+        self.editor = Editor(file)
         self.undo_stack = QUndoStack(self)
-        self._analysed = False
         self._thumbnails: Any = None
         self._finding_numbers: dict[str, int] | None = None
 
@@ -230,21 +149,31 @@ class Session(QObject):
         return cls(file)
 
     @property
+    def file(self) -> AvsecFile:
+        """The open .avsec file."""
+        return self.editor.file
+
+    @property
+    def doc(self) -> AssessmentDocument:
+        """The assessment in memory, as the file holds it."""
+        return self.editor.doc
+
+    @property
     def path(self) -> Path:
         """The file's path."""
-        return self.file.path
+        return self.editor.path
 
     @property
     def checklist(self) -> Checklist:
         """The checklist snapshot of the file."""
-        return self.doc.checklist
+        return self.editor.checklist
 
     def close(self) -> None:
         """Close the file (every edit is already on disk)."""
         if self._thumbnails is not None:
             self._thumbnails.shutdown()
         self.undo_stack.clear()
-        self.file.close()
+        self.editor.close()
 
     def thumbnails(self) -> Any:
         """The photo thumbnail cache of this file (decoded off the GUI thread)."""
@@ -256,14 +185,17 @@ class Session(QObject):
 
     # --- editing --------------------------------------------------------------------------
 
-    def push(self, command: Command) -> bool:
+    def push(self, command: Command | None) -> bool:
         """Apply ``command`` to the file and the document, then make it undoable.
 
         Returns
         -------
         bool
-            False when the file refused the write (the user saw why).
+            False when the file refused the write (the user saw why); True when it was
+            applied, or when ``command`` is None (nothing to change).
         """
+        if command is None:
+            return True
         if not self._run(command, undo=False):
             return False
         self.undo_stack.push(UndoableEdit(self, command))
@@ -272,73 +204,41 @@ class Session(QObject):
     def _run(self, command: Command, *, undo: bool) -> bool:
         try:
             if undo:
-                self.file.revert(command)
+                self.editor.revert(command)
             else:
-                self.file.apply(command)
-        except (AvsecError, sqlite3.Error, OSError) as exc:
+                self.editor.apply(command)
+        except _WRITE_ERRORS as exc:
             self.failed.emit(tr("Cannot save the change"), str(exc))
             self.reload()
             return False
-        self._update_document(command, undo=undo)
         self.saved.emit()
         self.changed.emit(command)
         return True
 
-    def _update_document(self, command: Command, *, undo: bool) -> None:
-        if isinstance(command, Batch) and len(command.commands) > _RELOAD_THRESHOLD:
-            what = touched(command)
-            if what.responses:
-                self.doc.responses = self.file.responses()
-            if what.features:
-                self.doc.features = self.file.features()
-            if what.actions:
-                self.doc.actions = self.file.actions()
-            if what.assessment:
-                self.doc.assessment = self.file.assessment
-            return
-        if undo:
-            command.undo(self._target)
-        else:
-            command.redo(self._target)
-
     def reload(self) -> None:
         """Re-read the whole document from the file (after a failed write)."""
         try:
-            self.doc = self.file.document()
+            self.editor.reload()
         except (AvsecError, sqlite3.Error):
             return
-        self._target = DocumentTarget(self.doc)
         self._finding_numbers = None
 
     # --- convenience edits --------------------------------------------------------------
 
     def response(self, item_id: str) -> Response | None:
         """The recorded response of ``item_id`` or None."""
-        return self.doc.responses.get(item_id)
-
-    def _stamped(self, item_id: str, **changes: Any) -> Response:
-        before = self.response(item_id)
-        base = before or Response(item_id=item_id)
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        return base.model_copy(update={**changes, "updated": now, "updated_by": self.file.user})
+        return self.editor.response(item_id)
 
     def set_status(self, item_id: str, status: str) -> bool:
         """Record a status for one item (nothing when it is already that status)."""
-        before = self.response(item_id)
-        if (before.status if before else Status.NOT_ASSESSED) == status:
-            return True
-        after = self._stamped(item_id, status=Status(status))
-        return self.push(SetResponse(item_id, before, after))
+        return self.push(self.editor.status_edit(item_id, status))
 
     def set_notes(self, item_id: str, notes: str) -> bool:
         """Record the notes of one item (nothing when unchanged)."""
-        before = self.response(item_id)
-        if (before.notes if before else "") == notes:
-            return True
-        return self.push(SetResponse(item_id, before, self._stamped(item_id, notes=notes)))
+        return self.push(self.editor.notes_edit(item_id, notes))
 
     def add_photo(self, item_id: str, path: str | Path) -> str:
-        """Store a photo file in the assessment and link it to ``item_id``.
+        """Store a photo file in the assessment and link it to ``item_id`` (one undo step).
 
         Returns
         -------
@@ -350,62 +250,60 @@ class Session(QObject):
         AvsecError
             The photo cannot be read or stored (nothing changed).
         """
-        from avsec.gui.photos import read_photo
-
-        photo = read_photo(Path(path))
-        attachment_id = self.file.add_attachment(
-            photo.data,
-            filename=photo.filename,
-            mime=photo.mime,
-            taken=photo.taken,
-            lon=photo.lon,
-            lat=photo.lat,
-        )
-        if all(a.id != attachment_id for a in self.doc.attachments):
-            self.doc.attachments = self.file.attachments()
+        attachment_id, new = self.editor.store_photo(path)
+        if new:
             self.attachments_changed.emit()
-        before = self.response(item_id)
-        photos = list(before.photos) if before else []
-        if attachment_id not in photos:
-            photos.append(attachment_id)
-            self.push(SetResponse(item_id, before, self._stamped(item_id, photos=photos)))
+        self.push(self.editor.photo_link(item_id, attachment_id))
         return attachment_id
 
     def remove_photo(self, item_id: str, attachment_id: str) -> bool:
         """Unlink a photo from an item (the bytes stay in the file for undo)."""
-        before = self.response(item_id)
-        if before is None or attachment_id not in before.photos:
-            return True
-        photos = [p for p in before.photos if p != attachment_id]
-        return self.push(SetResponse(item_id, before, self._stamped(item_id, photos=photos)))
+        return self.push(self.editor.photo_unlink(item_id, attachment_id))
 
     def attachment(self, attachment_id: str) -> Any:
         """The metadata of one photo or None."""
-        return next((a for a in self.doc.attachments if a.id == attachment_id), None)
+        return self.editor.attachment(attachment_id)
 
     def photo_items(self, attachment_id: str) -> list[str]:
         """Ids of the items whose responses show ``attachment_id``."""
-        return [i for i, r in self.doc.responses.items() if attachment_id in r.photos]
+        return self.editor.photo_items(attachment_id)
+
+    def regenerate_outline(self) -> int:
+        """Regenerate the outline in the GUI language (:mod:`avsec.app.outline`); count."""
+        update = self.editor.outline_update(language())
+        if update.command is not None:
+            self.push(update.command)
+        return len(update.actions)
+
+    def analyse(self) -> int:
+        """Analyse the layout and store the findings; return their number.
+
+        Raises
+        ------
+        AvsecError, ValueError, sqlite3.Error
+            The analysis or the write failed; the stored findings are unchanged.
+        """
+        result = self.editor.analyse()
+        self._findings_replaced()
+        return len(result.findings)
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Replace the analysis results (a derived cache, not an undoable edit)."""
         try:
-            self.file.set_findings(findings)
+            self.editor.set_findings(findings)
         except (AvsecError, sqlite3.Error) as exc:
             self.failed.emit(tr("Cannot save the change"), str(exc))
             return
-        self.doc.findings = list(findings)
+        self._findings_replaced()
+
+    def _findings_replaced(self) -> None:
         self._finding_numbers = None
-        self._analysed = True
         self.saved.emit()
         self.findings_changed.emit()
 
     def has_analysis(self) -> bool:
         """Whether the layout was ever analysed (no findings then means a clean layout)."""
-        if not self._analysed:
-            rows = self.file.execute("SELECT 1 FROM changes WHERE what = 'analysis' LIMIT 1")
-            self._analysed = bool(rows)
-        return self._analysed
+        return self.editor.has_analysis()
 
     def finding_number(self, finding_id: str) -> int:
         """The 1-based number a finding has on the map and in every list (0 when unknown)."""

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from avsec.core.errors import AvsecError
+from avsec.store.attachments import read_attachment
 
 
 def decode_image(data: bytes, longest_side: int = 0) -> QImage:
@@ -80,18 +81,10 @@ class _DecodeTask(QRunnable):
     def run(self) -> None:
         image = QImage()
         try:
-            from avsec.store.crypto import connect_read_only  # plain or encrypted
-
-            connection = connect_read_only(self.database)
-            try:
-                row = connection.execute(
-                    "SELECT data FROM attachments WHERE id = ?", (self.attachment_id,)
-                ).fetchone()
-            finally:
-                connection.close()
-            if row is not None:
-                image = decode_image(bytes(row[0]), self.size)
-        except (sqlite3.Error, OSError, AvsecError):
+            data = read_attachment(self.database, self.attachment_id)
+            if data is not None:
+                image = decode_image(data, self.size)
+        except (sqlite3.Error, OSError, AvsecError):  # AvsecError: passphrase not known
             pass  # a placeholder stays: the thumbnail is not worth an error box
         self.relay.decoded.emit(self.attachment_id, image)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from avsec.app.filters import FilterCriteria
 from avsec.core.i18n import pick
 from avsec.gui.checklist_tree import ChecklistTree
-from avsec.gui.filter_bar import FilterBar, FilterCriteria
+from avsec.gui.filter_bar import FilterBar
 from avsec.gui.i18n import language, tr
 from avsec.gui.item_page import ItemPage
 from avsec.gui.session import Session, touched

@@ -674,6 +674,28 @@ class AvsecFile:
         """Rewrite the file without free pages (used after removing data, e.g. answer keys)."""
         self._conn.execute("VACUUM")
 
-    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Run raw SQL (for the workshop packer and tests; not for edits)."""
-        return self._conn.execute(sql, params).fetchall()
+    def was_analysed(self) -> bool:
+        """Whether the layout was ever analysed (then no findings means a clean layout)."""
+        row = self._conn.execute("SELECT 1 FROM changes WHERE what = 'analysis' LIMIT 1")
+        return row.fetchone() is not None
+
+    def checklist_snapshot_sha(self) -> str:
+        """The checksum stored with the checklist snapshot, after checking it still matches.
+
+        Raises
+        ------
+        StoreError
+            The snapshot is missing, or its text no longer matches its checksum (altered).
+        """
+        row = self._conn.execute(
+            "SELECT sha256, json FROM checklist_snapshot WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path.name}: the checklist snapshot is missing")
+        stored, text = row
+        if stored != hashlib.sha256(text.encode()).hexdigest():
+            raise StoreError(
+                f"{self.path.name}: the checklist snapshot was altered (its checksum does not "
+                "match)"
+            )
+        return str(stored)

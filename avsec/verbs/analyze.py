@@ -68,14 +68,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     suggestions: list[Any] = []
     if is_avsec_file(path):
         from avsec.geo.suggestions import item_suggestions
+        from avsec.store.analysis import analyse_and_store
 
         with open_file(str(path)) as f:
             assessment = f.assessment
-            checklist = f.checklist
-            centre = (assessment.airport.lon, assessment.airport.lat)
-            result = analyze(f.features(), assessment.parameters, checklist, centre=centre)
-            f.set_findings(result.findings)
-            suggestions = item_suggestions(checklist, result.findings, f.responses())
+            result = analyse_and_store(f)
+            suggestions = item_suggestions(f.checklist, result.findings, f.responses())
         lang = args.lang or assessment.language
         marking = assessment.marking(lang)
     else:

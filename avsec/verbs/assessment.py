@@ -82,7 +82,11 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("outline", help="the improvement outline generated from gaps")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--save", action="store_true", help="store the regenerated outline in the file")
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="store the regenerated outline (user edits kept; nothing written when unchanged)",
+    )
     add_lang(p)
     p.set_defaults(handler=cmd_outline)
 
@@ -113,10 +117,8 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    """Change the assessment header as one undoable edit."""
-    from pydantic import ValidationError
-
-    from avsec.core.assessment import RuleParameters
+    """Change the assessment header as one undoable edit (the model's rules, as the GUI)."""
+    from avsec.app.header import edited_header
     from avsec.core.commands import SetAssessment
     from avsec.core.errors import InputError
 
@@ -133,9 +135,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         for lang in ("en", "es"):
             value = getattr(args, f"marking_{lang}")
             if value is not None:
-                if not value.strip():
-                    raise InputError(f"--marking-{lang} must not be empty")
-                marking[lang] = value.strip()
+                marking[lang] = value
         if marking != before.handling_marking:
             update["handling_marking"] = marking
         if args.param:
@@ -150,15 +150,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
                     values[name] = float(value)
                 except ValueError:
                     raise InputError(f"--param {pair}: {value!r} is not a number") from None
-            try:
-                update["parameters"] = RuleParameters(**values)
-            except ValidationError as exc:
-                raise InputError(f"--param: {exc.errors()[0]['msg']}") from None
+            update["parameters"] = values
         if not update:
             raise InputError("nothing to change; see 'avsec edit --help'")
-        after = before.model_copy(update=update)
-        if after.ended and after.ended < after.started:
-            raise InputError("--ended is before the start of the assessment")
+        after = edited_header(before, **update)
         f.apply(SetAssessment(before, after))
         stale = f.findings_stale()
     print(f"updated {', '.join(sorted(update))} in {args.file}")
@@ -361,17 +356,14 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_outline(args: argparse.Namespace) -> int:
     """Print (and with --save store) the improvement outline."""
-    from avsec.core.commands import replace_outline
-    from avsec.core.outline import generate_outline
+    from avsec.app.editor import Editor
 
     with open_file(args.file) as f:
-        doc = f.document()
-        lang = args.lang or doc.assessment.language
-        outline = generate_outline(
-            doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang
-        )
-        if args.save:
-            f.apply(replace_outline(doc, outline, "Regenerate the improvement outline"))
+        editor = Editor(f)
+        update = editor.outline_update(args.lang or None)
+        outline = update.actions
+        if args.save and update.command is not None:
+            editor.apply(update.command)
     if args.json:
         print_json({"actions": [a.model_dump(mode="json") for a in outline]})
         return 0
@@ -386,7 +378,9 @@ def cmd_outline(args: argparse.Namespace) -> int:
         for a in outline
     ]
     print(table(rows, ["horizon", "priority", "items", "action", "due"]))
-    if args.save:
+    if args.save and update.command is None:
+        print(f"the outline in {args.file} is up to date ({len(outline)} actions); nothing written")
+    elif args.save:
         print(f"saved {len(outline)} actions to {args.file}")
     return 0
 

@@ -432,16 +432,10 @@ class _Loaded:
 
 
 def _snapshot_sha(f: Any, name: str) -> str:
-    rows = f.execute("SELECT sha256, json FROM checklist_snapshot WHERE id = 1")
-    if not rows:
-        raise ForeignFileError(f"{name}: the checklist snapshot is missing")
-    stored, text = rows[0]
-    actual = hashlib.sha256(text.encode()).hexdigest()
-    if stored != actual:
-        raise ForeignFileError(
-            f"{name}: the checklist snapshot was altered (its checksum does not match)"
-        )
-    return str(stored)
+    try:
+        return str(f.checklist_snapshot_sha())
+    except StoreError as exc:
+        raise ForeignFileError(str(exc).replace(f.path.name, name)) from exc
 
 
 def _load(

@@ -118,9 +118,9 @@ def prepare_demo(out_dir: Path, lang: str = "en", *, fresh: bool = False) -> Dem
 
 def _build(out_dir: Path, lang: str) -> Path | None:
     """Build the key into ``out_dir``; return where a previous key was moved (or None)."""
-    from avsec.geo.analysis import analyze
     from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
     from avsec.store import AvsecFile
+    from avsec.store.analysis import analyse_and_store
     from avsec.workshop import photos as training_photos
     from avsec.workshop.training import (
         key_problems,
@@ -194,9 +194,7 @@ def _build(out_dir: Path, lang: str) -> Path | None:
             f.set_extra("observations", [o.model_dump(mode="json") for o in observations])
             f.set_extra("rationales", {i: pick(a.rationale, lang) for i, a in key.items()})
             f.set_extra("rationales_i18n", {i: dict(a.rationale) for i, a in key.items()})
-            centre = (scenario.airport.lon, scenario.airport.lat)
-            result = analyze(features, assessment.parameters, checklist, centre)
-            f.set_findings(result.findings)
+            analyse_and_store(f, features)
             _save_outline(f, lang, scenario.visit_date)
             f.vacuum()
         # Only once the new key is complete does the old one make way, under a backup name:

@@ -12,11 +12,14 @@ Journal lines that concern responses:
 - ``response:ITEM``: ``after`` is the response (its JSON dump) or null when it was cleared;
 - ``undo response:ITEM``: the same, written when that edit was undone (``after`` is then the
   state before the edit);
-- ``batch:TEXT`` / ``undo batch:TEXT``: ``before`` and ``after`` are lists with one value per
-  command of the batch, in the batch's order (:meth:`avsec.core.commands.Batch.journal`); a
-  response is recognised by its ``item_id`` and ``status`` (layout features, actions and the
-  assessment header have other fields), and a nested batch is a nested list. An undo applies
-  the commands in reverse order, so its list is replayed backwards.
+- ``batch:TEXT`` / ``undo batch:TEXT``: ``before`` and ``after`` are lists with one entry per
+  command of the batch, in the batch's order (:meth:`avsec.core.commands.Batch.journal`).
+  Each entry is ``{"what": ..., "value": ...}`` with the sub-command's own ``what``
+  (``response:ITEM``, a nested ``batch:...`` whose value is again such a list, or another
+  record the replay skips). Files written before entries carried their ``what`` hold bare
+  values: there a response is recognised by its ``item_id`` and ``status`` (layout features,
+  actions and the assessment header have other fields), and a nested batch is a nested list.
+  An undo applies the commands in reverse order, so its list is replayed backwards.
 
 Everything else in the journal (layout, outline, header, analysis, photos) leaves the
 responses alone. This is a consistency check, not a signature: whoever forges the journal
@@ -43,6 +46,22 @@ def _is_response(value: Any) -> bool:
     return isinstance(value, dict) and "item_id" in value and "status" in value
 
 
+def _entry(value: Any) -> tuple[str, Any] | None:
+    """(what, value) of a batch entry that names its command; None for an older bare value."""
+    if isinstance(value, dict) and set(value) == {"what", "value"}:
+        return str(value["what"]), value["value"]
+    return None
+
+
+def _replay_response(state: dict[str, Any], item_id: str, value: Any) -> None:
+    if value is None:
+        state.pop(item_id, None)
+    elif _is_response(value) and str(value["item_id"]) == item_id:
+        state[item_id] = value
+    else:
+        raise JournalError(f"the journal line for {item_id} does not hold its response")
+
+
 def _replay_values(state: dict[str, Any], before: Any, after: Any, backwards: bool) -> None:
     """Apply one batch's values (lists, one entry per command) to ``state``."""
     if not isinstance(before, list) or not isinstance(after, list) or len(before) != len(after):
@@ -51,6 +70,16 @@ def _replay_values(state: dict[str, Any], before: Any, after: Any, backwards: bo
     if backwards:
         pairs.reverse()
     for old, new in pairs:
+        named_old, named_new = _entry(old), _entry(new)
+        if named_old is not None and named_new is not None:
+            what, old_value = named_old
+            if named_new[0] != what:
+                raise JournalError("a batch entry names two different edits")
+            if what.startswith("response:"):
+                _replay_response(state, what[len("response:") :], named_new[1])
+            elif what.startswith("batch:"):
+                _replay_values(state, old_value or [], named_new[1] or [], backwards)
+            continue
         if isinstance(old, list) or isinstance(new, list):
             _replay_values(state, old or [], new or [], backwards)
             continue
@@ -86,13 +115,7 @@ def replay_responses(changes: Iterable[Mapping[str, Any]]) -> dict[str, dict[str
         kind = what[5:] if undo else what
         before, after = change.get("before"), change.get("after")
         if kind.startswith("response:"):
-            item_id = kind[len("response:") :]
-            if after is None:
-                state.pop(item_id, None)
-            elif _is_response(after) and str(after["item_id"]) == item_id:
-                state[item_id] = after
-            else:
-                raise JournalError(f"the journal line for {item_id} does not hold its response")
+            _replay_response(state, kind[len("response:") :], after)
         elif kind.startswith("batch:"):
             _replay_values(state, before, after, backwards=undo)
     return state

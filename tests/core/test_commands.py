@@ -24,7 +24,7 @@ def test_response_undo_redo(mini_checklist: Checklist) -> None:
     second = set_response(doc, Response(item_id="PER-01", status="not_compliant", notes="hole"))
     second.redo(target)
     assert doc.status_of("PER-01") == "not_compliant"
-    assert second.describe() == "Set PER-01 to not_compliant"
+    assert second.describe() == "Set PER-01 to not compliant"
     second.undo(target)
     assert doc.status_of("PER-01") == "compliant"
     first.undo(target)

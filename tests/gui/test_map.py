@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 
+from avsec.app.map_geometry import MapProjection
 from avsec.core.findings import Finding
-from avsec.gui.map_geometry import MapProjection
 from avsec.gui.map_view import length_label, nice_length
 
 LON, LAT = -78.3575, -0.12917  # the fixture airport
@@ -110,7 +110,7 @@ def test_draw_every_family_with_the_mouse(qtbot, editor):
     pixel = 1 / editor.view.scale_factor()  # clicks land on whole pixels
     assert editor.scene.projection.point_to_scene(lon, lat) == pytest.approx((50, 50), abs=pixel)
     assert editor.selected_feature() == point.id
-    assert editor.session.undo_stack.undoText() == "Add access_point"
+    assert editor.session.undo_stack.undoText() == "Add access point"
 
 
 def test_escape_cancels_and_backspace_drops_a_vertex(qtbot, editor):
@@ -163,7 +163,7 @@ def test_dragging_a_vertex_moves_it_and_undo_puts_it_back(qtbot, editor):
     assert editor.scene.projection.point_to_scene(lon, lat) == pytest.approx(
         (80, 90), abs=2 / editor.view.scale_factor()
     )
-    assert editor.session.undo_stack.undoText() == "Edit critical_part"
+    assert editor.session.undo_stack.undoText() == "Move vertices of critical part"
     editor.session.undo_stack.undo()
     assert editor.session.doc.feature(feature.id).geometry == before
     assert editor.scene.feature_items[feature.id].parts[0][2] == pytest.approx(

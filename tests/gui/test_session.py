@@ -7,8 +7,8 @@ import pytest
 from avsec.core.assessment import Response
 from avsec.core.commands import Batch, SetResponse, add_feature
 from avsec.core.layout import Feature
-from avsec.gui.i18n import set_language
-from avsec.gui.session import Session, describe_command, touched
+from avsec.gui.i18n import set_language, tr
+from avsec.gui.session import Session, touched
 from avsec.store import AvsecFile
 
 SQUARE = {
@@ -37,7 +37,7 @@ def test_push_writes_the_file_then_undo_and_redo(session, assessment_path):
     session.changed.connect(changes.append)
     assert session.set_status("PER-01", "not_compliant")
     assert _on_disk(assessment_path, "PER-01") == "not_compliant"
-    assert session.undo_stack.undoText() == "Set PER-01 to not_compliant"
+    assert session.undo_stack.undoText() == "Set PER-01 to not compliant"
     session.undo_stack.undo()
     assert _on_disk(assessment_path, "PER-01") is None
     assert str(session.doc.status_of("PER-01")) == "not_assessed"
@@ -119,13 +119,11 @@ def test_spanish_descriptions(session):
     session.set_status("PER-01", "compliant")
     command = session.undo_stack.command(0).command
     set_language("es")
-    assert describe_command(command) == "Establecer PER-01 en conforme"
-    feature = Feature(
-        kind="barrier", geometry={"type": "LineString", "coordinates": [[0, 0], [0, 1]]}
-    )
-    assert describe_command(add_feature(feature)) == "Añadir barrera"
+    assert command.describe(tr) == "Establecer PER-01 en conforme"
+    feature = Feature(kind="access_point", geometry={"type": "Point", "coordinates": [0, 0]})
+    assert add_feature(feature).describe(tr) == "Añadir punto de acceso"
     set_language("en")
-    assert describe_command(add_feature(feature)) == add_feature(feature).describe()
+    assert add_feature(feature).describe(tr) == "Add access point"
 
 
 def test_findings_are_numbered_in_file_order(session):

@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from avsec.app.filters import FilterCriteria
 from avsec.core.findings import Finding
-from avsec.gui.filter_bar import FilterCriteria
 from tests.gui.conftest import make_photo, status
 
 

@@ -43,7 +43,7 @@ def test_pillow_refuses_past_the_limit_anywhere_in_the_process() -> None:
 
 
 def test_the_app_refuses_a_photo_past_the_limit_as_too_large(tmp_path: Path) -> None:
-    from avsec.gui.photos import read_photo
+    from avsec.app.photos import read_photo
 
     path = tmp_path / "bomb.png"
     path.write_bytes(png_claiming(*JUST_PAST))

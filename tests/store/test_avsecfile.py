@@ -13,6 +13,7 @@ from avsec.core.commands import SetResponse, add_feature
 from avsec.core.errors import NewerVersionError, NotAnAvsecFile, StoreError
 from avsec.core.layout import Feature
 from avsec.store import SCHEMA_VERSION, AvsecFile, check_file
+from tests.conftest import raw_sql
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -45,7 +46,7 @@ def test_edits_are_journaled_and_undoable(new_file: AvsecFile) -> None:
 
 def test_journal_is_append_only(new_file: AvsecFile) -> None:
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        new_file.execute("UPDATE changes SET who = 'mallory'")
+        raw_sql(new_file, "UPDATE changes SET who = 'mallory'")
 
 
 def test_failed_transaction_changes_nothing(new_file: AvsecFile) -> None:
@@ -157,7 +158,7 @@ def test_refuses_an_empty_file(tmp_path: Path) -> None:
 
 
 def test_damaged_record_is_reported(new_file: AvsecFile) -> None:
-    new_file.execute("UPDATE assessment SET json = '{broken'")
+    raw_sql(new_file, "UPDATE assessment SET json = '{broken'")
     new_file.close()
     with pytest.raises(StoreError, match="assessment record is damaged"):
         AvsecFile.open(new_file.path)
@@ -182,13 +183,13 @@ def test_layout_edits_make_findings_stale(new_file: AvsecFile) -> None:
 
 
 def test_refuses_a_file_with_a_missing_table(new_file: AvsecFile) -> None:
-    new_file.execute("DROP TABLE responses")
+    raw_sql(new_file, "DROP TABLE responses")
     new_file.close()
     _assert_refused(new_file.path, NotAnAvsecFile, "missing table responses")
 
 
 def test_damaged_record_message_is_one_line(new_file: AvsecFile) -> None:
-    new_file.execute("UPDATE assessment SET json = '{\"airport\": 5}'")
+    raw_sql(new_file, "UPDATE assessment SET json = '{\"airport\": 5}'")
     new_file.close()
     with pytest.raises(StoreError) as err:
         AvsecFile.open(new_file.path)

@@ -126,6 +126,12 @@ def test_outline_and_save(mini_file: Path, tmp_path: Path, run) -> None:
     assert code == 0 and "Cierre" in out
     with AvsecFile.open(mini_file) as f:
         assert len(f.actions()) == 2
+        journal = len(f.changes())
+    # The same outline again: as in the app, nothing is written (no journal line, no undo).
+    code, out, _ = run("outline", mini_file, "--save", "--lang", "es")
+    assert code == 0 and "up to date (2 actions); nothing written" in out
+    with AvsecFile.open(mini_file) as f:
+        assert len(f.changes()) == journal
 
 
 def test_export_json(mini_file: Path, tmp_path: Path, run) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from avsec.core.commands import SetAssessment
 from avsec.store import AvsecFile
+from tests.conftest import raw_sql
 
 KEY = "PER-01,not_compliant\nPER-02,partially_compliant\nPER-03,compliant\nACP-01,not_compliant\n"
 ANDES = "PER-01,not_compliant\nPER-02,compliant\nPER-03,compliant\nACP-01,not_compliant\nACP-02,compliant\n"
@@ -137,7 +138,7 @@ def test_compare_text_and_refusals(key: Path, teams: list[Path], run, tmp_path: 
     newer = stick / "team-4.avsec"
     newer.write_bytes(teams[0].read_bytes())
     with AvsecFile.open(newer) as f:
-        f.execute("PRAGMA user_version = 7")
+        raw_sql(f, "PRAGMA user_version = 7")
     code, out, err = run("workshop", "compare", key, *teams, broken, newer)
     assert code == 0
     assert "Andes" in out and "75 %" in out and "Fleiss' kappa across 2 teams: -0.212" in out

@@ -106,7 +106,7 @@ def test_a_key_that_does_not_open_is_rebuilt(tmp_path: Path) -> None:
 
 
 def test_a_failed_rebuild_leaves_the_old_key(tmp_path: Path, monkeypatch) -> None:
-    from avsec.geo import analysis
+    from avsec.store import analysis
 
     path = make_demo(tmp_path)
     old = path.read_bytes()

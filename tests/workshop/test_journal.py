@@ -77,3 +77,51 @@ def test_many_differences_are_summed_up() -> None:
     reason = journal_mismatch(responses, [])
     assert reason is not None
     assert reason.count("has no edit in the journal") == 3 and reason.endswith("and 2 more")
+
+
+def _dump(item: str, status: str) -> dict:
+    return _answer(item, status).model_dump(mode="json")
+
+
+def test_old_batch_lines_with_bare_values_still_replay() -> None:
+    # As files written before batch entries named their command hold them: bare values, a
+    # feature among the responses, a nested batch as a nested list.
+    fence = {"id": "f1", "kind": "barrier", "geometry": None, "properties": {}}
+    old = [
+        {
+            "what": "batch:Import 2 responses",
+            "before": [None, None, [None]],
+            "after": [_dump("PER-01", "compliant"), fence, [_dump("PER-02", "not_compliant")]],
+        },
+        {
+            "what": "undo batch:Import 2 responses",
+            "before": [_dump("PER-01", "compliant"), fence, [_dump("PER-02", "not_compliant")]],
+            "after": [None, None, [None]],
+        },
+        {"what": "response:PER-03", "before": None, "after": _dump("PER-03", "compliant")},
+    ]
+    assert set(replay_responses(old)) == {"PER-03"}
+    assert set(replay_responses(old[:1])) == {"PER-01", "PER-02"}
+
+
+def test_new_batch_lines_replay_by_their_entries_what() -> None:
+    # A response-shaped value under a feature's what is not a response: the what decides.
+    lines = [
+        {
+            "what": "batch:x",
+            "before": [
+                {"what": "feature:f1", "value": None},
+                {"what": "batch:y", "value": [{"what": "response:PER-02", "value": None}]},
+            ],
+            "after": [
+                {"what": "feature:f1", "value": _dump("PER-01", "compliant")},
+                {
+                    "what": "batch:y",
+                    "value": [{"what": "response:PER-02", "value": _dump("PER-02", "compliant")}],
+                },
+            ],
+        }
+    ]
+    assert set(replay_responses(lines)) == {"PER-02"}
+    lines[0]["after"][1]["value"][0]["what"] = "response:PER-09"
+    assert "journal is damaged" in str(journal_mismatch({}, lines))

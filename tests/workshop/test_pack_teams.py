@@ -15,6 +15,7 @@ from avsec.store import AvsecFile
 from avsec.workshop.compare import exercise_id_for
 from avsec.workshop.pack import pack_exercise
 from avsec.workshop.teams import check_team_names, make_team_files, team_slug
+from tests.conftest import raw_sql
 
 #: Text that exists only in the key (besides the rationales).
 KEY_ONLY = [
@@ -45,9 +46,9 @@ def test_exercise_has_no_reference_answer(key_file: Path, exercise_file: Path) -
     with AvsecFile.open(exercise_file) as f:
         assert f.responses() == {}
         assert f.actions() == [] and f.findings() == [] and f.attachments() == []
-        extras = sorted(k for (k,) in f.execute("SELECT key FROM extras"))
+        extras = sorted(k for (k,) in raw_sql(f, "SELECT key FROM extras"))
         assert extras == ["exercise_tag", "observations"]  # the tag binds the team files
-        assert f.execute("PRAGMA freelist_count")[0][0] == 0
+        assert raw_sql(f, "PRAGMA freelist_count")[0][0] == 0
         journal = " ".join(c["what"] for c in f.changes())
         assert "response" not in journal and "rationale" not in journal
 
@@ -62,7 +63,7 @@ def test_exercise_keeps_layout_narrative_and_checklist(key_file: Path, exercise_
         assert [f.model_dump() for f in ex.features()] == [f.model_dump() for f in key.features()]
         assert ex.extra("observations") == key.extra("observations")
         sha = "SELECT sha256, json FROM checklist_snapshot"
-        (key_sha, key_json), (ex_sha, ex_json) = key.execute(sha)[0], ex.execute(sha)[0]
+        (key_sha, key_json), (ex_sha, ex_json) = raw_sql(key, sha)[0], raw_sql(ex, sha)[0]
         assert ex_sha == key_sha and ex_json == key_json
         assert hashlib.sha256(ex_json.encode()).hexdigest() == ex_sha
 

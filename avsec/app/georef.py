@@ -1,5 +1,7 @@
 """Placing a background image on the map: world files and two reference points (no Qt).
 
+The desktop app draws the image; where it goes is decided here.
+
 A world file (.pgw, .jgw, .wld, ...) holds six numbers A, D, B, E, C, F with
 ``lon = A*col + B*row + C`` and ``lat = D*col + E*row + F`` for pixel (col, row). avsec reads
 world files in longitude/latitude (EPSG:4326, what most offline tile exporters write); one in
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from avsec.app.map_geometry import MapProjection
 from avsec.core.errors import InputError
 
 WORLD_FILE_SUFFIXES = {
@@ -148,3 +151,51 @@ def check_control_points(value: object) -> list[ControlPoint]:
             raise InputError("background placement: not a finite number")
         points.append(numbers)
     return points  # type: ignore[return-value]
+
+
+def world_file_placement(image: Path, width: int, height: int) -> list[ControlPoint] | None:
+    """The control points the world file next to ``image`` gives, or None without one.
+
+    Parameters
+    ----------
+    image
+        The background image file.
+    width, height
+        Its size in pixels (the world file's third corner needs them).
+
+    Raises
+    ------
+    InputError
+        The world file is unreadable or not in longitude/latitude.
+    """
+    world = world_file_for(image)
+    if world is None:
+        return None
+    try:
+        text = world.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(f"{world.name}: cannot be read ({exc.strerror or exc})") from exc
+    return control_points_from_world_file(parse_world_file(text, world.name), width, height)
+
+
+def control_from_two_points(
+    points: Sequence[ControlPoint], projection: MapProjection
+) -> list[ControlPoint]:
+    """Three control points from two placed by the user (scale, rotation and shift only).
+
+    The third point is built perpendicular to the first two in the image, so the three are
+    never collinear, and placed through the same similarity in the map's projection.
+
+    Raises
+    ------
+    InputError
+        The two points coincide (in the image or on the map).
+    """
+    scene = [projection.point_to_scene(lon, lat) for _, _, lon, lat in points]
+    pixels = [(c, r) for c, r, _, _ in points]
+    similarity = similarity_from_two_points(pixels, scene)
+    (c1, r1), (c2, r2) = pixels
+    third = (c1 - (r2 - r1), r1 + (c2 - c1))
+    lon, lat = projection.point_to_lonlat(*apply(similarity, *third))
+    first, second = (tuple(float(v) for v in p) for p in points[:2])
+    return [first, second, (third[0], third[1], lon, lat)]  # type: ignore[list-item]

@@ -1,4 +1,4 @@
-"""Pure helpers of the GUI: EXIF reading of photos, background-image placement."""
+"""EXIF reading of photos and background-image placement (avsec.app.photos, avsec.app.georef)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from avsec.core.errors import InputError
-from avsec.gui.georef import (
+from avsec.app.georef import (
     affine_from_points,
     apply,
     check_control_points,
@@ -16,8 +15,9 @@ from avsec.gui.georef import (
     similarity_from_two_points,
     world_file_for,
 )
-from avsec.gui.photos import capture_time, gps_position, read_photo
-from tests.gui.conftest import make_photo
+from avsec.app.photos import capture_time, gps_position, read_photo
+from avsec.core.errors import InputError
+from tests.app.conftest import make_photo
 
 
 def test_exif_time_and_gps(tmp_path):
@@ -119,3 +119,44 @@ def test_stored_control_points_are_checked():
     for bad in (None, [], [[0, 0, 1]] * 3, [[0, 0, 1, float("inf")]] * 3, "abc"):
         with pytest.raises((InputError, TypeError, ValueError)):
             check_control_points(bad)
+
+
+def test_world_file_placement_reads_the_file_next_to_the_image(tmp_path):
+    from avsec.app.georef import world_file_placement
+
+    image = tmp_path / "plan.jpg"
+    image.write_bytes(b"")
+    assert world_file_placement(image, 100, 50) is None
+    (tmp_path / "plan.jgw").write_text(WORLD)
+    # Hand computation: lon = 0.00001 * col - 78.36, lat = -0.00001 * row - 0.12.
+    assert world_file_placement(image, 100, 50) == [
+        pytest.approx((0, 0, -78.36, -0.12)),
+        pytest.approx((100, 0, -78.359, -0.12)),
+        pytest.approx((0, 50, -78.36, -0.1205)),
+    ]
+    (tmp_path / "plan.jgw").write_text("1\n2\n3")
+    with pytest.raises(InputError, match="plan.jgw"):
+        world_file_placement(image, 100, 50)
+
+
+def test_two_reference_points_give_a_third_square_to_them():
+    from pyproj import Geod
+
+    from avsec.app.georef import control_from_two_points
+    from avsec.app.map_geometry import MapProjection
+
+    # Two points 100 px apart along the image's top edge, placed on the map 0.001° of
+    # longitude apart at the equator: the third point, 100 px down the image, must lie
+    # south of the first by the same ground distance (the image is not sheared or flipped).
+    points = [(0.0, 0.0, 30.0, 0.0), (100.0, 0.0, 30.001, 0.0)]
+    control = control_from_two_points(points, MapProjection(30.0, 0.0))
+    assert control[:2] == points
+    col, row, lon, lat = control[2]
+    assert (col, row) == (0.0, 100.0)
+    geod = Geod(ellps="WGS84")
+    _, _, across = geod.inv(30.0, 0.0, 30.001, 0.0)
+    azimuth, _, down = geod.inv(30.0, 0.0, lon, lat)
+    assert down == pytest.approx(across, rel=1e-3)
+    assert abs(abs(azimuth) - 180) < 0.1  # due south
+    with pytest.raises(InputError, match="different places"):
+        control_from_two_points([points[0], points[0]], MapProjection(30.0, 0.0))

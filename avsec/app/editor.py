@@ -1,0 +1,221 @@
+"""One open assessment without Qt: the .avsec file, its document in memory, and the edits.
+
+The desktop app's Session (avsec.gui.session) adapts an :class:`Editor` to Qt signals and the
+QUndoStack; ``avsec photo add`` and the other verbs use it directly. An edit is built here as
+a core command (None when it would change nothing), applied to the file first (one
+transaction) and then to the document, so the document never shows a change the file refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from avsec.app.outline import OutlineUpdate, regenerate_outline
+from avsec.app.photos import read_photo
+from avsec.core.assessment import Assessment, Response, Status
+from avsec.core.checklist import Checklist
+from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetResponse
+from avsec.core.document import AssessmentDocument, AttachmentInfo
+from avsec.core.errors import InputError
+from avsec.core.findings import Finding
+from avsec.geo.analysis import AnalysisResult
+from avsec.store import AvsecFile
+from avsec.store.analysis import analyse_and_store
+
+#: A command touching more records than this reloads the touched tables from the file instead
+#: of replaying each record on the in-memory document (replaying is O(n) per feature).
+RELOAD_THRESHOLD = 20
+
+
+class Editor:
+    """An open assessment: edits go to the file and to :attr:`doc`.
+
+    Parameters
+    ----------
+    file
+        The open .avsec file; :meth:`close` closes it.
+    """
+
+    def __init__(self, file: AvsecFile):
+        self.file = file
+        self.doc: AssessmentDocument = file.document()
+        self._target = DocumentTarget(self.doc)
+        self._analysed: bool | None = None
+
+    @property
+    def path(self) -> Path:
+        """The file's path."""
+        return self.file.path
+
+    @property
+    def checklist(self) -> Checklist:
+        """The checklist snapshot of the file."""
+        return self.doc.checklist
+
+    def close(self) -> None:
+        """Close the file (every edit is already on disk)."""
+        self.file.close()
+
+    # --- applying commands --------------------------------------------------------------
+
+    def apply(self, command: Command) -> None:
+        """Write ``command`` to the file, then to the document (raises what the file raises)."""
+        self.file.apply(command)
+        self._update_document(command, undo=False)
+
+    def revert(self, command: Command) -> None:
+        """Undo ``command`` in the file, then in the document."""
+        self.file.revert(command)
+        self._update_document(command, undo=True)
+
+    def _update_document(self, command: Command, *, undo: bool) -> None:
+        changes = command.changes()
+        touched = len(changes.responses) + len(changes.features) + len(changes.actions)
+        if touched > RELOAD_THRESHOLD:
+            if changes.responses:
+                self.doc.responses = self.file.responses()
+            if changes.features:
+                self.doc.features = self.file.features()
+            if changes.actions:
+                self.doc.actions = self.file.actions()
+            if changes.assessment:
+                self.doc.assessment = self.file.assessment
+            return
+        if undo:
+            command.undo(self._target)
+        else:
+            command.redo(self._target)
+
+    def reload(self) -> None:
+        """Re-read the whole document from the file (after a failed write)."""
+        self.doc = self.file.document()
+        self._target = DocumentTarget(self.doc)
+
+    # --- building edits -----------------------------------------------------------------
+
+    def response(self, item_id: str) -> Response | None:
+        """The recorded response of ``item_id`` or None."""
+        return self.doc.responses.get(item_id)
+
+    def _stamped(self, item_id: str, **changes: Any) -> Response:
+        base = self.response(item_id) or Response(item_id=item_id)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return base.model_copy(update={**changes, "updated": now, "updated_by": self.file.user})
+
+    def status_edit(self, item_id: str, status: str) -> SetResponse | None:
+        """The command recording ``status`` for one item (None: it already has it)."""
+        before = self.response(item_id)
+        if (before.status if before else Status.NOT_ASSESSED) == status:
+            return None
+        return SetResponse(item_id, before, self._stamped(item_id, status=Status(status)))
+
+    def notes_edit(self, item_id: str, notes: str) -> SetResponse | None:
+        """The command recording the notes of one item (None: unchanged)."""
+        before = self.response(item_id)
+        if (before.notes if before else "") == notes:
+            return None
+        return SetResponse(item_id, before, self._stamped(item_id, notes=notes))
+
+    def header_edit(self, after: Assessment) -> SetAssessment | None:
+        """The command replacing the header (None: unchanged)."""
+        before = self.doc.assessment
+        return None if after == before else SetAssessment(before, after)
+
+    def outline_update(
+        self, lang: str | None = None, today: dt.date | None = None
+    ) -> OutlineUpdate:
+        """The regenerated outline and its command (:mod:`avsec.app.outline`)."""
+        return regenerate_outline(self.doc, lang, today)
+
+    # --- photos -------------------------------------------------------------------------
+
+    def store_photo(self, path: str | Path) -> tuple[str, bool]:
+        """Store a photo file's bytes and EXIF time and position; return (id, newly stored).
+
+        The bytes are stored once (by checksum) and are not an undoable edit: linking them to
+        an item is (:meth:`photo_link`), so undo unlinks and the bytes stay for redo.
+
+        Raises
+        ------
+        InputError
+            The photo cannot be read or is not an image (nothing changed).
+        """
+        photo = read_photo(Path(path))
+        attachment_id = self.file.add_attachment(
+            photo.data,
+            filename=photo.filename,
+            mime=photo.mime,
+            taken=photo.taken,
+            lon=photo.lon,
+            lat=photo.lat,
+        )
+        new = all(a.id != attachment_id for a in self.doc.attachments)
+        if new:
+            self.doc.attachments = self.file.attachments()
+        return attachment_id, new
+
+    def photo_link(self, item_id: str, attachment_id: str) -> SetResponse | None:
+        """The command showing a stored photo on an item (None: it shows it already).
+
+        Raises
+        ------
+        InputError
+            ``item_id`` is not an item of the file's checklist.
+        """
+        if item_id not in self.checklist.item_ids():
+            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+        before = self.response(item_id)
+        photos = list(before.photos) if before else []
+        if attachment_id in photos:
+            return None
+        return SetResponse(item_id, before, self._stamped(item_id, photos=[*photos, attachment_id]))
+
+    def photo_unlink(self, item_id: str, attachment_id: str) -> SetResponse | None:
+        """The command taking a photo off an item (None: it does not show it)."""
+        before = self.response(item_id)
+        if before is None or attachment_id not in before.photos:
+            return None
+        photos = [p for p in before.photos if p != attachment_id]
+        return SetResponse(item_id, before, self._stamped(item_id, photos=photos))
+
+    def attach_photo(self, item_id: str, path: str | Path) -> tuple[str, SetResponse | None]:
+        """Store a photo file and build the command linking it to ``item_id``.
+
+        The item is checked before anything is stored. Returns (attachment id, command or
+        None when the item already shows the photo); apply the command to make it undoable.
+        """
+        if item_id not in self.checklist.item_ids():
+            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+        attachment_id, _ = self.store_photo(path)
+        return attachment_id, self.photo_link(item_id, attachment_id)
+
+    def attachment(self, attachment_id: str) -> AttachmentInfo | None:
+        """The metadata of one photo or None."""
+        return next((a for a in self.doc.attachments if a.id == attachment_id), None)
+
+    def photo_items(self, attachment_id: str) -> list[str]:
+        """Ids of the items whose responses show ``attachment_id``."""
+        return [i for i, r in self.doc.responses.items() if attachment_id in r.photos]
+
+    # --- analysis -----------------------------------------------------------------------
+
+    def analyse(self) -> AnalysisResult:
+        """Analyse the layout and store the findings (:func:`analyse_and_store`)."""
+        result = analyse_and_store(self.file, self.doc.features)
+        self.doc.findings = list(result.findings)
+        self._analysed = True
+        return result
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Replace the stored findings with ``findings`` (a derived cache, not an edit)."""
+        self.file.set_findings(findings)
+        self.doc.findings = list(findings)
+        self._analysed = True
+
+    def has_analysis(self) -> bool:
+        """Whether the layout was ever analysed (no findings then means a clean layout)."""
+        if self._analysed is None:
+            self._analysed = self.file.was_analysed()
+        return self._analysed

@@ -1,0 +1,74 @@
+"""``avsec photo add FILE ITEM PHOTO... [--json]``: attach photos to a checklist item.
+
+The photos are read as the desktop app reads them (:mod:`avsec.app.photos`: JPEG, PNG or
+WebP, with the EXIF capture time and GPS position), stored once in the file, and each is
+linked to the item by one undoable, journaled edit, as one drop on the item page would be.
+Every photo is checked before any is stored: one unreadable file stores nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import open_file, print_json
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec photo add``."""
+    p = subparsers.add_parser("photo", help="attach photos (with their EXIF time and place)")
+    sub = p.add_subparsers(dest="photo_verb", metavar="add", required=True)
+    q = sub.add_parser(
+        "add", help="attach photos to a checklist item (one undoable edit per photo)"
+    )
+    q.add_argument("file", help="the .avsec file")
+    q.add_argument("item", help="the checklist item id, e.g. PER-01")
+    q.add_argument("photos", nargs="+", metavar="PHOTO", help="JPEG, PNG or WebP files")
+    q.add_argument("--json", action="store_true", help="print what was attached as JSON")
+    q.set_defaults(handler=cmd_photo_add)
+
+
+def cmd_photo_add(args: argparse.Namespace) -> int:
+    """Attach photos to one item."""
+    from avsec.app.editor import Editor
+    from avsec.app.photos import read_photo
+    from avsec.core.errors import InputError
+
+    paths = [Path(p) for p in args.photos]
+    with open_file(args.file) as f:
+        editor = Editor(f)
+        if args.item not in editor.checklist.item_ids():
+            raise InputError(f"{args.item}: not an item of the checklist {editor.checklist.id}")
+        photos = [read_photo(path) for path in paths]  # all readable before anything is stored
+        attached: list[dict[str, Any]] = []
+        for path, photo in zip(paths, photos, strict=True):
+            attachment_id, command = editor.attach_photo(args.item, path)
+            if command is not None:
+                editor.apply(command)
+            attached.append(
+                {
+                    "file": str(path),
+                    "id": attachment_id,
+                    "attached": command is not None,
+                    "taken": photo.taken.isoformat() if photo.taken else None,
+                    "lon": photo.lon,
+                    "lat": photo.lat,
+                }
+            )
+    if args.json:
+        print_json({"item": args.item, "photos": attached})
+        return 0
+    for row in attached:
+        name = Path(row["file"]).name
+        if not row["attached"]:
+            print(f"{name}: already attached to {args.item}")
+            continue
+        where = (
+            f", taken at lon {row['lon']:.6f} lat {row['lat']:.6f}"
+            if row["lon"] is not None
+            else ""
+        )
+        when = f", {row['taken']}" if row["taken"] else ""
+        print(f"{name}: attached to {args.item}{when}{where}")
+    return 0
