@@ -114,6 +114,11 @@ def read_photo(path: Path) -> Photo:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+    from avsec.io.images import header_size, too_large, too_large_message
+
+    claimed = header_size(data)
+    if claimed is not None and too_large(*claimed):  # the limit the report uses too
+        raise InputError(too_large_message(path.name, *claimed))
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
@@ -125,7 +130,9 @@ def read_photo(path: Path) -> Photo:
                 exif.get(_DATETIME)
             )
             position = gps_position(dict(exif.get_ifd(_GPS_IFD)))
-    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise InputError(f"{path.name}: too large ({exc})") from exc
+    except UnidentifiedImageError as exc:
         raise InputError(f"{path.name}: not a photo avsec can read ({exc})") from exc
     except (OSError, SyntaxError, ValueError, TypeError, KeyError) as exc:
         raise InputError(f"{path.name}: the image is damaged ({exc})") from exc

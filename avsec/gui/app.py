@@ -160,8 +160,10 @@ def run(
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if path:
+        from avsec.gui.passphrase_dialog import install as ask_passphrases_here
         from avsec.store import check_file
 
+        ask_passphrases_here()
         check_file(Path(path))
     app = application()
     window = make_window(

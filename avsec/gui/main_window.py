@@ -205,8 +205,10 @@ class MainWindow(QMainWindow):
         """
         from avsec.core.errors import AvsecError, StoreError
         from avsec.gui.dialogs import show_error
+        from avsec.gui.passphrase_dialog import install as ask_passphrases_here
         from avsec.gui.session import Session
 
+        ask_passphrases_here()  # an encrypted file asks in a dialog, not on a terminal
         self.complete_setup()
         path = Path(path)
         if self.session is not None and self.session.path.resolve() == path.resolve():

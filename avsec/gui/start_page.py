@@ -33,6 +33,20 @@ from avsec.gui.settings import Preferences
 _PATH_ROLE = 256
 
 
+def _encrypted(path: str) -> bool:
+    """Whether a recent file is stored encrypted (as avsec.store.crypto.looks_encrypted says).
+
+    Sniffed here from the first bytes: importing the store would slow the cold start.
+    """
+    try:
+        size = Path(path).stat().st_size
+        with Path(path).open("rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        return False
+    return size > 0 and size % 1024 == 0 and header != b"SQLite format 3\x00"
+
+
 class StartPage(QWidget):
     """What the window shows when no assessment is open.
 
@@ -158,6 +172,8 @@ class StartPage(QWidget):
             label = f"{Path(path).name}\n{Path(path).parent}"
             if not exists:
                 label += "  " + tr("(file missing)")
+            elif _encrypted(path):
+                label += "  " + tr("(encrypted)")
             item = QListWidgetItem(label, self.recent_list)
             item.setData(_PATH_ROLE, path)
             item.setToolTip(path)

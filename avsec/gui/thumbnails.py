@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from avsec.core.errors import AvsecError
 from avsec.store.attachments import read_attachment
 
 
@@ -39,6 +40,11 @@ def decode_image(data: bytes, longest_side: int = 0) -> QImage:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # honour the EXIF orientation of phone photos
+    from avsec.io.images import too_large
+
+    claimed = reader.size()
+    if claimed.isValid() and too_large(claimed.width(), claimed.height()):
+        return QImage()  # past the pixel limit shared with the report: never decoded
     if longest_side:
         size = reader.size()
         if size.isValid() and max(size.width(), size.height()) > longest_side:
@@ -78,7 +84,7 @@ class _DecodeTask(QRunnable):
             data = read_attachment(self.database, self.attachment_id)
             if data is not None:
                 image = decode_image(data, self.size)
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, AvsecError):  # AvsecError: passphrase not known
             pass  # a placeholder stays: the thumbnail is not worth an error box
         self.relay.decoded.emit(self.attachment_id, image)
 

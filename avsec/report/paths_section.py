@@ -111,7 +111,12 @@ def _route_map(report: Any, target: TargetRoute, projection: LocalProjection) ->
 
 
 def paths_section(report: Any) -> list[Flowable]:
-    """The "Weakest routes" flowables of one report (``report`` is the report builder)."""
+    """The "Weakest routes" flowables of one report (``report`` is the report builder).
+
+    The redacted edition leaves the section out: routes name features and give places.
+    """
+    if getattr(report, "redaction", None) is not None:
+        return []
     t = catalogue(report.lang).gettext
     s = report.s
     doc = report.doc

@@ -15,18 +15,21 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from avsec.io import images
+
 #: Longest side of a photo in the report: 2 photos across an A4 page (~80 mm each) at ~200 dpi.
 MAX_SIDE_PX = 640
 #: JPEG decoding may stop at a scale whose long side is this small (~150 dpi at 80 mm), when
 #: that saves a decoding step: a 12 MP photo decodes at 1/8 scale (504 px) rather than 1/4.
 MIN_SIDE_PX = 480
 JPEG_QUALITY = 80
-#: Refuse images beyond this many pixels: a hostile file must not exhaust memory. A 20 MP
-#: photo is far below; Pillow's own bomb check would only warn up to twice its limit.
-MAX_PIXELS = 120_000_000
-#: What :func:`scale_photos` returns for a photo the loader did not find or could not decode.
+#: Refuse images beyond this many pixels: the limit shared with the app (avsec.io.images).
+MAX_PIXELS = images.MAX_PIXELS
+#: What :func:`scale_photos` returns for a photo the loader did not find, could not decode,
+#: or that is past the pixel limit.
 MISSING = "missing"
 UNREADABLE = "unreadable"
+TOO_LARGE = "too_large"
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,10 @@ class PhotoPipeline:
         if not data:
             self._done[photo_id] = MISSING
             return None
+        size = images.header_size(data)
+        if size is not None and images.too_large(*size):
+            self._done[photo_id] = TOO_LARGE  # said as such in the report, not "unreadable"
+            return None
         return data
 
     def _collect(self, photo_id: str) -> None:
@@ -154,7 +161,7 @@ class PhotoPipeline:
         self._done[photo_id] = photo if photo is not None else UNREADABLE
 
     def get(self, photo_id: str) -> Photo | str:
-        """Return the scaled photo, or :data:`MISSING` or :data:`UNREADABLE`."""
+        """Return the scaled photo, or :data:`MISSING`, :data:`UNREADABLE` or :data:`TOO_LARGE`."""
         if photo_id not in self._done:
             if photo_id not in self._pending:
                 data = self._load(photo_id)

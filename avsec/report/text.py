@@ -155,6 +155,7 @@ MESSAGES: dict[str, str] = dict(
         keyed("area_no_gaps", "No gaps are recorded in this area."),
         keyed("photo_missing", "Photo {id} is missing from the assessment file."),
         keyed("photo_unreadable", "Photo {id} could not be read as an image."),
+        keyed("photo_too_large", "Photo {id} is too large to print (over {limit} megapixels)."),
         # --- outline ------------------------------------------------------------------------------
         keyed(
             "outline_intro",

@@ -7,7 +7,6 @@ connection, opened here so that no module outside the store runs SQL on the file
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 
@@ -18,9 +17,12 @@ def read_attachment(database: Path, attachment_id: str) -> bytes | None:
     ------
     sqlite3.Error, OSError
         The file cannot be read.
+    avsec.store.crypto.PassphraseError
+        The file is encrypted and its passphrase was not given earlier in this process.
     """
-    uri = f"file:{Path(database).resolve().as_posix()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=10)
+    from avsec.store.crypto import connect_read_only  # plain, or encrypted with a known passphrase
+
+    connection = connect_read_only(Path(database))
     try:
         row = connection.execute(
             "SELECT data FROM attachments WHERE id = ?", (attachment_id,)

@@ -30,7 +30,7 @@ from avsec.core.document import AssessmentDocument, AttachmentInfo, Observation
 from avsec.core.errors import NewerVersionError, NotAnAvsecFile, StoreError
 from avsec.core.findings import Finding
 from avsec.core.layout import Feature
-from avsec.store import schema
+from avsec.store import crypto, schema
 
 SCHEMA_VERSION = schema.LATEST
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -77,12 +77,13 @@ def check_file(path: Path) -> int:
     size = path.stat().st_size
     with path.open("rb") as handle:
         header = handle.read(100)
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+    encrypted = crypto.looks_encrypted(path)
+    if not encrypted and (len(header) < 100 or not header.startswith(_SQLITE_MAGIC)):
         raise NotAnAvsecFile(f"{name}: not an .avsec file (not an SQLite database)")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
-    if page_size and page_count and size < page_size * page_count:
+    if not encrypted and page_size and page_count and size < page_size * page_count:
         raise NotAnAvsecFile(
             f"{name}: the file is truncated ({size} of {page_size * page_count} bytes)"
         )
@@ -91,7 +92,11 @@ def check_file(path: Path) -> int:
     # read-only connection cannot do, so the checks below then use a normal connection.
     uri = f"file:{path.resolve().as_posix()}?mode={'rw' if hot_journal else 'ro'}"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = (
+            crypto.connect(path, read_only=not hot_journal)
+            if encrypted
+            else sqlite3.connect(uri, uri=True, isolation_level=None)
+        )
     except sqlite3.Error as exc:
         raise NotAnAvsecFile(f"{name}: cannot be read ({exc})") from exc
     try:
@@ -162,8 +167,12 @@ class AvsecFile:
     # --- opening ----------------------------------------------------------------------------
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    def _connect(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+        conn: Any
+        if passphrase is not None or crypto.looks_encrypted(path):
+            conn = crypto.connect(path, passphrase, new=not path.exists())
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -179,6 +188,7 @@ class AvsecFile:
         user: str | None = None,
         overwrite: bool = False,
         version: int = schema.LATEST,
+        passphrase: str | None = None,
     ) -> AvsecFile:
         """Create a new .avsec file.
 
@@ -196,6 +206,8 @@ class AvsecFile:
             Replace an existing file.
         version
             Format version to write; only tests ask for an older one.
+        passphrase
+            Encrypt the whole file with this passphrase (see :mod:`avsec.store.crypto`).
         """
         path = Path(path)
         if path.exists() and not overwrite:
@@ -205,7 +217,7 @@ class AvsecFile:
         # creating never leaves a half-made .avsec file behind.
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
-        conn = cls._connect(partial)
+        conn = cls._connect(partial, passphrase)
         try:
             schema.create_schema(conn, version)
             checklist_json = checklist.model_dump_json()
@@ -240,7 +252,7 @@ class AvsecFile:
                 partial.unlink(missing_ok=True)
                 raise StoreError(f"{path}: already exists; choose another name")
         os.replace(partial, path)
-        conn = cls._connect(path)
+        conn = cls._connect(path, passphrase)
         return cls(path, conn, user or _user())
 
     @classmethod
@@ -290,6 +302,11 @@ class AvsecFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the file is encrypted at rest."""
+        return isinstance(self._conn, crypto.EncryptedConnection)
 
     @property
     def schema_version(self) -> int:

@@ -25,6 +25,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--team", action="append", default=[], help="team member (repeatable)")
     p.add_argument("--title", default="", help="assessment title")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the whole file with a passphrase (asked for; or AVSEC_PASSPHRASE)",
+    )
     add_lang(p)
     p.set_defaults(handler=cmd_new)
 
@@ -184,11 +189,19 @@ def cmd_new(args: argparse.Namespace) -> int:
         team=args.team,
         language=args.lang or "en",
     )
-    with AvsecFile.create(Path(args.file), assessment, checklist, overwrite=args.force):
+    passphrase = None
+    if args.encrypt:
+        from avsec.store import crypto
+
+        passphrase = crypto.passphrase_for(Path(args.file), confirm=True)
+    with AvsecFile.create(
+        Path(args.file), assessment, checklist, overwrite=args.force, passphrase=passphrase
+    ):
         pass
     code = airport.icao or airport.name
     print(
         f"created {args.file}: {code} {airport.name}, checklist {checklist.id} v{checklist.version}"
+        + (" (encrypted)" if passphrase else "")
     )
     return 0
 

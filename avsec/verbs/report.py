@@ -11,7 +11,7 @@ from avsec.verbs._common import add_lang, open_file
 
 
 def register(subparsers: Any) -> None:
-    """Add ``avsec report FILE -o OUT.pdf [--lang en|es] [--password PW]``."""
+    """Add ``avsec report FILE -o OUT.pdf [--lang en|es] [--password PW] [--redact]``."""
     p = subparsers.add_parser("report", help="write the gap report and improvement outline as PDF")
     p.add_argument("file", help="the .avsec file")
     p.add_argument("-o", "--output", required=True, help="the PDF to write")
@@ -21,6 +21,18 @@ def register(subparsers: Any) -> None:
         default=None,
         help="encrypt the PDF with AES-256; readers need this password to open it "
         '("-" asks for it, keeping it out of shell history)',
+    )
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="the redacted edition for wider circulation: no coordinates, map, photos, "
+        "access-point names or notes; scores, findings and outline kept",
+    )
+    p.add_argument(
+        "--marking",
+        default=None,
+        metavar="TEXT",
+        help="with --redact: the handling marking printed on every page (e.g. a lower one)",
     )
     p.set_defaults(handler=cmd_report)
 
@@ -47,6 +59,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         args.password = first
     if args.password is not None and not args.password:
         raise InputError("--password must not be empty")
+    redaction = None
+    if args.marking is not None and not args.redact:
+        # The full report keeps the file's marking: lowering it is only for the redacted one.
+        raise InputError("--marking applies to the redacted edition only; add --redact")
+    if args.redact:
+        from avsec.report.redaction import Redaction
+
+        redaction = Redaction(marking=args.marking)
     try:
         catalogue = load_catalogue()
     except (ChecklistError, InputError) as exc:
@@ -69,7 +89,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             photo_loader=f.attachment_bytes,
             catalogue=catalogue,
             password=args.password,
+            redaction=redaction,
         )
     protected = " (AES-256, password protected)" if args.password else ""
-    print(f"wrote {out}{protected}")
+    edition = " (redacted edition)" if redaction else ""
+    print(f"wrote {out}{edition}{protected}")
     return 0

@@ -25,6 +25,7 @@ stick (not even a migration backup).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import shutil
 import sqlite3
 import tempfile
@@ -57,6 +58,29 @@ def exercise_id_for(key: Assessment) -> str:
     if key.exercise_id:
         return key.exercise_id
     return hashlib.sha256(f"avsec-exercise:{key.id}".encode()).hexdigest()[:32]
+
+
+#: Extra of exercise and team files holding the exercise tag (see :func:`exercise_tag_for`).
+EXERCISE_TAG = "exercise_tag"
+
+
+def exercise_tag_for(
+    key: Assessment, exercise_id: str, snapshot_sha: str, item_ids: Iterable[str]
+) -> str:
+    """The public tag binding an exercise (and its team files) to the key it was packed from.
+
+    An HMAC-SHA256 over the exercise id, the checklist snapshot's sha256 and the item set,
+    keyed with a secret derived from the key's own id, which only the key file holds (an
+    exercise never carries it). A team file whose exercise id was rewritten to another
+    exercise's no longer matches its tag, and a tag cannot be made without the key. What it
+    cannot tell: a file whose id *and* tag were both copied from this exercise's own file
+    (the tag is public), nor who edited the answers (see the README "Security" section).
+    """
+    secret = hashlib.sha256(f"avsec-exercise-secret:{key.id}".encode()).digest()
+    message = "\0".join(
+        ("avsec-exercise-tag-1", exercise_id, snapshot_sha, ",".join(sorted(item_ids)))
+    )
+    return hmac.new(secret, message.encode(), hashlib.sha256).hexdigest()
 
 
 # --- the statistics ----------------------------------------------------------------------------
@@ -422,13 +446,14 @@ def _load(
     ``check_journal`` replays the file's changes journal and records how its responses differ
     from it (team files: answers edited outside avsec must not count).
     """
-    from avsec.store import AvsecFile, check_file
+    from avsec.store import AvsecFile, check_file, crypto
     from avsec.workshop.journal import journal_mismatch
 
     name = path.name
     check_file(path)  # refuses non-.avsec, truncated, damaged and newer files, by name
     copy = workdir / f"{len(list(workdir.iterdir()))}-{name}"
     shutil.copyfile(path, copy)
+    crypto.share(path, copy)  # an encrypted file: its copy opens without asking again
     try:
         with AvsecFile.open(copy, user="workshop") as f:
             try:
@@ -485,6 +510,20 @@ def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> str | 
             f"sha256 {team.snapshot_sha[:12]} instead of {key.snapshot_sha[:12]}): tampered or "
             "from another checklist"
         )
+    tag = team.extras.get(EXERCISE_TAG)
+    if not tag:
+        return (
+            "it carries no exercise tag (made by an older avsec, or the tag was removed); "
+            "pack the exercise again and make new team files"
+        )
+    expected_tag = exercise_tag_for(
+        key.assessment, a.exercise_id, team.snapshot_sha, team.checklist.item_ids()
+    )
+    if not hmac.compare_digest(str(tag), expected_tag):
+        return (
+            "its exercise tag does not match the key: the exercise id was forged, or the file "
+            "comes from another exercise"
+        )
     if team.journal_mismatch is not None:
         return team.journal_mismatch
     return None
@@ -533,7 +572,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
                 continue
             seen_paths.add(resolved)
             try:
-                team = _load(path, workdir, check_journal=True)
+                team = _load(path, workdir, extras=(EXERCISE_TAG,), check_journal=True)
             except AvsecError as exc:
                 refused.append(Refused(path, _without_name(str(exc), path)))
                 continue

@@ -7,7 +7,8 @@ parts a team may see is the only way to be sure nothing of the key travels with 
 
 What the exercise carries: the airport header, rule parameters and handling marking; the exact
 checklist snapshot (byte for byte, so its sha256 matches the key's and team files can be
-checked against it); the layout features; the visit narrative (observations). What it never
+checked against it); the layout features; the visit narrative (observations); the exercise tag
+(:func:`avsec.workshop.compare.exercise_tag_for`), which binds team files to the key. What it never
 carries: responses, rationales, notes, photos, findings, the improvement outline, the key's
 title, team and organisation, and the key's own id.
 """
@@ -23,7 +24,13 @@ from avsec.core.assessment import Assessment
 from avsec.core.commands import Batch, SetFeature
 from avsec.core.document import Observation
 from avsec.core.errors import ForeignFileError, StoreError
-from avsec.workshop.compare import KEY_MODES, exercise_id_for
+from avsec.workshop.compare import (
+    EXERCISE_TAG,
+    KEY_MODES,
+    _snapshot_sha,
+    exercise_id_for,
+    exercise_tag_for,
+)
 
 #: Extras an exercise may carry (everything else in the key's extras stays behind).
 EXERCISE_EXTRAS = ("observations",)
@@ -96,6 +103,13 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
                 f"{key_path.name}: not an answer key (mode {header.mode}); pack an answer key"
             )
         checklist = key.checklist
+        # The public tag that binds team files to this key (the key's id stays behind).
+        tag = exercise_tag_for(
+            header,
+            exercise_id_for(header),
+            _snapshot_sha(key, key_path.name),
+            checklist.item_ids(),
+        )
         features = key.features()
         observations = _observations(key.extra("observations"))
     if out_path.exists() and not overwrite:
@@ -114,6 +128,7 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
                 )
             if observations:
                 exercise.set_extra("observations", observations)
+            exercise.set_extra(EXERCISE_TAG, tag)
             exercise.vacuum()
         partial.replace(out_path)
     except BaseException:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from avsec.core.commands import SetAssessment
 from avsec.core.errors import ForeignFileError, InputError, StoreError
+from avsec.workshop.compare import EXERCISE_TAG
 
 #: Longest team name accepted (it is printed on reports and the trainer's heat map).
 MAX_TEAM_NAME = 60
@@ -76,16 +77,23 @@ def make_team_files(
     list of Path
         The team files, in the order of ``names``.
     """
-    from avsec.store import AvsecFile
+    from avsec.store import AvsecFile, crypto
 
     exercise_path, out_dir = Path(exercise_path), Path(out_dir)
     cleaned = check_team_names(names)
     with AvsecFile.open(exercise_path) as exercise:
         header = exercise.assessment
+        tagged = bool(exercise.extra(EXERCISE_TAG))
     if header.mode != "exercise":
         raise ForeignFileError(
             f"{exercise_path.name}: not an exercise (mode {header.mode}); "
             "make one with 'avsec workshop pack'"
+        )
+    if not tagged:
+        # compare would refuse every team file made from it.
+        raise ForeignFileError(
+            f"{exercise_path.name}: packed by an older avsec (no exercise tag); "
+            "pack the exercise again with 'avsec workshop pack'"
         )
     targets: list[Path] = []
     used: set[str] = set()
@@ -105,6 +113,7 @@ def make_team_files(
         for name, target in zip(cleaned, targets, strict=True):
             partial = target.with_name(f".{target.name}.partial")
             shutil.copyfile(exercise_path, partial)
+            crypto.share(exercise_path, partial)  # an encrypted exercise stays encrypted
             with AvsecFile.open(partial) as team:
                 before = team.assessment
                 after = before.model_copy(

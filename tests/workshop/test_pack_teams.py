@@ -46,7 +46,8 @@ def test_exercise_has_no_reference_answer(key_file: Path, exercise_file: Path) -
     with AvsecFile.open(exercise_file) as f:
         assert f.responses() == {}
         assert f.actions() == [] and f.findings() == [] and f.attachments() == []
-        assert [k for (k,) in raw_sql(f, "SELECT key FROM extras")] == ["observations"]
+        extras = sorted(k for (k,) in raw_sql(f, "SELECT key FROM extras"))
+        assert extras == ["exercise_tag", "observations"]  # the tag binds the team files
         assert raw_sql(f, "PRAGMA freelist_count")[0][0] == 0
         journal = " ".join(c["what"] for c in f.changes())
         assert "response" not in journal and "rationale" not in journal

@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from avsec import __version__
 from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
+from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.paths_section import paths_section
 from avsec.report.pdf import annexes, cover, findings, outline, summary, zone_map
@@ -27,9 +28,10 @@ from avsec.report.pdf.context import (
 )
 from avsec.report.pdf.encryption import encrypt_pdf
 from avsec.report.pdf.furniture import MarkedTemplate, canvas_maker
-from avsec.report.pdf.markup import ILLEGAL, keywords
+from avsec.report.pdf.markup import ILLEGAL, esc, keywords
 from avsec.report.pdf.photo_forms import PhotoCanvas
 from avsec.report.photos import PhotoPipeline
+from avsec.report.redaction import Redaction
 from avsec.report.text import tr
 
 #: The report's sections in order, each from its own module; a page break between them.
@@ -79,6 +81,7 @@ def build_report(
     catalogue: ProvisionCatalogue | None = None,
     password: str | None = None,
     today: dt.date | None = None,
+    redaction: Redaction | None = None,
 ) -> Path:
     """Write the gap report of ``doc`` as a PDF.
 
@@ -113,6 +116,8 @@ def build_report(
     """
     out = Path(out)
     today = today or dt.date.today()
+    if redaction is not None:
+        doc = redaction.apply(doc)
     if not out.parent.is_dir():
         raise InputError(f"{out}: the folder {out.parent} does not exist")
     if password is not None:
@@ -128,8 +133,15 @@ def build_report(
     partial = out.with_name(f".{out.name}.{os.getpid()}.part")
     clear = partial.with_suffix(".clear") if password else partial
     report = Report(doc, lang, photo_loader, catalogue, today)
+    report.redaction = redaction
+    scripts.start()
+    scripts.note(marking + running)
     try:
         flowables = story(report)
+        # What the fonts cannot print is said on the page after the cover, never dropped.
+        script_warnings = [Paragraph(esc(t), report.s.note) for t in scripts.problems(lang)]
+        first_break = next(i for i, f in enumerate(flowables) if isinstance(f, PageBreak))
+        flowables[first_break + 1 : first_break + 1] = script_warnings
         with _binary_streams():
             template = MarkedTemplate(
                 str(clear),

@@ -23,12 +23,14 @@ from avsec.core.findings import Finding, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.scoring import gaps, score_checklist
 from avsec.io.cap import cap_rows
+from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.figures import figure_image
 from avsec.report.pdf.furniture import Heading, table_style
 from avsec.report.pdf.markup import ILLEGAL, esc
 from avsec.report.pdf.photo_forms import Picture
 from avsec.report.photos import PhotoPipeline
+from avsec.report.redaction import Redaction
 from avsec.report.text import severity_label, status_label, tr
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -51,6 +53,7 @@ class Fit(Flowable):
     def __init__(self, text: str, style: Any, *, font: str | None = None, colour: Any = None):
         super().__init__()
         self.text = ILLEGAL.sub("", text)
+        self._fallback = scripts.note(self.text)  # CJK runs need the paragraph's font markup
         self.style = style
         self.font = font or style.fontName
         self.colour = colour if colour is not None else style.textColor
@@ -59,6 +62,7 @@ class Fit(Flowable):
     def _fits(self, width: float) -> bool:
         return (
             "\n" not in self.text
+            and not self._fallback
             and stringWidth(self.text, self.font, self.style.fontSize) <= width
         )
 
@@ -130,6 +134,8 @@ class Report:
         self.attachments: dict[str, AttachmentInfo] = {a.id: a for a in doc.attachments}
         self.area_titles = {a.id: pick(a.title, lang) for a in doc.checklist.areas}
         self.photos: PhotoPipeline | None = None
+        #: Set for the redacted edition (the document is already redacted).
+        self.redaction: Redaction | None = None
 
     def t(self, key: str, **fields: object) -> str:
         return tr(key, self.lang, **fields)
@@ -147,7 +153,9 @@ class Report:
 
     def plain(self, text: object) -> str:
         """A short table value drawn as it is (no markup parsing, so nothing to escape)."""
-        return ILLEGAL.sub("", str(text)).replace("\n", " ")
+        value = ILLEGAL.sub("", str(text)).replace("\n", " ")
+        scripts.note(value)  # drawn in DejaVu: what it lacks is listed in the report's warning
+        return value
 
     def status_cell(self, status: str) -> Flowable:
         colour = st.STATUS_COLOURS.get(status, st.MID_GREY)

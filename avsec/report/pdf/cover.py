@@ -11,6 +11,7 @@ from avsec.report import styles as st
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.furniture import Heading, table_style
 from avsec.report.pdf.markup import esc
+from avsec.report.redaction import redaction_text
 from avsec.report.text import long_date
 
 
@@ -96,6 +97,9 @@ def build(r: Report) -> list[Flowable]:
         )
     )
     out.append(box)
+    if r.redaction is not None:
+        out.append(Spacer(1, 3 * mm))
+        out.append(Paragraph(esc(redaction_text("redacted_notice", r.lang)), s.body))
     out.append(Spacer(1, 9 * mm))
 
     out.append(Paragraph(esc(r.t("signatures")), s.h3))

@@ -11,11 +11,13 @@ from avsec.core.checklist import ChecklistItem
 from avsec.core.findings import Finding
 from avsec.core.i18n import pick
 from avsec.core.scoring import Gap
+from avsec.io.images import MAX_PIXELS
 from avsec.report import styles as st
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.furniture import table_style
 from avsec.report.pdf.markup import esc, paragraphs
 from avsec.report.pdf.photo_forms import PhotoBox
+from avsec.report.photos import TOO_LARGE
 from avsec.report.text import measure, number, rule_label, zone_label
 
 
@@ -150,6 +152,7 @@ def photo_grid(r: Report, photo_ids: list[str]) -> list[Flowable]:
             missing_note=r.t("photo_missing", id=short),
             unreadable_note=r.t("photo_unreadable", id=short),
         )
+        box.notes[TOO_LARGE] = r.t("photo_too_large", id=short, limit=MAX_PIXELS // 10**6)
         cells.append([box, Spacer(1, 1), Paragraph(esc(caption), r.s.small)])
     rows: list[list[Any]] = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     if len(rows[-1]) == 1:

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
+from avsec.report import scripts
 from avsec.report import styles as st
 
 
@@ -149,14 +150,14 @@ class MarkedTemplate(BaseDocTemplate):
         bottom = self.marking_bottom
         for y in (top, bottom):
             size = fitting_size(self.marking, st.FONT_BOLD, 8, width)
-            canvas.setFont(st.FONT_BOLD, size)
             canvas.setFillColor(st.MARKING_RED)
-            canvas.drawCentredString(
-                page_width / 2, y, clip(self.marking, st.FONT_BOLD, size, width)
-            )
+            marking = clip(self.marking, st.FONT_BOLD, size, width)
+            scripts.draw(canvas, page_width / 2, y, marking, st.FONT_BOLD, size, centre=True)
         canvas.setFont(st.FONT, 7.5)
         canvas.setFillColor(st.MID_GREY)
-        canvas.drawString(left, top - 5.5 * mm, clip(self.running, st.FONT, 7.5, width))
+        running = clip(self.running, st.FONT, 7.5, width)
+        scripts.draw(canvas, left, top - 5.5 * mm, running, st.FONT, 7.5, centre=False)
+        canvas.setFont(st.FONT, 7.5)
         canvas.drawString(
             left, bottom - 5 * mm, clip(self.footer_left, st.FONT, 7.5, width - 35 * mm)
         )

@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
+from avsec.report import scripts
+
 #: Characters XML cannot hold (reportlab's parser rejects them) and lone surrogates (not UTF-8).
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -22,7 +24,7 @@ def esc(text: object) -> str:
     characters are dropped and line breaks kept.
     """
     clean = ILLEGAL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    return escape(clean).replace("\t", "    ").replace("\n", "<br/>")
+    return scripts.with_fallback(escape(clean).replace("\t", "    ").replace("\n", "<br/>"))
 
 
 def paragraphs(text: str, style: Any) -> list[Flowable]:

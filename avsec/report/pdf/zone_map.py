@@ -8,13 +8,16 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from avsec.report.figures import layout_map
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
+from avsec.report.redaction import redaction_text
 from avsec.report.text import measure, rule_label, zone_label
 
 
 def build(r: Report) -> list[Flowable]:
     s = r.s
     out: list[Flowable] = [r.heading(r.t("sec_map"), "sec-map")]
-    if r.doc.features or r.numbered:
+    if r.redaction is not None:
+        out.append(Paragraph(esc(redaction_text("map_redacted", r.lang)), s.body))
+    elif r.doc.features or r.numbered:
         figure = layout_map(r.doc.features, r.numbered, r.lang, numbers=r.numbers)
         out.append(r.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
         out.append(Paragraph(esc(r.t("map_caption")), s.caption))

@@ -1,0 +1,58 @@
+"""The ``encrypt`` and ``decrypt`` verbs: an assessment file encrypted at rest, or plain again.
+
+The passphrase is never an argument (shell history, process lists): it is typed at a prompt or
+given in ``AVSEC_PASSPHRASE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec encrypt FILE`` and ``avsec decrypt FILE``."""
+    p = subparsers.add_parser(
+        "encrypt", help="encrypt an assessment file with a passphrase (SQLCipher 4, AES-256)"
+    )
+    p.add_argument("file", help="the plain .avsec file")
+    p.set_defaults(handler=cmd_encrypt)
+    p = subparsers.add_parser("decrypt", help="store an encrypted assessment file as a plain one")
+    p.add_argument("file", help="the encrypted .avsec file")
+    p.set_defaults(handler=cmd_decrypt)
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt a plain file in place."""
+    from avsec.store import check_file, crypto
+    from avsec.store.crypto import PassphraseError
+
+    path = Path(args.file)
+    if crypto.looks_encrypted(path):
+        raise PassphraseError(f"{path.name}: already encrypted (or not an .avsec file)")
+    check_file(path)  # refuses anything that is not a sound plain .avsec file
+    crypto.encrypt_file(path, crypto.passphrase_for(path, confirm=True))
+    check_file(path)  # the encrypted copy reads back before we say so
+    print(f"encrypted {path} (SQLCipher 4, AES-256)")
+    print(
+        "note: the plain content may remain in free disk blocks and in earlier copies "
+        "(backups, USB sticks); see README 'Security'"
+    )
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    """Write an encrypted file back as a plain one, in place."""
+    from avsec.store import check_file, crypto
+    from avsec.store.crypto import PassphraseError
+
+    path = Path(args.file)
+    if not crypto.looks_encrypted(path):
+        check_file(path)
+        raise PassphraseError(f"{path.name}: not encrypted; nothing to do")
+    check_file(path)  # asks for the passphrase; a wrong one stops here, nothing changed
+    crypto.decrypt_file(path, crypto.passphrase_for(path))
+    check_file(path)
+    print(f"decrypted {path}: the file is now stored in plain form")
+    return 0
