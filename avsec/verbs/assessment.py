@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, open_file, percent, print_json, table
+from avsec.verbs._common import add_lang, open_file, percent, print_json, safe_output, table
 
 
 def register(subparsers: Any) -> None:
@@ -304,7 +304,8 @@ def cmd_responses_export(args: argparse.Namespace) -> int:
         if args.output == "-":
             write_responses_csv(sys.stdout, f.checklist, f.responses())
             return 0
-        count = write_responses_csv(Path(args.output), f.checklist, f.responses())
+        with safe_output(args.output, (".csv",), inputs=[args.file]) as temp:
+            count = write_responses_csv(temp, f.checklist, f.responses())
     print(f"wrote {count} responses to {args.output}")
     return 0
 
@@ -380,24 +381,21 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the whole assessment as JSON or the action plan as CSV/XLSX."""
-    from avsec.core.errors import InputError
-
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix == ".json":
-        from avsec.io.assessment_json import write_assessment_json
-
-        with open_file(args.file) as f:
-            write_assessment_json(f.document(), out)
-        print(f"wrote {out}")
-        return 0
-    if suffix in (".csv", ".xlsx"):
-        from avsec.io import cap
-
+    with safe_output(out, (".json", ".csv", ".xlsx"), inputs=[args.file]) as temp:
         with open_file(args.file) as f:
             doc = f.document()
-        lang = args.lang or doc.assessment.language
-        count = cap.write_cap(doc, out, lang=lang)
-        print(f"wrote {count} actions to {out}")
-        return 0
-    raise InputError(f"{out.name}: unknown export type; use .json, .csv or .xlsx")
+        if suffix == ".json":
+            from avsec.io.assessment_json import write_assessment_json
+
+            write_assessment_json(doc, temp)
+            summary = f"wrote {out}"
+        else:
+            from avsec.io import cap
+
+            lang = args.lang or doc.assessment.language
+            count = cap.write_cap(doc, temp, lang=lang)
+            summary = f"wrote {count} actions to {out}"
+    print(summary)
+    return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import print_json, table
+from avsec.verbs._common import check_output, print_json, safe_output, table
 
 
 def register(subparsers: Any) -> None:
@@ -141,8 +141,10 @@ def cmd_to_xlsx(args: argparse.Namespace) -> int:
     from avsec.io.checklist_xlsx import to_xlsx
     from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
 
+    check_output(args.output, (".xlsx",))
     checklist = get_checklist(args.id or BUNDLED_CHECKLIST)
-    to_xlsx(checklist, Path(args.output))
+    with safe_output(args.output, (".xlsx",)) as temp:
+        to_xlsx(checklist, temp)
     print(f"wrote {args.output} ({sum(1 for _ in checklist.items())} items)")
     return 0
 
@@ -153,6 +155,7 @@ def cmd_from_xlsx(args: argparse.Namespace) -> int:
     from avsec.io.checklist_xlsx import from_xlsx, write_yaml
     from avsec.io.checklists import load_catalogue, parse_checklist
 
+    check_output(args.output, (".yaml", ".yml"), inputs=[args.xlsx])
     data = from_xlsx(Path(args.xlsx))
     rows = data.pop("_rows", {})
     try:
@@ -166,7 +169,8 @@ def cmd_from_xlsx(args: argparse.Namespace) -> int:
         raise ChecklistError(
             [f"{Path(args.xlsx).name}: {len(exc.problems)} problems; nothing written"]
         ) from None
-    write_yaml(data, Path(args.output))
+    with safe_output(args.output, (".yaml", ".yml"), inputs=[args.xlsx]) as temp:
+        write_yaml(data, temp)
     print(
         f"wrote {args.output} ({checklist.id} v{checklist.version}, {sum(1 for _ in checklist.items())} items)"
     )
