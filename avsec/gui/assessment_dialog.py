@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.core.assessment import DEFAULT_MARKING, Assessment, RuleParameters
+from avsec.core.assessment import (
+    DEFAULT_MARKING,
+    PARAMETER_RANGES,
+    Assessment,
+    RuleParameters,
+)
 from avsec.gui.i18n import language, number, tr
 
 #: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
@@ -135,7 +140,7 @@ class AssessmentDialog(QDialog):
             spin.setObjectName(f"parameter-{name}")
             spin.setLocale(locale)
             spin.setDecimals(2)
-            spin.setRange(0.0, MAX_PARAMETER_M)
+            spin.setRange(*PARAMETER_RANGES.get(name, (0.0, MAX_PARAMETER_M)))
             spin.setSingleStep(0.1 if default < 5 else 1.0)
             spin.setValue(float(current[name]))
             label = QLabel(parameter_label(name), rules)

@@ -39,6 +39,18 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 
+#: Validation context of records read from a file: text limits apply to new writes only.
+STORED = {"stored": True}
+
+
+def _strict_json(value: Any, what: str) -> str:
+    """JSON text of ``value``; infinite or NaN numbers are refused (JSON cannot hold them)."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        raise StoreError(f"{what}: not saved ({exc})") from None
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -349,6 +361,24 @@ class AvsecFile:
 
     # --- EditTarget -------------------------------------------------------------------------
 
+    def _refuse_unless_valid(self, what: str, model: Any, value: Any) -> None:
+        """Validate a record read back inside the write transaction; refuse it otherwise.
+
+        The raise rolls the transaction back, so a value the reader would call damaged (an
+        infinite parameter stored as null, an over-long note) never reaches the file.
+        """
+        try:
+            if isinstance(value, str):
+                model.model_validate_json(value)
+            else:
+                model.model_validate(value)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "record"
+            raise StoreError(
+                f"{self.path.name}: the {what} was not saved ({where}: {first['msg']})"
+            ) from None
+
     def write_response(self, item_id: str, response: Response | None) -> None:
         """Write or delete one response (inside a transaction)."""
         if response is None:
@@ -365,6 +395,14 @@ class AvsecFile:
                 response.updated_by,
             ),
         )
+        stored = self._conn.execute(
+            "SELECT status, notes, photos, updated, updated_by FROM responses WHERE item_id = ?",
+            (item_id,),
+        ).fetchone()
+        status, notes, photos, updated, updated_by = stored
+        record = {"item_id": item_id, "status": status, "notes": notes, "updated": updated}
+        record.update(photos=json.loads(photos), updated_by=updated_by)
+        self._refuse_unless_valid(f"response to {item_id}", Response, record)
 
     def _mark_findings_stale(self) -> None:
         # The stored findings describe the layout and parameters they were computed from; any
@@ -395,10 +433,16 @@ class AvsecFile:
                 feature_id,
                 row[0],
                 feature.kind,
-                json.dumps(feature.geometry),
-                json.dumps(feature.properties, ensure_ascii=False),
+                _strict_json(feature.geometry, f"feature {feature_id}"),
+                _strict_json(feature.properties, f"feature {feature_id}"),
             ),
         )
+        kind, geometry, properties = self._conn.execute(
+            "SELECT kind, geometry, properties FROM features WHERE id = ?", (feature_id,)
+        ).fetchone()
+        record = {"id": feature_id, "kind": kind, "geometry": json.loads(geometry)}
+        record["properties"] = json.loads(properties)
+        self._refuse_unless_valid(f"feature {feature_id}", Feature, record)
 
     def write_action(self, action_id: str, action: Action | None) -> None:
         """Write or delete one action (inside a transaction)."""
@@ -416,6 +460,10 @@ class AvsecFile:
             "INSERT OR REPLACE INTO actions VALUES (?, ?, ?)",
             (action_id, row[0], action.model_dump_json()),
         )
+        (stored,) = self._conn.execute(
+            "SELECT json FROM actions WHERE id = ?", (action_id,)
+        ).fetchone()
+        self._refuse_unless_valid(f"action {action_id}", Action, stored)
 
     def write_assessment(self, assessment: Assessment) -> None:
         """Replace the assessment header (inside a transaction)."""
@@ -427,13 +475,15 @@ class AvsecFile:
         self._conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'handling_marking'", (assessment.marking("en"),)
         )
+        (stored,) = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
+        self._refuse_unless_valid("assessment", Assessment, stored)
         self._assessment = assessment
 
     # --- reading ----------------------------------------------------------------------------
 
     def _load(self, what: str, model: Any, text: str) -> Any:
         try:
-            return model.model_validate_json(text)
+            return model.model_validate_json(text, context=STORED)
         except ValidationError as exc:
             problems = exc.errors()
             first = problems[0]
@@ -468,20 +518,31 @@ class AvsecFile:
         return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
 
     def responses(self) -> dict[str, Response]:
-        """Every recorded response by item id."""
+        """Every recorded response by item id.
+
+        Raises
+        ------
+        StoreError
+            A damaged row (unknown status, photos that are not JSON, a bad date), by item id.
+        """
         out: dict[str, Response] = {}
         for item_id, status, notes, photos, updated, updated_by in self._conn.execute(
             "SELECT item_id, status, notes, photos, updated, updated_by FROM responses"
         ):
-            out[item_id] = Response(
-                item_id=item_id,
-                status=status,
-                notes=notes,
-                photos=json.loads(photos),
-                updated=dt.datetime.fromisoformat(updated) if updated else None,
-                updated_by=updated_by,
-            )
+            record = {"item_id": item_id, "status": status, "notes": notes or ""}
+            record.update(updated=updated or None, updated_by=updated_by or "")
+            out[item_id] = self._row(f"response to {item_id}", Response, record, photos=photos)
         return out
+
+    def _row(self, what: str, model: Any, record: dict[str, Any], **json_fields: Any) -> Any:
+        """Validate one stored row; a damaged one is one line naming the file and the row."""
+        try:
+            for key, text in json_fields.items():
+                record[key] = json.loads(text) if text is not None else []
+            return model.model_validate(record, context=STORED)
+        except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError included
+            reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            raise StoreError(f"{self.path.name}: the {what} is damaged ({reason[:160]})") from None
 
     def response(self, item_id: str) -> Response | None:
         """The response to one item, or None."""
@@ -494,27 +555,39 @@ class AvsecFile:
 
     def features(self) -> list[Feature]:
         """Every layout feature in drawing order."""
-        return [
-            Feature.model_construct(
-                id=fid, kind=kind, geometry=json.loads(geometry), properties=json.loads(props)
+        out = []
+        for fid, kind, geometry, props in self._conn.execute(
+            "SELECT id, kind, geometry, properties FROM features ORDER BY position"
+        ):
+            try:
+                geometry_value, props_value = json.loads(geometry), json.loads(props)
+            except (TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"{self.path.name}: the feature {fid} is damaged ({exc})"
+                ) from None
+            out.append(
+                Feature.model_construct(
+                    id=fid, kind=kind, geometry=geometry_value, properties=props_value
+                )
             )
-            for fid, kind, geometry, props in self._conn.execute(
-                "SELECT id, kind, geometry, properties FROM features ORDER BY position"
-            )
-        ]
+        return out
 
     def actions(self) -> list[Action]:
         """The improvement outline in its order."""
         return [
-            Action.model_validate_json(text)
-            for (text,) in self._conn.execute("SELECT json FROM actions ORDER BY position")
+            self._load(f"action at position {position}", Action, text)
+            for position, text in self._conn.execute(
+                "SELECT position, json FROM actions ORDER BY position"
+            )
         ]
 
     def findings(self) -> list[Finding]:
         """Findings of the last analysis (empty before any)."""
         return [
-            Finding.model_validate_json(text)
-            for (text,) in self._conn.execute("SELECT json FROM findings ORDER BY position")
+            self._load(f"finding at position {position}", Finding, text)
+            for position, text in self._conn.execute(
+                "SELECT position, json FROM findings ORDER BY position"
+            )
         ]
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -531,7 +604,12 @@ class AvsecFile:
     def extra(self, key: str, default: Any = None) -> Any:
         """A JSON value from the extras table (narrative, key rationales...)."""
         row = self._conn.execute("SELECT json FROM extras WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{self.path.name}: the entry {key} is damaged ({exc})") from None
 
     def set_extra(self, key: str, value: Any) -> None:
         """Write (or with None delete) a JSON value in the extras table."""

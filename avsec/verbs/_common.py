@@ -75,7 +75,10 @@ def check_output(
     if out.is_dir():
         raise InputError(f"{out}: is a folder; give the output's file name")
     if out.suffix.lower() not in suffixes:
-        raise InputError(f"{out.name}: write this output as {' or '.join(suffixes)}")
+        names = (
+            ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
+        )
+        raise InputError(f"{out.name}: unknown export type; use {names}")
     if out.exists():
         if not out.is_file():
             raise InputError(f"{out}: not a regular file; give an output file name")

@@ -91,12 +91,12 @@ def register(subparsers: Any) -> None:
 
 
 _PARAMETER_HELP = (
-    "perimeter_join_tolerance_m (0.5)",
-    "perimeter_offset_tolerance_m (2.0)",
-    "min_barrier_height_m (2.44)",
-    "crossing_access_radius_m (5.0)",
-    "access_point_boundary_m (10.0)",
-    "clear_zone_m (3.0)",
+    "perimeter_join_tolerance_m (default 0.5, 0 to 100)",
+    "perimeter_offset_tolerance_m (default 2.0, 0 to 100)",
+    "min_barrier_height_m (default 2.44, 0 to 20)",
+    "crossing_access_radius_m (default 5.0, 0 to 500)",
+    "access_point_boundary_m (default 10.0, 0 to 1000)",
+    "clear_zone_m (default 3.0, 0 to 100)",
 )
 
 
@@ -148,7 +148,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
             try:
                 update["parameters"] = RuleParameters(**values)
             except ValidationError as exc:
-                raise InputError(f"--param: {exc.errors()[0]['msg']}") from None
+                first = exc.errors()[0]
+                name = ".".join(str(p) for p in first["loc"])
+                raise InputError(f"--param {name}: {first['msg']}") from None
         if not update:
             raise InputError("nothing to change; see 'avsec edit --help'")
         after = before.model_copy(update=update)

@@ -30,6 +30,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from avsec.io.checklists import load_catalogue
     from avsec.report.pdf import build_report
 
+    if not args.output.lower().endswith(".pdf"):
+        raise InputError(f"{args.output}: the report is written as .pdf")
     out = check_output(args.output, (".pdf",), inputs=[args.file])
     if args.password == "-":
         # A password typed on the command line stays in shell history and process lists; "-"
