@@ -37,6 +37,4 @@ def _documented(limit: int) -> Any:
 
 NotesText = Annotated[str, _capped(MAX_NOTES_CHARS), _documented(MAX_NOTES_CHARS)]
 FieldText = Annotated[str, _capped(MAX_FIELD_CHARS), _documented(MAX_FIELD_CHARS)]
-ActionTitle = Annotated[
-    str, _capped(MAX_ACTION_TITLE_CHARS), _documented(MAX_ACTION_TITLE_CHARS)
-]
+ActionTitle = Annotated[str, _capped(MAX_ACTION_TITLE_CHARS), _documented(MAX_ACTION_TITLE_CHARS)]
