@@ -52,6 +52,7 @@ from avsec.core.scoring import AreaScore, Gap, gaps, score_checklist
 from avsec.io.cap import CapRow, cap_rows
 from avsec.report import styles as st
 from avsec.report.figures import figure_image, layout_map, score_chart
+from avsec.report.longtext import note_paragraphs, printed_excerpt, split_blocks
 from avsec.report.photos import MISSING, UNREADABLE, Photo, PhotoPipeline
 from avsec.report.text import (
     action_status_label,
@@ -95,8 +96,7 @@ def esc(text: object) -> str:
 
 def _paragraphs(text: str, style: Any) -> list[Flowable]:
     """Split user text on blank lines into paragraphs (so a very long note flows across pages)."""
-    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())]
-    return [Paragraph(esc(block), style) for block in blocks if block.strip()]
+    return [Paragraph(esc(block), style) for block in split_blocks(text)]
 
 
 # --- page furniture ------------------------------------------------------------------------------
@@ -1042,7 +1042,11 @@ class _Report:
         out: list[Flowable] = [KeepTogether([head, facts, Spacer(1, 2 * mm)])]
         notes = response.notes if response else ""
         if notes.strip():
-            blocks = _paragraphs(notes, s.body)
+            blocks = note_paragraphs(
+                notes,
+                lambda block: Paragraph(esc(block), s.body),
+                lambda count: self.t("note_cut", count=number(count, self.lang, 0)),
+            )
             # The label never ends a page alone: it keeps with the first paragraph.
             out.append(KeepTogether([Paragraph(esc(self.t("notes")), s.label), blocks[0]]))
             out += blocks[1:]
@@ -1203,8 +1207,11 @@ class _Report:
             for item in area.items:
                 response = self.doc.responses.get(item.id)
                 status = str(response.status) if response else "not_assessed"
-                notes = response.notes.strip() if response else ""
+                notes, left_out = printed_excerpt(response.notes if response else "")
                 note_text = esc(notes) if notes else ""
+                if left_out:
+                    cut = self.t("note_cut", count=number(left_out, lang, 0))
+                    note_text += f"<br/><i>{esc(cut)}</i>"
                 if response and response.photos:
                     count = esc(tr_count("photo_count", len(response.photos), lang))
                     note_text += ("<br/>" if note_text else "") + f"<i>{count}</i>"
