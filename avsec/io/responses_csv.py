@@ -122,7 +122,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     if len(raw) > limit:
-        raise InputError(f"{path.name}: larger than {limit // 2**20} MiB")
+        raise InputError(f"{path}: larger than {limit // 2**20} MiB; refused before reading")
     return raw
 
 
