@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command
 from avsec.core.document import AssessmentDocument, AttachmentInfo, Observation
-from avsec.core.errors import NewerVersionError, NotAnAvsecFile, StoreError
+from avsec.core.errors import NewerVersionError, NotAnAvsecFile, ReadOnlyFile, StoreError
 from avsec.core.findings import Finding
 from avsec.core.layout import Feature
 from avsec.store import schema
@@ -101,7 +102,7 @@ def check_file(path: Path) -> int:
     hot_journal = Path(str(path) + "-journal").exists()
     # A hot journal means a writer died mid-edit: SQLite must roll it back on open, which a
     # read-only connection cannot do, so the checks below then use a normal connection.
-    uri = f"file:{path.resolve().as_posix()}?mode={'rw' if hot_journal else 'ro'}"
+    uri = sqlite_uri(path, "rw" if hot_journal else "ro")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.Error as exc:
@@ -144,6 +145,21 @@ def check_file(path: Path) -> int:
     return int(version)
 
 
+def sqlite_uri(path: Path, mode: str) -> str:
+    """An SQLite ``file:`` URI for ``path``; ``?``, ``#`` and ``%`` in names are escaped."""
+    return f"file:{urllib.parse.quote(Path(path).resolve().as_posix())}?mode={mode}"
+
+
+def is_read_only(path: Path) -> bool:
+    """True when avsec may not write ``path`` (the file, or its folder for the journal)."""
+    path = Path(path)
+    # The write bits count even for a superuser, whom os.access lets write anything: a file
+    # marked read-only is meant to stay as it is.
+    no_write_bits = not path.stat().st_mode & 0o222
+    folder = path.resolve().parent
+    return no_write_bits or not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
+
+
 def backup_path(path: Path, version: int) -> Path:
     """Return a free name for the pre-migration backup of ``path``."""
     candidate = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
@@ -170,12 +186,18 @@ class AvsecFile:
         #: Set by :meth:`open` when the file was migrated: where the backup went.
         self.migrated_from: int | None = None
         self.backup: Path | None = None
+        #: The file (or its folder) is not writable: it opened read-only and edits are refused.
+        self.read_only = False
 
     # --- opening ----------------------------------------------------------------------------
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+        if read_only:
+            conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+            return conn
+        conn = sqlite3.connect(sqlite_uri(path, "rwc"), uri=True, isolation_level=None, timeout=10)
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -266,19 +288,26 @@ class AvsecFile:
         """
         path = Path(path)
         version = check_file(path)
+        read_only = is_read_only(path)
         backup = None
         if version < schema.LATEST:
             if not migrate:
                 raise StoreError(f"{path.name}: format {version} needs a migration")
+            if read_only:
+                raise StoreError(
+                    f"{path.name}: format {version} needs a migration, but the file is "
+                    "read-only; copy it somewhere writable first"
+                )
             backup = backup_path(path, version)
             shutil.copy2(path, backup)
-        conn = cls._connect(path)
+        conn = cls._connect(path, read_only=read_only)
         if version < schema.LATEST:
             schema.migrate(conn, version)
             conn.execute(
                 "UPDATE meta SET value = ? WHERE key = 'format_version'", (str(schema.LATEST),)
             )
         opened = cls(path, conn, user or _user())
+        opened.read_only = read_only
         if backup is not None:
             opened.migrated_from, opened.backup = version, backup
         opened._validate_contents()
@@ -320,6 +349,11 @@ class AvsecFile:
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise ReadOnlyFile(
+                f"{self.path.name}: the file is read-only; nothing was changed "
+                "(copy it, or make it writable, to edit it)"
+            )
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:

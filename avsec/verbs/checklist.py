@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from avsec.verbs._common import check_output, print_json, safe_output, table
+
+#: Ids of installed checklists: they become file names in the user folder.
+CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def register(subparsers: Any) -> None:
@@ -186,9 +190,17 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     source = Path(args.yaml)
     checklist = load_checklist_file(source)
+    # The id names the installed file: it must not climb out of the user folder.
+    if not CHECKLIST_ID.fullmatch(checklist.id):
+        raise InputError(
+            f"{source.name}: checklist id {checklist.id!r} must be lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit; nothing installed"
+        )
     folder = user_checklist_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{checklist.id}.yaml"
+    if target.resolve().parent != folder.resolve():
+        raise InputError(f"{source.name}: id {checklist.id!r} leaves the checklist folder")
     if target.exists() and target.read_bytes() != source.read_bytes():
         raise InputError(
             f"{target}: a different checklist with id {checklist.id} is installed; remove it first"
