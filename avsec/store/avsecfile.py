@@ -32,6 +32,7 @@ from avsec.core.errors import NewerVersionError, NotAnAvsecFile, ReadOnlyFile, S
 from avsec.core.findings import Finding
 from avsec.core.layout import Feature
 from avsec.store import schema
+from avsec.store.stale import check_not_stale
 
 SCHEMA_VERSION = schema.LATEST
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -382,6 +383,7 @@ class AvsecFile:
     def apply(self, command: Command) -> None:
         """Apply ``command`` in one transaction and journal it."""
         with self.transaction():
+            check_not_stale(self, command)
             command.redo(self)
             what, before, after = command.journal()
             self._journal(what, before, after)
@@ -389,6 +391,7 @@ class AvsecFile:
     def revert(self, command: Command) -> None:
         """Undo ``command`` in one transaction and journal the undo."""
         with self.transaction():
+            check_not_stale(self, command, undo=True)
             command.undo(self)
             what, before, after = command.journal()
             self._journal("undo " + what, after, before)
@@ -536,6 +539,13 @@ class AvsecFile:
                 raise StoreError(f"{self.path.name}: the assessment record is missing")
             self._assessment = self._load("assessment", Assessment, row[0])
         return self._assessment
+
+    def stored_assessment(self) -> Assessment:
+        """The assessment header as it is in the file now (not the cached copy)."""
+        row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
+        if row is None:
+            raise StoreError(f"{self.path.name}: the assessment record is missing")
+        return self._load("assessment", Assessment, row[0])  # type: ignore[no-any-return]
 
     @property
     def checklist(self) -> Checklist:

@@ -73,9 +73,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             assessment = f.assessment
             checklist = f.checklist
             centre = (assessment.airport.lon, assessment.airport.lat)
-            result = analyze(f.features(), assessment.parameters, checklist, centre=centre)
+            # Everything is read (and a damaged row refused) before the findings are written:
+            # a damaged file is left exactly as it was.
+            features, responses = f.features(), f.responses()
+            result = analyze(features, assessment.parameters, checklist, centre=centre)
+            suggestions = item_suggestions(checklist, result.findings, responses)
             f.set_findings(result.findings)
-            suggestions = item_suggestions(checklist, result.findings, f.responses())
         lang = args.lang or assessment.language
         marking = assessment.marking(lang)
     else:
