@@ -34,6 +34,7 @@ from avsec.core.assessment import (
     Assessment,
     RuleParameters,
 )
+from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.i18n import language, number, tr
 
 #: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
@@ -109,6 +110,8 @@ class AssessmentDialog(QDialog):
         self.marking_es = QLineEdit(assessment.handling_marking.get("es", ""), self)
         self.marking_es.setObjectName("details-marking-es")
         self.marking_es.setPlaceholderText(DEFAULT_MARKING["es"])
+        for field in (self.title, self.organisation, self.marking_en, self.marking_es):
+            field.setMaxLength(MAX_FIELD_CHARS)
         self.message = QLabel(self)
         self.message.setObjectName("details-message")
         self.message.setWordWrap(True)
