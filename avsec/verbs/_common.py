@@ -56,7 +56,10 @@ def _is_sqlite(path: Path) -> bool:
 
 
 def check_output(
-    target: str | Path, suffixes: Sequence[str], inputs: Sequence[str | Path] = ()
+    target: str | Path,
+    suffixes: Sequence[str],
+    inputs: Sequence[str | Path] = (),
+    suffix_message: str | None = None,
 ) -> Path:
     """Check that ``target`` may be written by a verb; return it as a Path.
 
@@ -68,20 +71,17 @@ def check_output(
     from avsec.core.errors import InputError
 
     out = Path(target)
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            if os.path.samefile(source, out):
-                raise InputError(f"{out}: is the input file; choose another output name")
+    refuse_input_as_output(out, inputs)
     if out.is_dir():
         raise InputError(f"{out}: is a folder; give the output's file name")
+    if out.exists() and not out.is_file():
+        raise InputError(f"{out}: not a regular file; give an output file name")
     if out.suffix.lower() not in suffixes:
         names = (
             ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
         )
-        raise InputError(f"{out.name}: unknown export type; use {names}")
+        raise InputError(f"{out.name}: {suffix_message or f'unknown export type; use {names}'}")
     if out.exists():
-        if not out.is_file():
-            raise InputError(f"{out}: not a regular file; give an output file name")
         if out.suffix.lower() == ".avsec" or _is_sqlite(out):
             raise InputError(f"{out}: is an assessment (SQLite) file; it is never overwritten")
     folder = out.parent if str(out.parent) else Path(".")
@@ -90,9 +90,22 @@ def check_output(
     return out
 
 
+def refuse_input_as_output(target: str | Path, inputs: Sequence[str | Path]) -> None:
+    """Refuse ``target`` when it is one of ``inputs`` (also through a symlink or hard link)."""
+    from avsec.core.errors import InputError
+
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, target):
+                raise InputError(f"{target}: is the input file; choose another output name")
+
+
 @contextlib.contextmanager
 def safe_output(
-    target: str | Path, suffixes: Sequence[str], inputs: Sequence[str | Path] = ()
+    target: str | Path,
+    suffixes: Sequence[str],
+    inputs: Sequence[str | Path] = (),
+    suffix_message: str | None = None,
 ) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; move it into place when the block succeeds.
 
@@ -101,7 +114,7 @@ def safe_output(
     """
     from avsec.core.errors import InputError
 
-    out = check_output(target, suffixes, inputs)
+    out = check_output(target, suffixes, inputs, suffix_message)
     folder = out.parent if str(out.parent) else Path(".")
     try:
         handle, name = tempfile.mkstemp(

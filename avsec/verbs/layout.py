@@ -94,13 +94,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the layout as GeoJSON or KML."""
-    from avsec.core.errors import InputError
-
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix not in (".geojson", ".json", ".kml"):
-        raise InputError(f"{out.name}: unknown layout format; use .geojson or .kml")
-    with safe_output(out, (".geojson", ".json", ".kml"), inputs=[args.file]) as temp:
+    formats = (".geojson", ".json", ".kml")
+    unknown = "unknown layout format; use .geojson or .kml"
+    with safe_output(out, formats, inputs=[args.file], suffix_message=unknown) as temp:
         with open_file(args.file) as f:
             features = f.features()
             assessment = f.assessment

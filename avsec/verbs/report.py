@@ -30,9 +30,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from avsec.io.checklists import load_catalogue
     from avsec.report.pdf import build_report
 
-    if not args.output.lower().endswith(".pdf"):
-        raise InputError(f"{args.output}: the report is written as .pdf")
-    out = check_output(args.output, (".pdf",), inputs=[args.file])
+    pdf_only = "the report is written as .pdf"
+    out = check_output(args.output, (".pdf",), inputs=[args.file], suffix_message=pdf_only)
     if args.password == "-":
         # A password typed on the command line stays in shell history and process lists; "-"
         # asks for it instead.
