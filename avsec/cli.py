@@ -61,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except AvsecError as exc:
-        print(f"avsec: error: {exc}", file=sys.stderr)
+        # One line, whatever a library put into the message.
+        print(f"avsec: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:
         # A file that passed the checks on opening but breaks later (a damaged page deep in

@@ -136,7 +136,8 @@ def _read_book(path: Path) -> dict[str, Any]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"{name}: not an XLSX workbook ({exc})") from exc
+        reason = " ".join(str(exc).split())[:200]
+        raise InputError(f"{name}: not an XLSX workbook ({reason})") from exc
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
         raise InputError(f"{name}: damaged XLSX workbook ({type(exc).__name__})") from exc
     for sheet_name in ("meta", "items"):
