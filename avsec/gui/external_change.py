@@ -81,4 +81,5 @@ def _banner(window: QMainWindow, text: str) -> QToolBar:
     bar.addWidget(label)
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.show()  # a tool bar added to a window already shown stays hidden otherwise
     return bar

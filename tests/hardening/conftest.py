@@ -9,9 +9,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+# Before any Qt import: the app's tests here run without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from avsec.cli import main
+import pytest  # noqa: E402
+
+from avsec.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = str(ROOT / "tests" / "fixtures" / "mini-checklist.yaml")
