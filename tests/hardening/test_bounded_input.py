@@ -167,3 +167,33 @@ def test_3d_positions_are_accepted_with_the_height_dropped_and_said():
     stored = layout.features[0].geometry["coordinates"][0]
     assert all(len(p) == 2 for p in stored) and stored[0] == ring[0][:2]
     assert any("height (Z) was dropped" in w for w in layout.warnings)
+
+
+def test_osm_imports_are_held_to_the_same_limits():
+    from avsec.io.osm import parse_osm_features
+
+    fence = {
+        "type": "LineString",
+        "coordinates": [[-87.2 + i * 1e-4, 14.06, 900.0] for i in range(30)],
+    }
+    data = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "way/1",
+                "properties": {"barrier": "fence"},
+                "geometry": fence,
+            }
+        ],
+    }
+    layout = parse_osm_features(data, "osm.geojson")
+    assert all(len(p) == 2 for p in layout.features[0].geometry["coordinates"])
+    assert any("height (Z) was dropped" in w for w in layout.warnings)
+    big = {
+        "type": "LineString",
+        "coordinates": [[-87.2 + i * 1e-7, 14.06] for i in range(MAX_FEATURE_VERTICES + 1)],
+    }
+    data["features"][0]["geometry"] = big
+    with pytest.raises(InputError, match="more than 100,000 positions"):
+        parse_osm_features(data, "osm.geojson")
