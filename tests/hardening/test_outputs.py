@@ -129,3 +129,24 @@ def test_the_input_path_is_compared_not_its_spelling(run, mini_file, tmp_path):
     relative = Path(os.path.relpath(mini_file))
     code, _, err = run("export", relative, "-o", mini_file)
     assert code == 2 and "is the input file" in one_line(err)
+
+
+def test_a_write_that_fails_half_way_leaves_the_previous_file(
+    run, mini_file, tmp_path, monkeypatch
+):
+    import errno
+
+    import avsec.io.responses_csv as responses_csv
+
+    target = tmp_path / "r.csv"
+    target.write_text("previous export\n", encoding="utf-8")
+
+    def full_disk(path, *args, **kwargs):
+        Path(path).write_text("half", encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(responses_csv, "write_responses_csv", full_disk)
+    code, _, err = run("responses", "export", mini_file, "-o", target)
+    assert code == 2 and "No space left on device" in one_line(err)
+    assert target.read_text(encoding="utf-8") == "previous export\n"
+    assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
