@@ -150,3 +150,10 @@ def test_a_write_that_fails_half_way_leaves_the_previous_file(
     assert code == 2 and "No space left on device" in one_line(err)
     assert target.read_text(encoding="utf-8") == "previous export\n"
     assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
+
+
+def test_a_screenshot_never_lands_on_the_assessment(run, mini_file):
+    before = digest(mini_file)
+    code, _, err = run("gui", mini_file, "--screenshot", mini_file)
+    assert code == 2 and "is the input file" in one_line(err)
+    assert digest(mini_file) == before
