@@ -761,7 +761,13 @@ class AvsecFile:
 
     def document(self) -> AssessmentDocument:
         """Everything in the file as one :class:`AssessmentDocument`."""
-        observations = [Observation.model_validate(o) for o in self.extra("observations", [])]
+        raw_observations = self.extra("observations", [])
+        if not isinstance(raw_observations, list):
+            raise StoreError(f"{self.path.name}: the observations entry is damaged (not a list)")
+        observations = [
+            self._row(f"observation {n}", Observation, o if isinstance(o, dict) else {"id": o})
+            for n, o in enumerate(raw_observations, start=1)
+        ]
         return AssessmentDocument(
             app_version=self.meta().get("app_version", ""),
             assessment=self.assessment,

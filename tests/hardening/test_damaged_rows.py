@@ -84,3 +84,14 @@ def test_deep_json_layout_is_one_line(run, mini_file, tmp_path):
     deep.write_text("[" * 100_000 + "]" * 100_000)
     code, _, err = run("layout", "import", mini_file, deep)
     assert code == 2 and one_line(err)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['[{"id": 5}]', '{"not": "a list"}', "[1, 2]", '"text"'],
+    ids=["bad-field", "dict", "ints", "str"],
+)
+def test_damaged_observations_are_one_line(run, mini_file, value):
+    _damage(mini_file, f"INSERT OR REPLACE INTO extras VALUES ('observations', '{value}')")
+    code, _, err = run("report", mini_file, "-o", mini_file.with_suffix(".pdf"))
+    assert code == 2 and "observation" in one_line(err) and "damaged" in err
