@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_number_format(args.number_format)
         return int(handler(args) or 0)
     except AvsecError as exc:
-        print(f"avsec: error: {exc}", file=sys.stderr)
+        # One line, whatever a library put into the message.
+        print(f"avsec: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:
         # A file that passed the checks on opening but breaks later (a damaged page deep in
@@ -83,8 +84,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `avsec ... | head` closed the pipe; nothing to report.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # One handler for every verb: a missing folder, a full disk, a read-only file.
+        print(f"avsec: error: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except RecursionError:
+        # Deeply nested input (YAML, JSON) that a parser followed too far.
+        print("avsec: error: the input is nested too deeply to read", file=sys.stderr)
+        return EXIT_ERROR
     finally:
         set_number_format(previous)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for an operating-system error: the file, then the reason."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    name = exc.filename if exc.filename is not None else None
+    return f"{name}: {reason}" if name is not None else reason
 
 
 if __name__ == "__main__":

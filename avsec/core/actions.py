@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from avsec.core.textlimits import ActionTitle, FieldText, NotesText
+
 Horizon = Literal["immediate", "short", "medium", "long"]
 HORIZONS: tuple[Horizon, ...] = ("immediate", "short", "medium", "long")
 ActionStatus = Literal["open", "in_progress", "done", "cancelled"]
@@ -20,14 +22,14 @@ EDITABLE_FIELDS = ("title", "description", "horizon", "priority", "owner", "due"
 class Action(BaseModel):
     """One action of the improvement outline (a corrective action plan row)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str = Field(default_factory=lambda: "a-" + uuid.uuid4().hex[:10])
-    title: str
-    description: str = ""
+    title: ActionTitle
+    description: NotesText = ""
     horizon: Horizon = "medium"
     priority: float = 0.0
-    owner: str = ""
+    owner: FieldText = ""
     due: dt.date | None = None
     status: ActionStatus = "open"
     items: list[str] = Field(default_factory=list)

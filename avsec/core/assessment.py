@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from avsec.core.i18n import N_
+from avsec.core.textlimits import FieldText, NotesText
 
 DEFAULT_MARKING = {
     "en": "RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION",
@@ -56,12 +57,12 @@ Mode = Literal["assessment", "answer_key", "exercise", "team"]
 class Airport(BaseModel):
     """The assessed airport; filled from airportsdata or entered by hand."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     icao: str = ""
     iata: str = ""
-    name: str
-    city: str = ""
+    name: FieldText
+    city: FieldText = ""
     country: str = ""
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
@@ -69,23 +70,49 @@ class Airport(BaseModel):
     custom: bool = False
 
 
+#: Accepted range (inclusive, in metres) of every geometry rule parameter. A value outside it
+#: (or infinite, or not a number) is refused wherever it is entered: CLI, app, stored file.
+PARAMETER_RANGES: dict[str, tuple[float, float]] = {
+    "perimeter_join_tolerance_m": (0.0, 100.0),
+    "perimeter_offset_tolerance_m": (0.0, 100.0),
+    "min_barrier_height_m": (0.0, 20.0),
+    "crossing_access_radius_m": (0.0, 500.0),
+    "access_point_boundary_m": (0.0, 1000.0),
+    "clear_zone_m": (0.0, 100.0),
+}
+#: Accepted ranges of the path-analysis parameters (seconds, metres per second, fractions),
+#: for the models that carry them.
+PATH_PARAMETER_RANGES: dict[str, tuple[float, float]] = {
+    "response_time_s": (0.0, 3600.0),
+    "response_sd_s": (0.0, 3600.0),
+    "delay_sd_fraction": (0.0, 1.0),
+    "run_speed_mps": (0.1, 15.0),
+    "task_delay_s": (0.0, 3600.0),
+}
+
+
+def _parameter(default: float, name: str) -> float:
+    low, high = {**PARAMETER_RANGES, **PATH_PARAMETER_RANGES}[name]
+    return Field(default, ge=low, le=high, allow_inf_nan=False)
+
+
 class RuleParameters(BaseModel):
     """Thresholds of the geometry rules, defaults in docs/architecture.md, *Geometry rules*."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    perimeter_join_tolerance_m: float = Field(0.5, ge=0)
-    perimeter_offset_tolerance_m: float = Field(2.0, ge=0)
-    min_barrier_height_m: float = Field(2.44, ge=0)
-    crossing_access_radius_m: float = Field(5.0, ge=0)
-    access_point_boundary_m: float = Field(10.0, ge=0)
-    clear_zone_m: float = Field(3.0, ge=0)
+    perimeter_join_tolerance_m: float = _parameter(0.5, "perimeter_join_tolerance_m")
+    perimeter_offset_tolerance_m: float = _parameter(2.0, "perimeter_offset_tolerance_m")
+    min_barrier_height_m: float = _parameter(2.44, "min_barrier_height_m")
+    crossing_access_radius_m: float = _parameter(5.0, "crossing_access_radius_m")
+    access_point_boundary_m: float = _parameter(10.0, "access_point_boundary_m")
+    clear_zone_m: float = _parameter(3.0, "clear_zone_m")
     # Path analysis (EASI, avsec.geo.paths): the response and the adversary.
-    response_time_s: float = Field(300.0, ge=0)
-    response_sd_s: float = Field(90.0, ge=0)
-    delay_sd_fraction: float = Field(0.3, ge=0)
-    run_speed_mps: float = Field(3.0, gt=0)
-    task_delay_s: float = Field(60.0, ge=0)
+    response_time_s: float = _parameter(300.0, "response_time_s")
+    response_sd_s: float = _parameter(90.0, "response_sd_s")
+    delay_sd_fraction: float = _parameter(0.3, "delay_sd_fraction")
+    run_speed_mps: float = _parameter(3.0, "run_speed_mps")
+    task_delay_s: float = _parameter(60.0, "task_delay_s")
 
 
 class Assessment(BaseModel):
@@ -94,20 +121,20 @@ class Assessment(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(default_factory=lambda: uuid.uuid4().hex)
-    title: str = ""
+    title: FieldText = ""
     airport: Airport
     checklist_id: str
     checklist_version: int
     started: dt.date = Field(default_factory=dt.date.today)
     ended: dt.date | None = None
-    team: list[str] = Field(default_factory=list)
-    organisation: str = ""
+    team: list[FieldText] = Field(default_factory=list)
+    organisation: FieldText = ""
     language: str = "en"
-    handling_marking: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_MARKING))
+    handling_marking: dict[str, FieldText] = Field(default_factory=lambda: dict(DEFAULT_MARKING))
     parameters: RuleParameters = Field(default_factory=RuleParameters)
     mode: Mode = "assessment"
     #: Workshop fields: the team's name, and the exercise this file derives from.
-    team_name: str = ""
+    team_name: FieldText = ""
     exercise_id: str = ""
 
     @field_validator("handling_marking")
@@ -161,7 +188,7 @@ class Response(BaseModel):
 
     item_id: str
     status: Status = Status.NOT_ASSESSED
-    notes: str = ""
+    notes: NotesText = ""
     photos: list[str] = Field(default_factory=list)  # attachment ids (sha256)
     updated: dt.datetime | None = None
     updated_by: str = ""

@@ -47,6 +47,10 @@ class StoreError(AvsecError):
     """An .avsec file cannot be opened or written."""
 
 
+class ReadOnlyFile(StoreError):
+    """The file (or its folder) is not writable: it can be read, not edited."""
+
+
 class NotAnAvsecFile(StoreError):
     """The file is not an .avsec file (wrong format, truncated or damaged)."""
 

@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.app.header import edited_header
-from avsec.core.assessment import DEFAULT_MARKING, Assessment, RuleParameters
+from avsec.core.assessment import (
+    DEFAULT_MARKING,
+    PARAMETER_RANGES,
+    Assessment,
+    RuleParameters,
+)
 from avsec.core.errors import InputError
+from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import language, number, tr
 
@@ -116,6 +122,8 @@ class AssessmentDialog(QDialog):
         self.marking_es = QLineEdit(assessment.handling_marking.get("es", ""), self)
         self.marking_es.setObjectName("details-marking-es")
         self.marking_es.setPlaceholderText(DEFAULT_MARKING["es"])
+        for field in (self.title, self.organisation, self.marking_en, self.marking_es):
+            field.setMaxLength(MAX_FIELD_CHARS)
         self.message = QLabel(self)
         self.message.setObjectName("details-message")
         self.message.setWordWrap(True)
@@ -147,7 +155,7 @@ class AssessmentDialog(QDialog):
             spin.setObjectName(f"parameter-{name}")
             spin.setLocale(locale)
             spin.setDecimals(2)
-            spin.setRange(0.0, MAX_PARAMETER_M)
+            spin.setRange(*PARAMETER_RANGES.get(name, (0.0, MAX_PARAMETER_M)))
             spin.setSingleStep(0.1 if default < 5 else 1.0)
             spin.setValue(float(current[name]))
             label = QLabel(parameter_label(name), rules)

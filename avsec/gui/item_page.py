@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from avsec.core.errors import AvsecError
 from avsec.core.findings import suggested_status
 from avsec.core.i18n import pick
+from avsec.core.textlimits import MAX_NOTES_CHARS
 from avsec.gui import dialogs
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import value_text
@@ -338,6 +339,17 @@ class ItemPage(QScrollArea):
             self.set_status(suggested)
 
     def _on_notes_edited(self) -> None:
+        if len(self.notes.toPlainText()) > MAX_NOTES_CHARS:
+            # The documented limit of a note: a paste beyond it is cut and the user told.
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(self.notes.toPlainText()[:MAX_NOTES_CHARS])
+            self.notes.moveCursor(QTextCursor.MoveOperation.End)
+            self.notes.blockSignals(False)
+            self.notes.setToolTip(
+                tr("A note holds at most {count} characters; the rest was not kept.").format(
+                    count=f"{MAX_NOTES_CHARS:,}"
+                )
+            )
         self._notes_dirty = True
         self._notes_timer.start()
 

@@ -256,12 +256,19 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.saved_label.setText("")
         self.saved_label.setToolTip(tr("Every change is saved to the file as you make it."))
+        from avsec.gui.external_change import ExternalChangeWatcher
+
+        self.external_watch: ExternalChangeWatcher | None = ExternalChangeWatcher(self, session)
         self.session_changed.emit()
 
     def close_session(self) -> None:
         """Close the open assessment (its edits are already saved) and show the start page."""
         if self.session is None:
             return
+        watch = getattr(self, "external_watch", None)
+        if watch is not None:
+            watch.stop()
+            self.external_watch = None
         if self.workspace is not None:
             self.workspace.commit_pending()
             self.stack.removeWidget(self.workspace)
@@ -394,6 +401,10 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return
+        watch = getattr(self, "external_watch", None)
+        if watch is not None:
+            watch.stop()
+            self.external_watch = None
         if self.workspace is not None:
             self.workspace.commit_pending()
         dialog = AssessmentDialog(self.session.doc.assessment, self)
@@ -450,6 +461,10 @@ class MainWindow(QMainWindow):
         """Close the file without switching pages (the window is going away)."""
         if self.session is None:
             return
+        watch = getattr(self, "external_watch", None)
+        if watch is not None:
+            watch.stop()
+            self.external_watch = None
         if self.workspace is not None:
             self.workspace.commit_pending()
         self.session.close()

@@ -290,7 +290,7 @@ def write_cap(doc: AssessmentDocument, path: Path, lang: str) -> int:
 
 def _write_csv(path: Path, rows: list[CapRow], lang: str) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
         writer.writerow([translate(header, lang) for _, header in COLUMNS])
         for row in rows:
             values = _values(row, lang)

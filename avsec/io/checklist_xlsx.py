@@ -20,6 +20,8 @@ from avsec.core.i18n import LANGUAGES
 
 TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
 MAX_XLSX_BYTES = 20 * 1024 * 1024
+#: Most bytes the workbook's parts may unpack to (the bundled checklist's is under 1 MiB).
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 _SPLIT = re.compile(r"[;,\s]+")
 
 
@@ -90,21 +92,55 @@ def from_xlsx(path: Path) -> dict[str, Any]:
     Raises
     ------
     InputError
-        Naming the file, the sheet, the row and the column.
+        Naming the file, the sheet, the row and the column; also an XLSX that unpacks to too
+        much or whose XML is damaged (openpyxl parses through defusedxml when it is installed,
+        as it is with avsec).
     """
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     path = Path(path)
     name = path.name
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     if path.stat().st_size > MAX_XLSX_BYTES:
         raise InputError(f"{name}: larger than {MAX_XLSX_BYTES // 2**20} MiB")
+    check_unpacked_size(path)
+    try:
+        return _read_book(path)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(f"{name}: nested too deeply; not a checklist workbook") from None
+    except Exception as exc:  # noqa: BLE001 - XML and zip errors surface while rows are read
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise InputError(f"{name}: damaged XLSX workbook ({reason})") from None
+
+
+def check_unpacked_size(path: Path, limit: int = MAX_XLSX_UNPACKED_BYTES) -> None:
+    """Refuse a workbook whose parts unpack to more than ``limit`` bytes (a zip bomb), from
+    the sizes its zip directory declares, before any part is read."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{path.name}: not an XLSX workbook ({exc})") from None
+    if total > limit:
+        raise InputError(
+            f"{path.name}: unpacks to {total // 2**20} MiB, more than the "
+            f"{limit // 2**20} MiB a checklist workbook may hold; refused before reading"
+        )
+
+
+def _read_book(path: Path) -> dict[str, Any]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    name = path.name
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"{name}: not an XLSX workbook ({exc})") from exc
+        reason = " ".join(str(exc).split())[:200]
+        raise InputError(f"{name}: not an XLSX workbook ({reason})") from exc
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
         raise InputError(f"{name}: damaged XLSX workbook ({type(exc).__name__})") from exc
     for sheet_name in ("meta", "items"):

@@ -19,9 +19,16 @@ from avsec.core.checklist import Checklist, Crosswalk, ProvisionCatalogue
 from avsec.core.errors import ChecklistError, InputError, UnknownChecklist
 from avsec.core.validation import checklist_problems, crosswalk_problems, schema_problems
 from avsec.io.resources import data_folder
-from avsec.io.yamlfile import load_yaml_text
+from avsec.io.responses_csv import read_bounded
+from avsec.io.yamlfile import MAX_YAML_BYTES, load_yaml_text
 
 BUNDLED_CHECKLIST = "icao-a17-access-control"
+
+
+#: Largest checklist accepted: far above any real one (the bundled one has under 100 items),
+#: low enough that the app, the scores and the report stay quick.
+MAX_ITEMS = 2_000
+MAX_AREAS = 100
 
 
 def user_checklist_dir() -> Path:
@@ -33,10 +40,13 @@ def _read_yaml(source: Path | Traversable | str) -> Any:
     if isinstance(source, str):
         source = Path(source)
     name = getattr(source, "name", str(source))
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+    if isinstance(source, Path):
+        raw = read_bounded(source, MAX_YAML_BYTES)
+    else:
+        try:
+            raw = source.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
     return load_yaml_text(raw, name)
 
 
@@ -52,6 +62,20 @@ def parse_checklist(data: Any, name: str, catalogue: ProvisionCatalogue | None =
         raise ChecklistError(
             [f"{name}: not a checklist (expected a mapping with id, version, areas)"]
         )
+    areas = data.get("areas")
+    if isinstance(areas, list):
+        count = sum(
+            len(a["items"])
+            for a in areas
+            if isinstance(a, dict) and isinstance(a.get("items"), list)
+        )
+        if len(areas) > MAX_AREAS or count > MAX_ITEMS:
+            raise ChecklistError(
+                [
+                    f"{name}: {len(areas)} areas and {count} items; a checklist holds at most "
+                    f"{MAX_AREAS} areas and {MAX_ITEMS:,} items"
+                ]
+            )
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:

@@ -30,6 +30,7 @@ from typing import Any, Literal
 from avsec.core.assessment import Airport
 from avsec.core.errors import InputError
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
+from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
 
 #: Larger files are refused: a 40 km perimeter with every feature is a few MiB.
 MAX_LAYOUT_BYTES = 64 * 1024 * 1024
@@ -301,6 +302,7 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
     seen: dict[str, int] = {}
     unknown: dict[str, int] = {}
     bounds: Bounds | None = None
+    budget, z_noted = [MAX_LAYER_VERTICES], False
     for index, item in enumerate(raw_features(data, name)):
         fid = _feature_id(item)
         place = where(name, index, fid)
@@ -324,8 +326,12 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
             unknown[kind] = unknown.get(kind, 0) + 1
             if unknown[kind] == 1:
                 warnings.append(f"{place}: unknown kind {kind!r}; kept, but the rules ignore it")
+        geometry, had_z = flatten_positions(item.get("geometry"), place, budget)
+        if had_z and not z_noted:
+            z_noted = True
+            warnings.append(f"{place}: 3-D positions: the height (Z) was dropped (plan view)")
         try:
-            checked = check_geometry(item.get("geometry"), kind if kind in GEOMETRY_TYPES else None)
+            checked = check_geometry(geometry, kind if kind in GEOMETRY_TYPES else None)
         except GeometryProblem as exc:
             raise InputError(f"{place}: {exc}") from exc
         warnings.extend(f"{place}: {note}" for note in checked.warnings)

@@ -39,6 +39,7 @@ from shapely.geometry import mapping, shape
 from avsec.core.errors import InputError
 from avsec.core.layout import Feature
 from avsec.io.geojson import Bounds, LayoutImport, merge_bounds, raw_features, where
+from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
 
 GATE_BARRIERS = {
     "gate": None,
@@ -290,6 +291,7 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
         group = skipped.setdefault(f"{tag}: {reason}", _Skipped(f"{tag}: {reason}"))
         group.places.append(place.removeprefix(f"{name}: "))
 
+    budget, z_noted = [MAX_LAYER_VERTICES], False
     for index, item in enumerate(raw_features(data, name)):
         props = item.get("properties")
         props = props if isinstance(props, dict) else {}
@@ -300,6 +302,10 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
         if not isinstance(geometry, dict) or not geometry.get("coordinates"):
             skip("(any)", "no geometry", place)
             continue
+        geometry, had_z = flatten_positions(geometry, place, budget)
+        if had_z and not z_noted:
+            z_noted = True
+            warnings.append(f"{place}: 3-D positions: the height (Z) was dropped (plan view)")
         try:
             check_geometry(geometry, None)
         except DegenerateGeometry as exc:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from avsec.core.assessment import Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError
+from avsec.core.textlimits import MAX_NOTES_CHARS
 
 MAX_CSV_BYTES = 8 * 1024 * 1024
+#: Text a spreadsheet program would run as a formula starts with one of these.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REQUIRED = ["item_id", "status"]
 
 
@@ -30,12 +33,7 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
         duplicate item.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if len(raw) > MAX_CSV_BYTES:
-        raise InputError(f"{path.name}: larger than {MAX_CSV_BYTES // 2**20} MiB")
+    raw = read_bounded(path, MAX_CSV_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -44,6 +42,18 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
             f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8"
         ) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _parse_rows(reader, path, checklist)
+    except csv.Error as exc:
+        # A field longer than the csv module's limit, a NUL byte, an unclosed quote.
+        raise InputError(
+            f"{path.name}: line {reader.line_num}: not a readable CSV ({exc})"
+        ) from None
+
+
+def _parse_rows(
+    reader: Any, path: Path, checklist: Checklist
+) -> list[tuple[str, Status, str | None]]:
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
@@ -79,6 +89,13 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
             )
         seen[item_id] = line
         notes = row[2] if has_notes and len(row) > 2 else ("" if has_notes else None)
+        if notes is not None:
+            notes = unguard(notes)
+            if len(notes) > MAX_NOTES_CHARS:
+                raise InputError(
+                    f"{path.name}: line {line}: the note is longer than "
+                    f"{MAX_NOTES_CHARS:,} characters ({len(notes):,})"
+                )
         rows.append((item_id, Status(status), notes))
     return rows
 
@@ -96,8 +113,33 @@ def write_responses_csv(
         return _write_rows(handle, checklist, responses)
 
 
+def read_bounded(path: Path, limit: int) -> bytes:
+    """Read at most ``limit`` bytes of ``path``; a larger file (or an endless one such as
+    /dev/zero, whose size the file system does not tell) is refused before it fills memory."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(raw) > limit:
+        raise InputError(f"{path}: larger than {limit // 2**20} MiB; refused before reading")
+    return raw
+
+
+def guard(value: str) -> str:
+    """Keep a spreadsheet from running ``value`` as a formula (CSV injection): a text that
+    starts with = + - @, a tab or a carriage return gets a leading apostrophe."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def unguard(value: str) -> str:
+    """Undo :func:`guard` on import, so an exported note comes back unchanged."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+
+
 def _write_rows(handle: TextIO, checklist: Checklist, responses: dict[str, Response]) -> int:
-    writer = csv.writer(handle)
+    # Every field quoted: a spreadsheet set to split on ';' cannot cut a note into cells.
+    writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
     writer.writerow(["item_id", "status", "notes"])
     count = 0
     for item_id in checklist.item_ids():
@@ -106,7 +148,7 @@ def _write_rows(handle: TextIO, checklist: Checklist, responses: dict[str, Respo
             [
                 item_id,
                 response.status.value if response else "not_assessed",
-                response.notes if response else "",
+                guard(response.notes) if response else "",
             ]
         )
         count += 1

@@ -51,6 +51,11 @@ MESSAGES: dict[str, str] = dict(
         keyed("cover", "Cover"),
         keyed("generated_on", "Report date"),
         keyed(
+            "note_cut",
+            "[The note continues for {count} more characters; they are kept in the assessment "
+            "file and not printed here.]",
+        ),
+        keyed(
             "handling_note",
             "This report describes weaknesses in the security of an airport. Handle it as marked: "
             "share it only with those who need it to correct the findings, keep it under the "

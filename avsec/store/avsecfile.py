@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,16 +28,29 @@ from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command
 from avsec.core.document import AssessmentDocument, AttachmentInfo, Observation
-from avsec.core.errors import NewerVersionError, NotAnAvsecFile, StoreError
+from avsec.core.errors import NewerVersionError, NotAnAvsecFile, ReadOnlyFile, StoreError
 from avsec.core.findings import Finding
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
+from avsec.store.stale import check_not_stale
 
 SCHEMA_VERSION = schema.LATEST
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
 #: mistake or an attack on the file size.
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+
+
+#: Validation context of records read from a file: text limits apply to new writes only.
+STORED = {"stored": True}
+
+
+def _strict_json(value: Any, what: str) -> str:
+    """JSON text of ``value``; infinite or NaN numbers are refused (JSON cannot hold them)."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        raise StoreError(f"{what}: not saved ({exc})") from None
 
 
 def _now() -> str:
@@ -90,7 +104,7 @@ def check_file(path: Path) -> int:
     hot_journal = Path(str(path) + "-journal").exists()
     # A hot journal means a writer died mid-edit: SQLite must roll it back on open, which a
     # read-only connection cannot do, so the checks below then use a normal connection.
-    uri = f"file:{path.resolve().as_posix()}?mode={'rw' if hot_journal else 'ro'}"
+    uri = sqlite_uri(path, "rw" if hot_journal else "ro")
     try:
         conn = (
             crypto.connect(path, read_only=not hot_journal)
@@ -137,6 +151,21 @@ def check_file(path: Path) -> int:
     return int(version)
 
 
+def sqlite_uri(path: Path, mode: str) -> str:
+    """An SQLite ``file:`` URI for ``path``; ``?``, ``#`` and ``%`` in names are escaped."""
+    return f"file:{urllib.parse.quote(Path(path).resolve().as_posix())}?mode={mode}"
+
+
+def is_read_only(path: Path) -> bool:
+    """True when avsec may not write ``path`` (the file, or its folder for the journal)."""
+    path = Path(path)
+    # The write bits count even for a superuser, whom os.access lets write anything: a file
+    # marked read-only is meant to stay as it is.
+    no_write_bits = not path.stat().st_mode & 0o222
+    folder = path.resolve().parent
+    return no_write_bits or not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
+
+
 def backup_path(path: Path, version: int) -> Path:
     """Return a free name for the pre-migration backup of ``path``."""
     candidate = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
@@ -163,16 +192,26 @@ class AvsecFile:
         #: Set by :meth:`open` when the file was migrated: where the backup went.
         self.migrated_from: int | None = None
         self.backup: Path | None = None
+        #: The file (or its folder) is not writable: it opened read-only and edits are refused.
+        self.read_only = False
 
     # --- opening ----------------------------------------------------------------------------
 
     @staticmethod
-    def _connect(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    def _connect(
+        path: Path, passphrase: str | None = None, *, read_only: bool = False
+    ) -> sqlite3.Connection:
         conn: Any
         if passphrase is not None or crypto.looks_encrypted(path):
             conn = crypto.connect(path, passphrase, new=not path.exists())
+        elif read_only:
+            conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+            return conn
         else:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+            conn = sqlite3.connect(
+                sqlite_uri(path, "rwc"), uri=True, isolation_level=None, timeout=10
+            )
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -266,19 +305,26 @@ class AvsecFile:
         """
         path = Path(path)
         version = check_file(path)
+        read_only = is_read_only(path)
         backup = None
         if version < schema.LATEST:
             if not migrate:
                 raise StoreError(f"{path.name}: format {version} needs a migration")
+            if read_only:
+                raise StoreError(
+                    f"{path.name}: format {version} needs a migration, but the file is "
+                    "read-only; copy it somewhere writable first"
+                )
             backup = backup_path(path, version)
             shutil.copy2(path, backup)
-        conn = cls._connect(path)
+        conn = cls._connect(path, read_only=read_only)
         if version < schema.LATEST:
             schema.migrate(conn, version)
             conn.execute(
                 "UPDATE meta SET value = ? WHERE key = 'format_version'", (str(schema.LATEST),)
             )
         opened = cls(path, conn, user or _user())
+        opened.read_only = read_only
         if backup is not None:
             opened.migrated_from, opened.backup = version, backup
         opened._validate_contents()
@@ -325,6 +371,11 @@ class AvsecFile:
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise ReadOnlyFile(
+                f"{self.path.name}: the file is read-only; nothing was changed "
+                "(copy it, or make it writable, to edit it)"
+            )
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
@@ -353,6 +404,7 @@ class AvsecFile:
     def apply(self, command: Command) -> None:
         """Apply ``command`` in one transaction and journal it."""
         with self.transaction():
+            check_not_stale(self, command)
             command.redo(self)
             what, before, after = command.journal()
             self._journal(what, before, after)
@@ -360,11 +412,30 @@ class AvsecFile:
     def revert(self, command: Command) -> None:
         """Undo ``command`` in one transaction and journal the undo."""
         with self.transaction():
+            check_not_stale(self, command, undo=True)
             command.undo(self)
             what, before, after = command.journal()
             self._journal("undo " + what, after, before)
 
     # --- EditTarget -------------------------------------------------------------------------
+
+    def _refuse_unless_valid(self, what: str, model: Any, value: Any) -> None:
+        """Validate a record read back inside the write transaction; refuse it otherwise.
+
+        The raise rolls the transaction back, so a value the reader would call damaged (an
+        infinite parameter stored as null, an over-long note) never reaches the file.
+        """
+        try:
+            if isinstance(value, str):
+                model.model_validate_json(value)
+            else:
+                model.model_validate(value)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "record"
+            raise StoreError(
+                f"{self.path.name}: the {what} was not saved ({where}: {first['msg']})"
+            ) from None
 
     def write_response(self, item_id: str, response: Response | None) -> None:
         """Write or delete one response (inside a transaction)."""
@@ -382,6 +453,14 @@ class AvsecFile:
                 response.updated_by,
             ),
         )
+        stored = self._conn.execute(
+            "SELECT status, notes, photos, updated, updated_by FROM responses WHERE item_id = ?",
+            (item_id,),
+        ).fetchone()
+        status, notes, photos, updated, updated_by = stored
+        record = {"item_id": item_id, "status": status, "notes": notes, "updated": updated}
+        record.update(photos=json.loads(photos), updated_by=updated_by)
+        self._refuse_unless_valid(f"response to {item_id}", Response, record)
 
     def _mark_findings_stale(self) -> None:
         # The stored findings describe the layout and parameters they were computed from; any
@@ -412,10 +491,16 @@ class AvsecFile:
                 feature_id,
                 row[0],
                 feature.kind,
-                json.dumps(feature.geometry),
-                json.dumps(feature.properties, ensure_ascii=False),
+                _strict_json(feature.geometry, f"feature {feature_id}"),
+                _strict_json(feature.properties, f"feature {feature_id}"),
             ),
         )
+        kind, geometry, properties = self._conn.execute(
+            "SELECT kind, geometry, properties FROM features WHERE id = ?", (feature_id,)
+        ).fetchone()
+        record = {"id": feature_id, "kind": kind, "geometry": json.loads(geometry)}
+        record["properties"] = json.loads(properties)
+        self._refuse_unless_valid(f"feature {feature_id}", Feature, record)
 
     def write_action(self, action_id: str, action: Action | None) -> None:
         """Write or delete one action (inside a transaction)."""
@@ -433,6 +518,10 @@ class AvsecFile:
             "INSERT OR REPLACE INTO actions VALUES (?, ?, ?)",
             (action_id, row[0], action.model_dump_json()),
         )
+        (stored,) = self._conn.execute(
+            "SELECT json FROM actions WHERE id = ?", (action_id,)
+        ).fetchone()
+        self._refuse_unless_valid(f"action {action_id}", Action, stored)
 
     def write_assessment(self, assessment: Assessment) -> None:
         """Replace the assessment header (inside a transaction)."""
@@ -444,13 +533,15 @@ class AvsecFile:
         self._conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'handling_marking'", (assessment.marking("en"),)
         )
+        (stored,) = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
+        self._refuse_unless_valid("assessment", Assessment, stored)
         self._assessment = assessment
 
     # --- reading ----------------------------------------------------------------------------
 
     def _load(self, what: str, model: Any, text: str) -> Any:
         try:
-            return model.model_validate_json(text)
+            return model.model_validate_json(text, context=STORED)
         except ValidationError as exc:
             problems = exc.errors()
             first = problems[0]
@@ -470,6 +561,13 @@ class AvsecFile:
             self._assessment = self._load("assessment", Assessment, row[0])
         return self._assessment
 
+    def stored_assessment(self) -> Assessment:
+        """The assessment header as it is in the file now (not the cached copy)."""
+        row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
+        if row is None:
+            raise StoreError(f"{self.path.name}: the assessment record is missing")
+        return self._load("assessment", Assessment, row[0])  # type: ignore[no-any-return]
+
     @property
     def checklist(self) -> Checklist:
         """The checklist snapshot taken when the file was created."""
@@ -485,20 +583,31 @@ class AvsecFile:
         return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
 
     def responses(self) -> dict[str, Response]:
-        """Every recorded response by item id."""
+        """Every recorded response by item id.
+
+        Raises
+        ------
+        StoreError
+            A damaged row (unknown status, photos that are not JSON, a bad date), by item id.
+        """
         out: dict[str, Response] = {}
         for item_id, status, notes, photos, updated, updated_by in self._conn.execute(
             "SELECT item_id, status, notes, photos, updated, updated_by FROM responses"
         ):
-            out[item_id] = Response(
-                item_id=item_id,
-                status=status,
-                notes=notes,
-                photos=json.loads(photos),
-                updated=dt.datetime.fromisoformat(updated) if updated else None,
-                updated_by=updated_by,
-            )
+            record = {"item_id": item_id, "status": status, "notes": notes or ""}
+            record.update(updated=updated or None, updated_by=updated_by or "")
+            out[item_id] = self._row(f"response to {item_id}", Response, record, photos=photos)
         return out
+
+    def _row(self, what: str, model: Any, record: dict[str, Any], **json_fields: Any) -> Any:
+        """Validate one stored row; a damaged one is one line naming the file and the row."""
+        try:
+            for key, text in json_fields.items():
+                record[key] = json.loads(text) if text is not None else []
+            return model.model_validate(record, context=STORED)
+        except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError included
+            reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            raise StoreError(f"{self.path.name}: the {what} is damaged ({reason[:160]})") from None
 
     def response(self, item_id: str) -> Response | None:
         """The response to one item, or None."""
@@ -511,27 +620,39 @@ class AvsecFile:
 
     def features(self) -> list[Feature]:
         """Every layout feature in drawing order."""
-        return [
-            Feature.model_construct(
-                id=fid, kind=kind, geometry=json.loads(geometry), properties=json.loads(props)
+        out = []
+        for fid, kind, geometry, props in self._conn.execute(
+            "SELECT id, kind, geometry, properties FROM features ORDER BY position"
+        ):
+            try:
+                geometry_value, props_value = json.loads(geometry), json.loads(props)
+            except (TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"{self.path.name}: the feature {fid} is damaged ({exc})"
+                ) from None
+            out.append(
+                Feature.model_construct(
+                    id=fid, kind=kind, geometry=geometry_value, properties=props_value
+                )
             )
-            for fid, kind, geometry, props in self._conn.execute(
-                "SELECT id, kind, geometry, properties FROM features ORDER BY position"
-            )
-        ]
+        return out
 
     def actions(self) -> list[Action]:
         """The improvement outline in its order."""
         return [
-            Action.model_validate_json(text)
-            for (text,) in self._conn.execute("SELECT json FROM actions ORDER BY position")
+            self._load(f"action at position {position}", Action, text)
+            for position, text in self._conn.execute(
+                "SELECT position, json FROM actions ORDER BY position"
+            )
         ]
 
     def findings(self) -> list[Finding]:
         """Findings of the last analysis (empty before any)."""
         return [
-            Finding.model_validate_json(text)
-            for (text,) in self._conn.execute("SELECT json FROM findings ORDER BY position")
+            self._load(f"finding at position {position}", Finding, text)
+            for position, text in self._conn.execute(
+                "SELECT position, json FROM findings ORDER BY position"
+            )
         ]
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -548,7 +669,12 @@ class AvsecFile:
     def extra(self, key: str, default: Any = None) -> Any:
         """A JSON value from the extras table (narrative, key rationales...)."""
         row = self._conn.execute("SELECT json FROM extras WHERE key = ?", (key,)).fetchone()
-        return default if row is None else json.loads(row[0])
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{self.path.name}: the entry {key} is damaged ({exc})") from None
 
     def set_extra(self, key: str, value: Any) -> None:
         """Write (or with None delete) a JSON value in the extras table."""
@@ -656,7 +782,13 @@ class AvsecFile:
 
     def document(self) -> AssessmentDocument:
         """Everything in the file as one :class:`AssessmentDocument`."""
-        observations = [Observation.model_validate(o) for o in self.extra("observations", [])]
+        raw_observations = self.extra("observations", [])
+        if not isinstance(raw_observations, list):
+            raise StoreError(f"{self.path.name}: the observations entry is damaged (not a list)")
+        observations = [
+            self._row(f"observation {n}", Observation, o if isinstance(o, dict) else {"id": o})
+            for n, o in enumerate(raw_observations, start=1)
+        ]
         return AssessmentDocument(
             app_version=self.meta().get("app_version", ""),
             assessment=self.assessment,

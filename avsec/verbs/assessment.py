@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, open_file, percent, print_json, table
+from avsec.verbs._common import add_lang, open_file, percent, print_json, safe_output, table
 
 
 def register(subparsers: Any) -> None:
@@ -100,12 +100,12 @@ def register(subparsers: Any) -> None:
 
 
 _PARAMETER_HELP = (
-    "perimeter_join_tolerance_m (0.5)",
-    "perimeter_offset_tolerance_m (2.0)",
-    "min_barrier_height_m (2.44)",
-    "crossing_access_radius_m (5.0)",
-    "access_point_boundary_m (10.0)",
-    "clear_zone_m (3.0)",
+    "perimeter_join_tolerance_m (default 0.5, 0 to 100)",
+    "perimeter_offset_tolerance_m (default 2.0, 0 to 100)",
+    "min_barrier_height_m (default 2.44, 0 to 20)",
+    "crossing_access_radius_m (default 5.0, 0 to 500)",
+    "access_point_boundary_m (default 10.0, 0 to 1000)",
+    "clear_zone_m (default 3.0, 0 to 100)",
 )
 
 
@@ -139,6 +139,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
         if marking != before.handling_marking:
             update["handling_marking"] = marking
         if args.param:
+            from pydantic import ValidationError
+
+            from avsec.core.assessment import RuleParameters
+
             values = before.parameters.model_dump()
             for pair in args.param:
                 name, sep, value = pair.partition("=")
@@ -150,7 +154,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
                     values[name] = float(value)
                 except ValueError:
                     raise InputError(f"--param {pair}: {value!r} is not a number") from None
-            update["parameters"] = values
+            try:
+                update["parameters"] = RuleParameters(**values)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                name = ".".join(str(p) for p in first["loc"])
+                raise InputError(f"--param {name}: {first['msg']}") from None
         if not update:
             raise InputError("nothing to change; see 'avsec edit --help'")
         after = edited_header(before, **update)
@@ -312,7 +321,8 @@ def cmd_responses_export(args: argparse.Namespace) -> int:
         if args.output == "-":
             write_responses_csv(sys.stdout, f.checklist, f.responses())
             return 0
-        count = write_responses_csv(Path(args.output), f.checklist, f.responses())
+        with safe_output(args.output, (".csv",), inputs=[args.file]) as temp:
+            count = write_responses_csv(temp, f.checklist, f.responses())
     print(f"wrote {count} responses to {args.output}")
     return 0
 
@@ -401,24 +411,21 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the whole assessment as JSON or the action plan as CSV/XLSX."""
-    from avsec.core.errors import InputError
-
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix == ".json":
-        from avsec.io.assessment_json import write_assessment_json
-
-        with open_file(args.file) as f:
-            write_assessment_json(f.document(), out)
-        print(f"wrote {out}")
-        return 0
-    if suffix in (".csv", ".xlsx"):
-        from avsec.io import cap
-
+    with safe_output(out, (".json", ".csv", ".xlsx"), inputs=[args.file]) as temp:
         with open_file(args.file) as f:
             doc = f.document()
-        lang = args.lang or doc.assessment.language
-        count = cap.write_cap(doc, out, lang=lang)
-        print(f"wrote {count} actions to {out}")
-        return 0
-    raise InputError(f"{out.name}: unknown export type; use .json, .csv or .xlsx")
+        if suffix == ".json":
+            from avsec.io.assessment_json import write_assessment_json
+
+            write_assessment_json(doc, temp)
+            summary = f"wrote {out}"
+        else:
+            from avsec.io import cap
+
+            lang = args.lang or doc.assessment.language
+            count = cap.write_cap(doc, temp, lang=lang)
+            summary = f"wrote {count} actions to {out}"
+    print(summary)
+    return 0

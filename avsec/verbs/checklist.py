@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import print_json, table
+from avsec.verbs._common import check_output, print_json, safe_output, table
+
+#: Ids of installed checklists: they become file names in the user folder.
+CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def register(subparsers: Any) -> None:
@@ -142,8 +146,10 @@ def cmd_to_xlsx(args: argparse.Namespace) -> int:
     from avsec.io.checklist_xlsx import to_xlsx
     from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
 
+    check_output(args.output, (".xlsx",))
     checklist = get_checklist(args.id or BUNDLED_CHECKLIST)
-    to_xlsx(checklist, Path(args.output))
+    with safe_output(args.output, (".xlsx",)) as temp:
+        to_xlsx(checklist, temp)
     print(f"wrote {args.output} ({sum(1 for _ in checklist.items())} items)")
     return 0
 
@@ -154,6 +160,7 @@ def cmd_from_xlsx(args: argparse.Namespace) -> int:
     from avsec.io.checklist_xlsx import from_xlsx, write_yaml
     from avsec.io.checklists import load_catalogue, parse_checklist
 
+    check_output(args.output, (".yaml", ".yml"), inputs=[args.xlsx])
     data = from_xlsx(Path(args.xlsx))
     rows = data.pop("_rows", {})
     try:
@@ -167,7 +174,8 @@ def cmd_from_xlsx(args: argparse.Namespace) -> int:
         raise ChecklistError(
             [f"{Path(args.xlsx).name}: {len(exc.problems)} problems; nothing written"]
         ) from None
-    write_yaml(data, Path(args.output))
+    with safe_output(args.output, (".yaml", ".yml"), inputs=[args.xlsx]) as temp:
+        write_yaml(data, temp)
     print(
         f"wrote {args.output} ({checklist.id} v{checklist.version}, {sum(1 for _ in checklist.items())} items)"
     )
@@ -183,9 +191,17 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     source = Path(args.yaml)
     checklist = load_checklist_file(source)
+    # The id names the installed file: it must not climb out of the user folder.
+    if not CHECKLIST_ID.fullmatch(checklist.id):
+        raise InputError(
+            f"{source.name}: checklist id {checklist.id!r} must be lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit; nothing installed"
+        )
     folder = user_checklist_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{checklist.id}.yaml"
+    if target.resolve().parent != folder.resolve():
+        raise InputError(f"{source.name}: id {checklist.id!r} leaves the checklist folder")
     if target.exists() and target.read_bytes() != source.read_bytes():
         raise InputError(
             f"{target}: a different checklist with id {checklist.id} is installed; remove it first"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from avsec.verbs._common import add_lang
+from avsec.verbs._common import add_lang, check_output
 
 
 def register(subparsers: Any) -> None:
@@ -24,6 +24,10 @@ def register(subparsers: Any) -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Run the desktop app, or write a screenshot of it."""
+    if args.screenshot:
+        # The screenshot never lands on the assessment (or any other one).
+        inputs = [args.file] if args.file else []
+        check_output(args.screenshot, (".png",), inputs=inputs)
     # PySide6 loads here, never at import: `avsec score` must not pay for Qt.
     from avsec.gui.app import run
 

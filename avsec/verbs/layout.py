@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import open_file
+from avsec.verbs._common import open_file, safe_output
 
 
 def register(subparsers: Any) -> None:
@@ -94,24 +94,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the layout as GeoJSON or KML."""
-    from avsec.core.errors import InputError
-
     out = Path(args.output)
     suffix = out.suffix.lower()
-    if suffix not in (".geojson", ".json", ".kml"):
-        raise InputError(f"{out.name}: unknown layout format; use .geojson or .kml")
-    with open_file(args.file) as f:
-        features = f.features()
-        assessment = f.assessment
-    marking = assessment.marking(assessment.language)
-    if suffix == ".kml":
-        from avsec.io.kml import write_kml
+    formats = (".geojson", ".json", ".kml")
+    unknown = "unknown layout format; use .geojson or .kml"
+    with safe_output(out, formats, inputs=[args.file], suffix_message=unknown) as temp:
+        with open_file(args.file) as f:
+            features = f.features()
+            assessment = f.assessment
+        marking = assessment.marking(assessment.language)
+        if suffix == ".kml":
+            from avsec.io.kml import write_kml
 
-        title = assessment.title or assessment.airport.name
-        count = write_kml(features, out, title=title, marking=marking)
-    else:
-        from avsec.io.geojson import write_geojson
+            title = assessment.title or assessment.airport.name
+            count = write_kml(features, temp, title=title, marking=marking)
+        else:
+            from avsec.io.geojson import write_geojson
 
-        count = write_geojson(features, out, marking=marking)
+            count = write_geojson(features, temp, marking=marking)
     print(f"wrote {count} features to {out}")
     return 0

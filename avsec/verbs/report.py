@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, open_file
+from avsec.verbs._common import add_lang, check_output, open_file, safe_output
 
 
 def register(subparsers: Any) -> None:
@@ -43,11 +42,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from avsec.io.checklists import load_catalogue
     from avsec.report.pdf import build_report
 
-    out = Path(args.output)
-    if out.suffix.lower() != ".pdf":
-        raise InputError(f"{out.name}: the report is written as .pdf")
-    if out.exists() and out.is_dir():
-        raise InputError(f"{out}: is a folder; give the PDF's file name")
+    pdf_only = "the report is written as .pdf"
+    out = check_output(args.output, (".pdf",), inputs=[args.file], suffix_message=pdf_only)
     if args.password == "-":
         # A password typed on the command line stays in shell history and process lists; "-"
         # asks for it instead.
@@ -82,15 +78,16 @@ def cmd_report(args: argparse.Namespace) -> int:
                 "run 'avsec analyze' first for current geometry findings",
                 file=sys.stderr,
             )
-        build_report(
-            doc,
-            out,
-            lang=lang,
-            photo_loader=f.attachment_bytes,
-            catalogue=catalogue,
-            password=args.password,
-            redaction=redaction,
-        )
+        with safe_output(out, (".pdf",), inputs=[args.file]) as temp:
+            build_report(
+                doc,
+                temp,
+                lang=lang,
+                photo_loader=f.attachment_bytes,
+                catalogue=catalogue,
+                password=args.password,
+                redaction=redaction,
+            )
     protected = " (AES-256, password protected)" if args.password else ""
     edition = " (redacted edition)" if redaction else ""
     print(f"wrote {out}{edition}{protected}")

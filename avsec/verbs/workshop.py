@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, percent, print_json, table
+from avsec.verbs._common import add_lang, check_output, percent, print_json, safe_output, table
 
 COMPARE_EPILOG = """\
 accuracy = items whose team status equals the key's / items the key assessed (items the key
@@ -83,6 +83,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from avsec.core.i18n import pick
     from avsec.workshop.compare import compare_files
 
+    if args.output:
+        check_output(args.output, (".pdf",), inputs=[args.key, *args.teams])
     comparison = compare_files(Path(args.key), [Path(t) for t in args.teams])
     for refused in comparison.refused:
         print(f"avsec: warning: refused {refused.path}: {refused.reason}", file=sys.stderr)
@@ -90,7 +92,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.output:
         from avsec.workshop.debrief import build_debrief
 
-        build_debrief(comparison, Path(args.output), lang=lang)
+        with safe_output(args.output, (".pdf",), inputs=[args.key, *args.teams]) as temp:
+            build_debrief(comparison, temp, lang=lang)
     if args.json:
         print_json(comparison.to_json())
         if args.output:

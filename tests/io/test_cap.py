@@ -187,7 +187,9 @@ def test_no_gaps_gives_a_header_only(doc, tmp_path):
     doc.findings = []
     out = tmp_path / "plan.csv"
     assert write_cap(doc, out, "en") == 0
-    assert out.read_text(encoding="utf-8-sig").splitlines() == [",".join(HEADERS_EN)]
+    # Every field quoted (a ';' locale cannot split a cell).
+    quoted = ",".join(f'"{header}"' for header in HEADERS_EN)
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [quoted]
 
 
 def test_bad_output(doc, tmp_path):

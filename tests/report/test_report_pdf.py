@@ -168,9 +168,11 @@ def test_very_long_notes(make_doc, tmp_path):
     doc.responses["PER-03"].notes = "ANNEX-START " + paragraph * 6 + " ANNEX-END"
     reader = build(doc, tmp_path / "r.pdf")
     whole = " ".join(page_texts(reader))
-    assert "START" in whole and "END" in whole
-    assert "ANNEX-START" in whole and "ANNEX-END" in whole
-    assert len(reader.pages) > 10
+    # Issue 15: at most 3,000 characters of a note print; the report says the rest is in the
+    # file instead of laying out tens of pages of one note (or stalling on a 10 MB one).
+    assert "START" in whole and "ANNEX-START" in whole
+    assert " END" not in whole and "ANNEX-END" not in whole
+    assert whole.count("more characters; they are kept in the assessment") >= 2
 
 
 def test_two_hundred_findings(make_doc, tmp_path):

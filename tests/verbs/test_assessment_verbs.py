@@ -94,9 +94,10 @@ def test_responses_round_trip_and_score(mini_file: Path, tmp_path: Path, run) ->
     csv_out = tmp_path / "out.csv"
     assert run("responses", "export", mini_file, "-o", csv_out)[0] == 0
     lines = csv_out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "item_id,status,notes"
-    assert "PER-02,partially_compliant,low stretch" in lines
-    assert "ACP-02,not_assessed," in lines
+    # Every field quoted (issue 15: a ';' locale cannot split a note).
+    assert lines[0] == '"item_id","status","notes"'
+    assert '"PER-02","partially_compliant","low stretch"' in lines
+    assert '"ACP-02","not_assessed",""' in lines
 
 
 def test_bad_csv_applies_nothing(mini_file: Path, tmp_path: Path, run) -> None:
@@ -245,4 +246,5 @@ def test_damaged_table_is_one_line(mini_file: Path, run) -> None:
 
 def test_responses_export_to_stdout(mini_file: Path, run) -> None:
     code, out, _ = run("responses", "export", mini_file, "-o", "-")
-    assert code == 0 and out.splitlines()[:2] == ["item_id,status,notes", "PER-01,not_assessed,"]
+    expected = ['"item_id","status","notes"', '"PER-01","not_assessed",""']
+    assert code == 0 and out.splitlines()[:2] == expected

@@ -10,9 +10,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from avsec.core.checklist import Provision
 from avsec.core.i18n import pick
+from avsec.report.longtext import printed_excerpt
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import esc
-from avsec.report.text import tr, tr_count
+from avsec.report.text import number, tr, tr_count
 
 _INVERSE = {"subset": "superset", "superset": "subset"}
 
@@ -33,8 +34,11 @@ def responses(r: Report) -> list[Flowable]:
         for item in area.items:
             response = r.doc.responses.get(item.id)
             status = str(response.status) if response else "not_assessed"
-            notes = response.notes.strip() if response else ""
+            notes, left_out = printed_excerpt(response.notes if response else "")
             note_text = esc(notes) if notes else ""
+            if left_out:
+                cut = r.t("note_cut", count=number(left_out, r.lang, 0))
+                note_text += f"<br/><i>{esc(cut)}</i>"
             if response and response.photos:
                 count = esc(tr_count("photo_count", len(response.photos), lang))
                 note_text += ("<br/>" if note_text else "") + f"<i>{count}</i>"

@@ -13,9 +13,10 @@ from avsec.core.i18n import pick
 from avsec.core.scoring import Gap
 from avsec.io.images import MAX_PIXELS
 from avsec.report import styles as st
+from avsec.report.longtext import note_paragraphs
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.furniture import table_style
-from avsec.report.pdf.markup import esc, paragraphs
+from avsec.report.pdf.markup import esc
 from avsec.report.pdf.photo_forms import PhotoBox
 from avsec.report.photos import TOO_LARGE
 from avsec.report.text import measure, number, rule_label, zone_label
@@ -85,7 +86,11 @@ def gap_block(r: Report, gap: Gap) -> list[Flowable]:
     out: list[Flowable] = [KeepTogether([head, facts, Spacer(1, 2 * mm)])]
     notes = response.notes if response else ""
     if notes.strip():
-        blocks = paragraphs(notes, s.body)
+        blocks = note_paragraphs(
+            notes,
+            lambda block: Paragraph(esc(block), s.body),
+            lambda count: r.t("note_cut", count=number(count, r.lang, 0)),
+        )
         # The label never ends a page alone: it keeps with the first paragraph.
         out.append(KeepTogether([Paragraph(esc(r.t("notes")), s.label), blocks[0]]))
         out += blocks[1:]

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Paragraph
 
 from avsec.report import scripts
+from avsec.report.longtext import split_blocks
 
 #: Characters XML cannot hold (reportlab's parser rejects them) and lone surrogates (not UTF-8).
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -29,8 +30,7 @@ def esc(text: object) -> str:
 
 def paragraphs(text: str, style: Any) -> list[Flowable]:
     """Split user text on blank lines into paragraphs (so a very long note flows across pages)."""
-    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())]
-    return [Paragraph(esc(block), style) for block in blocks if block.strip()]
+    return [Paragraph(esc(block), style) for block in split_blocks(text)]
 
 
 def action_markup(title: str, description: str) -> str:

@@ -1,0 +1,72 @@
+"""Refuse an edit built on a state another process has changed since (a lost update).
+
+A command carries the records as they were when it was made ("before"). Inside the write
+transaction (``BEGIN IMMEDIATE`` holds the write lock, so nothing changes under it) the store
+reads the records the command touches and compares them with that "before"; on undo, with its
+"after". Records the command expects to be absent (additions) are not checked. A
+difference means another program (a second CLI, the app) wrote in between: the
+edit is refused and nothing is written, instead of silently overwriting that change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from avsec.core.errors import StoreError
+
+
+class StaleEdit(StoreError):
+    """The file changed since the edit was prepared; nothing was written."""
+
+
+def _dump(value: Any) -> Any:
+    return None if value is None else value.model_dump(mode="json")
+
+
+def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> None:
+    children = getattr(command, "commands", None)
+    if children is not None:
+        for child in reversed(list(children)) if undo else children:
+            _collect(child, undo, expected)
+        return
+    state = command.after if undo else command.before
+    for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
+        if hasattr(command, attribute):
+            expected.setdefault((kind, getattr(command, attribute)), _dump(state))
+            return
+    if hasattr(command, "action_id"):
+        expected.setdefault(("action", command.action_id), _dump(state))
+    elif hasattr(command, "before") and hasattr(command, "after"):
+        expected.setdefault(("assessment", ""), _dump(state))
+
+
+def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
+    """Raise :class:`StaleEdit` when a record ``command`` touches differs from what it expects.
+
+    ``store`` is an open :class:`avsec.store.AvsecFile` inside a write transaction.
+    """
+    expected: dict[tuple[str, str], Any] = {}
+    _collect(command, undo, expected)
+    kinds = {kind for kind, _ in expected}
+    current: dict[tuple[str, str], Any] = {}
+    if "response" in kinds:
+        current.update((("response", k), _dump(v)) for k, v in store.responses().items())
+    if "feature" in kinds:
+        current.update((("feature", f.id), _dump(f)) for f in store.features())
+    if "action" in kinds:
+        current.update((("action", a.id), _dump(a)) for a in store.actions())
+    if "assessment" in kinds:
+        current[("assessment", "")] = _dump(store.stored_assessment())
+    # A command that expects no record (an add, or a caller writing without reading first)
+    # is not checked: only an edit of an existing record can overwrite another's change.
+    changed = [
+        key for key, state in expected.items() if state is not None and current.get(key) != state
+    ]
+    if changed:
+        kind, ident = changed[0]
+        what = f"{kind} {ident}".strip()
+        more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+        raise StaleEdit(
+            f"{store.path.name}: the {what}{more} changed in another program since this edit "
+            "was prepared; nothing was written (reload and edit again)"
+        )
