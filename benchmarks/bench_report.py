@@ -70,7 +70,7 @@ def breakdown(path: Path, out: Path) -> dict[str, float]:
         catalogue = load_catalogue()
         timings["catalogue"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        build_report(doc, out, lang="en", photo_loader=f.attachment_bytes, catalogue=catalogue)
+        build_report(doc, out, lang="en", photo_loader=f.report_photo_bytes, catalogue=catalogue)
         timings["build_report"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
     return {k: round(v, 3) for k, v in timings.items()}

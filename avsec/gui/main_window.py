@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
                 self.session.file.document(),
                 Path(out),
                 lang=language(),
-                photo_loader=self.session.file.attachment_bytes,
+                photo_loader=self.session.file.report_photo_bytes,
                 catalogue=load_catalogue(),
             )
         except (AvsecError, OSError) as exc:

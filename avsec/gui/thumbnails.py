@@ -26,6 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from avsec.store.attachments import read_thumbnail
+
 
 def decode_image(data: bytes, longest_side: int = 0) -> QImage:
     """Decode image bytes, scaled at decode time when ``longest_side`` is set (fast for JPEG).
@@ -76,13 +78,17 @@ class _DecodeTask(QRunnable):
             uri = f"file:{self.database.resolve().as_posix()}?mode=ro"
             connection = sqlite3.connect(uri, uri=True, timeout=10)
             try:
-                row = connection.execute(
-                    "SELECT data FROM attachments WHERE id = ?", (self.attachment_id,)
-                ).fetchone()
+                # The stored 256 px thumbnail; a file from avsec < 3 may lack it (the original).
+                data = read_thumbnail(connection, self.attachment_id)
+                if data is None:
+                    row = connection.execute(
+                        "SELECT original FROM attachment_data WHERE id = ?", (self.attachment_id,)
+                    ).fetchone()
+                    data = None if row is None else bytes(row[0])
             finally:
                 connection.close()
-            if row is not None:
-                image = decode_image(bytes(row[0]), self.size)
+            if data is not None:
+                image = decode_image(data, self.size)
         except (sqlite3.Error, OSError):
             pass  # a placeholder stays: the thumbnail is not worth an error box
         self.relay.decoded.emit(self.attachment_id, image)

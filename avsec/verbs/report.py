@@ -66,9 +66,17 @@ def cmd_report(args: argparse.Namespace) -> int:
             doc,
             out,
             lang=lang,
-            photo_loader=f.attachment_bytes,
+            photo_loader=f.report_photo_bytes,
             catalogue=catalogue,
             password=args.password,
+        )
+        without_copies = len(f.photos_without_derivatives())
+    if without_copies:
+        print(
+            f"avsec: note: {without_copies} photos (attached by an older avsec) were scaled for "
+            f"this report; 'avsec check {args.file} --store-photo-copies' stores their report "
+            "copies once and makes the next report faster",
+            file=sys.stderr,
         )
     protected = " (AES-256, password protected)" if args.password else ""
     print(f"wrote {out}{protected}")
