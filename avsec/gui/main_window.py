@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
                 scope="map",
                 separator=True,
             ),
-            lambda: self._map_call("analyse"),
+            lambda: self._map_call("start_analysis"),
         )
         add(
             ActionSpec(

@@ -1,0 +1,68 @@
+"""The Analyse action runs off the GUI thread, shows progress and never runs twice at once."""
+
+from __future__ import annotations
+
+import threading
+
+from avsec.core.commands import add_feature
+from avsec.core.layout import Feature
+
+
+def _airside_square(airport, half: float = 0.002) -> Feature:
+    lon, lat = airport.lon, airport.lat
+    ring = [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+    ]
+    return Feature(kind="airside", geometry={"type": "Polygon", "coordinates": [ring]})
+
+
+def test_analyse_action_runs_in_a_worker_once(qtbot, opened, airport):
+    opened.show_view("map")
+    editor = opened.workspace.map_editor()
+    opened.session.push(add_feature(_airside_square(airport)))
+    threads: list[threading.Thread] = []
+    make_job = editor._analysis_job
+
+    def spying_job():
+        job = make_job()
+
+        def run():
+            threads.append(threading.current_thread())
+            return job()
+
+        return run
+
+    editor._analysis_job = spying_job
+    action = opened.registry.action("map.analyse")
+    action.trigger()
+    assert editor.analysis.is_running()
+    assert editor.analysis_progress.isVisibleTo(editor)
+    action.trigger()  # a second click while the first run goes on
+    qtbot.waitUntil(lambda: not editor.analysis.is_running(), timeout=60_000)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    # An unfenced airside square: its whole boundary is a perimeter gap.
+    assert any(f.rule == "perimeter_gap" for f in opened.session.doc.findings)
+    assert editor.findings.list.count() == len(opened.session.doc.findings)
+    assert not editor.analysis_progress.isVisibleTo(editor)
+
+
+def test_failed_analysis_is_a_dialog_not_a_traceback(qtbot, opened, monkeypatch):
+    opened.show_view("map")
+    editor = opened.workspace.map_editor()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "avsec.gui.map_editor.show_error", lambda parent, title, text: shown.append(str(text))
+    )
+
+    def broken():
+        raise ValueError("self-intersecting ring at feature F-1")
+
+    monkeypatch.setattr(editor, "_analysis_job", lambda: broken)
+    assert editor.start_analysis()
+    qtbot.waitUntil(lambda: not editor.analysis.is_running(), timeout=10_000)
+    assert shown and "self-intersecting ring" in shown[0]
+    assert not editor.analysis_progress.isVisibleTo(editor)
