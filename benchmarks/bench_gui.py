@@ -144,6 +144,72 @@ print(json.dumps({"features": len(window.session.doc.features), "times": times})
 window.close()
 """
 
+#: Analyse clicked in the app (the menu action, as a user does) until the findings are drawn on
+#: the map; a 5 ms timer meanwhile records the longest gap between its ticks (how long the
+#: window stopped answering).
+_ANALYSE = """
+import sys, time
+from PySide6.QtCore import QEventLoop, QTimer
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window(sys.argv[1], raise_errors=True)
+window.resize(1280, 800)
+window.show()
+window.show_view("map")
+app.processEvents()
+editor = window.workspace.map_editor()
+editor.fit()
+app.processEvents()
+window.session.doc.findings = []
+editor.scene.rebuild_findings()
+ticks = []
+timer = QTimer()
+timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+timer.start(5)
+started = time.perf_counter()
+window.registry.action("map.analyse").trigger()
+while editor.analysis.is_running() or not editor.scene.finding_items:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+editor.view.viewport().repaint()
+elapsed = time.perf_counter() - started
+timer.stop()
+gaps = [b - a for a, b in zip(ticks, ticks[1:])] or [elapsed]
+print(json.dumps({"seconds": elapsed, "findings": len(editor.scene.finding_items),
+                  "longest_stall_ms": max(gaps) * 1000}), flush=True)
+window.close()
+"""
+
+#: The GUI as a user sees it after opening the large assessment: the map shown and drawn, then
+#: the items with photos walked until their thumbnails are loaded (peak memory is read by the
+#: parent from the process's ru_maxrss).
+_GUI_PEAK = """
+import sys
+from PySide6.QtCore import QEventLoop
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window(sys.argv[1], raise_errors=True)
+window.resize(1280, 800)
+window.show()
+window.show_view("map")
+app.processEvents()
+window.workspace.map_editor().fit()
+window.workspace.map_editor().view.viewport().repaint()
+window.show_view("walker")
+walker = window.workspace.walker
+cache = window.session.thumbnails()
+for item_id, response in window.session.doc.responses.items():
+    if response.photos:
+        walker.select_item(item_id)
+        app.processEvents()
+        while any(cache.get(p) is None for p in walker.page.photos.photo_ids()):
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        window.repaint()
+window.show_view("map")
+window.workspace.map_editor().view.viewport().repaint()
+print(json.dumps(len(cache._pixmaps)), flush=True)
+window.close()
+"""
+
 
 def private_settings(folder: Path) -> dict[str, str]:
     """Environment variables that keep a child's settings in ``folder`` (never the user's).
@@ -299,6 +365,27 @@ def measure_map_redraw_ms(path: str | Path | None = None) -> dict[str, float]:
         "median_ms": round(statistics.median(times), 2),
         "max_ms": round(max(times), 2),
     }
+
+
+def measure_gui_analysis(path: str | Path | None = None) -> dict[str, float]:
+    """Seconds from clicking Analyse to the findings drawn, on the 1x synthetic airport
+    (2,000 features), and the longest time the window did not answer meanwhile."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if path is None:
+            path = make_map_assessment(Path(tmp) / "map-2000.avsec")
+        env = _environment(Path(tmp))
+        runs = [_run_json(_ANALYSE, [str(path)], env) for _ in range(3)]
+    seconds = statistics.median(r["seconds"] for r in runs)  # type: ignore[index]
+    return {
+        "seconds": round(seconds, 3),
+        "findings": runs[0]["findings"],  # type: ignore[index]
+        "longest_stall_ms": round(max(r["longest_stall_ms"] for r in runs), 1),  # type: ignore[index]
+    }
+
+
+def gui_peak_command(path: str | Path) -> list[str]:
+    """The command whose peak memory is "the GUI with the map shown and thumbnails loaded"."""
+    return [sys.executable, "-c", "import json\n" + textwrap.dedent(_GUI_PEAK), str(path)]
 
 
 def main(argv: list[str] | None = None) -> int:

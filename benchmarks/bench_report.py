@@ -35,22 +35,41 @@ def _report_once(path: Path, out: Path, lang: str = "en") -> float:
     return time.perf_counter() - started
 
 
-def measure_report(quick: bool) -> float:
-    """Median seconds of ``avsec report`` on a large assessment (a new one in a temp folder).
+def measure_report(quick: bool, path: Path | None = None) -> dict[str, float]:
+    """Median seconds of ``avsec report`` on a large assessment, idle and with another process
+    keeping one core busy (a loaded machine), and their ratio.
 
     Parameters
     ----------
     quick
-        One run on an assessment with small photos instead of three with phone-size photos.
+        One run of each on an assessment with small photos instead of three with phone-size
+        photos (when ``path`` is None).
+    path
+        The assessment; None builds one in a temp folder.
     """
     from avsec.io.checklists import get_checklist
 
     with tempfile.TemporaryDirectory() as tmp:
-        size = QUICK_PHOTO_SIZE if quick else PHOTO_SIZE
-        path = make_large_assessment(Path(tmp) / "large.avsec", get_checklist(), photo_size=size)
+        if path is None:
+            size = QUICK_PHOTO_SIZE if quick else PHOTO_SIZE
+            path = make_large_assessment(
+                Path(tmp) / "large.avsec", get_checklist(), photo_size=size
+            )
         runs = 1 if quick else 3
-        times = [_report_once(path, Path(tmp) / f"report{n}.pdf") for n in range(runs)]
-    return round(statistics.median(times), 3)
+        _report_once(path, Path(tmp) / "warm.pdf")  # the report's modules and the file cached
+        idle = [_report_once(path, Path(tmp) / f"report{n}.pdf") for n in range(runs)]
+        spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        try:
+            loaded = [_report_once(path, Path(tmp) / f"loaded{n}.pdf") for n in range(runs)]
+        finally:
+            spinner.kill()
+            spinner.wait()
+    idle_s, loaded_s = statistics.median(idle), statistics.median(loaded)
+    return {
+        "idle_s": round(idle_s, 3),
+        "loaded_s": round(loaded_s, 3),
+        "ratio": round(loaded_s / idle_s, 2),
+    }
 
 
 def breakdown(path: Path, out: Path) -> dict[str, float]:
