@@ -168,7 +168,8 @@ timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
 timer.start(5)
 started = time.perf_counter()
 window.registry.action("map.analyse").trigger()
-while editor.analysis.is_running() or not editor.scene.finding_items:
+runner = getattr(editor, "analysis", None)  # None: an avsec that analyses on the GUI thread
+while (runner is not None and runner.is_running()) or not editor.scene.finding_items:
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
 editor.view.viewport().repaint()
 elapsed = time.perf_counter() - started

@@ -117,6 +117,10 @@ class MainWindow(QMainWindow):
             self._on_close_assessment,
         )
         add(
+            ActionSpec("file.check", "Check file integrity", "&File", scope="file"),
+            self._on_check_file,
+        )
+        add(
             ActionSpec(
                 "file.report",
                 "Write report (PDF)…",
@@ -357,6 +361,11 @@ class MainWindow(QMainWindow):
     def _walker_call(self, method: str, *args: Any) -> None:
         if self.workspace is not None and self.workspace.current_view() == "walker":
             getattr(self.workspace.walker, method)(*args)
+
+    def _on_check_file(self) -> None:
+        from avsec.gui.integrity_check import run_integrity_check
+
+        run_integrity_check(self)
 
     def _map_call(self, method: str, *args: Any) -> None:
         if self.workspace is not None:

@@ -66,3 +66,26 @@ def test_failed_analysis_is_a_dialog_not_a_traceback(qtbot, opened, monkeypatch)
     qtbot.waitUntil(lambda: not editor.analysis.is_running(), timeout=10_000)
     assert shown and "self-intersecting ring" in shown[0]
     assert not editor.analysis_progress.isVisibleTo(editor)
+
+
+def test_check_file_integrity_action_reads_the_whole_file(qtbot, opened, monkeypatch):
+    from avsec.store import integrity
+
+    checked: list[object] = []
+    real = integrity.check_file
+
+    def spy(path, *, full=None):
+        checked.append(full)
+        return real(path, full=full)
+
+    monkeypatch.setattr(integrity, "check_file", spy)
+    monkeypatch.setattr("avsec.store.check_file", spy)
+    opened.registry.action("file.check").trigger()
+    runner = opened._integrity_runner
+    qtbot.waitUntil(lambda: not runner.is_running(), timeout=30_000)
+    assert checked == [True]
+    from PySide6.QtWidgets import QMessageBox
+
+    box = opened.findChild(QMessageBox, "integrity-box")
+    assert box is not None
+    assert "intact" in box.text()
