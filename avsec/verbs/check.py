@@ -51,12 +51,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
-    print(f"{path.name}: ok (whole file checked, {photos} photos)")
+    print(f"{path.name}: ok (whole file checked, {photos} photo{'' if photos == 1 else 's'})")
     if stored:
-        print(f"stored the report copy and thumbnail of {stored} photos")
+        print(f"stored the report copy and thumbnail of {stored} photo{'' if stored == 1 else 's'}")
     if without:
         print(
-            f"avsec: note: {without} photos have no report copy (attached by an older avsec); "
+            f"avsec: note: {without} photo{' has' if without == 1 else 's have'} no report copy "
+            "(attached by an older avsec); "
             f"'avsec check {args.file} --store-photo-copies' stores them",
             file=sys.stderr,
         )

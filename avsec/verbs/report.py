@@ -73,7 +73,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         without_copies = len(f.photos_without_derivatives())
     if without_copies:
         print(
-            f"avsec: note: {without_copies} photos (attached by an older avsec) were scaled for "
+            f"avsec: note: {without_copies} photo{'' if without_copies == 1 else 's'} (attached by an "
+            f"older avsec) scaled for "
             f"this report; 'avsec check {args.file} --store-photo-copies' stores their report "
             "copies once and makes the next report faster",
             file=sys.stderr,

@@ -163,3 +163,23 @@ def test_check_refuses_what_is_not_an_avsec_file(tmp_path: Path) -> None:
     path.write_text("hello\n" * 50)
     with pytest.raises(NotAnAvsecFile):
         check_file(path, full=True)
+
+
+def test_report_of_a_migrated_file_says_how_to_store_copies(
+    tmp_path: Path, mini_checklist: Checklist, airport, capsys
+) -> None:
+    from pypdf import PdfReader
+
+    from avsec.cli import main
+
+    path = tmp_path / "v2.avsec"
+    _make_v2_with_photo(path, mini_checklist, airport, _photo(2400, 1200))
+    out = tmp_path / "r.pdf"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "1 photo (attached by an older avsec)" in err and "--store-photo-copies" in err
+    assert len(PdfReader(out).pages) >= 1
+    assert main(["check", str(path), "--store-photo-copies"]) == 0
+    assert "stored the report copy and thumbnail of 1 photo\n" in capsys.readouterr().out
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    assert "--store-photo-copies" not in capsys.readouterr().err
