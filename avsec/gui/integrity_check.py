@@ -53,3 +53,51 @@ def _report_intact(window: MainWindow) -> None:
 def _report_damage(window: MainWindow, error: object) -> None:
     window.statusBar().clearMessage()
     show_error(window, tr("Check file integrity"), error)
+
+
+def offer_photo_copies(window: MainWindow) -> None:
+    """After a report: offer to store the report copies that photos of an older avsec lack
+    (the report scaled those photos on the fly; stored once, later reports skip that)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    session = window.session
+    if session is None:
+        return
+    missing = len(session.file.photos_without_derivatives())
+    if not missing:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Store photo copies"),
+        tr(
+            "Photos without a stored report copy: {count}. This report scaled them on the fly. "
+            "Store their report copies now, once, so that later reports are faster?"
+        ).format(count=missing),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        window,
+    )
+    box.setObjectName("photo-copies-box")
+    box.accepted.connect(lambda: store_photo_copies(window))
+    if _offscreen():
+        box.setModal(False)
+        box.show()
+        return
+    box.exec()
+
+
+def store_photo_copies(window: MainWindow) -> int:
+    """Make and store the missing photo copies of the open file (wait cursor meanwhile)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if window.session is None:
+        return 0
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        stored = window.session.file.store_derivatives()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(
+        tr("Report copies stored: {count}.").format(count=stored), 10_000
+    )
+    return stored

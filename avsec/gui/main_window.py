@@ -468,6 +468,9 @@ class MainWindow(QMainWindow):
             return
         QGuiApplication.restoreOverrideCursor()
         self.statusBar().showMessage(tr("Report written to {path}").format(path=written), 10_000)
+        from avsec.gui.integrity_check import offer_photo_copies
+
+        offer_photo_copies(self)
 
     def _on_create_requested(self, request: dict[str, Any]) -> None:
         import datetime as dt

@@ -89,3 +89,25 @@ def test_check_file_integrity_action_reads_the_whole_file(qtbot, opened, monkeyp
     box = opened.findChild(QMessageBox, "integrity-box")
     assert box is not None
     assert "intact" in box.text()
+
+
+def test_after_a_report_the_app_offers_to_store_missing_photo_copies(
+    qtbot, window, tmp_path, checklist, airport
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from avsec.gui.integrity_check import offer_photo_copies
+    from tests.store.test_photos_v3 import _make_v2_with_photo, _photo
+
+    path = tmp_path / "old.avsec"
+    _make_v2_with_photo(path, checklist, airport, _photo(2000, 1000))
+    assert window.open_file(path)
+    assert len(window.session.file.photos_without_derivatives()) == 1
+    offer_photo_copies(window)
+    box = window.findChild(QMessageBox, "photo-copies-box")
+    assert box is not None and "1" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert window.session.file.photos_without_derivatives() == []
+    box.deleteLater()
+    offer_photo_copies(window)  # nothing missing any more: no question
+    assert all(b.isHidden() for b in window.findChildren(QMessageBox, "photo-copies-box"))
