@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from avsec.store.attachments import ReportCopy
 from avsec.store.photo_derivatives import REPORT_SIDE_PX
 
 #: Longest side of a photo in the report: 2 photos across an A4 page (~80 mm each) at ~200 dpi.
@@ -87,11 +88,15 @@ def scale_photo(data: bytes, max_side: int = MAX_SIDE_PX) -> Photo | None:
 
 
 def embeddable_jpeg(data: bytes) -> Photo | None:
-    """``data`` as it is, when it is a JPEG the report can embed without decoding: at most
-    :data:`REPORT_SIDE_PX` on its longest side, RGB or grey, and upright (no EXIF rotation).
+    """``data`` as it is, when it is a report copy the store made (:class:`ReportCopy`: a
+    JPEG decoded and re-encoded once at attach time, so known to be whole) of at most
+    :data:`REPORT_SIDE_PX` on its longest side, RGB or grey, and upright.
 
-    Only the header is read. None for anything else (scale it with :func:`scale_photo`).
+    Only the header is read. None for anything else, originals included: those are decoded
+    and scaled by :func:`scale_photo`, which also catches a truncated or corrupt one.
     """
+    if not isinstance(data, ReportCopy):
+        return None
     try:
         source = Image.open(io.BytesIO(data))
         if source.format != "JPEG" or source.mode not in ("RGB", "L"):

@@ -22,6 +22,11 @@ from avsec.core.errors import StoreError
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 
+class ReportCopy(bytes):
+    """The bytes of a stored report copy: an upright JPEG that avsec made itself (see
+    photo_derivatives.py), which the report may embed without decoding it again."""
+
+
 def read_thumbnail(conn: sqlite3.Connection, attachment_id: str) -> bytes | None:
     """The stored thumbnail of a photo through any connection (the GUI reads them in worker
     threads with their own), or None when there is none."""
@@ -126,7 +131,7 @@ class AttachmentStore:
             "SELECT report FROM attachment_derivatives WHERE id = ? AND report IS NOT NULL",
             (attachment_id,),
         ).fetchone()
-        return bytes(row[0]) if row is not None else self.attachment_bytes(attachment_id)
+        return ReportCopy(row[0]) if row is not None else self.attachment_bytes(attachment_id)
 
     def thumbnail_bytes(self, attachment_id: str) -> bytes | None:
         """The stored thumbnail (JPEG, at most 256 px), or None when there is none."""
