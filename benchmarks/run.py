@@ -1,10 +1,14 @@
-"""Run every benchmark and print a table (issue 8).
+"""Run every benchmark and print a table (issues 8 and 13).
 
     python benchmarks/run.py [--quick] [--json OUT]
 
-Each figure is the median of several runs; comparisons (avsec against a bare PySide6 window)
-are measured in the same run. --quick uses fewer repeats and smaller inputs and finishes in
-under a minute: CI runs it as a smoke test of the script, not of the times.
+Each figure is the median of several runs; comparisons (avsec against a bare PySide6 window,
+the report idle against the report with one core busy) are measured in the same run. What is
+timed is what a user waits for: the cold start ends when the window is shown and its menus,
+tool bar and status bar exist; opening is also timed on a copy evicted from the OS cache; an
+item switch ends when its thumbnails are painted; Analyse is clicked in the app. --quick uses
+fewer repeats and smaller photos and finishes in a few minutes: CI runs it as a smoke test of
+the script, not of the times.
 """
 
 from __future__ import annotations
@@ -123,6 +127,7 @@ def run(quick: bool) -> dict:
         results["report_large_s"] = report["idle_s"]
         results["report_large_loaded_s"] = report["loaded_s"]
         results["report_loaded_ratio"] = report["ratio"]
+        results["report_large_cpu_s"] = report["cpu_s"]
         results["add_photo_ms"] = bench_file.measure_add_photo(quick)
         peaks = measure_peak_rss(large, Path(tmp))
     results["peak_rss_mb"] = max(peaks.values())
@@ -180,6 +185,11 @@ def table(results: dict) -> str:
             f"1x < {TARGETS['analysis_s']} s, 16x < {TARGETS['analysis_16x_s']} s",
         ),
         (
+            "analysis, CPU time",
+            ", ".join(f"{s:.3f}" for s in analysis.get("cpu_seconds", [])) + " s",
+            "",
+        ),
+        (
             "report, large assessment (idle / one core busy)",
             f"{results['report_large_s']:.2f} / {results['report_large_loaded_s']:.2f} s",
             f"< {TARGETS['report_large_s']} s",
@@ -189,8 +199,13 @@ def table(results: dict) -> str:
             f"{results['report_loaded_ratio']:.2f}x",
             f"<= {TARGETS['report_loaded_ratio']}x",
         ),
+        *(
+            [("report, CPU time (user + system)", f"{results['report_large_cpu_s']:.2f} s", "")]
+            if "report_large_cpu_s" in results
+            else []
+        ),
         (
-            f"add photo, 1st / {photo['photos']}th",
+            f"add photo, 1st / {photo['photos']}{'st' if photo['photos'] % 10 == 1 else 'th'}",
             f"{photo['first_ms']:.0f} / {photo['last_ms']:.0f} ms",
             f"ratio <= {TARGETS['add_photo_ratio']}",
         ),
