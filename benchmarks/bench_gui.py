@@ -47,12 +47,23 @@ QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
 app.exec()
 """
 
-#: `avsec` with no file, exactly as a user starts it, stopped once its window is shown.
+#: `avsec` with no file, exactly as a user starts it, stopped once its window is shown AND its
+#: setup is complete (actions, menus, tool bar, status bar: avsec.gui.app.run completes the
+#: setup one event-loop pass after showing the window).
 _AVSEC = """
 import sys
 import avsec.gui.app as gui_app
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-gui_app.after_show.append(lambda window: (print("shown", flush=True), QApplication.instance().quit()))
+
+def until_ready(window):
+    if window.isVisible() and window._setup_done and window.statusBar().isVisible():
+        print("shown", flush=True)
+        QApplication.instance().quit()
+    else:
+        QTimer.singleShot(0, lambda: until_ready(window))
+
+gui_app.after_show.append(until_ready)
 from avsec.cli import main
 sys.exit(main(["gui"]))
 """
@@ -80,16 +91,28 @@ window = make_window(sys.argv[1], raise_errors=True)
 window.resize(1280, 800)
 window.show()
 app.processEvents()
+from PySide6.QtCore import QEventLoop
 walker = window.workspace.walker
+strip = walker.page.photos
+cache = window.session.thumbnails()
 items = window.session.checklist.item_ids()
-times = []
-for _ in range(2):
+times, with_photos = [], []
+for round in range(2):
+    if round == 1:
+        cache._pixmaps.clear()  # the second pass decodes the thumbnails again, as on first sight
     for item_id in items:
         started = time.perf_counter()
         walker.select_item(item_id)
         app.processEvents()
-        times.append((time.perf_counter() - started) * 1000)
-print(json.dumps(times), flush=True)
+        # Done when every thumbnail of the item is there (not a placeholder) and painted.
+        while any(cache.get(p) is None for p in strip.photo_ids()):
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        window.repaint()
+        elapsed = (time.perf_counter() - started) * 1000
+        times.append(elapsed)
+        if strip.photo_ids():
+            with_photos.append(elapsed)
+print(json.dumps({"times": times, "with_photos": with_photos}), flush=True)
 window.close()
 """
 
@@ -118,6 +141,73 @@ for _ in range(3):
         view.viewport().repaint()
         times.append((time.perf_counter() - started) * 1000)
 print(json.dumps({"features": len(window.session.doc.features), "times": times}), flush=True)
+window.close()
+"""
+
+#: Analyse clicked in the app (the menu action, as a user does) until the findings are drawn on
+#: the map; a 5 ms timer meanwhile records the longest gap between its ticks (how long the
+#: window stopped answering).
+_ANALYSE = """
+import sys, time
+from PySide6.QtCore import QEventLoop, QTimer
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window(sys.argv[1], raise_errors=True)
+window.resize(1280, 800)
+window.show()
+window.show_view("map")
+app.processEvents()
+editor = window.workspace.map_editor()
+editor.fit()
+app.processEvents()
+window.session.doc.findings = []
+editor.scene.rebuild_findings()
+ticks = []
+timer = QTimer()
+timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+timer.start(5)
+started = time.perf_counter()
+window.registry.action("map.analyse").trigger()
+runner = getattr(editor, "analysis", None)  # None: an avsec that analyses on the GUI thread
+while (runner is not None and runner.is_running()) or not editor.scene.finding_items:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+editor.view.viewport().repaint()
+elapsed = time.perf_counter() - started
+timer.stop()
+gaps = [b - a for a, b in zip(ticks, ticks[1:])] or [elapsed]
+print(json.dumps({"seconds": elapsed, "findings": len(editor.scene.finding_items),
+                  "longest_stall_ms": max(gaps) * 1000}), flush=True)
+window.close()
+"""
+
+#: The GUI as a user sees it after opening the large assessment: the map shown and drawn, then
+#: the items with photos walked until their thumbnails are loaded (peak memory is read by the
+#: parent from the process's ru_maxrss).
+_GUI_PEAK = """
+import sys
+from PySide6.QtCore import QEventLoop
+from avsec.gui.app import application, make_window
+app = application()
+window = make_window(sys.argv[1], raise_errors=True)
+window.resize(1280, 800)
+window.show()
+window.show_view("map")
+app.processEvents()
+window.workspace.map_editor().fit()
+window.workspace.map_editor().view.viewport().repaint()
+window.show_view("walker")
+walker = window.workspace.walker
+cache = window.session.thumbnails()
+for item_id, response in window.session.doc.responses.items():
+    if response.photos:
+        walker.select_item(item_id)
+        app.processEvents()
+        while any(cache.get(p) is None for p in walker.page.photos.photo_ids()):
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        window.repaint()
+window.show_view("map")
+window.workspace.map_editor().view.viewport().repaint()
+print(json.dumps(len(cache._pixmaps)), flush=True)
 window.close()
 """
 
@@ -227,11 +317,17 @@ def measure_open_s(path: str | Path, repeats: int = 3) -> float:
     return round(statistics.median(times), 4)
 
 
-def measure_item_switch_ms(path: str | Path) -> float:
-    """Median milliseconds to show another checklist item (page filled and painted)."""
+def measure_item_switch_ms(path: str | Path) -> dict[str, float]:
+    """Milliseconds to show another checklist item: page filled, its photos' thumbnails
+    decoded, window painted. Median over every item and over the items that have photos."""
     with tempfile.TemporaryDirectory() as tmp:
-        times = _run_json(_SWITCH, [str(path)], _environment(Path(tmp)))
-    return round(statistics.median(times), 2)  # type: ignore[arg-type]
+        result = _run_json(_SWITCH, [str(path)], _environment(Path(tmp)))
+    times, with_photos = result["times"], result["with_photos"]  # type: ignore[index]
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "with_photos_median_ms": round(statistics.median(with_photos or [0.0]), 2),
+        "worst_ms": round(max(times), 2),
+    }
 
 
 def make_map_assessment(path: Path) -> Path:
@@ -270,6 +366,27 @@ def measure_map_redraw_ms(path: str | Path | None = None) -> dict[str, float]:
         "median_ms": round(statistics.median(times), 2),
         "max_ms": round(max(times), 2),
     }
+
+
+def measure_gui_analysis(path: str | Path | None = None) -> dict[str, float]:
+    """Seconds from clicking Analyse to the findings drawn, on the 1x synthetic airport
+    (2,000 features), and the longest time the window did not answer meanwhile."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if path is None:
+            path = make_map_assessment(Path(tmp) / "map-2000.avsec")
+        env = _environment(Path(tmp))
+        runs = [_run_json(_ANALYSE, [str(path)], env) for _ in range(3)]
+    seconds = statistics.median(r["seconds"] for r in runs)  # type: ignore[index]
+    return {
+        "seconds": round(seconds, 3),
+        "findings": runs[0]["findings"],  # type: ignore[index]
+        "longest_stall_ms": round(max(r["longest_stall_ms"] for r in runs), 1),  # type: ignore[index]
+    }
+
+
+def gui_peak_command(path: str | Path) -> list[str]:
+    """The command whose peak memory is "the GUI with the map shown and thumbnails loaded"."""
+    return [sys.executable, "-c", "import json\n" + textwrap.dedent(_GUI_PEAK), str(path)]
 
 
 def main(argv: list[str] | None = None) -> int:

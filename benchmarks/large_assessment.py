@@ -1,8 +1,9 @@
 """A large assessment for timing the report and the GUI (issues 6 and 8).
 
 Every checklist item answered with notes, a synthetic airport layout (synthetic_airport.py at
-half the reference size: 1,000 features, a 20 km perimeter), 150 geometry findings along the
-perimeter, 100 photos of phone size attached to the gaps, and a saved improvement outline.
+the reference size: 2,000 features, a 40 km perimeter of 20,000 vertices), 150 geometry
+findings along the perimeter, 100 photos of phone size attached to the gaps (each stored with
+its report copy and thumbnail, as the app stores them), and a saved improvement outline.
 
 Run it to write one: ``python benchmarks/large_assessment.py -o large.avsec``.
 """
@@ -144,7 +145,7 @@ def make_large_assessment(
     checklist: Checklist,
     *,
     photo_size: tuple[int, int] = PHOTO_SIZE,
-    layout_scale: float = 0.5,
+    layout_scale: float = 1.0,
 ) -> Path:
     """Write a large assessment to ``path`` (replaced if it exists) and return the path.
 

@@ -102,6 +102,13 @@ FILE_ACTIONS = (
         call=Call("window", "close_session"),
     ),
     ActionSpec(
+        "file.check",
+        "Check file integrity",
+        "&File",
+        scope="file",
+        call=Call("window", "check_file"),
+    ),
+    ActionSpec(
         "file.report",
         "Write report (PDF)…",
         "&File",
@@ -271,7 +278,7 @@ MAP_ACTIONS = (
         toolbar="map",
         scope="map",
         separator=True,
-        call=Call("map", "analyse"),
+        call=Call("map", "start_analysis"),
     ),
     ActionSpec(
         "map.import_geojson",

@@ -261,6 +261,12 @@ class MainWindow(QMainWindow):
         self.external_watch: ExternalChangeWatcher | None = ExternalChangeWatcher(self, session)
         self.session_changed.emit()
 
+    def check_file(self) -> None:
+        """Read and check the whole file, photos included, in the background."""
+        from avsec.gui.integrity_check import run_integrity_check
+
+        run_integrity_check(self)
+
     def close_session(self) -> None:
         """Close the open assessment (its edits are already saved) and show the start page."""
         if self.session is None:

@@ -6,7 +6,7 @@ Loads pyproj and shapely (through the projection) the first time the Map tab ope
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -35,8 +36,10 @@ from avsec.core.commands import (
     replace_layout,
 )
 from avsec.core.errors import AvsecError, InputError
+from avsec.core.findings import Finding
 from avsec.core.layout import Feature
 from avsec.gui import dialogs
+from avsec.gui.analysis_runner import AnalysisRunner
 from avsec.gui.attribute_panel import AttributePanel
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import FindingsPanel
@@ -72,6 +75,15 @@ class MapEditor(SessionWidget):
         self.attributes = AttributePanel(session, self)
         self.findings = FindingsPanel(session, self)
         self.observations = ObservationsPanel(session, self)
+        # Runs the analysis off the GUI thread; the busy bar shows while it runs.
+        self.analysis = AnalysisRunner(self)
+        self.analysis.finished.connect(self._on_analysis_done)
+        self.analysis.failed.connect(self._on_analysis_failed)
+        self.analysis_progress = QProgressBar(self)
+        self.analysis_progress.setRange(0, 0)
+        self.analysis_progress.setTextVisible(False)
+        self.analysis_progress.setMaximumHeight(6)
+        self.analysis_progress.hide()
         self.hint = QLabel(self)
         self.hint.setObjectName("map-hint")
         self.hint.setWordWrap(True)
@@ -110,6 +122,7 @@ class MapEditor(SessionWidget):
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.analysis_progress)
         centre_layout.addWidget(self.view, 1)
         centre_layout.addWidget(self.hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -301,18 +314,64 @@ class MapEditor(SessionWidget):
 
     # --- analysis ---------------------------------------------------------------------------
 
+    def _analysis_job(self) -> Callable[[], list[Finding]]:
+        """A Qt-free job computing the findings of the layout as it is now."""
+        from avsec.geo.analysis import analyze
+
+        doc = self.session.doc
+        centre = (doc.assessment.airport.lon, doc.assessment.airport.lat)
+        features, parameters, checklist = (
+            list(doc.features),
+            doc.assessment.parameters,
+            doc.checklist,
+        )
+        return lambda: analyze(features, parameters, checklist, centre).findings
+
     def analyse(self) -> int:
-        """Run the geometry rules over the layout; return the number of findings (-1 on error)."""
+        """Run the geometry rules over the layout and wait; return the number of findings
+        (-1 on error). The menu action runs :meth:`start_analysis` instead."""
+        try:
+            job = self._analysis_job()
+        except ImportError:
+            self._analysis_unavailable()
+            return -1
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            count = self.session.analyse()
-        except (AvsecError, ValueError, sqlite3.Error) as exc:
-            show_error(self, tr("Analyse"), tr("Analysis failed: {error}").format(error=exc))
+            findings = job()
+        except (AvsecError, ValueError) as exc:
+            self._on_analysis_failed(exc)
             return -1
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self._on_analysis_done(findings)
+        return len(findings)
+
+    def start_analysis(self) -> bool:
+        """Run the geometry rules in a worker thread (the window stays responsive, progress
+        shows in the findings panel); False when a run is already going or cannot start."""
+        if self.analysis.is_running():
+            return False
+        try:
+            job = self._analysis_job()
+        except ImportError:
+            self._analysis_unavailable()
+            return False
+        self.analysis_progress.show()
+        self.findings.summary.setText(tr("Analysing the layout…"))
+        return self.analysis.start(job)
+
+    def _analysis_unavailable(self) -> None:
+        show_error(self, tr("Analyse"), tr("The geometry analysis is not available in this build."))
+
+    def _on_analysis_done(self, findings: object) -> None:
+        self.analysis_progress.hide()
+        self.session.set_findings(list(findings))  # type: ignore[call-overload]
         self.layers.set_visible("findings", True)
-        return count
+
+    def _on_analysis_failed(self, error: object) -> None:
+        self.analysis_progress.hide()
+        self.findings.refresh()
+        show_error(self, tr("Analyse"), tr("Analysis failed: {error}").format(error=error))
 
     # --- import -----------------------------------------------------------------------------
 

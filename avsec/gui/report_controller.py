@@ -44,7 +44,7 @@ class ReportController:
                 session.file.document(),
                 Path(out),
                 lang=language(),
-                photo_loader=session.file.attachment_bytes,
+                photo_loader=session.file.report_photo_bytes,
                 catalogue=load_catalogue(),
             )
         except (AvsecError, OSError) as exc:
@@ -53,3 +53,6 @@ class ReportController:
             return
         QGuiApplication.restoreOverrideCursor()
         window.statusBar().showMessage(tr("Report written to {path}").format(path=written), 10_000)
+        from avsec.gui.integrity_check import offer_photo_copies
+
+        offer_photo_copies(window)  # a file from avsec < 3: store the report copies once?

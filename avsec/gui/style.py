@@ -9,7 +9,7 @@ every status also differs by shape (see :mod:`avsec.gui.icons`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from avsec.core import palette
 
@@ -24,9 +24,12 @@ MARKING_BACKGROUND = "#8b1a1a"
 MARKING_FOREGROUND = "#ffffff"
 
 
-@dataclass(frozen=True)
-class KindStyle:
-    """How one feature kind is drawn: stroke, fill (None: no fill), widths in screen pixels."""
+class KindStyle(NamedTuple):
+    """How one feature kind is drawn: stroke, fill (None: no fill), widths in screen pixels.
+
+    A NamedTuple, not a dataclass: this module loads at start-up, and importing dataclasses
+    alone costs more than the bare window's own setup.
+    """
 
     stroke: str
     fill: str | None

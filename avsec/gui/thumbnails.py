@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from avsec.core.errors import AvsecError
-from avsec.store.attachments import read_attachment
+from avsec.store.attachments import read_thumbnail
 
 
 def decode_image(data: bytes, longest_side: int = 0) -> QImage:
@@ -81,7 +81,19 @@ class _DecodeTask(QRunnable):
     def run(self) -> None:
         image = QImage()
         try:
-            data = read_attachment(self.database, self.attachment_id)
+            from avsec.store.crypto import connect_read_only  # plain, or a known passphrase
+
+            connection = connect_read_only(self.database)
+            try:
+                # The stored 256 px thumbnail; a file from avsec < 3 may lack it (the original).
+                data = read_thumbnail(connection, self.attachment_id)
+                if data is None:
+                    row = connection.execute(
+                        "SELECT original FROM attachment_data WHERE id = ?", (self.attachment_id,)
+                    ).fetchone()
+                    data = None if row is None else bytes(row[0])
+            finally:
+                connection.close()
             if data is not None:
                 image = decode_image(data, self.size)
         except (sqlite3.Error, OSError, AvsecError):  # AvsecError: passphrase not known

@@ -1,6 +1,9 @@
-"""Evidence photos scaled down for the report with Pillow.
+"""Evidence photos for the report with Pillow.
 
-A phone photo of 12-20 megapixels is decoded at a reduced scale (JPEG draft mode: libjpeg
+A photo stored by avsec 3 or later comes with a report copy (an upright JPEG of at most 1600 px,
+made once at attach time by avsec/store/photo_derivatives.py): it is embedded as is, without
+decoding (:func:`embeddable_jpeg` reads only its header). An original without a copy (a file
+from an older avsec): a phone photo of 12-20 megapixels is decoded at a reduced scale (JPEG draft mode: libjpeg
 scales while decoding, several times faster than a full decode), turned upright from its EXIF
 orientation and re-encoded as a small JPEG that reportlab embeds as is (no second encoding).
 """
@@ -16,6 +19,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from avsec.io import images
+from avsec.store.attachments import ReportCopy
+from avsec.store.photo_derivatives import REPORT_SIDE_PX
 
 #: Longest side of a photo in the report: 2 photos across an A4 page (~80 mm each) at ~200 dpi.
 MAX_SIDE_PX = 640
@@ -84,6 +89,30 @@ def scale_photo(data: bytes, max_side: int = MAX_SIDE_PX) -> Photo | None:
     return Photo(out.getvalue(), image.width, image.height)
 
 
+def embeddable_jpeg(data: bytes) -> Photo | None:
+    """``data`` as it is, when it is a report copy the store made (:class:`ReportCopy`: a
+    JPEG decoded and re-encoded once at attach time, so known to be whole) of at most
+    :data:`REPORT_SIDE_PX` on its longest side, RGB or grey, and upright.
+
+    Only the header is read. None for anything else, originals included: those are decoded
+    and scaled by :func:`scale_photo`, which also catches a truncated or corrupt one.
+    """
+    if not isinstance(data, ReportCopy):
+        return None
+    try:
+        source = Image.open(io.BytesIO(data))
+        if source.format != "JPEG" or source.mode not in ("RGB", "L"):
+            return None
+        width, height = source.size
+        if not 0 < max(width, height) <= REPORT_SIDE_PX:
+            return None
+        if source.getexif().get(0x0112, 1) != 1:  # orientation: a rotation still to apply
+            return None
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    return Photo(data, width, height)
+
+
 def _flatten(image: Image.Image) -> Image.Image:
     """Put an image with transparency or a palette on white, as RGB."""
     rgba = image.convert("RGBA")
@@ -137,9 +166,18 @@ class PhotoPipeline:
             photo_id = self._order[self._next]
             self._next += 1
             if photo_id not in self._done and photo_id not in self._pending:
-                data = self._load(photo_id)
-                if data is not None:
-                    self._pending[photo_id] = self._pool.submit(scale_photo, data)
+                self._start(photo_id)
+
+    def _start(self, photo_id: str) -> None:
+        """Load a photo: a stored report copy is ready at once, an original goes to a decoder."""
+        data = self._load(photo_id)
+        if data is None:
+            return
+        ready = embeddable_jpeg(data)
+        if ready is not None:
+            self._done[photo_id] = ready
+        else:
+            self._pending[photo_id] = self._pool.submit(scale_photo, data)
 
     def _load(self, photo_id: str) -> bytes | None:
         """The photo's bytes; None (and the photo noted missing) when there are none."""
@@ -164,9 +202,7 @@ class PhotoPipeline:
         """Return the scaled photo, or :data:`MISSING`, :data:`UNREADABLE` or :data:`TOO_LARGE`."""
         if photo_id not in self._done:
             if photo_id not in self._pending:
-                data = self._load(photo_id)
-                if data is not None:
-                    self._pending[photo_id] = self._pool.submit(scale_photo, data)
+                self._start(photo_id)
             if photo_id in self._pending:
                 self._collect(photo_id)
         self.pump()

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import sqlite3
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,18 +26,18 @@ from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command
-from avsec.core.document import AssessmentDocument, AttachmentInfo, Observation
-from avsec.core.errors import NewerVersionError, NotAnAvsecFile, ReadOnlyFile, StoreError
+from avsec.core.document import AssessmentDocument, Observation
+from avsec.core.errors import NotAnAvsecFile, ReadOnlyFile, StoreError
 from avsec.core.findings import Finding
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
+from avsec.store.attachments import AttachmentStore, read_thumbnail
+from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
 from avsec.store.stale import check_not_stale
 
+__all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thumbnail"]
+
 SCHEMA_VERSION = schema.LATEST
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-#: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
-#: mistake or an attack on the file size.
-MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 
 #: Validation context of records read from a file: text limits apply to new writes only.
@@ -64,108 +63,6 @@ def _user() -> str:
         return "unknown"
 
 
-def check_file(path: Path) -> int:
-    """Check that ``path`` is an .avsec file this avsec can open, without writing to it.
-
-    Parameters
-    ----------
-    path
-        The file.
-
-    Returns
-    -------
-    int
-        The file's schema version (older versions need a migration).
-
-    Raises
-    ------
-    NotAnAvsecFile
-        Missing, not SQLite, truncated, damaged, or SQLite but not an .avsec file.
-    NewerVersionError
-        Written by a newer avsec.
-    """
-    path = Path(path)
-    name = path.name
-    if not path.is_file():
-        raise NotAnAvsecFile(f"{path}: no such file")
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    encrypted = crypto.looks_encrypted(path)
-    if not encrypted and (len(header) < 100 or not header.startswith(_SQLITE_MAGIC)):
-        raise NotAnAvsecFile(f"{name}: not an .avsec file (not an SQLite database)")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = int.from_bytes(header[28:32], "big")
-    if not encrypted and page_size and page_count and size < page_size * page_count:
-        raise NotAnAvsecFile(
-            f"{name}: the file is truncated ({size} of {page_size * page_count} bytes)"
-        )
-    hot_journal = Path(str(path) + "-journal").exists()
-    # A hot journal means a writer died mid-edit: SQLite must roll it back on open, which a
-    # read-only connection cannot do, so the checks below then use a normal connection.
-    uri = sqlite_uri(path, "rw" if hot_journal else "ro")
-    try:
-        conn = (
-            crypto.connect(path, read_only=not hot_journal)
-            if encrypted
-            else sqlite3.connect(uri, uri=True, isolation_level=None)
-        )
-    except sqlite3.Error as exc:
-        raise NotAnAvsecFile(f"{name}: cannot be read ({exc})") from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != schema.APPLICATION_ID:
-            raise NotAnAvsecFile(f"{name}: an SQLite database, but not an .avsec file")
-        if version > schema.LATEST:
-            raise NewerVersionError(
-                f"{name}: written by a newer avsec (format {version}; this avsec reads up to "
-                f"{schema.LATEST}); update avsec to open it"
-            )
-        if version < 1:
-            raise NotAnAvsecFile(f"{name}: an .avsec file with no format version")
-        result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
-        if result != "ok":
-            first = next(
-                (
-                    line.strip()
-                    for line in result.splitlines()
-                    if line.strip() and "***" not in line
-                ),
-                result,
-            )
-            raise NotAnAvsecFile(f"{name}: the file is damaged ({first[:160]})")
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        missing = sorted(schema.required_tables(int(version)) - tables)
-        if missing:
-            raise NotAnAvsecFile(
-                f"{name}: the file is damaged (missing table {', '.join(missing)})"
-            )
-    except sqlite3.DatabaseError as exc:
-        raise NotAnAvsecFile(f"{name}: the file is damaged or not an .avsec file ({exc})") from exc
-    finally:
-        conn.close()
-    return int(version)
-
-
-def sqlite_uri(path: Path, mode: str) -> str:
-    """An SQLite ``file:`` URI for ``path``; ``?``, ``#`` and ``%`` in names are escaped."""
-    return f"file:{urllib.parse.quote(Path(path).resolve().as_posix())}?mode={mode}"
-
-
-def is_read_only(path: Path) -> bool:
-    """True when avsec may not write ``path`` (the file, or its folder for the journal)."""
-    path = Path(path)
-    # The write bits count even for a superuser, whom os.access lets write anything: a file
-    # marked read-only is meant to stay as it is.
-    no_write_bits = not path.stat().st_mode & 0o222
-    folder = path.resolve().parent
-    return no_write_bits or not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
-
-
 def backup_path(path: Path, version: int) -> Path:
     """Return a free name for the pre-migration backup of ``path``."""
     candidate = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
@@ -176,7 +73,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile:
+class AvsecFile(AttachmentStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -187,6 +84,8 @@ class AvsecFile:
         self._conn = conn
         self.user = user
         self._depth = 0
+        #: True once this connection has written: close() then marks the file closed cleanly.
+        self._wrote = False
         self._assessment: Assessment | None = None
         self._checklist: Checklist | None = None
         #: Set by :meth:`open` when the file was migrated: where the backup went.
@@ -266,6 +165,7 @@ class AvsecFile:
                 "app_version": __version__,
                 "created": _now(),
                 "handling_marking": assessment.marking("en"),
+                CLEAN_CLOSE_KEY: "true",
             }
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -323,6 +223,10 @@ class AvsecFile:
             conn.execute(
                 "UPDATE meta SET value = ? WHERE key = 'format_version'", (str(schema.LATEST),)
             )
+            if version < 3:
+                # The photo bytes moved to their own table: give the old pages back.
+                conn.execute("VACUUM")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, 'true')", (CLEAN_CLOSE_KEY,))
         opened = cls(path, conn, user or _user())
         opened.read_only = read_only
         if backup is not None:
@@ -337,10 +241,18 @@ class AvsecFile:
         except StoreError:
             self.close()
             raise
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise NotAnAvsecFile(f"{self.path.name}: the file is damaged ({exc})") from exc
 
     def close(self) -> None:
-        """Close the file (every edit is already on disk)."""
+        """Close the file (every edit is already on disk) and mark it closed cleanly."""
         with contextlib.suppress(sqlite3.Error):
+            if self._wrote:
+                self._conn.execute(
+                    "UPDATE meta SET value = 'true' WHERE key = ?", (CLEAN_CLOSE_KEY,)
+                )
+                self._wrote = False
             self._conn.close()
 
     def __enter__(self) -> AvsecFile:
@@ -379,6 +291,11 @@ class AvsecFile:
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
+            # Until close() says otherwise, the next open checks the whole file (integrity.py).
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta VALUES (?, 'false')", (CLEAN_CLOSE_KEY,)
+            )
+            self._wrote = True
             yield
         except BaseException:
             self._conn.execute("ROLLBACK")
@@ -687,74 +604,6 @@ class AvsecFile:
                     (key, json.dumps(value, ensure_ascii=False)),
                 )
             self._journal(f"extra:{key}", None, None if value is None else "set")
-
-    # --- attachments ------------------------------------------------------------------------
-
-    def add_attachment(
-        self,
-        data: bytes,
-        *,
-        filename: str = "",
-        mime: str = "image/jpeg",
-        taken: dt.datetime | None = None,
-        lon: float | None = None,
-        lat: float | None = None,
-    ) -> str:
-        """Store photo bytes once (deduplicated by sha256) and return their id."""
-        if len(data) > MAX_ATTACHMENT_BYTES:
-            raise StoreError(
-                f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB"
-            )
-        digest = hashlib.sha256(data).hexdigest()
-        with self.transaction():
-            exists = self._conn.execute(
-                "SELECT 1 FROM attachments WHERE id = ?", (digest,)
-            ).fetchone()
-            if not exists:
-                self._conn.execute(
-                    "INSERT INTO attachments (id, filename, mime, size, data, taken, lon, lat) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        digest,
-                        filename,
-                        mime,
-                        len(data),
-                        data,
-                        taken.isoformat() if taken else None,
-                        lon,
-                        lat,
-                    ),
-                )
-                self._journal(
-                    f"attachment:{digest}", None, {"filename": filename, "size": len(data)}
-                )
-        return digest
-
-    def attachment_bytes(self, attachment_id: str) -> bytes | None:
-        """The bytes of a photo, or None when it is not in the file."""
-        row = self._conn.execute(
-            "SELECT data FROM attachments WHERE id = ?", (attachment_id,)
-        ).fetchone()
-        return None if row is None else bytes(row[0])
-
-    def attachments(self) -> list[AttachmentInfo]:
-        """Metadata of every photo."""
-        out = []
-        for aid, filename, mime, size, taken, lon, lat in self._conn.execute(
-            "SELECT id, filename, mime, size, taken, lon, lat FROM attachments ORDER BY rowid"
-        ):
-            out.append(
-                AttachmentInfo(
-                    id=aid,
-                    filename=filename,
-                    mime=mime,
-                    size=size,
-                    taken=dt.datetime.fromisoformat(taken) if taken else None,
-                    lon=lon,
-                    lat=lat,
-                )
-            )
-        return out
 
     # --- journal and whole document ---------------------------------------------------------
 

@@ -42,8 +42,27 @@ CREATE TABLE extras (key TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE INDEX features_position ON features(position);
 """
 
-MIGRATIONS = {1: MIGRATE_1_TO_2}
-LATEST = 2
+#: Version 3 moves photo bytes out of the metadata table (listing photos must not walk their
+#: BLOBs) and keeps a report copy and a thumbnail of each photo beside the original.
+MIGRATE_2_TO_3 = """
+CREATE TABLE attachment_data (id TEXT PRIMARY KEY, original BLOB NOT NULL);
+INSERT INTO attachment_data (id, original) SELECT id, data FROM attachments ORDER BY rowid;
+CREATE TABLE attachments_v3 (
+    id TEXT PRIMARY KEY, filename TEXT NOT NULL DEFAULT '', mime TEXT NOT NULL,
+    size INTEGER NOT NULL, taken TEXT, lon REAL, lat REAL);
+INSERT INTO attachments_v3 (id, filename, mime, size, taken, lon, lat)
+    SELECT id, filename, mime, size, taken, lon, lat FROM attachments ORDER BY rowid;
+DROP TABLE attachments;
+ALTER TABLE attachments_v3 RENAME TO attachments;
+CREATE TABLE attachment_derivatives (
+    id TEXT PRIMARY KEY, report BLOB, report_width INTEGER, report_height INTEGER,
+    thumbnail BLOB);
+"""
+
+MIGRATIONS = {1: MIGRATE_1_TO_2, 2: MIGRATE_2_TO_3}
+LATEST = 3
+#: Tables holding photo bytes: the check on every open leaves them to the full check.
+PHOTO_TABLES = ("attachment_data", "attachment_derivatives")
 
 
 def create_schema(conn: sqlite3.Connection, version: int = LATEST) -> None:
@@ -84,4 +103,6 @@ def required_tables(version: int) -> set[str]:
     }
     if version >= 2:
         tables |= {"findings", "extras"}
+    if version >= 3:
+        tables |= set(PHOTO_TABLES)
     return tables

@@ -70,7 +70,7 @@ def write_report(path: Path, out: Path, lang: str) -> Path:
     with AvsecFile.open(path) as f:
         doc = f.document()
         return build_report(
-            doc, out, lang=lang, photo_loader=f.attachment_bytes, catalogue=load_catalogue()
+            doc, out, lang=lang, photo_loader=f.report_photo_bytes, catalogue=load_catalogue()
         )
 
 

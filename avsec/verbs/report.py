@@ -83,11 +83,20 @@ def cmd_report(args: argparse.Namespace) -> int:
                 doc,
                 temp,
                 lang=lang,
-                photo_loader=f.attachment_bytes,
+                photo_loader=f.report_photo_bytes,
                 catalogue=catalogue,
                 password=args.password,
                 redaction=redaction,
             )
+        without_copies = len(f.photos_without_derivatives())
+    if without_copies:
+        print(
+            f"avsec: note: {without_copies} photo{'' if without_copies == 1 else 's'} (attached by an "
+            f"older avsec) scaled for "
+            f"this report; 'avsec check {args.file} --store-photo-copies' stores their report "
+            "copies once and makes the next report faster",
+            file=sys.stderr,
+        )
     protected = " (AES-256, password protected)" if args.password else ""
     edition = " (redacted edition)" if redaction else ""
     print(f"wrote {out}{edition}{protected}")

@@ -91,6 +91,7 @@ def test_whole_visit(qtbot, window, tmp_path, monkeypatch, preferences):
 
     # --- analyse: the unfenced three sides are a perimeter gap --------------------------------
     window.registry.action("map.analyse").trigger()
+    qtbot.waitUntil(lambda: not editor.analysis.is_running(), timeout=60_000)  # a worker thread
     findings = window.session.doc.findings
     assert any(f.rule == "perimeter_gap" for f in findings)
     assert len(editor.scene.finding_items) == len(findings)

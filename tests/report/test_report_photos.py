@@ -103,3 +103,20 @@ def test_pipeline_loads_on_the_calling_thread_and_bounds_the_queue():
         assert pipeline.get("unplanned") == MISSING
     assert all(isinstance(p, Photo) for p in got)
     assert threads == {threading.get_ident()}
+
+
+def test_stored_report_copy_is_embedded_without_decoding():
+    from avsec.report.photos import embeddable_jpeg
+    from avsec.store.attachments import ReportCopy
+    from avsec.store.photo_derivatives import make_derivatives
+
+    made = make_derivatives(jpeg_bytes(4032, 3024))
+    assert made is not None
+    stored = ReportCopy(made.report)  # as AvsecFile.report_photo_bytes returns it
+    photo = embeddable_jpeg(stored)
+    assert photo is not None and photo.jpeg is stored  # the same bytes, not re-encoded
+    assert (photo.width, photo.height) == (1600, 1200)
+    assert embeddable_jpeg(jpeg_bytes(4032, 3024)) is None  # an original: scale it first
+    assert embeddable_jpeg(jpeg_bytes(600, 400)) is None  # small, but not a copy avsec made
+    pipeline_result = scale_photos(["a"], {"a": stored}.get)
+    assert pipeline_result["a"] == photo
