@@ -82,6 +82,15 @@ class RuleParameters(BaseModel):
     clear_zone_m: float = Field(3.0, ge=0)
 
 
+class PreviousVisit(BaseModel):
+    """The earlier assessment a follow-up visit continues: its uuid and date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    date: dt.date
+
+
 class Assessment(BaseModel):
     """The header of one assessment (one .avsec file)."""
 
@@ -103,6 +112,8 @@ class Assessment(BaseModel):
     #: Workshop fields: the team's name, and the exercise this file derives from.
     team_name: str = ""
     exercise_id: str = ""
+    #: A follow-up visit records the visit it continues (None for a first visit).
+    previous: PreviousVisit | None = None
 
     @field_validator("handling_marking")
     @classmethod

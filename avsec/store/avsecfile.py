@@ -651,6 +651,7 @@ class AvsecFile:
             attachments=self.attachments(),
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
+            last_visit=self.extra("last_visit"),
         )
 
     def vacuum(self) -> None:
