@@ -695,6 +695,10 @@ class _Report:
         story.append(PageBreak())
         story += self.summary()
         story.append(PageBreak())
+        if self.doc.last_visit is not None:
+            from avsec.report.followup_section import followup_section
+
+            story += [*followup_section(self), PageBreak()]
         story += self.zone_map()
         story.append(PageBreak())
         story += self.findings()
