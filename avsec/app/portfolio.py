@@ -81,6 +81,7 @@ def read_visits(files: Iterable[Path]) -> tuple[list[VisitRecord], list[Skipped]
             record = read_visit(path)
         except (AvsecError, sqlite3.Error, ValidationError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            reason = reason.removeprefix(f"{path.name}: ")
             skipped.append(Skipped(str(path), reason))
             continue
         if record.uuid in seen:

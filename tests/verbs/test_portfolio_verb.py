@@ -143,3 +143,34 @@ def test_text_table_lists_every_visit(folder: Path, run) -> None:
     code, out, _ = run("portfolio", folder)
     assert code == 0
     assert "ZZTA" in out and out.count("ZZTB") == 2 and "PER-03  2/2" in out
+
+
+def test_portfolio_pdf_and_xlsx(folder: Path, run, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from avsec.core.assessment import DEFAULT_MARKING
+
+    (folder / "garbage.avsec").write_bytes(b"not a database at all" * 10)
+    pdf, xlsx = tmp_path / "p.pdf", tmp_path / "p.xlsx"
+    assert run("portfolio", folder, "-o", pdf)[0] == 0
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert all(DEFAULT_MARKING["en"] in text for text in pages)
+    text = "\n".join(pages)
+    for words in ("Latest visit by airport", "Overdue actions", "Systemic gaps", "garbage.avsec"):
+        assert words in text
+    assert run("portfolio", folder, "-o", xlsx)[0] == 0
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["Visits", "Overdue actions", "Systemic gaps", "Skipped files"]
+    rows = list(book["Visits"].iter_rows(values_only=True))
+    header, alpha = rows[0], next(r for r in rows if r[0] == "ZZTA")
+    assert alpha[header.index("EI")] == pytest.approx(2 / 4)
+    assert alpha[header.index("Weighted score")] == pytest.approx(6 / 8)
+    assert alpha[header.index("perimeter Weighted score")] == pytest.approx(4 / 6)
+    gaps = list(book["Systemic gaps"].iter_rows(values_only=True))
+    assert gaps[1] == ("PER-03", 2, 2)
+    overdue = list(book["Overdue actions"].iter_rows(values_only=True))[1:]
+    # Latest visits: Alpha's a1 (due 2025-05-01, open); Bravo's latest visit has no plan.
+    assert [(r[0], r[2]) for r in overdue] == [("ZZTA", "a1")]
+    code, _, err = run("portfolio", folder, "-o", tmp_path / "p.docx")
+    assert code == 2 and ".pdf or .xlsx" in err
