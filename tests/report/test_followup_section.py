@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 from visits import make_visit
 
-
 from avsec.app.followup import find_action, followup_edit, load_since_last_visit, start_followup
 from avsec.core.actions import Action
 from avsec.core.assessment import Response
