@@ -137,7 +137,7 @@ def build_portfolio(
                 assessed[item_id] = assessed.get(item_id, 0) + 1
                 if status in NOT_COMPLIANT:
                     not_compliant[item_id] = not_compliant.get(item_id, 0) + 1
-    systemic = [
+    systemic: list[dict[str, Any]] = [
         {
             "item": item_id,
             "airports_not_compliant": count,

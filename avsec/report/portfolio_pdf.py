@@ -6,6 +6,7 @@ Every page carries the handling marking: the portfolio names weaknesses of many 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -92,13 +93,13 @@ def trend_chart(airport: dict[str, Any], lang: str) -> Figure:
         ys = [v["areas"].get(area, {}).get("ei") for v in visits]
         ax.plot(
             xs,
-            [None if y is None else y * 100 for y in ys],
+            [math.nan if y is None else y * 100 for y in ys],
             marker="o",
             markersize=2.5,
             linewidth=0.9,
             label=area,
         )
-    overall = [None if v["ei"] is None else v["ei"] * 100 for v in visits]
+    overall = [math.nan if v["ei"] is None else v["ei"] * 100 for v in visits]
     ax.plot(
         xs,
         overall,
