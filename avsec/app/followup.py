@@ -45,8 +45,14 @@ def _newer_checklist(previous: Checklist) -> Checklist:
 
 
 def carried_action(action: Action) -> Action:
-    """The previous visit's action as a plan row to verify (same id, owner and due date)."""
+    """The previous visit's action as a plan row to verify (same id, owner and due date).
+
+    An action verified at an earlier follow-up stays verified, with its evidence: it is
+    closed, and a later visit need not verify it again.
+    """
     edited = list(dict.fromkeys([*action.edited, *CARRIED_FIELDS]))
+    if action.followup == "verified":
+        return action.model_copy(update={"edited": edited})
     return action.model_copy(update={"followup": "open", "evidence": "", "edited": edited})
 
 

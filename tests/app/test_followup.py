@@ -156,3 +156,19 @@ def test_unknown_action_is_one_clear_error(previous: Path) -> None:
 def test_first_visit_has_no_comparison(previous: Path) -> None:
     with AvsecFile.open(previous) as f:
         assert load_since_last_visit(f) is None
+
+
+def test_a_second_followup_keeps_verified_actions_closed(previous: Path, tmp_path: Path) -> None:
+    second = start_followup(previous, tmp_path / "2026.avsec", date=NOW)
+    with AvsecFile.open(second) as f:
+        actions = f.actions()
+        f.apply(followup_edit(find_action(actions, "a-PER-01"), "verified", "seen"))
+        f.apply(followup_edit(find_action(actions, "u-1"), "done", "invoice"))
+    third = start_followup(second, tmp_path / "2027.avsec", date=dt.date(2027, 3, 1))
+    with AvsecFile.open(third) as f:
+        states = {a.id: (a.followup, a.evidence) for a in f.actions()}
+        previous_id = f.assessment.previous.id
+    with AvsecFile.open(second) as f:
+        assert previous_id == f.assessment.id
+    assert states["a-PER-01"] == ("verified", "seen")
+    assert states["u-1"] == ("open", "")  # done but not verified: to verify now
