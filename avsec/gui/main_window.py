@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         add(ActionSpec("file.new", "New assessment…", "&File", ("Ctrl+N",)), self._on_new)
         add(ActionSpec("file.open", "Open…", "&File", ("Ctrl+O",), toolbar="main"), self._on_open)
         add(ActionSpec("file.demo", "Open training airport", "&File"), self._on_demo)
+        add(ActionSpec("file.portfolio", "Open folder as portfolio…", "&File"), self._on_portfolio)
         add(
             ActionSpec(
                 "file.details", "Assessment details…", "&File", scope="file", separator=True
@@ -397,6 +398,11 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_file(path)
+
+    def _on_portfolio(self) -> None:
+        from avsec.gui.portfolio_view import open_portfolio_dialog
+
+        open_portfolio_dialog(self, str(self.preferences.last_folder or ""))
 
     def _on_demo(self) -> None:
         import platformdirs
