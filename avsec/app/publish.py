@@ -29,9 +29,13 @@ DB_SCHEMA_VERSION = 1
 #: Serialises schema creation and migration between publishers (an arbitrary constant).
 _SCHEMA_LOCK = 0x41565343
 
+#: What an administrator may have made beforehand (see the README): created only when missing,
+#: since even ``IF NOT EXISTS`` needs the privilege to create, which a schema owner lacks.
+_PREREQUISITES = [
+    ("SELECT 1 FROM pg_extension WHERE extname = 'postgis'", "CREATE EXTENSION postgis"),
+    ("SELECT to_regnamespace('avsec')", "CREATE SCHEMA avsec"),
+]
 _DDL_V1 = [
-    "CREATE SCHEMA IF NOT EXISTS avsec",
-    "CREATE EXTENSION IF NOT EXISTS postgis",
     "CREATE TABLE IF NOT EXISTS avsec.meta (key text PRIMARY KEY, value text NOT NULL)",
     """CREATE TABLE IF NOT EXISTS avsec.assessments (
         uuid text PRIMARY KEY, icao text NOT NULL, airport_name text NOT NULL,
@@ -177,6 +181,10 @@ def ensure_schema(conn: Any) -> int:
                 f"{DB_SCHEMA_VERSION}: update avsec"
             )
         if version == 0:
+            for probe, create in _PREREQUISITES:
+                found = conn.execute(probe).fetchone()
+                if found is None or found[0] is None:
+                    conn.execute(create)
             for statement in _DDL_V1:
                 conn.execute(statement)
             version = 1
