@@ -205,3 +205,33 @@ def test_portfolio_from_database_equals_portfolio_from_files(
     code, out_files, err = run("portfolio", folder, "--json")
     assert code == 0, err
     assert json.loads(out_db) == json.loads(out_files)
+
+
+def test_gis_tools_read_the_findings_layer(dsn: str, visit: Path) -> None:
+    """GDAL's PostGIS driver (the one QGIS uses) sees the layer, its SRS and its feature."""
+    import subprocess
+
+    publish(dsn, [visit])
+    done = subprocess.run(
+        ["ogrinfo", "-ro", "-so", f"PG:{dsn}", "avsec.findings"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Feature Count: 1" in done.stdout
+    assert 'ID["EPSG",4326]' in done.stdout
+
+
+def test_only_publish_and_portfolio_db_load_the_database_client(visit: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from avsec.cli import main; "
+        f"main(['portfolio', {str(visit)!r}, '--json']); main(['info', {str(visit)!r}]); "
+        "main(['score', {0!r}]); "
+        "sys.exit(3 if 'psycopg' in sys.modules else 0)"
+    ).replace("{0!r}", repr(str(visit)))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
