@@ -67,7 +67,7 @@ def start_followup(
     """Create the follow-up assessment ``out_path`` of the visit in ``previous_path``.
 
     The new file is built next to its target and moved into place, so a failure leaves
-    nothing half-written; the previous file is only read.
+    nothing half-written; the previous file is not edited.
 
     Raises
     ------

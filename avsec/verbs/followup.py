@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
         "assess again (the last visit's answer shown beside it) and the previous improvement "
         "outline as the action plan to verify.",
     )
-    p.add_argument("previous", help="the .avsec file of the previous visit (only read)")
+    p.add_argument("previous", help="the .avsec file of the previous visit")
     p.add_argument("-o", "--output", required=True, help="the new .avsec file")
     p.add_argument("--date", type=_date, default=None, help="date of the visit, YYYY-MM-DD")
     p.add_argument(

@@ -172,3 +172,11 @@ def test_a_second_followup_keeps_verified_actions_closed(previous: Path, tmp_pat
         assert previous_id == f.assessment.id
     assert states["a-PER-01"] == ("verified", "seen")
     assert states["u-1"] == ("open", "")  # done but not verified: to verify now
+
+
+def test_a_damaged_last_visit_record_is_one_clear_error(previous: Path, tmp_path: Path) -> None:
+    out = start_followup(previous, tmp_path / "2026.avsec", date=NOW)
+    with AvsecFile.open(out) as f:
+        f.set_extra("last_visit", {"id": "x", "responses": "nonsense"})
+        with pytest.raises(StoreError, match=r"2026.avsec: the last visit record is damaged"):
+            f.document()
