@@ -14,6 +14,9 @@ Horizon = Literal["immediate", "short", "medium", "long"]
 HORIZONS: tuple[Horizon, ...] = ("immediate", "short", "medium", "long")
 ActionStatus = Literal["open", "in_progress", "done", "cancelled"]
 ACTION_STATUSES: tuple[ActionStatus, ...] = ("open", "in_progress", "done", "cancelled")
+#: What a follow-up visit found of an action carried over from the previous visit.
+FollowUp = Literal["open", "in_progress", "done", "verified", "not_done"]
+FOLLOWUP_STATES: tuple[FollowUp, ...] = ("open", "in_progress", "done", "verified", "not_done")
 
 #: Fields a user may edit; once edited, regeneration keeps the user's value.
 EDITABLE_FIELDS = ("title", "description", "horizon", "priority", "owner", "due", "status")
@@ -40,3 +43,6 @@ class Action(BaseModel):
     source_key: str = ""
     #: Names of fields the user changed; regeneration leaves them alone.
     edited: list[str] = Field(default_factory=list)
+    #: Follow-up visits only: the verification state of a carried action and its evidence.
+    followup: FollowUp | None = None
+    evidence: str = ""

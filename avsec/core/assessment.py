@@ -115,6 +115,15 @@ class RuleParameters(BaseModel):
     task_delay_s: float = _parameter(60.0, "task_delay_s")
 
 
+class PreviousVisit(BaseModel):
+    """The earlier assessment a follow-up visit continues: its uuid and date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    date: dt.date
+
+
 class Assessment(BaseModel):
     """The header of one assessment (one .avsec file)."""
 
@@ -136,6 +145,8 @@ class Assessment(BaseModel):
     #: Workshop fields: the team's name, and the exercise this file derives from.
     team_name: FieldText = ""
     exercise_id: str = ""
+    #: A follow-up visit records the visit it continues (None for a first visit).
+    previous: PreviousVisit | None = None
 
     @field_validator("handling_marking")
     @classmethod

@@ -11,6 +11,7 @@ from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.findings import Finding
+from avsec.core.followup import LastVisit
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
 
@@ -70,6 +71,8 @@ class AssessmentDocument(BaseModel):
     observations: list[Observation] = Field(default_factory=list)
     #: Answer key only: a one-line rationale per item id.
     rationales: dict[str, str] = Field(default_factory=dict)
+    #: Follow-up visits only: what the previous visit found.
+    last_visit: LastVisit | None = None
 
     def status_of(self, item_id: str) -> Status:
         """Return the status recorded for ``item_id`` (``not_assessed`` when none)."""

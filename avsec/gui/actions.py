@@ -102,6 +102,12 @@ FILE_ACTIONS = (
         call=Call("window", "close_session"),
     ),
     ActionSpec(
+        "file.portfolio",
+        "Open folder as portfolio…",
+        "&File",
+        call=Call("window", "open_portfolio"),
+    ),
+    ActionSpec(
         "file.check",
         "Check file integrity",
         "&File",

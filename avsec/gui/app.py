@@ -159,6 +159,10 @@ def run(
                 "desktop, or render a picture with --screenshot PNG"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if path and Path(path).is_dir():
+        from avsec.gui.portfolio_view import run_portfolio
+
+        return run_portfolio(application(), path, screenshot)
     if path:
         from avsec.gui.passphrase_dialog import install as ask_passphrases_here
         from avsec.store import check_file

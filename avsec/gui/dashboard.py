@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from avsec.core.i18n import format_share, pick
 from avsec.core.scoring import Scores, gaps, score_checklist
 from avsec.gui.findings_panel import short
+from avsec.gui.followup_panel import SinceLastVisitBox
 from avsec.gui.i18n import language, number, tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import status_label
@@ -120,6 +121,8 @@ class Dashboard(SessionWidget):
         layout.addWidget(self.assessed, 1, 0)
         layout.addWidget(splitter, 2, 0)
         layout.setRowStretch(2, 1)
+        self.since = SinceLastVisitBox(session, self)  # follow-up visits only
+        layout.addWidget(self.since, 3, 0)
         session.changed.connect(self._on_session_changed)
         session.findings_changed.connect(self._on_findings_changed)
 
@@ -161,6 +164,7 @@ class Dashboard(SessionWidget):
         )
         self._draw_chart(scores)
         self._fill_gaps()
+        self.since.refresh()
 
     def _draw_chart(self, scores: Scores) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

@@ -32,6 +32,7 @@ from avsec.core.textlimits import MAX_NOTES_CHARS
 from avsec.gui import dialogs
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import value_text
+from avsec.gui.followup_panel import last_visit_text
 from avsec.gui.i18n import language, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.labels import rule_label, severity_label, status_label, weight_label
@@ -180,6 +181,9 @@ class ItemPage(QScrollArea):
         layout.addWidget(self.observations_heading)
         layout.addWidget(self.observations)
         layout.addSpacing(6)
+        self.last_visit = _body(page, "item-last-visit")  # follow-up visits only
+        self.last_visit.setStyleSheet("background: #eef2f7; padding: 4px;")
+        layout.addWidget(self.last_visit)
         layout.addWidget(_heading(tr("Status"), page))
         layout.addWidget(self.status)
         layout.addWidget(_heading(tr("Notes"), page))
@@ -236,6 +240,8 @@ class ItemPage(QScrollArea):
         self.refresh_observations()
         self.refresh_response()
         self.refresh_findings()
+        self.last_visit.setText(last_visit_text(self.session, item_id))
+        self.last_visit.setVisible(bool(self.last_visit.text()))
         self.verticalScrollBar().setValue(0)
 
     def shown_observations(self) -> list[str]:

@@ -261,6 +261,12 @@ class MainWindow(QMainWindow):
         self.external_watch: ExternalChangeWatcher | None = ExternalChangeWatcher(self, session)
         self.session_changed.emit()
 
+    def open_portfolio(self) -> None:
+        """Choose a folder of .avsec files and show the airports' trends."""
+        from avsec.gui.portfolio_view import open_portfolio_dialog
+
+        open_portfolio_dialog(self, str(self.preferences.last_folder or ""))
+
     def check_file(self) -> None:
         """Read and check the whole file, photos included, in the background."""
         from avsec.gui.integrity_check import run_integrity_check

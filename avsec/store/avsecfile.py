@@ -29,6 +29,7 @@ from avsec.core.commands import Command
 from avsec.core.document import AssessmentDocument, Observation
 from avsec.core.errors import NotAnAvsecFile, ReadOnlyFile, StoreError
 from avsec.core.findings import Finding
+from avsec.core.followup import LastVisit
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
@@ -649,7 +650,15 @@ class AvsecFile(AttachmentStore):
             attachments=self.attachments(),
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
+            last_visit=self.last_visit(),
         )
+
+    def last_visit(self) -> LastVisit | None:
+        """What the previous visit found (follow-up files only), checked like every record."""
+        record = self.extra("last_visit")
+        if record is None:
+            return None
+        return self._load("last visit", LastVisit, json.dumps(record))  # type: ignore[no-any-return]
 
     def vacuum(self) -> None:
         """Rewrite the file without free pages (used after removing data, e.g. answer keys)."""

@@ -225,6 +225,7 @@ def info_dict(path: str) -> dict[str, Any]:
         responses = f.responses()
         counts = f.counts()
         items = checklist.item_ids()
+        last_visit = f.extra("last_visit")
         assessed = sum(
             1
             for r in responses.values()
@@ -252,6 +253,11 @@ def info_dict(path: str) -> dict[str, Any]:
                 "photos": counts["attachments"],
                 "changes": counts["changes"],
             },
+            # Follow-up visits: the visit this one continues, and what it found per item.
+            "previous": assessment.previous.model_dump(mode="json")
+            if assessment.previous
+            else None,
+            "last_visit": (last_visit or {}).get("responses"),
         }
 
 
@@ -280,6 +286,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(
         f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries"
     )
+    if info["previous"]:
+        from avsec.verbs.followup import print_last_visit
+
+        print_last_visit(info)
     return 0
 
 

@@ -34,10 +34,21 @@ from avsec.report.photos import PhotoPipeline
 from avsec.report.redaction import Redaction
 from avsec.report.text import tr
 
+
+def _since_last_visit(report: Report) -> list[Flowable]:
+    """The "Since the last visit" section of a follow-up visit; nothing otherwise."""
+    if report.doc.last_visit is None:
+        return []
+    from avsec.report.followup_section import followup_section
+
+    return list(followup_section(report))
+
+
 #: The report's sections in order, each from its own module; a page break between them.
 SECTIONS: tuple[Callable[[Report], list[Flowable]], ...] = (
     cover.build,
     summary.build,
+    _since_last_visit,
     zone_map.build,
     paths_section,
     findings.build,
@@ -65,10 +76,13 @@ def story(report: Report) -> list[Flowable]:
     report.photos = PhotoPipeline(report.photo_ids(), report.photo_loader)
     report.photos.pump()
     flowables: list[Flowable] = []
-    for index, section in enumerate(SECTIONS):
-        if index:
+    for section in SECTIONS:
+        part = section(report)
+        if not part:
+            continue  # a section with nothing to say (no earlier visit) takes no page
+        if flowables:
             flowables.append(PageBreak())
-        flowables += section(report)
+        flowables += part
     return flowables
 
 

@@ -1,0 +1,163 @@
+"""Verbs of follow-up visits: ``followup`` starts one, ``verify`` records what it found."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import percent, print_json, table
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
+
+
+def register(subparsers: Any) -> None:
+    """Add the follow-up verbs."""
+    p = subparsers.add_parser(
+        "followup",
+        help="start a follow-up visit: a new assessment verifying the last visit's action plan",
+        description="Create a new assessment of the same airport and checklist (the newer "
+        "bundled version when there is one), with the layout carried over, every item to "
+        "assess again (the last visit's answer shown beside it) and the previous improvement "
+        "outline as the action plan to verify.",
+    )
+    p.add_argument("previous", help="the .avsec file of the previous visit")
+    p.add_argument("-o", "--output", required=True, help="the new .avsec file")
+    p.add_argument("--date", type=_date, default=None, help="date of the visit, YYYY-MM-DD")
+    p.add_argument(
+        "--team", action="append", default=None, help="team member (repeatable; default: same)"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.set_defaults(handler=cmd_followup)
+
+    p = subparsers.add_parser(
+        "verify",
+        help="record what a follow-up visit found of a carried action",
+        description="Set an action's follow-up state (open, in_progress, done, verified, "
+        "not_done) and its evidence notes, as one undoable, journaled edit.",
+    )
+    p.add_argument("file")
+    p.add_argument("action", help="the action id (see 'avsec outline FILE --json')")
+    p.add_argument(
+        "state", choices=["open", "in_progress", "done", "verified", "not_done"], help="the state"
+    )
+    p.add_argument("--evidence", default=None, help="what was seen or shown as evidence")
+    p.set_defaults(handler=cmd_verify)
+
+    p = subparsers.add_parser("since", help="what changed since the last visit (a follow-up file)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_since)
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    """Create the follow-up file."""
+    from avsec.app.followup import start_followup
+    from avsec.store import AvsecFile
+
+    out = start_followup(
+        Path(args.previous), Path(args.output), date=args.date, team=args.team, overwrite=args.force
+    )
+    with AvsecFile.open(out) as f:
+        header, actions = f.assessment, f.actions()
+    print(
+        f"created {out}: follow-up of {Path(args.previous).name} "
+        f"({header.previous.date.isoformat() if header.previous else ''}), "
+        f"checklist {header.checklist_id} v{header.checklist_version}, "
+        f"{len(actions)} action{'s' if len(actions) != 1 else ''} to verify"
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Set one carried action's follow-up state."""
+    from avsec.app.followup import find_action, followup_edit
+    from avsec.store import AvsecFile
+
+    with AvsecFile.open(Path(args.file)) as f:
+        action = find_action(f.actions(), args.action)
+        f.apply(followup_edit(action, args.state, args.evidence))
+    print(f"{args.action}: {args.state}")
+    return 0
+
+
+def since_json(since: Any) -> dict[str, Any]:
+    """The ``since --json`` shape of a :class:`SinceLastVisit`."""
+
+    def trend(a: Any) -> dict[str, Any]:
+        return {
+            "id": a.id,
+            "then": {"ei": a.then_ei, "weighted": a.then_weighted},
+            "now": {"ei": a.now_ei, "weighted": a.now_weighted},
+        }
+
+    return {
+        "previous": {"uuid": since.previous_id, "date": since.previous_date.isoformat()},
+        "overall": trend(since.overall),
+        "areas": [trend(a) for a in since.areas],
+        "items": {
+            "improved": [c.item_id for c in since.improved],
+            "regressed": [c.item_id for c in since.regressed],
+            "unchanged": [c.item_id for c in since.unchanged],
+        },
+        "actions": {
+            "verified": [a.id for a in since.verified],
+            "overdue": [a.id for a in since.overdue],
+            "not_done": [a.id for a in since.not_done],
+        },
+    }
+
+
+def cmd_since(args: argparse.Namespace) -> int:
+    """Print the comparison with the last visit."""
+    from avsec.app.followup import load_since_last_visit
+    from avsec.core.errors import InputError
+    from avsec.store import AvsecFile
+
+    with AvsecFile.open(Path(args.file)) as f:
+        since = load_since_last_visit(f)
+    if since is None:
+        raise InputError(f"{Path(args.file).name}: not a follow-up visit (no previous visit)")
+    if args.json:
+        print_json(since_json(since))
+        return 0
+    print(f"since the visit of {since.previous_date.isoformat()} ({since.previous_id[:8]})")
+    rows = [
+        [
+            a.id,
+            percent(a.then_ei),
+            percent(a.now_ei),
+            percent(a.then_weighted),
+            percent(a.now_weighted),
+        ]
+        for a in [*since.areas, since.overall]
+    ]
+    print(table(rows, ["area", "EI then", "EI now", "weighted then", "weighted now"]))
+    print(
+        f"items: {len(since.improved)} improved, {len(since.regressed)} regressed, "
+        f"{len(since.unchanged)} unchanged"
+    )
+    print(
+        f"actions: {len(since.verified)} verified, {len(since.overdue)} overdue, "
+        f"{len(since.not_done)} not done"
+    )
+    return 0
+
+
+def print_last_visit(info: dict[str, Any]) -> None:
+    """The follow-up lines of ``avsec info``: the previous visit and each item's last answer."""
+    previous = info["previous"]
+    print(f"  follow-up  of the visit of {previous['date']} ({previous['id'][:8]})")
+    rows = [
+        [item_id, answer["status"], answer["notes"].replace("\n", " ")[:60], len(answer["photos"])]
+        for item_id, answer in sorted((info["last_visit"] or {}).items())
+    ]
+    if rows:
+        print("  last visit:")
+        print(table(rows, ["item", "status", "notes", "photos"]))
