@@ -74,7 +74,7 @@ class MapEditor(SessionWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("map-hint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #546e7a;")
+        self.hint.setStyleSheet("color: #5f6b73;")
 
         draw_box = QGroupBox(tr("Draw"), self)
         #: Filled with one button per drawing tool by the action registry.

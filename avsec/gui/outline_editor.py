@@ -51,11 +51,11 @@ class OutlineEditor(SessionWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.summary = QLabel(self)
-        self.summary.setStyleSheet("color: #546e7a;")
+        self.summary.setStyleSheet("color: #5f6b73;")
         self.empty = QLabel(
             tr("No actions yet: press Regenerate from gaps once items are answered."), self
         )
-        self.empty.setStyleSheet("color: palette(mid);")
+        self.empty.setStyleSheet("color: #5f6b73;")
         self.regenerate_button = QPushButton(tr("Regenerate from gaps"), self)
         self.regenerate_button.setObjectName("regenerate")
         self.regenerate_button.clicked.connect(self.regenerate)

@@ -61,7 +61,7 @@ class StartPage(QWidget):
         font.setBold(True)
         heading.setFont(font)
         subtitle = QLabel(tr("Airport access control assessment"), self)
-        subtitle.setStyleSheet("color: palette(mid); font-size: 14px;")
+        subtitle.setStyleSheet("color: #5f6b73; font-size: 14px;")
 
         self.airport_field = AirportField(self)
         self.custom_button = QPushButton(tr("Custom airport…"), self)
@@ -104,7 +104,7 @@ class StartPage(QWidget):
         self.recent_list.setSpacing(3)
         self.recent_list.itemActivated.connect(self._on_recent_activated)
         self.no_recent = QLabel(tr("No recent assessments yet."), recent_box)
-        self.no_recent.setStyleSheet("color: palette(mid);")
+        self.no_recent.setStyleSheet("color: #5f6b73;")
         self.open_button = QPushButton(tr("Open…"), recent_box)
         self.open_button.clicked.connect(self.browse_requested)
         recent_layout = QVBoxLayout(recent_box)
