@@ -22,6 +22,22 @@ VIEW_TITLES = {
 }
 
 
+#: Single keys of the drawing tools on the map (S is Select, F fit, +/- zoom): the first
+#: letter of the kind where it is free.
+DRAW_KEYS = {
+    "airside": "A",
+    "sra": "Shift+S",
+    "critical_part": "C",
+    "landside": "L",
+    "building": "B",
+    "parking": "P",
+    "barrier": "Shift+B",
+    "road": "R",
+    "access_point": "G",
+    "obstacle": "O",
+}
+
+
 class Call(NamedTuple):
     """What an action does: ``method(*args)`` of ``target``.
 
@@ -215,6 +231,7 @@ MAP_ACTIONS = (
             f"map.draw.{kind}",
             KIND_LABELS[kind],
             "&Map",
+            (DRAW_KEYS[kind],) if kind in DRAW_KEYS else (),
             toolbar="draw",
             scope="map",
             checkable=True,

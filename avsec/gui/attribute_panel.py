@@ -141,7 +141,8 @@ class AttributePanel(SessionWidget):
                 )
                 editor = box
             editor.setObjectName(f"attr:{name}")
-            self.form.addRow(field_label(name), editor)
+            label = field_label(name)
+            self.form.addRow(label[:1].upper() + label[1:], editor)  # "Name", not "name"
             self.editors[name] = editor
         others = {k: v for k, v in feature.properties.items() if k not in fields}
         if others:

@@ -36,6 +36,9 @@ from avsec.gui.session import Session, touched
 from avsec.gui.session_widget import SessionWidget
 
 TOP_GAPS = 12
+#: Below this coverage, EI and the weighted score are marked provisional: a handful of answers
+#: says little about the whole airport.
+PROVISIONAL_BELOW = 0.5
 
 
 def percent(value: float | None) -> str:
@@ -154,6 +157,18 @@ class Dashboard(SessionWidget):
         self.coverage.value.setText(percent(overall.coverage))
         self.ei.value.setText(percent(overall.ei))
         self.weighted.value.setText(percent(overall.weighted))
+        provisional = overall.coverage is None or overall.coverage < PROVISIONAL_BELOW
+        note = (
+            tr("provisional: coverage {coverage}").format(coverage=percent(overall.coverage))
+            if provisional
+            else ""
+        )
+        for tile, caption in (
+            (self.ei, tr("Effective Implementation (EI)")),
+            (self.weighted, tr("Weighted score")),
+        ):
+            tile.caption.setText(caption + (f"\n{note}" if note else ""))
+            tile.value.setStyleSheet("color: #5f6b73;" if provisional else "color: #1f3a5f;")
         self.assessed.setText(
             tr("{assessed} of {applicable} applicable items assessed").format(
                 assessed=overall.assessed, applicable=overall.applicable
@@ -183,7 +198,13 @@ class Dashboard(SessionWidget):
 
     def _fill_gaps(self) -> None:
         doc = self.session.doc
-        top = gaps(doc.checklist, doc.responses, doc.findings)[:TOP_GAPS]
+        # Assessed gaps only: an unanswered item is missing coverage, not a finding.
+        assessed = [
+            g
+            for g in gaps(doc.checklist, doc.responses, doc.findings)
+            if str(g.status) != "not_assessed"
+        ]
+        top = assessed[:TOP_GAPS]
         lang = language()
         self.gaps.setRowCount(len(top))
         for row, gap in enumerate(top):

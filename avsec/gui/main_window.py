@@ -327,8 +327,17 @@ class MainWindow(QMainWindow):
         can_redo = bool(stack and stack.canRedo())
         undo.setEnabled(can_undo)
         redo.setEnabled(can_redo)
-        undo.setText(tr("Undo {}").format(stack.undoText()) if can_undo and stack else tr("Undo"))
-        redo.setText(tr("Redo {}").format(stack.redoText()) if can_redo and stack else tr("Redo"))
+        # The menu names the edit as a sentence ("Undo: Set PER-01 to Not compliant"); the tool
+        # bar keeps a short, fixed label (its width never jumps) and names the edit in its tip.
+        undo.setText(
+            tr("Undo: {edit}").format(edit=stack.undoText()) if can_undo and stack else tr("Undo")
+        )
+        redo.setText(
+            tr("Redo: {edit}").format(edit=stack.redoText()) if can_redo and stack else tr("Redo")
+        )
+        for action, short in ((undo, tr("Undo")), (redo, tr("Redo"))):
+            action.setIconText(short)
+            action.setToolTip(self.registry.tip_with_keys(action, action.text()))
 
     def undo(self) -> None:
         """Undo the last edit (saving what is being typed first)."""

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
 
-from avsec.gui.icons import status_icon
 from avsec.gui.i18n import tr
+from avsec.gui.icons import status_icon
 from avsec.gui.labels import STATUSES, status_label
 from avsec.gui.style import STATUS_FILLS
 

@@ -133,9 +133,9 @@ def test_undo_text_follows_the_stack(qtbot, opened):
     redo = opened.registry.action("edit.redo")
     assert not undo.isEnabled() and undo.text() == "Undo"
     opened.session.set_status("ACP-01", "compliant")
-    assert undo.isEnabled() and undo.text() == "Undo Set ACP-01 to compliant"
+    assert undo.isEnabled() and undo.text() == "Undo: Set ACP-01 to compliant"
     undo.trigger()
-    assert redo.text() == "Redo Set ACP-01 to compliant"
+    assert redo.text() == "Redo: Set ACP-01 to compliant"
     redo.trigger()
     assert str(opened.session.doc.status_of("ACP-01")) == "compliant"
 

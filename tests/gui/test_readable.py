@@ -1,0 +1,100 @@
+"""Readable and keyboard-friendly: undo labels, tool bar widths, tips with keys, the
+dashboard's honesty about coverage, capitalised labels, checklist titles."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QToolButton
+
+from tests.gui.test_field_trust import _contrast
+
+
+def test_undo_label_is_a_sentence_and_the_toolbar_keeps_its_width(qtbot, opened):
+    undo = opened.registry.action("edit.undo")
+    button = opened.tool_bar.widgetForAction(undo)
+    assert isinstance(button, QToolButton)
+    width = button.sizeHint().width()
+    opened.session.set_status("PER-01", "not_compliant")
+    assert undo.text() == "Undo: Set PER-01 to not compliant"
+    assert button.text() == "Undo"
+    assert button.sizeHint().width() == width
+    assert "Set PER-01 to not compliant" in undo.toolTip() and "Ctrl+Z" in undo.toolTip()
+
+
+def test_tooltips_show_the_shortcut_and_drawing_tools_have_keys(qtbot, opened):
+    assert opened.registry.action("map.analyse").toolTip() == "Analyse (Ctrl+R)"
+    assert opened.registry.action("map.fit").toolTip() == "Fit to layout (F)"
+    keys = {}
+    for spec in opened.registry.specs():
+        if spec.key.startswith("map.draw."):
+            assert spec.shortcuts, spec.key
+            keys.setdefault(spec.shortcuts[0], spec.key)
+    every = [s for spec in opened.registry.specs() for s in spec.shortcuts if spec.scope == "map"]
+    assert len(every) == len(set(every)), "a key bound twice on the map"
+    assert "(A)" in opened.registry.action("map.draw.airside").toolTip()
+
+
+def test_every_hint_reaches_4_5_to_1(qtbot, opened):
+    from avsec.gui.style import HINT_COLOUR
+
+    assert _contrast(HINT_COLOUR, "#ffffff") >= 4.5
+    assert _contrast(HINT_COLOUR, "#efefef") >= 4.5
+    page = opened.workspace.walker.page
+    assert "palette(mid)" not in page.keys_hint.styleSheet()
+    labels = opened.findChildren(QLabel)
+    assert not [lab for lab in labels if "palette(mid)" in lab.styleSheet()]
+
+
+def test_dashboard_lists_assessed_gaps_and_marks_low_coverage_provisional(qtbot, opened):
+    opened.session.set_status("PER-01", "not_compliant")
+    opened.show_view("dashboard")
+    dashboard = opened.workspace.dashboard()
+    dashboard.refresh()
+    # One of five items answered: 20 % coverage, one assessed gap, nothing "not assessed".
+    assert dashboard.gap_ids() == ["PER-01"]
+    assert "provisional" in dashboard.ei.caption.text()
+    assert "20" in dashboard.ei.caption.text()
+    assert "provisional" in dashboard.weighted.caption.text()
+    for item in ("PER-02", "PER-03", "ACP-01"):
+        opened.session.set_status(item, "compliant")
+    dashboard.refresh()
+    assert dashboard.gap_ids() == ["PER-01"]
+    assert "provisional" not in dashboard.ei.caption.text()
+
+
+def test_attribute_labels_are_capitalised(qtbot, opened, tmp_path):
+    import json
+
+    opened.show_view("map")
+    editor = opened.workspace.map_editor()
+    point = {"type": "Point", "coordinates": [-78.3575, -0.129]}
+    feature = {
+        "type": "Feature",
+        "id": "b1",
+        "geometry": point,
+        "properties": {"kind": "access_point", "name": "Gate 3"},
+    }
+    path = tmp_path / "gate.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    assert editor.import_layout(path, mode="add") == 1
+    editor.attributes.show_feature("b1")
+    texts = [lab.text() for lab in editor.attributes.findChildren(QLabel) if lab.text()]
+    assert "Name" in texts and "name" not in texts
+
+
+def test_checklist_selector_shows_titles(qtbot, window):
+    combo = window.start_page.checklist_combo
+    qtbot.waitUntil(lambda: combo._listed, timeout=3000)
+    assert combo.currentText() != combo.checklist_id()
+    assert "(v" in combo.currentText()
+
+
+def test_shortcuts_table_heading_is_the_menu_action(qtbot, opened):
+    from avsec.gui.help_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(opened.registry.shortcut_table(), opened)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QTableWidget
+
+    table = dialog.findChild(QTableWidget, "shortcuts-table")
+    assert table.horizontalHeaderItem(1).text() == "Menu action"
+    assert any(table.item(r, 2).text() == "Ctrl+R" for r in range(table.rowCount()))
