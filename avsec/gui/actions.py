@@ -341,6 +341,14 @@ OUTLINE_ACTIONS = (
         call=Call("outline", "add_action"),
     ),
     ActionSpec(
+        "outline.details",
+        "Edit action in full…",
+        "&Outline",
+        ("Ctrl+E",),
+        scope="outline",
+        call=Call("outline", "edit_details"),
+    ),
+    ActionSpec(
         "outline.delete",
         "Delete action",
         "&Outline",

@@ -143,7 +143,33 @@ class StartPage(QWidget):
         outer.addSpacing(16)
         outer.addLayout(grid)
         outer.addStretch(1)
+        self._set_keyboard_order()
         self.refresh_recent()
+
+    def _set_keyboard_order(self) -> None:
+        """Tab follows the page as it reads (new assessment, recent files, training airport),
+        and every field carries the name a screen reader announces."""
+        for widget, name in (
+            (self.airport_field, tr("Airport")),
+            (self.title_field, tr("Title")),
+            (self.team_field, tr("Team")),
+            (self.checklist_combo, tr("Checklist")),
+            (self.recent_list, tr("Recent assessments")),
+        ):
+            widget.setAccessibleName(name)
+        order = (
+            self.airport_field,
+            self.custom_button,
+            self.title_field,
+            self.team_field,
+            self.checklist_combo,
+            self.create_button,
+            self.recent_list,
+            self.open_button,
+            self.demo_button,
+        )
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def refresh_recent(self) -> None:
         """Re-read the recent files from the preferences.

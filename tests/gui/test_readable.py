@@ -3,7 +3,7 @@ dashboard's honesty about coverage, capitalised labels, checklist titles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from tests.gui.test_field_trust import _contrast
 
@@ -98,3 +98,30 @@ def test_shortcuts_table_heading_is_the_menu_action(qtbot, opened):
     table = dialog.findChild(QTableWidget, "shortcuts-table")
     assert table.horizontalHeaderItem(1).text() == "Menu action"
     assert any(table.item(r, 2).text() == "Ctrl+R" for r in range(table.rowCount()))
+
+
+def test_start_page_tab_order_follows_the_page_and_fields_are_named(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton
+
+    page = window.start_page
+    expected = [
+        page.airport_field,
+        page.custom_button,
+        page.title_field,
+        page.team_field,
+        page.checklist_combo,
+        page.create_button,
+    ]
+    seen = [page.airport_field]
+    widget = page.airport_field
+    for _ in range(len(expected) - 1):
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        seen.append(widget)
+    assert seen == expected
+    for child in page.findChildren(QWidget):
+        if child.isVisible() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            named = child.accessibleName() or (isinstance(child, QAbstractButton) and child.text())
+            assert named, child.objectName() or type(child).__name__
