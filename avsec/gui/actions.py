@@ -165,6 +165,18 @@ VIEW_ACTIONS = tuple(
     for number, view in enumerate(VIEWS, start=1)
 )
 
+VIEW_ACTIONS += (
+    ActionSpec(
+        "view.history",
+        "History…",
+        "&View",
+        ("Ctrl+H",),
+        scope="file",
+        separator=True,
+        call=Call("window", "show_history"),
+    ),
+)
+
 CHECKLIST_ACTIONS = (
     *(
         ActionSpec(

@@ -427,6 +427,21 @@ class MainWindow(QMainWindow):
 
         CompareDialog.run(self, self.preferences)
 
+    def show_history(self) -> None:
+        """View > History: the file's changes journal with a filter."""
+        from PySide6.QtCore import Qt
+
+        from avsec.gui.history_dialog import HistoryDialog
+
+        if self.session is None:
+            return
+        if self.workspace is not None:
+            self.workspace.commit_pending()
+        dialog = HistoryDialog(self.session.file.changes(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog = dialog
+        dialog.show()
+
     def show_shortcuts(self) -> None:
         """Help > Keyboard shortcuts, listed from the registry."""
         from avsec.gui.help_dialog import ShortcutsDialog

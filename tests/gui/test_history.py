@@ -1,0 +1,25 @@
+"""View > History lists the file's journal (who, when, what) with a filter, also after a
+reopen."""
+
+from __future__ import annotations
+
+
+def test_history_lists_the_journal_of_earlier_sessions_with_a_filter(
+    qtbot, window, assessment_path
+):
+    assert window.open_file(assessment_path)
+    window.session.set_status("PER-01", "not_compliant")
+    window.session.set_status("ACP-01", "compliant")
+    window.close_session()
+    assert window.open_file(assessment_path)
+    window.registry.action("view.history").trigger()
+    dialog = window.history_dialog
+    rows = dialog.visible_rows()
+    whats = [what for _when, _who, what in rows]
+    # Newest first; the creation of the file may add rows of its own after these two.
+    assert whats.index("ACP-01 set to Compliant") < whats.index("PER-01 set to Not compliant")
+    assert all(len(when) == 19 and when[4] == "-" for when, _who, _what in rows)
+    dialog.filter.setText("per-01")
+    assert [what for _w, _p, what in dialog.visible_rows()] == ["PER-01 set to Not compliant"]
+    dialog.filter.setText("nobody-matches-this")
+    assert dialog.visible_rows() == []
