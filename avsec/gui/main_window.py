@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self._declare_actions()
         self.registry.build_menus(self.menuBar())
+        self.recent_menu = self.files.install_recent_menu(self.registry.menu("&File"))
         self.tool_bar = QToolBar(self)
         self.tool_bar.setObjectName("main-toolbar")
         self.tool_bar.setMovable(False)
