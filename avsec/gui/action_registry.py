@@ -19,6 +19,12 @@ from avsec.gui.i18n import tr
 from avsec.gui.labels import MENUS
 
 
+def _sentence_case(text: str) -> str:
+    """Menu and button texts start with a capital ("Airside", "Access point"), whatever case
+    the shared label table uses for running text."""
+    return text[:1].upper() + text[1:]
+
+
 class ActionRegistry(QObject):
     """Holds the QActions of a window and builds its menus and toolbars from them.
 
@@ -47,7 +53,7 @@ class ActionRegistry(QObject):
         if spec.key in self._specs:
             raise ValueError(f"action {spec.key!r} declared twice")
         action = QAction(self._window)
-        action.setText(tr(spec.text))
+        action.setText(_sentence_case(tr(spec.text)))
         action.setObjectName(spec.key)
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -148,7 +154,7 @@ class ActionRegistry(QObject):
         """Re-apply the translated texts (after a language change)."""
         for key, spec in self._specs.items():
             action = self._actions[key]
-            action.setText(tr(spec.text))
+            action.setText(_sentence_case(tr(spec.text)))
             self._set_tips(action, spec)
         for title, menu in self._menus.items():
             menu.setTitle(tr(title))

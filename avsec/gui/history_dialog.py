@@ -92,13 +92,17 @@ class HistoryDialog(QDialog):
     def visible_rows(self) -> list[tuple[str, str, str]]:
         """(when, who, what) of the rows the filter lets through, as shown."""
         return [
-            tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
+            (self._text(r, 0), self._text(r, 1), self._text(r, 2))
             for r in range(self.table.rowCount())
             if not self.table.isRowHidden(r)
         ]
 
+    def _text(self, row: int, column: int) -> str:
+        cell = self.table.item(row, column)
+        return cell.text() if cell is not None else ""
+
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
         for row in range(self.table.rowCount()):
-            cells = " ".join(self.table.item(row, c).text() for c in range(3)).casefold()
+            cells = " ".join(self._text(row, c) for c in range(3)).casefold()
             self.table.setRowHidden(row, bool(needle) and needle not in cells)

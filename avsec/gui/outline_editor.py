@@ -126,7 +126,7 @@ class OutlineEditor(SessionWidget):
         if action is None:
             return False
         dialog = ActionDetailDialog(action, self)
-        self._detail_dialog = dialog
+        self._detail_dialog: ActionDetailDialog | None = dialog
         accepted = dialog.exec()
         changes = dialog.changes() if accepted else {}
         dialog.deleteLater()

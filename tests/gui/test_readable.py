@@ -125,3 +125,12 @@ def test_start_page_tab_order_follows_the_page_and_fields_are_named(qtbot, windo
         if child.isVisible() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
             named = child.accessibleName() or (isinstance(child, QAbstractButton) and child.text())
             assert named, child.objectName() or type(child).__name__
+
+
+def test_drawing_tools_and_layers_are_capitalised(qtbot, opened):
+    opened.show_view("map")
+    editor = opened.workspace.map_editor()
+    assert opened.registry.action("map.draw.access_point").text() == "Access point"
+    assert opened.registry.action("map.draw.sra").text() == "SRA"
+    rows = [editor.layers.item(i).text() for i in range(editor.layers.count())]
+    assert rows and all(r[:1].isupper() for r in rows), rows
