@@ -401,6 +401,12 @@ OUTLINE_ACTIONS = (
 
 OTHER_ACTIONS = (
     ActionSpec(
+        "workshop.answer_key",
+        "Open answer key (trainer)",
+        "&Workshop",
+        call=Call("files", "open_answer_key"),
+    ),
+    ActionSpec(
         "workshop.compare", "Compare teams…", "&Workshop", call=Call("window", "compare_teams")
     ),
     ActionSpec(

@@ -42,8 +42,8 @@ class FileController:
         if path:
             self.window.open_file(path)
 
-    def open_demo(self) -> None:
-        """Open the training airport, building it the first time."""
+    def _demo_key(self) -> Path | None:
+        """The training airport's answer key, built the first time (None after a dialog)."""
         import platformdirs
 
         from avsec.gui.dialogs import show_error
@@ -53,11 +53,44 @@ class FileController:
         try:
             # fresh=False: a demo the user already worked in is opened as it is, never rebuilt
             # over their answers.
-            path = make_demo(out_dir, lang=language(), fresh=False)
+            return Path(make_demo(out_dir, lang=language(), fresh=False))
         except Exception as exc:  # noqa: BLE001 - any failure of the demo builder is shown, not fatal
             show_error(self.window, tr("Training airport"), exc)
+            return None
+
+    def open_demo(self) -> None:
+        """Open the training airport as participants get it: an exercise copy without the
+        reference answers (packed from the key the first time), and say so. The answer key
+        opens only through :meth:`open_answer_key`."""
+        from avsec.core.errors import AvsecError
+        from avsec.gui.dialogs import show_error
+        from avsec.workshop.pack import pack_exercise
+
+        key = self._demo_key()
+        if key is None:
             return
-        self.window.open_file(path)
+        exercise = key.with_name(key.stem + "-exercise.avsec")
+        if not exercise.exists():
+            try:
+                pack_exercise(key, exercise)
+            except (AvsecError, OSError) as exc:
+                show_error(self.window, tr("Training airport"), exc)
+                return
+        if self.window.open_file(exercise):
+            self.window.statusBar().showMessage(
+                tr(
+                    "Training airport: an exercise copy for participants, without the answers. "
+                    "Trainers open the answer key from Workshop > Open answer key (trainer)."
+                )
+            )
+
+    def open_answer_key(self) -> None:
+        """Workshop > Open answer key (trainer): the training airport with its answers."""
+        key = self._demo_key()
+        if key is not None and self.window.open_file(key):
+            self.window.statusBar().showMessage(
+                tr("Answer key of the training airport: do not show it to participants.")
+            )
 
     def create_requested(self, request: dict[str, Any]) -> None:
         """Ask where to save the assessment the start page describes, then create it."""

@@ -221,4 +221,11 @@ def test_open_demo_reuses_the_existing_demo(qtbot, window, assessment_path, tmp_
     assert window.start_page.demo_button.isEnabled()
     qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
     assert calls == [(tmp_path / "data" / "demo", "en", False)]
-    assert window.session is not None and window.session.path == assessment_path
+    # Participants get the exercise copy packed from the key, never the key itself.
+    exercise = assessment_path.with_name("visit-exercise.avsec")
+    assert window.session is not None and window.session.path == exercise
+    assert "exercise copy" in window.statusBar().currentMessage()
+    assert window.session.doc.assessment.mode == "exercise"
+    window.registry.action("workshop.answer_key").trigger()
+    assert window.session.path == assessment_path
+    assert "Answer key" in window.statusBar().currentMessage()
