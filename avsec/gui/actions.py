@@ -401,6 +401,18 @@ OUTLINE_ACTIONS = (
 
 OTHER_ACTIONS = (
     ActionSpec(
+        "workshop.pack",
+        "Pack exercise from key…",
+        "&Workshop",
+        call=Call("workshop", "pack_exercise"),
+    ),
+    ActionSpec(
+        "workshop.teams",
+        "Make team files…",
+        "&Workshop",
+        call=Call("workshop", "make_teams"),
+    ),
+    ActionSpec(
         "workshop.answer_key",
         "Open answer key (trainer)",
         "&Workshop",

@@ -122,7 +122,11 @@ class MainWindow(QMainWindow):
         target, method, args = call
         if target in ("walker", "map", "outline"):
             return lambda *_: self._view_call(target, method, *args)
-        owner = {"window": self, "files": self.files, "reports": self.reports}[target]
+        from avsec.gui.workshop_menu import WorkshopController
+
+        owners = {"window": self, "files": self.files, "reports": self.reports}
+        owners["workshop"] = WorkshopController(self)
+        owner = owners[target]
         return lambda *_: getattr(owner, method)(*args)
 
     # --- dispatch to the views ------------------------------------------------------------
