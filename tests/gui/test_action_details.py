@@ -43,3 +43,20 @@ def test_edit_action_in_full_changes_title_and_description_in_one_undo(qtbot, op
     opened.session.undo_stack.undo()
     stored = next(a for a in opened.session.doc.actions if a.id == action.id)
     assert stored.title == LONG_TITLE and stored.description == "Old words"
+
+
+def test_generated_actions_read_in_the_ui_language(qtbot, opened):
+    from PySide6.QtCore import Qt
+
+    opened.session.set_status("PER-01", "not_compliant")
+    opened.show_view("outline")
+    assert opened.workspace.outline_editor().regenerate() >= 1
+    opened.apply_language("es")
+    model = opened.workspace.outline_editor().model
+    titles = [
+        model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)
+        for row in range(model.rowCount())
+    ]
+    assert any(t.startswith("Cierre toda abertura de la cerca") for t in titles), titles
+    stored = [a.title for a in opened.session.doc.actions]
+    assert any(t.startswith("Close every gap in the fence") for t in stored)  # stored as made
