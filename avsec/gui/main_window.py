@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
             return False
         if self.session is not None:
             self.close_session()
+        # Edits of earlier sessions can be undone again (labels and all, from the journal).
+        session.restore_undo_history()
         self._adopt(session)
         if session.file.backup is not None:
             self.statusBar().showMessage(

@@ -23,3 +23,24 @@ def test_history_lists_the_journal_of_earlier_sessions_with_a_filter(
     assert [what for _w, _p, what in dialog.visible_rows()] == ["PER-01 set to Not compliant"]
     dialog.filter.setText("nobody-matches-this")
     assert dialog.visible_rows() == []
+
+
+def test_undo_history_comes_back_on_reopen(qtbot, window, assessment_path):
+    assert window.open_file(assessment_path)
+    window.session.set_status("PER-01", "not_compliant")
+    window.session.set_status("PER-02", "compliant")
+    window.close_session()
+    assert window.open_file(assessment_path)
+    undo = window.registry.action("edit.undo")
+    assert undo.isEnabled()
+    assert undo.text() == "Undo: Set PER-02 to compliant"
+    undo.trigger()
+    assert str(window.session.doc.status_of("PER-02")) == "not_assessed"
+    assert undo.text() == "Undo: Set PER-01 to not compliant"
+    undo.trigger()
+    assert str(window.session.doc.status_of("PER-01")) == "not_assessed"
+    assert not undo.isEnabled()
+    # Undone in the file too: a third opening sees both items unanswered.
+    window.close_session()
+    assert window.open_file(assessment_path)
+    assert str(window.session.doc.status_of("PER-01")) == "not_assessed"
