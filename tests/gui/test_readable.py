@@ -134,3 +134,32 @@ def test_drawing_tools_and_layers_are_capitalised(qtbot, opened):
     assert opened.registry.action("map.draw.sra").text() == "SRA"
     rows = [editor.layers.item(i).text() for i in range(editor.layers.count())]
     assert rows and all(r[:1].isupper() for r in rows), rows
+
+
+def test_features_name_themselves_on_hover(qtbot, opened, tmp_path):
+    import json
+
+    opened.show_view("map")
+    editor = opened.workspace.map_editor()
+    features = [
+        {
+            "type": "Feature",
+            "id": "g1",
+            "geometry": {"type": "Point", "coordinates": [-78.3575, -0.129]},
+            "properties": {"kind": "access_point", "name": "Gate 3"},
+        },
+        {
+            "type": "Feature",
+            "id": "r1",
+            "geometry": {
+                "type": "LineString",
+                "coordinates": [[-78.3575, -0.1292], [-78.357, -0.1292]],
+            },
+            "properties": {"kind": "road"},
+        },
+    ]
+    path = tmp_path / "two.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    assert editor.import_layout(path, mode="add") == 2
+    assert "Gate 3" in editor.scene.feature_items["g1"].toolTip()
+    assert editor.scene.feature_items["r1"].toolTip()
