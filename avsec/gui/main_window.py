@@ -470,6 +470,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Save what is being typed and close the file."""
+        self.reports.wait_until_done()
         self.close_session_quietly()
         super().closeEvent(event)
 

@@ -200,10 +200,14 @@ def test_map_tools_are_exclusive_and_select_is_the_default(qtbot, opened):
 
 
 def test_write_report_from_the_file_menu(qtbot, opened, tmp_path, monkeypatch):
+    from avsec.gui.report_dialog import ReportOptions
+
     out = tmp_path / "gap-report.pdf"
-    monkeypatch.setattr("avsec.gui.dialogs.choose_save_file", lambda *a, **k: str(out))
+    options = ReportOptions(out, "en", None, False)
+    monkeypatch.setattr(opened.reports, "ask_options", lambda *a, **k: options)
     opened.session.set_status("PER-01", "not_compliant")
-    opened.registry.action("file.report").trigger()
+    with qtbot.waitSignal(opened.reports.finished, timeout=60_000):
+        opened.registry.action("file.report").trigger()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert "gap-report.pdf" in opened.statusBar().currentMessage()
 
