@@ -83,7 +83,7 @@ class ReportController(QObject):
         from avsec.gui.report_dialog import ReportDialog
 
         dialog = ReportDialog(suggested, self.window)
-        self.dialog = dialog
+        self.dialog: ReportDialog | None = dialog
         try:
             return dialog.options() if dialog.exec() else None
         finally:
