@@ -293,8 +293,12 @@ class MainWindow(QMainWindow):
             self.workspace.show_view(view)
 
     def _on_view_changed(self, view: str) -> None:
+        from avsec.gui.accessibility import name_controls
+
         for scope in ("walker", "map", "outline"):
             self.registry.set_scope(scope, view == scope)
+        if self.workspace is not None:
+            name_controls(self.workspace)  # views build lazily: name what the new one holds
         if view == "map" and self.workspace is not None:
             editor = self.workspace.map_editor()
             if editor is not None:

@@ -163,3 +163,21 @@ def test_features_name_themselves_on_hover(qtbot, opened, tmp_path):
     assert editor.import_layout(path, mode="add") == 2
     assert "Gate 3" in editor.scene.feature_items["g1"].toolTip()
     assert editor.scene.feature_items["r1"].toolTip()
+
+
+def test_every_focusable_control_of_every_view_has_an_accessible_name(qtbot, opened):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton
+
+    missing = []
+    for view in ("walker", "map", "dashboard", "outline"):
+        opened.show_view(view)
+        for child in opened.workspace.findChildren(QWidget):
+            if child.isVisible() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                named = child.accessibleName() or (
+                    isinstance(child, QAbstractButton) and child.text()
+                )
+                if not named:
+                    missing.append(f"{view}: {type(child).__name__} {child.objectName()}")
+    assert missing == []
+    assert opened.workspace.walker.page.notes.accessibleName() == "Notes"
