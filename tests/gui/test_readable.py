@@ -181,3 +181,21 @@ def test_every_focusable_control_of_every_view_has_an_accessible_name(qtbot, ope
                     missing.append(f"{view}: {type(child).__name__} {child.objectName()}")
     assert missing == []
     assert opened.workspace.walker.page.notes.accessibleName() == "Notes"
+
+
+def test_at_1280x720_the_map_shows_at_least_eight_findings(qtbot, opened):
+    from tests.gui.test_map import _finding
+
+    opened.resize(1280, 720)
+    opened.show_view("map")
+    opened.session.set_findings([_finding(x=0.001 * n) for n in range(12)])
+    findings = opened.workspace.map_editor().findings.list
+    qtbot.wait(50)
+    assert findings.count() == 12
+    shown = [
+        row
+        for row in range(findings.count())
+        if findings.visualItemRect(findings.item(row)).bottom()
+        <= findings.viewport().height()
+    ]
+    assert len(shown) >= 8, (len(shown), findings.viewport().height())
