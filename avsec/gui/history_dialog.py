@@ -26,7 +26,12 @@ from avsec.gui.labels import kind_label, status_label
 
 
 def describe_change(what: str, before: Any, after: Any) -> str:
-    """One journal row as a sentence in the UI language."""
+    """One journal row as a sentence in the UI language, starting with a capital."""
+    text = _describe(what, before, after)
+    return text[:1].upper() + text[1:]
+
+
+def _describe(what: str, before: Any, after: Any) -> str:
     family, _, ident = what.partition(":")
     if family == "response":
         old = (before or {}).get("status", "not_assessed")
@@ -50,6 +55,16 @@ def describe_change(what: str, before: Any, after: Any) -> str:
         return tr("Action edited: {title}").format(title=title)
     if family == "assessment":
         return tr("Assessment details edited")
+    if family == "batch":
+        return ident  # the batch's own sentence, as recorded
+    if family == "attachment":
+        return tr("Photo stored")
+    if family == "extra":
+        return tr("Visit data updated")
+    if family == "analysis":
+        return tr("Analysis run")
+    if family == "create":
+        return tr("File created")
     return what
 
 

@@ -44,3 +44,14 @@ def test_undo_history_comes_back_on_reopen(qtbot, window, assessment_path):
     window.close_session()
     assert window.open_file(assessment_path)
     assert str(window.session.doc.status_of("PER-01")) == "not_assessed"
+
+
+def test_journal_rows_read_as_sentences_not_ids():
+    from avsec.gui.history_dialog import describe_change
+
+    assert describe_change("attachment:" + "ab" * 32, None, None) == "Photo stored"
+    assert describe_change("create", None, None) == "File created"
+    assert describe_change("batch:Import the training layout", None, None) == (
+        "Import the training layout"
+    )
+    assert describe_change("feature:f1", None, {"kind": "access_point"}) == "Access point added"

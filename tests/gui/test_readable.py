@@ -195,7 +195,6 @@ def test_at_1280x720_the_map_shows_at_least_eight_findings(qtbot, opened):
     shown = [
         row
         for row in range(findings.count())
-        if findings.visualItemRect(findings.item(row)).bottom()
-        <= findings.viewport().height()
+        if findings.visualItemRect(findings.item(row)).bottom() <= findings.viewport().height()
     ]
     assert len(shown) >= 8, (len(shown), findings.viewport().height())
