@@ -42,6 +42,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("report-dialog")
         self.setWindowTitle(tr("Write report (PDF)"))
+        self.setMinimumWidth(520)
         self.path = QLineEdit(suggested, self)
         self.path.setObjectName("report-path")
         self.path.setAccessibleName(tr("Save as"))
