@@ -84,6 +84,7 @@ def run(quick: bool) -> dict:
     import bench_analysis
     import bench_gui
     import bench_report
+    import paths_bench
     from large_assessment import make_large_assessment
 
     from avsec.io.checklists import get_checklist
@@ -97,6 +98,7 @@ def run(quick: bool) -> dict:
         results["item_switch_ms"] = bench_gui.measure_item_switch_ms(large)
         results["map_redraw_ms"] = bench_gui.measure_map_redraw_ms()
         results["analysis"] = bench_analysis.measure_analysis(quick)
+        results["paths_s"] = paths_bench.measure_paths(quick)["paths_s"]
         results["report_large_s"] = bench_report.measure_report(quick)
         peaks = measure_peak_rss(large, Path(tmp))
     results["peak_rss_mb"] = max(peaks.values())
@@ -137,6 +139,7 @@ def table(results: dict) -> str:
             f"{growth} s",
             f"1x < {TARGETS['analysis_s']} s",
         ),
+        ("adversary paths, 1x airport + 30 targets", f"{results.get('paths_s', 0):.3f} s", "< 2 s"),
         (
             "report, large assessment",
             f"{results['report_large_s']:.2f} s",

@@ -20,6 +20,8 @@ assert avsec.__file__.startswith(sys.argv[1]), avsec.__file__
 checklist = get_checklist()
 print(checklist.id, sum(1 for _ in checklist.items()), len(load_catalogue().provisions))
 print(str(data_folder("checklists")))
+from avsec.workshop.training import load_layout
+print(len(load_layout()))
 """
 
 
@@ -46,6 +48,7 @@ def test_wheel_carries_the_data_and_loads_a_checklist(tmp_path: Path) -> None:
     assert "avsec/_data/checklists/icao-a17-access-control.yaml" in names
     assert "avsec/_data/icao_annex17/provisions.yaml" in names
     assert "avsec/_data/assets/fonts/DejaVuSans.ttf" in names
+    assert "avsec/_data/assets/training/layout.geojson" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site)}
@@ -60,3 +63,5 @@ def test_wheel_carries_the_data_and_loads_a_checklist(tmp_path: Path) -> None:
     checklist_id, items, provisions = result.stdout.split("\n")[0].split()
     assert checklist_id == "icao-a17-access-control" and int(items) >= 60 and int(provisions) > 0
     assert str(site) in result.stdout.split("\n")[1]
+    # The training airport's layout loads from the wheel: 57 features, as drawn.
+    assert int(result.stdout.split("\n")[2]) == 57

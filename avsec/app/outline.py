@@ -23,6 +23,8 @@ from avsec.core.commands import Batch, replace_outline
 from avsec.core.document import AssessmentDocument
 from avsec.core.i18n import N_
 from avsec.core.outline import generate_outline
+from avsec.geo.paths import path_upgrades
+from avsec.io.translations import translate
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,22 @@ def regenerate_outline(
     today
         Date new due dates count from (today by default).
     """
+    lang = lang or doc.assessment.language
+    airport = doc.assessment.airport
+    paths = path_upgrades(
+        doc.features,
+        doc.assessment.parameters,
+        (airport.lon, airport.lat),
+        lambda message: translate(lang, message),
+    )
     actions = generate_outline(
         doc.checklist,
         doc.responses,
         doc.findings,
         doc.actions,
-        lang=lang or doc.assessment.language,
+        lang=lang,
         today=today,
+        paths=paths,
     )
     if [a.model_dump() for a in actions] == [a.model_dump() for a in doc.actions]:
         return OutlineUpdate(actions, None)

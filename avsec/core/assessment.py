@@ -80,6 +80,12 @@ class RuleParameters(BaseModel):
     crossing_access_radius_m: float = Field(5.0, ge=0)
     access_point_boundary_m: float = Field(10.0, ge=0)
     clear_zone_m: float = Field(3.0, ge=0)
+    # Path analysis (EASI, avsec.geo.paths): the response and the adversary.
+    response_time_s: float = Field(300.0, ge=0)
+    response_sd_s: float = Field(90.0, ge=0)
+    delay_sd_fraction: float = Field(0.3, ge=0)
+    run_speed_mps: float = Field(3.0, gt=0)
+    task_delay_s: float = Field(60.0, ge=0)
 
 
 class Assessment(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -25,6 +25,18 @@ WEIGHT_LABELS = {1: "minor", 2: "major", 3: "critical"}
 Confidence = Literal["confirmed", "unconfirmed"]
 ProvisionKind = Literal["standard", "recommended_practice", "regulation", "guidance"]
 Relationship = Literal["equal", "subset", "superset", "intersect"]
+#: Who must act on an item: the State (appropriate authority, national programme), the airport
+#: operator (airport security programme), a tenant, or an air operator. A USAP-style finding
+#: separates what the State must do from what the operator must do.
+Responsible = Literal["state", "operator", "tenant", "air_operator"]
+RESPONSIBLE_IDS: tuple[Responsible, ...] = ("state", "operator", "tenant", "air_operator")
+#: The default owner of a generated action, per ``responsible``, in each language.
+RESPONSIBLE_LABELS: dict[str, LangText] = {
+    "state": {"en": "Appropriate authority (State)", "es": "Autoridad competente (Estado)"},
+    "operator": {"en": "Airport operator", "es": "Explotador del aeropuerto"},
+    "tenant": {"en": "Tenant", "es": "Arrendatario"},
+    "air_operator": {"en": "Air operator", "es": "Explotador de aeronaves"},
+}
 
 _ITEM_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9A-Za-z]+$")
 _REFERENCE = re.compile(r"^[A-Za-z0-9/\-]+:[A-Za-z0-9.\-()]+$")
@@ -46,6 +58,8 @@ class ChecklistItem(_Model):
     weight: Literal[1, 2, 3] = 2
     rules: list[str] = Field(default_factory=list)
     confidence: Confidence = "confirmed"
+    #: Who acts on a gap in this item (the default owner of its generated action).
+    responsible: Responsible = "operator"
 
     @field_validator("id")
     @classmethod
@@ -91,7 +105,13 @@ class Checklist(_Model):
     title: LangText
     description: LangText = Field(default_factory=dict)
     edition: str = ""
+    #: The edition line in each language (the report's cover); ``edition`` when missing.
+    edition_text: LangText = Field(default_factory=dict)
     areas: list[Area]
+
+    def edition_in(self, lang: str) -> str:
+        """The edition line in ``lang``."""
+        return pick(self.edition_text, lang) or self.edition
 
     def items(self) -> Iterator[ChecklistItem]:
         """Yield every item, area by area."""
@@ -130,6 +150,8 @@ class Provision(_Model):
     title: LangText
     summary: LangText = Field(default_factory=dict)
     confidence: Confidence = "confirmed"
+    #: The edition or amendment (and the public copy) the id and summary were checked against.
+    checked_against: str = ""
 
 
 class CrosswalkMapping(_Model):
@@ -155,8 +177,31 @@ class ProvisionCatalogue(_Model):
     """Every provision a checklist may cite, with the crosswalks between frameworks."""
 
     editions: dict[str, str] = Field(default_factory=dict)
+    #: What each ``checked_against`` key names (edition, amendment and public copy), per language.
+    checks: dict[str, LangText] = Field(default_factory=dict)
+    #: The report's sentences about verification, per language: ``unconfirmed_list`` (with
+    #: ``{ids}``) and ``checked_against`` (with ``{source}``). Data, like the summaries.
+    notes: dict[str, LangText] = Field(default_factory=dict)
     provisions: list[Provision]
     crosswalks: list[Crosswalk] = Field(default_factory=list)
+
+    def checked_text(self, provision: Provision, lang: str) -> str:
+        """What ``provision`` was checked against, in ``lang`` ('' when not recorded)."""
+        return pick(self.checks.get(provision.checked_against), lang)
+
+    def note(self, key: str, lang: str, **fields: str) -> str:
+        """One of the catalogue's ``notes`` in ``lang`` with ``fields`` filled ('' when absent)."""
+        text = pick(self.notes.get(key), lang)
+        return text.format(**fields) if text else ""
+
+    def unconfirmed(self, provision_ids: Iterable[str]) -> list[str]:
+        """The ids among ``provision_ids`` whose wording or numbering is unconfirmed."""
+        out = []
+        for provision_id in provision_ids:
+            provision = self.get(provision_id)
+            if provision is not None and provision.confidence == "unconfirmed":
+                out.append(provision_id)
+        return out
 
     def get(self, provision_id: str) -> Provision | None:
         """Return the provision or None."""

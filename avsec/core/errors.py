@@ -64,3 +64,7 @@ class InputError(AvsecError):
 
     The message names the file and the line, feature or cell.
     """
+
+
+class PathAnalysisError(AvsecError):
+    """The layout cannot be analysed for adversary routes; the message names the feature."""

@@ -57,11 +57,19 @@ GEOMETRY_TYPES: dict[str, tuple[str, ...]] = {
     Kind.OBSTACLE: ("Point", "Polygon"),
 }
 
+#: Detection and delay of barriers and access points for the path analysis (avsec.geo.paths).
+PATH_FIELDS: dict[str, tuple[Any, ...] | None] = {
+    "p_detect": None,
+    "delay_s": None,
+    "detect_at": ("B", "M", "E"),
+}
+
 #: The fields an editor offers per kind, with their allowed values (None: free value).
 KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
     Kind.AIRSIDE: {"name": None},
-    Kind.SRA: {"name": None},
-    Kind.CRITICAL_PART: {"name": None},
+    # A team's estimate of the weakest route's P(I) (workshop; avsec.geo.paths computes it).
+    Kind.SRA: {"name": None, "p_interruption_estimate": None},
+    Kind.CRITICAL_PART: {"name": None, "p_interruption_estimate": None},
     Kind.LANDSIDE: {"name": None},
     Kind.BUILDING: {"name": None, "role": ("terminal", "cargo", "hangar", "other")},
     Kind.PARKING: {"name": None},
@@ -73,6 +81,7 @@ KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
         "lighting": (True, False),
         "cctv": (True, False),
         "intrusion_detection": (True, False),
+        **PATH_FIELDS,
     },
     Kind.ROAD: {"name": None},
     Kind.ACCESS_POINT: {
@@ -80,6 +89,9 @@ KIND_FIELDS: dict[str, dict[str, tuple[Any, ...] | None]] = {
         "mode": ("pedestrian", "vehicle", "mixed"),
         "control": ("staffed", "electronic", "locked", "uncontrolled"),
         "screening": (True, False),
+        # Metres of a perimeter opening the gate closes (default by mode, see geo.rules).
+        "width_m": None,
+        **PATH_FIELDS,
     },
     Kind.OBSTACLE: {
         "obstacle": ("tree", "vegetation", "pole", "structure", "container"),

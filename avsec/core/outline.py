@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from avsec.core.actions import Action, Horizon
-from avsec.core.assessment import Response
-from avsec.core.checklist import Checklist
+from avsec.core.assessment import Response, Status
+from avsec.core.checklist import RESPONSIBLE_LABELS, Checklist, ChecklistItem
 from avsec.core.findings import Finding
-from avsec.core.i18n import pick
+from avsec.core.i18n import LangText, pick
+from avsec.core.path_actions import PathUpgrade, action_for_path
 from avsec.core.scoring import Gap, gaps
 
 #: Days from the outline date to the due date of each horizon (docs/architecture.md, *Statuses*: short <= 3 months,
@@ -28,21 +29,105 @@ def horizon_for(priority: float) -> Horizon:
     return "long"
 
 
+#: The interim measure every immediate action carries until the fix is in place, by the area
+#: of its item ("" for items outside the five bundled areas).
+INTERIM_MEASURES: dict[str, LangText] = {
+    "": {
+        "en": "Interim measure until this is done: post a guard, patrol the place at irregular "
+        "intervals or close the access point.",
+        "es": "Medida provisional hasta completarlo: apostar un guardia, patrullar el lugar a "
+        "intervalos irregulares o cerrar el punto de acceso.",
+    },
+    "perimeter": {
+        "en": "Interim measure until this is done: guard the weak stretch or patrol it at "
+        "irregular intervals, day and night.",
+        "es": "Medida provisional hasta completarlo: vigilar el tramo débil o patrullarlo a "
+        "intervalos irregulares, de día y de noche.",
+    },
+    "sra_zoning": {
+        "en": "Interim measure until this is done: post a guard at each uncontrolled way into "
+        "the area, or close it.",
+        "es": "Medida provisional hasta completarlo: apostar un guardia en cada paso no "
+        "controlado hacia la zona, o cerrarlo.",
+    },
+    "access_points": {
+        "en": "Interim measure until this is done: staff the access point at all times or close "
+        "and lock it.",
+        "es": "Medida provisional hasta completarlo: mantener personal en el punto de acceso en "
+        "todo momento, o cerrarlo con llave.",
+    },
+    "id_systems": {
+        "en": "Interim measure until this is done: block the cards concerned and have the "
+        "checkpoints check each card against the holder and the list of valid cards.",
+        "es": "Medida provisional hasta completarlo: bloquear las tarjetas afectadas y hacer que "
+        "los puntos de control verifiquen cada tarjeta con su titular y con la lista de "
+        "tarjetas válidas.",
+    },
+    "vehicle_security": {
+        "en": "Interim measure until this is done: staff the vehicle gate and examine every "
+        "vehicle, or close the gate.",
+        "es": "Medida provisional hasta completarlo: mantener personal en el portón vehicular y "
+        "revisar cada vehículo, o cerrar el portón.",
+    },
+}
+#: Kept for callers that want the general wording.
+INTERIM_MEASURE: LangText = INTERIM_MEASURES[""]
+
+
+def horizon_for_gap(gap: Gap) -> Horizon:
+    """Return the horizon of a gap: the priority's, brought to ``immediate`` for critical gaps.
+
+    A critical item (weight 3) that is not compliant, or partially compliant with a critical
+    geometry finding linked to it, cannot wait for the next budget: it is ``immediate``
+    whatever its priority says.
+    """
+    if gap.item.weight == 3 and (
+        gap.status == Status.NOT_COMPLIANT
+        or (
+            gap.status == Status.PARTIALLY_COMPLIANT
+            and any(f.severity == "critical" for f in gap.findings)
+        )
+    ):
+        return "immediate"
+    return horizon_for(gap.priority)
+
+
+def _description(item: ChecklistItem, horizon: str, lang: str, area: str = "") -> str:
+    recommendation = pick(item.recommendation, lang) or pick(item.question, lang)
+    if horizon != "immediate":
+        return recommendation
+    interim = INTERIM_MEASURES.get(area, INTERIM_MEASURES[""])
+    return f"{recommendation} {pick(interim, lang)}"
+
+
+def _area_id(checklist: Checklist, item_id: str) -> str:
+    try:
+        return checklist.area_of(item_id).id
+    except KeyError:
+        return ""
+
+
+def default_owner(item: ChecklistItem, lang: str) -> str:
+    """The owner a generated action starts with: who the item says must act."""
+    return pick(RESPONSIBLE_LABELS.get(item.responsible), lang)
+
+
 def _title(text: str) -> str:
     first = text.strip().split(". ")[0].strip().rstrip(".")
     return first if len(first) <= 140 else first[:137].rstrip() + "…"
 
 
-def action_for_gap(gap: Gap, lang: str, today: dt.date) -> Action:
-    """Build the generated action answering one gap."""
+def action_for_gap(gap: Gap, lang: str, today: dt.date, area: str = "") -> Action:
+    """Build the generated action answering one gap (``area``: its item's area id)."""
     recommendation = pick(gap.item.recommendation, lang) or pick(gap.item.question, lang)
-    horizon = horizon_for(gap.priority)
+    horizon = horizon_for_gap(gap)
     return Action(
         id=f"a-{gap.item.id}",
         title=_title(recommendation),
-        description=recommendation,
+        description=_description(gap.item, horizon, lang, area),
         horizon=horizon,
         priority=gap.priority,
+        owner=default_owner(gap.item, lang),
         due=today + dt.timedelta(days=HORIZON_DAYS[horizon]),
         items=[gap.item.id],
         findings=[f.id for f in gap.findings],
@@ -58,6 +143,7 @@ def generate_outline(
     existing: Iterable[Action] = (),
     lang: str = "en",
     today: dt.date | None = None,
+    paths: Iterable[PathUpgrade] = (),
 ) -> list[Action]:
     """Generate the improvement outline from the gaps, keeping what the user edited.
 
@@ -84,8 +170,12 @@ def generate_outline(
     user_actions = [a for a in existing if a.origin == "user"]
     outline: list[Action] = []
     seen: set[str] = set()
-    for gap in gaps(checklist, responses, findings):
-        fresh = action_for_gap(gap, lang, today)
+    fresh_actions = [
+        action_for_gap(gap, lang, today, _area_id(checklist, gap.item.id))
+        for gap in gaps(checklist, responses, findings)
+    ]
+    fresh_actions += [action_for_path(upgrade, today) for upgrade in paths]  # avsec.geo.paths
+    for fresh in fresh_actions:
         old = previous.get(fresh.source_key)
         if old is not None:
             kept = {name: getattr(old, name) for name in old.edited}
@@ -132,5 +222,9 @@ def localise_action(action: Action, checklist: Checklist, lang: str) -> Action:
     if "title" not in action.edited:
         update["title"] = _title(recommendation)
     if "description" not in action.edited:
-        update["description"] = recommendation
+        area = _area_id(checklist, item.id)
+        update["description"] = _description(item, action.horizon, lang, area)
+    defaults = RESPONSIBLE_LABELS.get(item.responsible, {}).values()
+    if "owner" not in action.edited and (not action.owner or action.owner in defaults):
+        update["owner"] = default_owner(item, lang)
     return action.model_copy(update=update) if update else action

@@ -41,25 +41,49 @@ def _named(name: str | LangText, lang: str) -> str:
     return f" “{text}”" if text else ""
 
 
-def perimeter_gap(length: float, offset: float) -> LangText:
-    """Opening in the airside perimeter."""
-    return {
+def perimeter_gap(
+    length: float,
+    offset: float,
+    opening: float | None = None,
+    gates: list[tuple[LangText, float]] | None = None,
+) -> LangText:
+    """Opening in the airside perimeter; ``gates`` (name, width closed) lie in it."""
+    text = {
         "en": f"Opening of {number(length, 'en')} m in the airside perimeter with no barrier "
         f"within {number(offset, 'en')} m",
         "es": f"Abertura de {number(length, 'es')} m en el perímetro de la parte aeronáutica sin "
         f"barrera a menos de {number(offset, 'es')} m",
     }
+    if not gates or opening is None:
+        return text
+    for lang, wording in (
+        ("en", " ({opening} m wide, less {closed} m closed by {gates})"),
+        ("es", " ({opening} m de ancho, menos {closed} m que cierra {gates})"),
+    ):
+        named = [
+            ("gate" if lang == "en" else "la puerta")
+            + _named(name, lang)
+            + f" ({number(width, lang)} m)"
+            for name, width in gates
+        ]
+        joiner = " and " if lang == "en" else " y "
+        text[lang] += wording.format(
+            opening=number(opening, lang),
+            closed=number(sum(w for _, w in gates), lang),
+            gates=joiner.join(named),
+        )
+    return text
 
 
 def barrier_below_height(
     length: float, height: float, minimum: float, name: str | LangText
 ) -> LangText:
-    """Barrier lower than the minimum height."""
+    """Barrier lower than the height set for this assessment (a parameter, not an ICAO figure)."""
     return {
         "en": f"{number(length, 'en')} m of barrier{_named(name, 'en')} is {number(height, 'en', 2)} m "
-        f"high, below the {number(minimum, 'en', 2)} m minimum",
+        f"high, below the {number(minimum, 'en', 2)} m set for this assessment",
         "es": f"{number(length, 'es')} m de barrera{_named(name, 'es')} con {number(height, 'es', 2)} m "
-        f"de altura, por debajo del mínimo de {number(minimum, 'es', 2)} m",
+        f"de altura, por debajo de los {number(minimum, 'es', 2)} m fijados para esta evaluación",
     }
 
 

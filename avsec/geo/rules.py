@@ -23,6 +23,10 @@ access_point_off_boundary    minor       mostly a mapping problem: a gate that c
 Measurement choices beyond the rule table of docs/architecture.md:
 
 - perimeter_gap: see :mod:`avsec.geo.perimeter` (flat-capped tolerance, corner allowance).
+  An access point within the offset tolerance of an opening closes its ``width_m`` of it
+  (default :data:`GATE_WIDTH_M` by mode); the finding's value is the opening less the widths
+  of its gates, and an opening the gates close entirely (to within the join tolerance) is no
+  finding.
 - uncontrolled_crossing: one finding per crossing point (points of one road within 1 m are one);
   value -1 when the layout has no access point at all, so there is no distance to give.
 - uncontrolled_access_point: an access point leads into a secure zone when it lies within
@@ -63,6 +67,10 @@ SEVERITY: dict[str, str] = {
     "clear_zone_obstruction": "major",
     "access_point_off_boundary": "minor",
 }
+#: Width (metres) an access point closes in a perimeter opening when it has no ``width_m``: a
+#: vehicle gate's leaf, a pedestrian door. An unknown mode counts as the narrower one, so a
+#: gate of unknown kind never hides an opening.
+GATE_WIDTH_M = {"vehicle": 6.0, "mixed": 6.0, "pedestrian": 1.2}
 #: Obstacles that a person can climb from: they make a clear-zone obstruction major.
 CLIMBABLE_OBSTACLES = ("structure", "container")
 #: Crossing points of one road closer than this (metres) are one crossing.
@@ -121,6 +129,33 @@ def _ids(*groups: list[str]) -> list[str]:
     return out
 
 
+def gate_width(properties: dict[str, Any]) -> float:
+    """The width an access point closes: its ``width_m``, else the default for its mode."""
+    width = _height(properties.get("width_m"))
+    if width is not None and width > 0:
+        return width
+    return GATE_WIDTH_M.get(str(properties.get("mode")), GATE_WIDTH_M["pedestrian"])
+
+
+def _gates_in_openings(ctx: RuleContext, openings: list[BaseGeometry]) -> list[list[int]]:
+    """For each opening, the access points (layout positions) lying in it; each gate once."""
+    layout, offset = ctx.layout, ctx.parameters.perimeter_offset_tolerance_m
+    points = layout.indexes(Kind.ACCESS_POINT)
+    out: list[list[int]] = [[] for _ in openings]
+    if not len(points) or not openings:
+        return out
+    taken: set[int] = set()
+    tree = STRtree(openings)
+    for position in points:
+        geom = layout.geoms[position]
+        near = tree.query(geom, predicate="dwithin", distance=offset)
+        if len(near) and position not in taken:
+            best = min(near, key=lambda k: shapely.distance(openings[k], geom))
+            out[int(best)].append(int(position))
+            taken.add(int(position))
+    return out
+
+
 def _midpoint(geom: BaseGeometry) -> tuple[float, float]:
     point = shapely.line_interpolate_point(geom, 0.5, normalized=True)
     if point is None or point.is_empty:
@@ -148,8 +183,15 @@ def perimeter_gap(ctx: RuleContext) -> list[Pending]:
     )
     ctx.coverage = coverage
     ctx.perimeter_barriers = barrier_idx[sorted(coverage.covering)]
+    openings = [ring.substring(gap.ring, gap.begin, gap.end) for gap in coverage.gaps]
     out = []
-    for gap in coverage.gaps:
+    for gap, opening, gates in zip(
+        coverage.gaps, openings, _gates_in_openings(ctx, openings), strict=True
+    ):
+        widths = [(layout.features[g], gate_width(layout.features[g].properties)) for g in gates]
+        remaining = gap.length - sum(width for _, width in widths)
+        if widths and remaining <= params.perimeter_join_tolerance_m:
+            continue  # the gates close the opening: a controlled way through, not a gap
         xy = ring.point_at(gap.ring, gap.begin + gap.length / 2)
         bounding = [
             layout.features[barrier_idx[i]].id for i in (gap.before, gap.after) if i is not None
@@ -159,12 +201,17 @@ def perimeter_gap(ctx: RuleContext) -> list[Pending]:
             Pending(
                 rule="perimeter_gap",
                 severity=SEVERITY["perimeter_gap"],
-                value=gap.length,
+                value=max(remaining, 0.0),
                 unit="m",
                 xy=xy,
-                geometry=ring.substring(gap.ring, gap.begin, gap.end),
-                features=_ids(zone_ids, bounding),
-                message=messages.perimeter_gap(gap.length, params.perimeter_offset_tolerance_m),
+                geometry=opening,
+                features=_ids(zone_ids, bounding, [f.id for f, _ in widths]),
+                message=messages.perimeter_gap(
+                    remaining,
+                    params.perimeter_offset_tolerance_m,
+                    gap.length,
+                    [(messages.names_of(f), width) for f, width in widths],
+                ),
             )
         )
     return out

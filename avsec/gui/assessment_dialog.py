@@ -47,6 +47,12 @@ def parameter_label(field: str) -> str:
         "crossing_access_radius_m": tr("Access point radius at road crossings (m)"),
         "access_point_boundary_m": tr("Greatest access point distance from a boundary (m)"),
         "clear_zone_m": tr("Clear zone along perimeter barriers (m)"),
+        # The path analysis (avsec.geo.paths).
+        "response_time_s": tr("Response time (s)"),
+        "response_sd_s": tr("Response time standard deviation (s)"),
+        "delay_sd_fraction": tr("Delay standard deviation (share of the delay)"),
+        "run_speed_mps": tr("Intruder running speed (m/s)"),
+        "task_delay_s": tr("Intruder task at the target (s)"),
     }
     return labels.get(field, field.replace("_", " "))
 

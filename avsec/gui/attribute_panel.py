@@ -29,6 +29,8 @@ from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
 
 _UNSET = "__unset__"
+#: Fields typed as numbers: metres, seconds and the detection probability.
+NUMERIC_SUFFIXES = ("_m", "_s", "p_detect", "_estimate")
 
 
 def compatible_kinds(geometry_type: str) -> list[str]:
@@ -108,7 +110,7 @@ class AttributePanel(SessionWidget):
             editor: QLineEdit | QComboBox
             if choices is None:
                 editor = QLineEdit(self.form_host)
-                if name.endswith("_m"):
+                if name.endswith(NUMERIC_SUFFIXES):
                     validator = QDoubleValidator(0.0, 1000.0, 2, editor)
                     validator.setLocale(QLocale.c())
                     editor.setValidator(validator)
@@ -172,7 +174,7 @@ class AttributePanel(SessionWidget):
         self.session.push(change_feature(self.session.doc, changed))
 
     def _on_text_edited(self, name: str, text: str) -> None:
-        if name.endswith("_m"):
+        if name.endswith(NUMERIC_SUFFIXES):
             self._set_property(name, parse_number(text))
         else:
             self._set_property(name, text.strip() or None)

@@ -65,6 +65,10 @@ FIELD_LABELS = {
     "control": "control",
     "screening": "screening",
     "obstacle": "obstacle",
+    "p_detect": "detection probability (0–1)",
+    "delay_s": "delay (s)",
+    "detect_at": "detected at (B, M, E)",
+    "p_interruption_estimate": "team's estimate of P(I) (0–1)",
 }
 
 VALUE_LABELS = {

@@ -45,6 +45,7 @@ from avsec.gui.layer_list import LayerList
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
 from avsec.gui.observations_panel import ObservationsPanel
+from avsec.gui.paths_panel import PathsPanel
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
 
@@ -99,6 +100,9 @@ class MapEditor(SessionWidget):
         self.side_tabs.addTab(self.observations, tr("Observations"))
         self.side_tabs.setTabVisible(1, bool(session.doc.observations))
         self.side_tabs.tabBar().setVisible(bool(session.doc.observations))
+        self.paths = PathsPanel(session, self.scene, self)  # weakest adversary routes
+        self.side_tabs.addTab(self.paths, tr("Paths"))
+        self.side_tabs.tabBar().setVisible(True)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(attributes_box)
         right.addWidget(self.side_tabs)

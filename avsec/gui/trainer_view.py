@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from avsec.core.i18n import pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
+from avsec.gui.paths_panel import add_estimates_tab
 from avsec.io.translations import catalogue, keyed
 from avsec.workshop.compare import CATEGORIES, Comparison, compare_files, kappa_band
 
@@ -177,6 +178,7 @@ class TrainerView(QWidget):
         self.tabs.addTab(self.heat_table, _t("tab_heat"))
         self.tabs.addTab(self.disputed_table, _t("tab_disputed"))
         self.tabs.addTab(self.outline_table, _t("tab_outline"))
+        add_estimates_tab(self.tabs, comparison)  # the teams' P(I) estimates, when recorded
         self.tabs.setCurrentIndex(max(0, current))
 
     def _scores(self, comparison: Comparison, lang: str) -> QTableWidget:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from avsec.core.actions import HORIZONS, Action
+from avsec.core.checklist import RESPONSIBLE_LABELS
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.findings import finding_numbers
@@ -33,6 +34,9 @@ COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
     ("owner", {"en": "Owner", "es": "Responsable"}),
     ("due", {"en": "Due date", "es": "Fecha límite"}),
     ("status", {"en": "Status", "es": "Estado"}),
+    # Who must act, from the checklist items (state, operator, tenant, air operator): a
+    # USAP-style plan separates what the State must do from what the operator must do.
+    ("responsible", {"en": "Responsible entity", "es": "Entidad responsable"}),
 )
 #: Column widths in the XLSX, in characters.
 WIDTHS = {
@@ -46,6 +50,7 @@ WIDTHS = {
     "owner": 20,
     "due": 13,
     "status": 14,
+    "responsible": 26,
 }
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
@@ -117,6 +122,8 @@ class CapRow:
     title: str
     #: Numbers of the geometry findings the action answers (as on the map and in the app).
     finding_refs: tuple[int, ...] = ()
+    #: ``responsible`` of the action's checklist items (state, operator, tenant, air_operator).
+    responsible: tuple[str, ...] = ()
 
 
 def plan_actions(
@@ -176,6 +183,7 @@ def cap_rows(
         parts: list[str] = []
         provisions: list[str] = []
         items = [i for i in action.items if i in known_items]
+        responsible = tuple(dict.fromkeys(doc.checklist.item(i).responsible for i in items))
         for item_id in action.items:
             if item_id not in known_items:
                 parts.append(item_id)
@@ -226,6 +234,7 @@ def cap_rows(
                 action_id=action.id,
                 title=action.title,
                 finding_refs=tuple(numbers[f] for f in known),
+                responsible=responsible,
             )
         )
     return rows, generated
@@ -255,6 +264,7 @@ def _values(row: CapRow, lang: str) -> dict[str, object]:
         "owner": row.owner,
         "due": row.due,
         "status": label(ACTION_STATUS_LABELS, row.status, lang),
+        "responsible": ", ".join(label(RESPONSIBLE_LABELS, r, lang) for r in row.responsible),
     }
 
 

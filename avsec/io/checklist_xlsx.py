@@ -3,7 +3,7 @@
 ``to_xlsx`` writes a checklist as a template; ``from_xlsx`` reads one back. Sheet "meta" holds
 ``key | value`` rows (id, version, title::en, ...); sheet "items" has one row per item with
 columns ``area, area_title::LANG, id, question::LANG, guidance::LANG, evidence::LANG,
-recommendation::LANG, references, weight, rules, confidence``.
+recommendation::LANG, references, weight, rules, confidence, responsible``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def item_columns(languages: tuple[str, ...] = LANGUAGES) -> list[str]:
     columns = ["area", *[f"area_title::{lang}" for lang in languages], "id"]
     for field in TEXT_FIELDS:
         columns += [f"{field}::{lang}" for lang in languages]
-    return [*columns, "references", "weight", "rules", "confidence"]
+    return [*columns, "references", "weight", "rules", "confidence", "responsible"]
 
 
 def to_xlsx(checklist: Checklist, path: Path, languages: tuple[str, ...] = LANGUAGES) -> None:
@@ -48,6 +48,8 @@ def to_xlsx(checklist: Checklist, path: Path, languages: tuple[str, ...] = LANGU
         meta.append([f"title::{lang}", checklist.title.get(lang, "")])
     for lang in languages:
         meta.append([f"description::{lang}", checklist.description.get(lang, "")])
+    for lang in languages:
+        meta.append([f"edition_text::{lang}", checklist.edition_text.get(lang, "")])
     items = book.create_sheet("items")
     columns = item_columns(languages)
     items.append(columns)
@@ -57,6 +59,7 @@ def to_xlsx(checklist: Checklist, path: Path, languages: tuple[str, ...] = LANGU
             for field in TEXT_FIELDS:
                 row += [getattr(item, field).get(lang, "") for lang in languages]
             row += ["; ".join(item.references), item.weight, "; ".join(item.rules), item.confidence]
+            row.append(item.responsible)
             items.append(row)
     for sheet in (meta, items):
         for cell in sheet[1]:
@@ -109,14 +112,14 @@ def from_xlsx(path: Path) -> dict[str, Any]:
             raise InputError(
                 f"{name}: no sheet named {sheet_name!r} (found {', '.join(book.sheetnames)})"
             )
-    data: dict[str, Any] = {"title": {}, "description": {}}
+    data: dict[str, Any] = {"title": {}, "description": {}, "edition_text": {}}
     for row_number, row in enumerate(book["meta"].iter_rows(min_row=2, values_only=True), start=2):
         if not row or row[0] is None:
             continue
         key, value = _cell_text(row[0]), row[1] if len(row) > 1 else None
         if "::" in key:
             field, lang = key.split("::", 1)
-            if field not in ("title", "description"):
+            if field not in ("title", "description", "edition_text"):
                 raise InputError(f"{name}: sheet meta, row {row_number}: unknown key {key!r}")
             if _cell_text(value):
                 data[field][lang] = _cell_text(value)
@@ -171,12 +174,15 @@ def from_xlsx(path: Path) -> dict[str, Any]:
             ) from None
         if _cell_text(cells.get("confidence")):
             item["confidence"] = _cell_text(cells.get("confidence"))
+        if _cell_text(cells.get("responsible")):
+            item["responsible"] = _cell_text(cells.get("responsible"))
         area["items"].append(item)
     data["areas"] = list(areas.values())
     # Where each item came from, for error messages; callers pop it before validation.
     data["_rows"] = item_rows
-    if not data["description"]:
-        del data["description"]
+    for optional in ("description", "edition_text"):
+        if not data[optional]:
+            del data[optional]
     return data
 
 

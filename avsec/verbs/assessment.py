@@ -341,6 +341,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _action_json(action: Any, checklist: Any) -> dict[str, Any]:
+    """An action as JSON with ``responsible``: who must act, from its checklist items."""
+    known = set(checklist.item_ids())
+    responsible = list(
+        dict.fromkeys(checklist.item(i).responsible for i in action.items if i in known)
+    )
+    return {**action.model_dump(mode="json"), "responsible": ",".join(responsible)}
+
+
 def cmd_outline(args: argparse.Namespace) -> int:
     """Print (and with --save store) the improvement outline."""
     from avsec.app.editor import Editor
@@ -349,10 +358,11 @@ def cmd_outline(args: argparse.Namespace) -> int:
         editor = Editor(f)
         update = editor.outline_update(args.lang or None)
         outline = update.actions
+        checklist = f.checklist
         if args.save and update.command is not None:
             editor.apply(update.command)
     if args.json:
-        print_json({"actions": [a.model_dump(mode="json") for a in outline]})
+        print_json({"actions": [_action_json(a, checklist) for a in outline]})
         return 0
     rows = [
         [

@@ -118,6 +118,7 @@ def checklist_json(checklist_id: str | None) -> dict[str, Any]:
                     "weight": item.weight,
                     "rules": item.rules,
                     "confidence": item.confidence,
+                    "responsible": item.responsible,
                     "crosswalk": {ref: refs for ref, refs in crosswalk.items() if refs},
                 }
             )

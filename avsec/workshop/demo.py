@@ -142,12 +142,12 @@ def _build(out_dir: Path, lang: str) -> Path | None:
     observations = load_narrative(checklist, lang)
     assessment = Assessment(
         title=pick(scenario.title, lang),
-        airport=scenario.airport,
+        airport=scenario.airport_in(lang),
         checklist_id=checklist.id,
         checklist_version=checklist.version,
         started=scenario.visit_date,
         ended=scenario.visit_date,
-        team=list(scenario.team),
+        team=scenario.team_in(lang),
         organisation=pick(scenario.organisation, lang),
         language=lang,
         mode="answer_key",

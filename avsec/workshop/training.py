@@ -38,7 +38,7 @@ from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
 from avsec.core.errors import InputError
-from avsec.core.i18n import LANGUAGES, LangText
+from avsec.core.i18n import LANGUAGES, LangText, pick
 from avsec.core.layout import Feature
 from avsec.io.resources import data_path
 from avsec.io.yamlfile import load_yaml_text
@@ -86,13 +86,22 @@ def _lang_text(value: Any, where: str) -> LangText:
 
 @dataclass(frozen=True)
 class Scenario:
-    """The airport and the titles of the training scenario."""
+    """The airport and the titles of the training scenario (texts in every language)."""
 
     airport: Airport
     title: LangText
     organisation: LangText
     visit_date: dt.date
-    team: list[str]
+    team: list[LangText]
+    airport_name: LangText
+
+    def airport_in(self, lang: str) -> Airport:
+        """The airport with its name in ``lang``."""
+        return self.airport.model_copy(update={"name": pick(self.airport_name, lang)})
+
+    def team_in(self, lang: str) -> list[str]:
+        """The team lines in ``lang``."""
+        return [pick(line, lang) for line in self.team]
 
 
 def load_scenario() -> Scenario:
@@ -105,12 +114,20 @@ def load_scenario() -> Scenario:
             visit = dt.date.fromisoformat(visit)
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{SCENARIO_FILE}: invalid scenario ({exc})") from exc
+    team = [
+        {lang: str(line) for lang in LANGUAGES}
+        if isinstance(line, str)
+        else _lang_text(line, f"{SCENARIO_FILE}: team line {number}")
+        for number, line in enumerate(data.get("team") or [], start=1)
+    ]
+    names = data.get("airport_name") or {lang: airport.name for lang in LANGUAGES}
     return Scenario(
         airport=airport,
         title=_lang_text(data.get("title"), f"{SCENARIO_FILE}: title"),
         organisation=_lang_text(data.get("organisation"), f"{SCENARIO_FILE}: organisation"),
         visit_date=visit,
-        team=[str(t) for t in data.get("team") or []],
+        team=team,
+        airport_name=_lang_text(names, f"{SCENARIO_FILE}: airport_name"),
     )
 
 
@@ -182,6 +199,10 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
     lang
         Language of the place names (each observation's text keeps every language).
     """
+    from avsec.geo.projection import LocalProjection
+
+    airport = load_scenario().airport
+    projection = LocalProjection(airport.lon, airport.lat)
     data = _yaml(NARRATIVE_FILE)
     entries = data.get("observations")
     if not isinstance(entries, list):
@@ -204,7 +225,7 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
                 raise InputError(
                     f"{where}: field items: not in the checklist: {', '.join(missing)}"
                 )
-        lon, lat = to_lonlat(float(at[0]), float(at[1]))
+        lon, lat = projection.point_to_lonlat(float(at[0]), float(at[1]))
         out.append(
             Observation(
                 id=str(entry.get("id") or f"OBS-{number:02d}"),

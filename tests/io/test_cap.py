@@ -31,6 +31,7 @@ HEADERS_EN = [
     "Owner",
     "Due date",
     "Status",
+    "Responsible entity",
 ]
 HEADERS_ES = [
     "Ref.",
@@ -43,6 +44,7 @@ HEADERS_ES = [
     "Responsable",
     "Fecha límite",
     "Estado",
+    "Entidad responsable",
 ]
 
 
@@ -91,7 +93,9 @@ def test_generated_plan_rows(doc):
     assert first.finding.endswith("geometry: [1] Opening of 42 m")
     assert first.finding_refs == (1,)
     assert first.horizon == "immediate" and first.due == dt.date(2025, 1, 15)
-    assert first.action == "Close every gap in the fence."
+    # An immediate action carries its interim measure.
+    assert first.action.startswith("Close every gap in the fence. Interim measure")
+    assert first.owner == "Airport operator" and first.responsible == ("operator",)
 
 
 def test_csv(doc, tmp_path):
@@ -102,7 +106,7 @@ def test_csv(doc, tmp_path):
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0] == HEADERS_EN
     assert rows[1][0] == "CAP-01" and rows[1][2] == "PER-01" and rows[1][5].startswith("Immediate")
-    assert rows[1][9] == "Open"
+    assert rows[1][9] == "Open" and rows[1][10] == "Airport operator"
     dt.date.fromisoformat(rows[1][8])
 
 
@@ -116,6 +120,7 @@ def test_csv_in_spanish(doc, tmp_path):
         and "geometría: [1] Abertura de 42 m" in rows[1][1]
     )
     assert rows[1][5] == "Inmediato (14 días)" and rows[1][9] == "Abierta"
+    assert rows[1][7] == rows[1][10] == "Explotador del aeropuerto"
 
 
 def test_user_text_never_becomes_a_formula(doc, tmp_path):
@@ -147,7 +152,7 @@ def test_xlsx_is_a_readable_plan(doc, tmp_path):
     assert [c.value for c in sheet[1]] == HEADERS_ES
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:J3"
+    assert sheet.auto_filter.ref == "A1:K3"
     assert sheet.column_dimensions["B"].width >= 40 and sheet.column_dimensions["G"].width >= 40
     assert isinstance(sheet["I2"].value, dt.datetime) and sheet["I2"].number_format == "yyyy-mm-dd"
     assert isinstance(sheet["E2"].value, float)
@@ -223,7 +228,7 @@ def test_saved_english_outline_exports_in_spanish(doc, tmp_path):
     rows, generated = cap_rows(doc, "es")
     assert not generated
     actions = {r.items[0] if r.items else "": r for r in rows}
-    assert actions["PER-01"].action == "Cierre toda abertura de la cerca."
+    assert actions["PER-01"].action.startswith("Cierre toda abertura de la cerca. Medida")
     assert actions["PER-01"].title == "Cierre toda abertura de la cerca"
     assert actions["PER-02"].action == "Our own words, kept"
     assert actions["PER-02"].title == "Eleve la cerca"
@@ -234,7 +239,7 @@ def test_saved_english_outline_exports_in_spanish(doc, tmp_path):
     assert "Cierre toda abertura de la cerca." in text and "Close every gap" not in text
     sheet = load_workbook(tmp_path / "plan.xlsx").worksheets[0]
     column = [c.value for c in sheet["G"]]
-    assert "Cierre toda abertura de la cerca." in column and "Night shifts" in column
+    assert column[1].startswith("Cierre toda abertura de la cerca.") and "Night shifts" in column
 
 
 def test_findings_are_quoted_with_their_map_numbers(doc):

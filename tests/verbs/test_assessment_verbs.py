@@ -122,6 +122,10 @@ def test_outline_and_save(mini_file: Path, tmp_path: Path, run) -> None:
     actions = json.loads(out)["actions"]
     assert [a["items"] for a in actions] == [["PER-01"], ["ACP-02"]]
     assert actions[0]["horizon"] == "immediate"
+    # Who acts: the item's responsible, and the owner the action starts with.
+    assert [a["responsible"] for a in actions] == ["operator", "operator"]
+    assert actions[0]["owner"] == "Airport operator"
+    assert "Interim measure" in actions[0]["description"]
     code, out, _ = run("outline", mini_file, "--save", "--lang", "es")
     assert code == 0 and "Cierre" in out
     with AvsecFile.open(mini_file) as f:

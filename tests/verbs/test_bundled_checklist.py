@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from avsec.core.checklist import AREA_IDS, RULE_IDS
+from avsec.core.checklist import AREA_IDS, RESPONSIBLE_IDS, RULE_IDS
 from avsec.io.checklists import get_checklist, load_catalogue
 
 
@@ -91,8 +91,11 @@ def test_export_json_includes_crosswalks(run) -> None:
         "references",
         "weight",
         "rules",
+        "responsible",
     }
     assert set(item["question"]) == {"en", "es"}
+    every = [i for a in data["areas"] for i in a["items"]]
+    assert {i["responsible"] for i in every} <= set(RESPONSIBLE_IDS)
     walked = [i for a in data["areas"] for i in a["items"] if i["crosswalk"]]
     assert walked, "no item carries crosswalk references"
     assert any(
@@ -105,7 +108,7 @@ def test_export_json_includes_crosswalks(run) -> None:
 
 def test_validate_command(run) -> None:
     code, out, _ = run("checklist", "validate")
-    assert code == 0 and "ok (icao-a17-access-control v1" in out
+    assert code == 0 and "ok (icao-a17-access-control v2, 90 items)" in out
 
 
 def test_validate_reports_broken_files(run, tmp_path) -> None:

@@ -188,7 +188,7 @@ def test_consolidated_outline_puts_shared_actions_first(mini_checklist: Checklis
     first = merged[0]
     # The checklist's recommendation (a generated action's title is its first sentence).
     assert first.title == "Close every gap in the fence"
-    assert first.description == "Close every gap in the fence."
+    assert first.description.startswith("Close every gap in the fence. Interim measure")
     assert first.horizon == "immediate" and first.priority == pytest.approx(2.5)
     assert merged[-1].title == "Hire a trainer"
 

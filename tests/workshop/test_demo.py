@@ -137,4 +137,4 @@ def test_exercise_from_the_demo_has_no_answer_anywhere(demo: Path, tmp_path: Pat
         assert blob and blob[200:264] not in data
     with AvsecFile.open(exercise) as f:
         assert f.responses() == {} and f.attachments() == [] and f.findings() == []
-        assert len(f.features()) == 57 and len(f.extra("observations")) >= 30
+        assert len(f.features()) == 60 and len(f.extra("observations")) >= 30

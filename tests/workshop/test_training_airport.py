@@ -19,6 +19,7 @@ from avsec.workshop.training import (
     load_layout,
     load_narrative,
     load_scenario,
+    to_lonlat,
 )
 
 
@@ -53,23 +54,42 @@ def test_airport_cannot_be_mistaken_for_a_real_one() -> None:
     assert nearest > 100, f"a real aerodrome lies {nearest:.0f} km from the training airport"
 
 
-def test_named_features_carry_their_spanish_name(layout) -> None:
-    named = [f for f in layout if f.properties.get("name")]
-    assert len(named) >= 40
-    missing = [f.id for f in named if not f.properties.get("name:es")]
-    assert len(missing) <= 1, missing  # every place a team reads about has its Spanish name
+def _metres(feature, airport):
+    from shapely.geometry import shape
+
+    from avsec.geo.projection import LocalProjection
+
+    return LocalProjection(airport.lon, airport.lat).to_metres(shape(feature.geometry))
 
 
-def test_narrative_places_are_metres_from_the_reference_point() -> None:
+def test_layout_file_keeps_the_drawn_plan(layout) -> None:
+    # The plan drawn in metres around the reference point: a 2000 m x 500 m airside, the north
+    # fence broken between x = 600 and x = 640, the old west fence 500 m long and 1.8 m high.
+    airport = load_scenario().airport
+    by_id = {f.id: f for f in layout}
+    assert len(by_id) == len(layout), "feature ids must be unique"
+    airside = _metres(by_id["zz-airside"], airport)
+    assert airside.bounds == pytest.approx((-1000, -200, 1000, 300), abs=0.05)
+    east_end = _metres(by_id["zz-fence-north-east"], airport).bounds
+    west_end = _metres(by_id["zz-fence-north-west"], airport).bounds
+    assert west_end[2] == pytest.approx(600, abs=0.05) and east_end[0] == pytest.approx(
+        640, abs=0.05
+    )
+    west = by_id["zz-fence-west"]
+    assert _metres(west, airport).length == pytest.approx(500, abs=0.05)
+    assert west.properties["height_m"] == 1.8
+    assert by_id["zz-ap-09"].properties["control"] == "uncontrolled"
+    assert all(f.properties.get("name:es") for f in layout), "every feature has a Spanish name"
+
+
+def test_to_lonlat_is_metres_from_the_reference_point() -> None:
     from pyproj import Geod
-
-    from avsec.workshop.training import load_scenario, to_lonlat
 
     airport = load_scenario().airport
     lon, lat = to_lonlat(300.0, 400.0)
-    _, _, metres = Geod(ellps="WGS84").inv(airport.lon, airport.lat, lon, lat)
-    assert metres == pytest.approx(500.0, abs=0.5)  # a 3-4-5 triangle
-    assert lon > airport.lon and lat > airport.lat
+    azimuth, _, distance = Geod(ellps="WGS84").inv(airport.lon, airport.lat, lon, lat)
+    assert distance == pytest.approx(500.0, abs=0.01)  # the 3-4-5 triangle
+    assert azimuth == pytest.approx(36.8699, abs=0.01)  # atan(300 / 400), east of north
 
 
 def test_layout_is_complete(layout) -> None:
@@ -90,8 +110,8 @@ def test_layout_is_complete(layout) -> None:
         "locked",
         "uncontrolled",
     }
-    airport = load_scenario().airport
-    projection = LocalProjection(airport.lon, airport.lat)
+    centre = load_scenario().airport
+    projection = LocalProjection(centre.lon, centre.lat)
     airside = projection.to_metres(shape(next(f for f in layout if f.kind == "airside").geometry))
     perimeter = sum(
         projection.to_metres(shape(f.geometry)).intersection(airside.boundary.buffer(2)).length
@@ -159,3 +179,12 @@ def test_rationales_are_not_in_the_narrative(bundled: Checklist) -> None:
     for item_id, answer in load_answer_key().items():
         for text in answer.rationale.values():
             assert text not in narrative, item_id
+
+
+def test_scenario_header_exists_in_spanish() -> None:
+    scenario = load_scenario()
+    spanish = scenario.airport_in("es")
+    assert spanish.name.startswith("Aeropuerto Internacional Isla Ejemplo")
+    assert "ficticio" in spanish.name and spanish.icao == "ZZEJ"
+    assert scenario.team_in("es") == ["Instructor (respuestas de referencia)"]
+    assert scenario.team_in("en") == ["Trainer (reference answers)"]

@@ -63,6 +63,11 @@ def provisions(r: Report) -> list[Flowable]:
     if not cited:
         out.append(Paragraph(esc(r.t("no_provisions")), s.body))
         return out
+    if r.catalogue is not None:
+        unconfirmed = r.catalogue.unconfirmed(sorted(cited, key=_natural_key))
+        note = r.catalogue.note("unconfirmed_list", r.lang, ids=", ".join(unconfirmed))
+        if unconfirmed and note:
+            out.append(Paragraph(esc(note), s.note))
     for ref in sorted(cited, key=_natural_key):
         provision = r.catalogue.get(ref) if r.catalogue else None
         out.append(provision_block(r, ref, provision, cited[ref]))
@@ -83,6 +88,9 @@ def provision_block(r: Report, ref: str, provision: Provision | None, items: lis
         line = f"{esc(kind)} · {esc(provision.framework)}"
         if provision.confidence == "unconfirmed":
             line += f" · <i>{esc(r.t('unconfirmed'))}</i>"
+        if r.catalogue is not None and provision.checked_against:
+            source = r.catalogue.checked_text(provision, lang)
+            line += f" · {esc(r.catalogue.note('checked_against', lang, source=source))}"
         parts.append(Paragraph(line, s.small))
         summary = pick(provision.summary, lang)
         if summary:

@@ -15,6 +15,7 @@ from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.report import styles as st
+from avsec.report.paths_section import paths_section
 from avsec.report.pdf import annexes, cover, findings, outline, summary, zone_map
 from avsec.report.pdf.context import (
     MARGIN_BOTTOM,
@@ -36,6 +37,7 @@ SECTIONS: tuple[Callable[[Report], list[Flowable]], ...] = (
     cover.build,
     summary.build,
     zone_map.build,
+    paths_section,
     findings.build,
     outline.build,
     annexes.responses,

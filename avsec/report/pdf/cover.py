@@ -33,7 +33,9 @@ def build(r: Report) -> list[Flowable]:
 
     ended = long_date(a.ended, r.lang) if a.ended else r.t("ongoing")
     dates = f"{long_date(a.started, r.lang)} – {ended}"
-    edition = r.checklist.edition or (r.catalogue.editions.get("A17", "") if r.catalogue else "")
+    edition = r.checklist.edition_in(r.lang) or (
+        r.catalogue.editions.get("A17", "") if r.catalogue else ""
+    )
     checklist_text = r.t(
         "checklist_version",
         title=pick(r.checklist.title, r.lang),

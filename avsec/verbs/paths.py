@@ -1,0 +1,143 @@
+"""``avsec paths PATH [--json] [--param k=v ...]``: the weakest adversary route into each target.
+
+PATH is an .avsec file (its assessment parameters, its airport as the projection centre) or a
+GeoJSON layout (default parameters, the layout's centre). ``--param`` overrides a model
+parameter (response_time_s, response_sd_s, delay_sd_fraction, run_speed_mps, task_delay_s)
+for this run only. The model is described in :mod:`avsec.geo.paths`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from avsec.verbs._common import open_file, print_json, table
+
+
+def register(subparsers: Any) -> None:
+    """Add ``avsec paths``."""
+    p = subparsers.add_parser(
+        "paths",
+        help="the route into each critical part with the lowest chance of interruption (EASI)",
+    )
+    p.add_argument("path", help="an .avsec file or a GeoJSON layout")
+    p.add_argument("--json", action="store_true", help="print the routes as JSON")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a model parameter for this run (e.g. response_time_s=240)",
+    )
+    p.set_defaults(handler=cmd_paths)
+
+
+def parse_params(pairs: list[str]) -> dict[str, float]:
+    """``NAME=VALUE`` pairs as numbers, refusing unknown names and bad values in one line."""
+    from avsec.core.errors import InputError
+    from avsec.geo.paths import PARAMETER_NAMES
+
+    out: dict[str, float] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or name not in PARAMETER_NAMES:
+            raise InputError(
+                f"--param {pair}: use NAME=VALUE with NAME one of {', '.join(PARAMETER_NAMES)}"
+            )
+        try:
+            number = float(value)
+        except ValueError:
+            raise InputError(f"--param {pair}: {value!r} is not a number") from None
+        if not number >= 0 or (name == "run_speed_mps" and number == 0):
+            raise InputError(f"--param {pair}: must be a positive number")
+        out[name] = number
+    return out
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    """Find and print the weakest routes."""
+    from avsec.core.assessment import RuleParameters
+    from avsec.geo.paths import analyse_paths, easi_parameters, paths_json
+    from avsec.verbs.analyze import is_avsec_file
+
+    overrides = parse_params(args.param)
+    path = Path(args.path)
+    marking = ""
+    if is_avsec_file(path):
+        with open_file(str(path)) as f:
+            assessment = f.assessment
+            features = f.features()
+        rules = assessment.parameters
+        centre: tuple[float, float] | None = (assessment.airport.lon, assessment.airport.lat)
+        marking = assessment.marking(assessment.language)
+    else:
+        from avsec.io.geojson import read_layout
+
+        layout = read_layout(path, "avsec")
+        for warning in layout.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        features, rules, centre = layout.features, RuleParameters(), None
+    params = easi_parameters(rules, **overrides)
+    result = analyse_paths(features, rules, centre=centre, params=params)
+    data = paths_json(result)
+    if args.json:
+        print_json(data)
+        return 0
+    print(render(data, marking))
+    return 0
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def render(data: dict[str, Any], marking: str = "") -> str:
+    """The readable report: one line per target, then the weakest route and its upgrades."""
+    from avsec.geo.path_defaults import UPGRADE_TEXT
+
+    lines: list[str] = [marking, ""] if marking else []
+    if not data["targets"]:
+        return "\n".join([*lines, "No targets: the layout has no critical part or SRA."])
+    rows = [
+        [
+            t["name"] or t["target"],
+            t["kind"],
+            _share(t["p_interruption"]),
+            "–" if t["critical_detection_point"] is None else str(t["critical_detection_point"]),
+            "–"
+            if t["required_response_time_s"] is None
+            else f"{t['required_response_time_s']:.0f}",
+        ]
+        for t in data["targets"]
+    ]
+    lines.append(table(rows, ["target", "kind", "P(I)", "CDP", "response for 0.8 (s)"]))
+    weakest = next(t for t in data["targets"] if t["target"] == data["weakest"])
+    lines += ["", f"Weakest route: {weakest['name'] or weakest['target']}"]
+    rows = [
+        [
+            str(n),
+            e["kind"],
+            e["via"] or "–",
+            e["feature"] or "–",
+            f"{e['p_detect']:.2f}",
+            f"{e['delay_s']:.0f}",
+            e["detect_at"],
+        ]
+        for n, e in enumerate(weakest["route"])
+    ]
+    lines.append(table(rows, ["#", "element", "via", "feature", "P(detect)", "delay (s)", "at"]))
+    if weakest["upgrades"]:
+        lines += ["", "What to fix first:"]
+        rows = [
+            [
+                u["feature"] or "opening",
+                UPGRADE_TEXT[u["change"]],
+                _share(u["p_interruption_after"]),
+            ]
+            for u in weakest["upgrades"]
+        ]
+        lines.append(table(rows, ["feature", "change", "P(I) after"]))
+    return "\n".join(lines)
