@@ -19,6 +19,12 @@ from avsec.gui.i18n import tr
 from avsec.gui.labels import MENUS
 
 
+def _sentence_case(text: str) -> str:
+    """Menu and button texts start with a capital ("Airside", "Access point"), whatever case
+    the shared label table uses for running text."""
+    return text[:1].upper() + text[1:]
+
+
 class ActionRegistry(QObject):
     """Holds the QActions of a window and builds its menus and toolbars from them.
 
@@ -47,15 +53,13 @@ class ActionRegistry(QObject):
         if spec.key in self._specs:
             raise ValueError(f"action {spec.key!r} declared twice")
         action = QAction(self._window)
-        action.setText(tr(spec.text))
+        action.setText(_sentence_case(tr(spec.text)))
         action.setObjectName(spec.key)
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(spec.checkable)
-        if spec.tip:
-            action.setStatusTip(tr(spec.tip))
-            action.setToolTip(tr(spec.tip))
+        self._set_tips(action, spec)
         if icon is not None:
             action.setIcon(icon)
         if spec.group:
@@ -73,6 +77,23 @@ class ActionRegistry(QObject):
         self._specs[spec.key] = spec
         self._actions[spec.key] = action
         return action
+
+    @staticmethod
+    def tip_with_keys(action: QAction, text: str) -> str:
+        """``text`` followed by the action's first shortcut: "Analyse (Ctrl+R)"."""
+        keys = action.shortcuts()
+        if not keys:
+            return text
+        shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+        return f"{text} ({shown})"
+
+    def _set_tips(self, action: QAction, spec: ActionSpec) -> None:
+        """Tooltip and status tip: the tip (or the text) with the shortcut, so the keys are
+        learnt from the mouse; the accessible name is the plain text."""
+        text = tr(spec.tip) if spec.tip else tr(spec.text).replace("&", "")
+        if spec.tip:
+            action.setStatusTip(tr(spec.tip))
+        action.setToolTip(self.tip_with_keys(action, text))
 
     def action(self, key: str) -> QAction:
         """The QAction declared under ``key``."""
@@ -133,10 +154,8 @@ class ActionRegistry(QObject):
         """Re-apply the translated texts (after a language change)."""
         for key, spec in self._specs.items():
             action = self._actions[key]
-            action.setText(tr(spec.text))
-            if spec.tip:
-                action.setStatusTip(tr(spec.tip))
-                action.setToolTip(tr(spec.tip))
+            action.setText(_sentence_case(tr(spec.text)))
+            self._set_tips(action, spec)
         for title, menu in self._menus.items():
             menu.setTitle(tr(title))
 

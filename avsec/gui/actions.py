@@ -22,6 +22,22 @@ VIEW_TITLES = {
 }
 
 
+#: Single keys of the drawing tools on the map (S is Select, F fit, +/- zoom): the first
+#: letter of the kind where it is free.
+DRAW_KEYS = {
+    "airside": "A",
+    "sra": "Shift+S",
+    "critical_part": "C",
+    "landside": "L",
+    "building": "B",
+    "parking": "P",
+    "barrier": "Shift+B",
+    "road": "R",
+    "access_point": "G",
+    "obstacle": "O",
+}
+
+
 class Call(NamedTuple):
     """What an action does: ``method(*args)`` of ``target``.
 
@@ -115,6 +131,36 @@ FILE_ACTIONS = (
         call=Call("window", "check_file"),
     ),
     ActionSpec(
+        "file.save_copy",
+        "Save a copy…",
+        "&File",
+        ("Ctrl+Shift+S",),
+        scope="file",
+        separator=True,
+        call=Call("files", "save_copy"),
+    ),
+    ActionSpec(
+        "file.export_json",
+        "Export assessment (JSON)…",
+        "&File",
+        scope="file",
+        call=Call("files", "export", ("json",)),
+    ),
+    ActionSpec(
+        "file.export_plan",
+        "Export action plan (XLSX, CSV)…",
+        "&File",
+        scope="file",
+        call=Call("files", "export", ("plan",)),
+    ),
+    ActionSpec(
+        "file.export_layout",
+        "Export layout (GeoJSON, KML)…",
+        "&File",
+        scope="file",
+        call=Call("files", "export", ("layout",)),
+    ),
+    ActionSpec(
         "file.report",
         "Write report (PDF)…",
         "&File",
@@ -160,6 +206,18 @@ VIEW_ACTIONS = tuple(
         call=Call("window", "show_view", (view,)),
     )
     for number, view in enumerate(VIEWS, start=1)
+)
+
+VIEW_ACTIONS += (
+    ActionSpec(
+        "view.history",
+        "History…",
+        "&View",
+        ("Ctrl+H",),
+        scope="file",
+        separator=True,
+        call=Call("window", "show_history"),
+    ),
 )
 
 CHECKLIST_ACTIONS = (
@@ -228,6 +286,7 @@ MAP_ACTIONS = (
             f"map.draw.{kind}",
             KIND_LABELS[kind],
             "&Map",
+            (DRAW_KEYS[kind],) if kind in DRAW_KEYS else (),
             toolbar="draw",
             scope="map",
             checkable=True,
@@ -337,6 +396,14 @@ OUTLINE_ACTIONS = (
         call=Call("outline", "add_action"),
     ),
     ActionSpec(
+        "outline.details",
+        "Edit action in full…",
+        "&Outline",
+        ("Ctrl+E",),
+        scope="outline",
+        call=Call("outline", "edit_details"),
+    ),
+    ActionSpec(
         "outline.delete",
         "Delete action",
         "&Outline",
@@ -346,6 +413,24 @@ OUTLINE_ACTIONS = (
 )
 
 OTHER_ACTIONS = (
+    ActionSpec(
+        "workshop.pack",
+        "Pack exercise from key…",
+        "&Workshop",
+        call=Call("workshop", "pack_exercise"),
+    ),
+    ActionSpec(
+        "workshop.teams",
+        "Make team files…",
+        "&Workshop",
+        call=Call("workshop", "make_teams"),
+    ),
+    ActionSpec(
+        "workshop.answer_key",
+        "Open answer key (trainer)",
+        "&Workshop",
+        call=Call("files", "open_answer_key"),
+    ),
     ActionSpec(
         "workshop.compare", "Compare teams…", "&Workshop", call=Call("window", "compare_teams")
     ),

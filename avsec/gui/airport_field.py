@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from avsec.gui.i18n import tr
@@ -51,6 +52,22 @@ class AirportField(QLineEdit):
         self._completer: QCompleter | None = None
         self._timer: QTimer | None = None
         self.textEdited.connect(self._on_text_edited)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in the open suggestion list picks the airport and nothing else.
+
+        QCompleter hands the key to the field first; a line edit would emit returnPressed
+        (the start page's Create). Ignored here, the key goes back to the completer, which
+        picks the highlighted airport.
+        """
+        from PySide6.QtCore import Qt
+
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            popup = self._completer.popup() if self._completer is not None else None
+            if popup is not None and popup.isVisible():
+                event.ignore()
+                return
+        super().keyPressEvent(event)
 
     def _ensure_completer(self) -> None:
         if self._completer is not None:

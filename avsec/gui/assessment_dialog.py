@@ -161,7 +161,7 @@ class AssessmentDialog(QDialog):
             label = QLabel(parameter_label(name), rules)
             label.setBuddy(spin)
             hint = QLabel(tr("default {value}").format(value=number(default, 2)), rules)
-            hint.setStyleSheet("color: palette(mid);")
+            hint.setStyleSheet("color: #5f6b73;")
             grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(hint, row, 2)
@@ -175,7 +175,7 @@ class AssessmentDialog(QDialog):
             rules,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: #5f6b73;")
         grid.addWidget(note, len(defaults) + 1, 0, 1, 3)
 
         buttons = ok_cancel_buttons(self, self._on_accept)

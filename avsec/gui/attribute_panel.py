@@ -61,13 +61,13 @@ class AttributePanel(SessionWidget):
         self.editors: dict[str, QWidget] = {}
         self.empty = QLabel(tr("Select a feature to see its attributes."), self)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid);")
+        self.empty.setStyleSheet("color: #5f6b73;")
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.extra = QLabel(self)
         self.extra.setWordWrap(True)
-        self.extra.setStyleSheet("color: #546e7a; font-size: 11px;")
+        self.extra.setStyleSheet("color: #5f6b73; font-size: 11px;")
         self.delete_button = QPushButton(tr("Delete feature"), self)
         self.delete_button.setObjectName("delete-feature")
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.feature_id))
@@ -143,7 +143,8 @@ class AttributePanel(SessionWidget):
                 )
                 editor = box
             editor.setObjectName(f"attr:{name}")
-            self.form.addRow(field_label(name), editor)
+            label = field_label(name)
+            self.form.addRow(label[:1].upper() + label[1:], editor)  # "Name", not "name"
             self.editors[name] = editor
         others = {k: v for k, v in feature.properties.items() if k not in fields}
         if others:

@@ -22,6 +22,11 @@ class ChecklistCombo(QComboBox):
         self.addItem(BUNDLED_ID, BUNDLED_ID)
         self._listed = False
         self.problems: list[str] = []
+        # Titles, not ids, as soon as the page is up (listing validates files: not before the
+        # first frame).
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(300, self.load)
 
     def checklist_id(self) -> str:
         """The chosen checklist id."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from avsec.gui import dialogs
@@ -37,9 +38,28 @@ class CompareDialog(QDialog):
         self.view = TrainerView(comparison, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)  # the view lists refused team files itself
+        from avsec.gui.heat_legend import HeatLegend
+
+        self.legend = HeatLegend(self)
+        layout.addWidget(self.legend)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        present = buttons.addButton(
+            tr("Present (full screen)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        present.setObjectName("present")
+        present.clicked.connect(self.present)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def present(self) -> QWidget:
+        """Show the comparison full screen for the room (Escape leaves)."""
+        from avsec.gui.presentation_mode import PresentationWindow
+
+        window = PresentationWindow(self.view.comparison, self, tab=self.view.tabs.currentIndex())
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.presentation = window
+        window.showFullScreen()
+        return window
 
     @classmethod
     def compare(

@@ -37,6 +37,9 @@ from avsec.gui.session import Session, touched
 from avsec.gui.session_widget import SessionWidget
 
 TOP_GAPS = 12
+#: Below this coverage, EI and the weighted score are marked provisional: a handful of answers
+#: says little about the whole airport.
+PROVISIONAL_BELOW = 0.5
 
 
 def percent(value: float | None) -> str:
@@ -59,7 +62,7 @@ class _Tile(QFrame):
         self.value.setStyleSheet("color: #1f3a5f;")
         self.caption = QLabel(caption, self)
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #546e7a;")
+        self.caption.setStyleSheet("color: #5f6b73;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.addWidget(self.value)
@@ -80,7 +83,7 @@ class Dashboard(SessionWidget):
         self.ei = _Tile(tr("Effective Implementation (EI)"), self)
         self.weighted = _Tile(tr("Weighted score"), self)
         self.assessed = QLabel(self)
-        self.assessed.setStyleSheet("color: #546e7a;")
+        self.assessed.setStyleSheet("color: #5f6b73;")
         tiles = QHBoxLayout()
         for tile in (self.coverage, self.ei, self.weighted):
             tiles.addWidget(tile, 1)
@@ -107,7 +110,7 @@ class Dashboard(SessionWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.gaps.cellActivated.connect(self._on_gap_activated)
         self.no_gaps = QLabel(tr("No gaps yet: answer items or run Analyse."), gaps_box)
-        self.no_gaps.setStyleSheet("color: palette(mid);")
+        self.no_gaps.setStyleSheet("color: #5f6b73;")
         gaps_layout = QVBoxLayout(gaps_box)
         gaps_layout.addWidget(self.no_gaps)
         gaps_layout.addWidget(self.gaps)
@@ -157,6 +160,18 @@ class Dashboard(SessionWidget):
         self.coverage.value.setText(percent(overall.coverage))
         self.ei.value.setText(percent(overall.ei))
         self.weighted.value.setText(percent(overall.weighted))
+        provisional = overall.coverage is None or overall.coverage < PROVISIONAL_BELOW
+        note = (
+            tr("provisional: coverage {coverage}").format(coverage=percent(overall.coverage))
+            if provisional
+            else ""
+        )
+        for tile, caption in (
+            (self.ei, tr("Effective Implementation (EI)")),
+            (self.weighted, tr("Weighted score")),
+        ):
+            tile.caption.setText(caption + (f"\n{note}" if note else ""))
+            tile.value.setStyleSheet("color: #5f6b73;" if provisional else "color: #1f3a5f;")
         self.assessed.setText(
             tr("{assessed} of {applicable} applicable items assessed").format(
                 assessed=overall.assessed, applicable=overall.applicable
@@ -187,7 +202,13 @@ class Dashboard(SessionWidget):
 
     def _fill_gaps(self) -> None:
         doc = self.session.doc
-        top = gaps(doc.checklist, doc.responses, doc.findings)[:TOP_GAPS]
+        # Assessed gaps only: an unanswered item is missing coverage, not a finding.
+        assessed = [
+            g
+            for g in gaps(doc.checklist, doc.responses, doc.findings)
+            if str(g.status) != "not_assessed"
+        ]
+        top = assessed[:TOP_GAPS]
         lang = language()
         self.gaps.setRowCount(len(top))
         for row, gap in enumerate(top):

@@ -37,6 +37,19 @@ def show_error(parent: QWidget | None, title: str, error: object) -> None:
     box.exec()
 
 
+def confirm(parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
+    """Ask before something that may be a mistake: ``accept_text`` / Cancel, Cancel the
+    default (Enter never confirms by accident). True when the user accepted."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setObjectName("confirm-box")
+    accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
 def _offscreen() -> bool:
     from PySide6.QtGui import QGuiApplication
 

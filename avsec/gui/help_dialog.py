@@ -31,7 +31,7 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 520)
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcuts-table")
-        table.setHorizontalHeaderLabels([tr("Area"), tr("Action"), tr("Shortcut")])
+        table.setHorizontalHeaderLabels([tr("Area"), tr("Menu action"), tr("Shortcut")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

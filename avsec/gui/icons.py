@@ -11,7 +11,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from avsec.gui.style import STATUS_COLOURS, kind_style
+from avsec.gui.style import STATUS_FILLS, kind_style
 
 _SIZE = 32
 
@@ -28,12 +28,12 @@ def _canvas() -> tuple[QPixmap, QPainter]:
 def status_icon(status: str) -> QIcon:
     """The icon of a response status."""
     pixmap, painter = _canvas()
-    colour = QColor(STATUS_COLOURS.get(status, "#ffffff"))
+    colour = QColor(STATUS_FILLS.get(status, "#ffffff"))
     disc = QRectF(3, 3, _SIZE - 6, _SIZE - 6)
     pen = QPen(QColor("white"), 3.2)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     if status == "not_assessed":
-        painter.setPen(QPen(QColor("#90a4ae"), 2.4))
+        painter.setPen(QPen(colour, 2.4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(disc)
     elif status == "partially_compliant":

@@ -11,7 +11,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -46,9 +46,17 @@ NOTES_DELAY_MS = 800
 
 
 class _NotesEdit(QPlainTextEdit):
-    """Plain-text notes that report losing the focus (to save at once)."""
+    """Plain-text notes that report losing the focus (to save at once) and Escape (to hand
+    the keys back to the checklist, so that 1-5 and J/K never type into a note)."""
 
     focus_lost = Signal()
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
@@ -57,7 +65,7 @@ class _NotesEdit(QPlainTextEdit):
 
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text.upper(), parent)
-    label.setStyleSheet("color: #546e7a; font-size: 11px; font-weight: bold; letter-spacing: 1px;")
+    label.setStyleSheet("color: #5f6b73; font-size: 11px; font-weight: bold; letter-spacing: 1px;")
     return label
 
 
@@ -88,9 +96,9 @@ class ItemPage(QScrollArea):
         page.setObjectName("item-page-body")
         self.meta = QLabel(page)
         self.meta.setObjectName("item-meta")
-        self.meta.setStyleSheet("color: #546e7a;")
+        self.meta.setStyleSheet("color: #5f6b73;")
         self.position = QLabel(page)
-        self.position.setStyleSheet("color: #546e7a;")
+        self.position.setStyleSheet("color: #5f6b73;")
         self.question = _body(page, "item-question")
         font = self.question.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -148,7 +156,7 @@ class ItemPage(QScrollArea):
         self.no_findings = QLabel(
             tr("No geometry finding concerns this item. Run Analyse on the map."), page
         )
-        self.no_findings.setStyleSheet("color: palette(mid);")
+        self.no_findings.setStyleSheet("color: #5f6b73;")
         self.no_findings.setWordWrap(True)
         self.suggestion = QLabel(page)
         self.suggestion.setObjectName("item-suggestion")
@@ -156,7 +164,7 @@ class ItemPage(QScrollArea):
         self.use_suggestion.setObjectName("use-suggestion")
         self.use_suggestion.clicked.connect(self._on_use_suggestion)
         self.keys_hint = QLabel(tr("Keys: 1-5 status · J/K next/previous · Ctrl+F filter"), page)
-        self.keys_hint.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.keys_hint.setStyleSheet("color: #5f6b73; font-size: 11px;")
 
         top = QHBoxLayout()
         top.addWidget(self.meta, 1)

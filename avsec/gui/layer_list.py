@@ -65,7 +65,8 @@ class LayerList(QListWidget):
             return tr("Observations")
         if layer == "background":
             return tr("Background")
-        return kind_label(layer)
+        label = kind_label(layer)
+        return label[:1].upper() + label[1:]  # a list entry: "Access point", not "access point"
 
     def refresh_counts(self, *_: object) -> None:
         """Show how many items each layer holds."""

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self._declare_actions()
         self.registry.build_menus(self.menuBar())
+        self.recent_menu = self.files.install_recent_menu(self.registry.menu("&File"))
         self.tool_bar = QToolBar(self)
         self.tool_bar.setObjectName("main-toolbar")
         self.tool_bar.setMovable(False)
@@ -121,7 +122,11 @@ class MainWindow(QMainWindow):
         target, method, args = call
         if target in ("walker", "map", "outline"):
             return lambda *_: self._view_call(target, method, *args)
-        owner = {"window": self, "files": self.files, "reports": self.reports}[target]
+        from avsec.gui.workshop_menu import WorkshopController
+
+        owners = {"window": self, "files": self.files, "reports": self.reports}
+        owners["workshop"] = WorkshopController(self)
+        owner = owners[target]
         return lambda *_: getattr(owner, method)(*args)
 
     # --- dispatch to the views ------------------------------------------------------------
@@ -224,6 +229,8 @@ class MainWindow(QMainWindow):
             return False
         if self.session is not None:
             self.close_session()
+        # Edits of earlier sessions can be undone again (labels and all, from the journal).
+        session.restore_undo_history()
         self._adopt(session)
         if session.file.backup is not None:
             self.statusBar().showMessage(
@@ -307,8 +314,12 @@ class MainWindow(QMainWindow):
             self.workspace.show_view(view)
 
     def _on_view_changed(self, view: str) -> None:
+        from avsec.gui.accessibility import name_controls
+
         for scope in ("walker", "map", "outline"):
             self.registry.set_scope(scope, view == scope)
+        if self.workspace is not None:
+            name_controls(self.workspace)  # views build lazily: name what the new one holds
         if view == "map" and self.workspace is not None:
             editor = self.workspace.map_editor()
             if editor is not None:
@@ -348,8 +359,17 @@ class MainWindow(QMainWindow):
         can_redo = bool(stack and stack.canRedo())
         undo.setEnabled(can_undo)
         redo.setEnabled(can_redo)
-        undo.setText(tr("Undo {}").format(stack.undoText()) if can_undo and stack else tr("Undo"))
-        redo.setText(tr("Redo {}").format(stack.redoText()) if can_redo and stack else tr("Redo"))
+        # The menu names the edit as a sentence ("Undo: Set PER-01 to Not compliant"); the tool
+        # bar keeps a short, fixed label (its width never jumps) and names the edit in its tip.
+        undo.setText(
+            tr("Undo: {edit}").format(edit=stack.undoText()) if can_undo and stack else tr("Undo")
+        )
+        redo.setText(
+            tr("Redo: {edit}").format(edit=stack.redoText()) if can_redo and stack else tr("Redo")
+        )
+        for action, short in ((undo, tr("Undo")), (redo, tr("Redo"))):
+            action.setIconText(short)
+            action.setToolTip(self.registry.tip_with_keys(action, action.text()))
 
     def undo(self) -> None:
         """Undo the last edit (saving what is being typed first)."""
@@ -443,6 +463,21 @@ class MainWindow(QMainWindow):
 
         CompareDialog.run(self, self.preferences)
 
+    def show_history(self) -> None:
+        """View > History: the file's changes journal with a filter."""
+        from PySide6.QtCore import Qt
+
+        from avsec.gui.history_dialog import HistoryDialog
+
+        if self.session is None:
+            return
+        if self.workspace is not None:
+            self.workspace.commit_pending()
+        dialog = HistoryDialog(self.session.file.changes(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog = dialog
+        dialog.show()
+
     def show_shortcuts(self) -> None:
         """Help > Keyboard shortcuts, listed from the registry."""
         from avsec.gui.help_dialog import ShortcutsDialog
@@ -466,6 +501,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Save what is being typed and close the file."""
+        self.reports.wait_until_done()
         self.close_session_quietly()
         super().closeEvent(event)
 

@@ -87,7 +87,7 @@ class MapEditor(SessionWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("map-hint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #546e7a;")
+        self.hint.setStyleSheet("color: #5f6b73;")
 
         draw_box = QGroupBox(tr("Draw"), self)
         #: Filled with one button per drawing tool by the action registry.
@@ -397,16 +397,28 @@ class MapEditor(SessionWidget):
 
         Nothing changes when the file is refused or the user cancels.
         """
-        from avsec.io.geojson import Reference, read_layout
+        from avsec.io.geojson import Reference, check_position, read_layout
 
         path = Path(path)
         try:
-            # The same position check as `avsec layout import`: a layer far from the airport is
-            # named in a warning, one whose coordinates look swapped (lat,lon) is refused.
+            # The same position check as `avsec layout import`: a layer whose coordinates look
+            # swapped (lat,lon) is refused; one far from the airport is imported only when the
+            # user says so, before anything changes.
             reference = Reference.for_airport(self.session.doc.assessment.airport)
-            layout = read_layout(path, source=source, reference=reference)
+            layout = read_layout(path, source=source)
+            far = check_position(layout, path.name, reference)
         except (AvsecError, OSError) as exc:
             show_error(self, tr("Cannot import"), exc)
+            return 0
+        if far and not dialogs.confirm(
+            self,
+            tr("Import {name}").format(name=path.name),
+            tr(
+                "{name} lies far from the airport of this assessment ({detail}). It may be an "
+                "off-site facility, or the wrong file."
+            ).format(name=path.name, detail="; ".join(far)),
+            tr("Import anyway"),
+        ):
             return 0
         features = list(layout.features)
         if not features:

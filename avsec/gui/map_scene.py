@@ -24,7 +24,7 @@ from avsec.core.errors import AvsecError
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
 from avsec.gui.i18n import language, tr
-from avsec.gui.labels import rule_label
+from avsec.gui.labels import kind_label, rule_label
 from avsec.gui.map_items import (
     FeatureItem,
     NumberedMarker,
@@ -107,7 +107,9 @@ class MapScene(QGraphicsScene):
                 geometry.polygons,
             )
         item.setVisible(feature.kind not in self.hidden_layers)
-        item.setToolTip(feature.label(language()))
+        # Hovering names the feature; an unnamed one says at least what it is.
+        kind = kind_label(str(feature.kind))
+        item.setToolTip(feature.label(language()) or kind[:1].upper() + kind[1:])
         return item
 
     def rebuild_features(self) -> None:

@@ -51,22 +51,26 @@ class OutlineEditor(SessionWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.summary = QLabel(self)
-        self.summary.setStyleSheet("color: #546e7a;")
+        self.summary.setStyleSheet("color: #5f6b73;")
         self.empty = QLabel(
             tr("No actions yet: press Regenerate from gaps once items are answered."), self
         )
-        self.empty.setStyleSheet("color: palette(mid);")
+        self.empty.setStyleSheet("color: #5f6b73;")
         self.regenerate_button = QPushButton(tr("Regenerate from gaps"), self)
         self.regenerate_button.setObjectName("regenerate")
         self.regenerate_button.clicked.connect(self.regenerate)
         self.add_button = QPushButton(tr("Add action"), self)
         self.add_button.clicked.connect(self.add_action)
+        self.details_button = QPushButton(tr("Edit action in full…"), self)
+        self.details_button.setObjectName("action-details")
+        self.details_button.clicked.connect(self.edit_details)
         self.delete_button = QPushButton(tr("Delete action"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.regenerate_button)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.details_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -115,6 +119,25 @@ class OutlineEditor(SessionWidget):
         action = self.selected_action()
         if action is not None:
             self.session.push(SetAction(action.id, action, None))
+
+    def edit_details(self) -> bool:
+        """Edit the full title and description of the current row's action in a dialog
+        (one undoable edit); True when something changed."""
+        from avsec.core.outline import edit_action
+        from avsec.gui.action_detail_dialog import ActionDetailDialog
+
+        action = self.selected_action()
+        if action is None:
+            return False
+        dialog = ActionDetailDialog(action, self)
+        self._detail_dialog: ActionDetailDialog | None = dialog
+        accepted = dialog.exec()
+        changes = dialog.changes() if accepted else {}
+        dialog.deleteLater()
+        self._detail_dialog = None
+        if not changes:
+            return False
+        return self.session.push(SetAction(action.id, action, edit_action(action, **changes)))
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if self.model.field(index.column()) == "items":

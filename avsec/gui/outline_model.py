@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from avsec.core.actions import ACTION_STATUSES, HORIZONS, Action
 from avsec.core.commands import SetAction
-from avsec.core.outline import edit_action
-from avsec.gui.i18n import N_, number, tr
+from avsec.core.outline import edit_action, localise_action
+from avsec.gui.i18n import N_, language, number, tr
 from avsec.gui.labels import action_status_label, horizon_label
 from avsec.gui.session import Session, touched
 
@@ -77,6 +77,10 @@ class OutlineTableModel(QAbstractTableModel):
             return None
         action = self.actions()[index.row()]
         field = self.field(index.column())
+        if field == "title" and role != Qt.ItemDataRole.EditRole:
+            # Generated, unedited actions read in the UI language (as the report does);
+            # the stored words stay as they are until the user edits them.
+            action = localise_action(action, self.session.checklist, language())
         value = getattr(action, field)
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "priority":

@@ -68,7 +68,7 @@ class PhotoStrip(SessionWidget):
         self.list.customContextMenuRequested.connect(self._on_context_menu)
         self.list.itemActivated.connect(self._on_item_activated)
         self.hint = QLabel(tr("Drop photos here or use Add photo…"), self)
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("color: #5f6b73;")
         self.hint.setWordWrap(True)
         self.add_button = QPushButton(tr("Add photo…"), self)
         self.add_button.setObjectName("add-photo")

@@ -78,7 +78,7 @@ class ProvisionDialog(QDialog):
         self.note = QLabel(
             tr("Summary in our own words; read the source document for the exact text."), self
         )
-        self.note.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.note.setStyleSheet("color: #5f6b73; font-size: 11px;")
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("crosswalk-table")
         self.table.setHorizontalHeaderLabels(

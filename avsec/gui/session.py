@@ -201,6 +201,16 @@ class Session(QObject):
         self.undo_stack.push(UndoableEdit(self, command))
         return True
 
+    def restore_undo_history(self) -> int:
+        """Put the last edits recorded in the file's journal back on the undo stack (they
+        are already in the file: nothing is applied). Returns how many came back."""
+        from avsec.app.undo_history import commands_from_journal
+
+        commands = commands_from_journal(self.file.changes(), self.doc)
+        for command in commands:
+            self.undo_stack.push(UndoableEdit(self, command))
+        return len(commands)
+
     def _run(self, command: Command, *, undo: bool) -> bool:
         try:
             if undo:

@@ -75,7 +75,7 @@ class StartPage(QWidget):
         font.setBold(True)
         heading.setFont(font)
         subtitle = QLabel(tr("Airport access control assessment"), self)
-        subtitle.setStyleSheet("color: palette(mid); font-size: 14px;")
+        subtitle.setStyleSheet("color: #5f6b73; font-size: 14px;")
 
         self.airport_field = AirportField(self)
         self.custom_button = QPushButton(tr("Custom airport…"), self)
@@ -118,7 +118,7 @@ class StartPage(QWidget):
         self.recent_list.setSpacing(3)
         self.recent_list.itemActivated.connect(self._on_recent_activated)
         self.no_recent = QLabel(tr("No recent assessments yet."), recent_box)
-        self.no_recent.setStyleSheet("color: palette(mid);")
+        self.no_recent.setStyleSheet("color: #5f6b73;")
         self.open_button = QPushButton(tr("Open…"), recent_box)
         self.open_button.clicked.connect(self.browse_requested)
         recent_layout = QVBoxLayout(recent_box)
@@ -157,7 +157,33 @@ class StartPage(QWidget):
         outer.addSpacing(16)
         outer.addLayout(grid)
         outer.addStretch(1)
+        self._set_keyboard_order()
         self.refresh_recent()
+
+    def _set_keyboard_order(self) -> None:
+        """Tab follows the page as it reads (new assessment, recent files, training airport),
+        and every field carries the name a screen reader announces."""
+        for widget, name in (
+            (self.airport_field, tr("Airport")),
+            (self.title_field, tr("Title")),
+            (self.team_field, tr("Team")),
+            (self.checklist_combo, tr("Checklist")),
+            (self.recent_list, tr("Recent assessments")),
+        ):
+            widget.setAccessibleName(name)
+        order = (
+            self.airport_field,
+            self.custom_button,
+            self.title_field,
+            self.team_field,
+            self.checklist_combo,
+            self.create_button,
+            self.recent_list,
+            self.open_button,
+            self.demo_button,
+        )
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def refresh_recent(self) -> None:
         """Re-read the recent files from the preferences.

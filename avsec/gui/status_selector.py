@@ -1,4 +1,8 @@
-"""Five status buttons with their keyboard numbers (1-5)."""
+"""Five status buttons with their keyboard numbers (1-5).
+
+The recorded status must be unmistakable in sunlight and in greyscale: the checked button is
+filled in its status colour with white text (as field apps do), the others stay plain.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
 
+from avsec.gui.i18n import tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import STATUSES, status_label
+from avsec.gui.style import STATUS_FILLS
 
 
 class StatusSelector(QWidget):
@@ -33,7 +39,23 @@ class StatusSelector(QWidget):
             button.setIconSize(QSize(18, 18))
             button.setText(f"{number}  {status_label(status)}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # In the tab order (Space records the status); keys 1-5 work from anywhere.
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAccessibleName(
+                tr("Status: {status} (key {number})").format(
+                    status=status_label(status), number=number
+                )
+            )
+            button.setToolTip(f"{status_label(status)} ({number})")
+            fill = STATUS_FILLS[status]
+            button.setStyleSheet(
+                "QToolButton { padding: 4px 8px; border: 1px solid #9aa5ab; border-radius: 4px;"
+                " background: white; color: #1f2a30; }"
+                f" QToolButton:checked {{ background: {fill}; color: white;"
+                f" border: 2px solid {fill}; font-weight: bold; }}"
+                " QToolButton:focus { border: 2px solid #1565c0; }"
+                f" QToolButton:checked:focus {{ border: 2px solid #0d47a1; }}"
+            )
             self.group.addButton(button, number)
             self.buttons[status] = button
         widest = max(b.sizeHint().width() for b in self.buttons.values())

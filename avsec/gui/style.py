@@ -20,6 +20,19 @@ CONTROL_COLOURS: dict[str, str] = dict(palette.CONTROL_COLOURS)
 PHOTO_COLOUR = palette.PHOTO_COLOUR
 OBSERVATION_COLOUR = palette.OBSERVATION_COLOUR
 
+#: Solid status colours of the app (selected status button, list and dashboard icons): the
+#: palette's colours, darkened where white text on them would fall below 4.5:1 (WCAG AA),
+#: so that the recorded status reads at a glance and in greyscale.
+STATUS_FILLS: dict[str, str] = {
+    **palette.STATUS_COLOURS,
+    "partially_compliant": "#a15c00",
+    "not_applicable": "#546e7a",
+    "not_assessed": "#37474f",
+}
+#: Secondary text (hints, captions): 5.4:1 on white, 4.7:1 on the light grey of panels.
+HINT_COLOUR = "#5f6b73"
+HINT_STYLE = f"color: {HINT_COLOUR};"
+
 MARKING_BACKGROUND = "#8b1a1a"
 MARKING_FOREGROUND = "#ffffff"
 

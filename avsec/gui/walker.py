@@ -41,10 +41,11 @@ class ChecklistWalker(SessionWidget):
         self.progress.setTextVisible(True)
         self.progress.setMaximumHeight(16)
         self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("color: #546e7a;")
+        self.count_label.setStyleSheet("color: #5f6b73;")
         self.page = ItemPage(session, self)
         self.page.finding_requested.connect(self.finding_requested)
         self.page.observation_requested.connect(self.observation_requested)
+        self.page.notes.escaped.connect(self._leave_notes)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -95,11 +96,13 @@ class ChecklistWalker(SessionWidget):
     def next_item(self) -> None:
         """Move to the next visible item (J, Ctrl+Down)."""
         self.page.commit_notes()
+        self._leave_notes()
         self.tree.step(+1)
 
     def previous_item(self) -> None:
         """Move to the previous visible item (K, Ctrl+Up)."""
         self.page.commit_notes()
+        self._leave_notes()
         self.tree.step(-1)
 
     def focus_filter(self) -> None:
@@ -130,6 +133,13 @@ class ChecklistWalker(SessionWidget):
         visible = self.tree.visible_item_ids()
         if visible and self.page.item_id not in visible:
             self.tree.select_item(visible[0])
+
+    def _leave_notes(self) -> None:
+        """Take the keyboard out of the notes (Escape, or moving to another item): the next
+        1-5, J or K acts on the checklist instead of typing into the note."""
+        if self.page.notes.hasFocus():
+            self.page.commit_notes()
+            self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_filter_escaped(self) -> None:
         self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -68,7 +68,7 @@ def test_ok_pushes_one_undoable_saved_edit(qtbot, opened):
     # Window title and marking banner follow.
     assert "CONFIDENTIAL" in opened.windowTitle()
     assert opened.workspace.banner.text() == "CONFIDENTIAL"
-    assert opened.registry.action("edit.undo").text() == "Undo Edit assessment details"
+    assert opened.registry.action("edit.undo").text() == "Undo: Edit assessment details"
     opened.registry.action("edit.undo").trigger()
     assert session.doc.assessment == before
     assert "RESTRICTED" in opened.windowTitle()

@@ -67,3 +67,39 @@ def test_a_wrong_key_is_an_error_box(qtbot, window, files, tmp_path, monkeypatch
     window.registry.action("workshop.compare").trigger()
     boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error-box"]
     assert boxes and "answer key" in boxes[-1].text()
+
+
+def test_heat_map_legend_and_full_screen_presentation(qtbot, window, files):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from avsec.gui.compare_dialog import CompareDialog
+
+    key, teams = files
+    dialog = CompareDialog.compare(key, teams, window)
+    qtbot.addWidget(dialog)
+    legend = dialog.legend
+    assert set(legend.swatches) == {
+        "compliant",
+        "partially_compliant",
+        "not_compliant",
+        "not_applicable",
+        "not_assessed",
+    }
+    # The key shows the heat map's own colour for a status: the cell of a team that said
+    # "not compliant" has the legend's not-compliant colour.
+    heat = dialog.view.heat_table
+    cells = [heat.item(r, c) for r in range(heat.rowCount()) for c in range(heat.columnCount())]
+    colours = {cell.background().color().name() for cell in cells if cell is not None}
+    style = legend.swatches["not_compliant"].styleSheet().lower()
+    swatch = style.split("background:")[1].split(";")[0].strip()
+    assert swatch in colours
+    dialog.view.tabs.setCurrentIndex(1)
+    present = dialog.findChild(QPushButton, "present")
+    present.click()
+    presentation = dialog.presentation
+    assert presentation.isVisible() and presentation.isFullScreen()
+    assert presentation.view.tabs.currentIndex() == 1
+    assert presentation.font().pointSizeF() > dialog.font().pointSizeF() * 1.5
+    qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+    assert not presentation.isVisible()

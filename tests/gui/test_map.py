@@ -243,7 +243,7 @@ def test_layers_hide_and_show(qtbot, editor):
     assert editor.selected_feature() == ""  # hidden features cannot be picked
     editor.layers.set_visible("road", True)
     assert item.isVisible()
-    assert "road (1)" in [editor.layers.item(i).text() for i in range(editor.layers.count())]
+    assert "Road (1)" in [editor.layers.item(i).text() for i in range(editor.layers.count())]
 
 
 def _finding(items=("PER-01",), x=0.0, y=0.0):

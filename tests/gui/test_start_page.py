@@ -133,9 +133,9 @@ def test_undo_text_follows_the_stack(qtbot, opened):
     redo = opened.registry.action("edit.redo")
     assert not undo.isEnabled() and undo.text() == "Undo"
     opened.session.set_status("ACP-01", "compliant")
-    assert undo.isEnabled() and undo.text() == "Undo Set ACP-01 to compliant"
+    assert undo.isEnabled() and undo.text() == "Undo: Set ACP-01 to compliant"
     undo.trigger()
-    assert redo.text() == "Redo Set ACP-01 to compliant"
+    assert redo.text() == "Redo: Set ACP-01 to compliant"
     redo.trigger()
     assert str(opened.session.doc.status_of("ACP-01")) == "compliant"
 
@@ -222,10 +222,14 @@ def test_map_tools_are_exclusive_and_select_is_the_default(qtbot, opened):
 
 
 def test_write_report_from_the_file_menu(qtbot, opened, tmp_path, monkeypatch):
+    from avsec.gui.report_dialog import ReportOptions
+
     out = tmp_path / "gap-report.pdf"
-    monkeypatch.setattr("avsec.gui.dialogs.choose_save_file", lambda *a, **k: str(out))
+    options = ReportOptions(out, "en", None, False)
+    monkeypatch.setattr(opened.reports, "ask_options", lambda *a, **k: options)
     opened.session.set_status("PER-01", "not_compliant")
-    opened.registry.action("file.report").trigger()
+    with qtbot.waitSignal(opened.reports.finished, timeout=60_000):
+        opened.registry.action("file.report").trigger()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert "gap-report.pdf" in opened.statusBar().currentMessage()
 
@@ -243,4 +247,11 @@ def test_open_demo_reuses_the_existing_demo(qtbot, window, assessment_path, tmp_
     assert window.start_page.demo_button.isEnabled()
     qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
     assert calls == [(tmp_path / "data" / "demo", "en", False)]
-    assert window.session is not None and window.session.path == assessment_path
+    # Participants get the exercise copy packed from the key, never the key itself.
+    exercise = assessment_path.with_name("visit-exercise.avsec")
+    assert window.session is not None and window.session.path == exercise
+    assert "exercise copy" in window.statusBar().currentMessage()
+    assert window.session.doc.assessment.mode == "exercise"
+    window.registry.action("workshop.answer_key").trigger()
+    assert window.session.path == assessment_path
+    assert "Answer key" in window.statusBar().currentMessage()

@@ -100,7 +100,7 @@ def test_whole_visit(qtbot, window, tmp_path, monkeypatch, preferences):
     editor.attributes.set_value("height_m", 1.8)
     assert window.session.doc.feature(barriers[0].id).properties["height_m"] == 1.8
     undo = window.registry.action("edit.undo")
-    assert undo.text() == "Undo Edit barrier"
+    assert undo.text() == "Undo: Edit barrier"
     undo.trigger()
     assert "height_m" not in window.session.doc.feature(barriers[0].id).properties
 

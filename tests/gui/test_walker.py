@@ -166,7 +166,7 @@ def test_dropping_photos_adds_them(qtbot, opened, tmp_path):
     strip.dropEvent(event)
     assert len(strip.photo_ids()) == 1
     command = opened.session.undo_stack.command(0).command
-    assert opened.registry.action("edit.undo").text() == "Undo " + command.describe()
+    assert opened.registry.action("edit.undo").text() == "Undo: " + command.describe()
     strip.open_requested.emit(strip.photo_ids()[0])
     assert "Taken 2025-03-12 10:14" in strip.list.item(0).toolTip()
 

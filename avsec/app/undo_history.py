@@ -1,0 +1,104 @@
+"""Rebuild the undo history of an open file from its changes journal.
+
+Every edit leaves a row in the file's append-only journal (what, before, after). On reopen,
+the most recent rows become undoable commands again, so an edit of the last session can be
+undone after a crash or a restart. A row is taken only while it chains with the state of the
+document: walking back from the newest row, its "after" must be what the document holds now
+(and its "before" becomes the state the next older row must end in). The first row that does
+not chain (an edit made by another program, a migrated file) stops the walk: undo never
+writes a state the journal cannot vouch for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from avsec.core.actions import Action
+from avsec.core.assessment import Response
+from avsec.core.commands import SetAction, SetFeature, SetResponse
+from avsec.core.document import AssessmentDocument
+from avsec.core.layout import Feature
+
+#: At most this many edits come back (a long visit's first edits are in View > History).
+MAX_RESTORED = 200
+
+_RESPONSE_FIELDS = ("status", "notes", "photos")
+
+
+_UNANSWERED = ("not_assessed", "", "[]")
+
+
+def _response_key(value: dict[str, Any] | None) -> Any:
+    if value is None:
+        return None
+    return tuple(str(value.get(name, "")) for name in _RESPONSE_FIELDS)
+
+
+def _dump(model: Any) -> dict[str, Any] | None:
+    return None if model is None else model.model_dump(mode="json")
+
+
+def _state(doc: AssessmentDocument) -> dict[str, Any]:
+    """What the document holds now, keyed as the journal names it."""
+    state: dict[str, Any] = {}
+    for item_id, response in doc.responses.items():
+        state[f"response:{item_id}"] = _normal("response:", _dump(response))
+    for feature in doc.features:
+        state[f"feature:{feature.id}"] = _dump(feature)
+    for action in doc.actions:
+        state[f"action:{action.id}"] = _dump(action)
+    return state
+
+
+def _normal(what: str, value: dict[str, Any] | None) -> Any:
+    if what.startswith("response:"):
+        # An unanswered item and a missing response are the same state.
+        key = _response_key(value)
+        return None if key in (None, _UNANSWERED) else key
+    return value
+
+
+def commands_from_journal(
+    rows: list[dict[str, Any]], doc: AssessmentDocument, limit: int = MAX_RESTORED
+) -> list[Any]:
+    """The newest journal rows as commands, oldest first, that chain with ``doc``."""
+    state = _state(doc)
+    restored: list[Any] = []
+    for row in reversed(rows):
+        if len(restored) >= limit:
+            break
+        what = str(row.get("what", ""))
+        family, _, ident = what.partition(":")
+        if family not in ("response", "feature", "action"):
+            break
+        after = row.get("after")
+        if _normal(what, after) != state.get(what):
+            break
+        before = row.get("before")
+        state[what] = _normal(what, before)
+        try:
+            restored.append(_command(family, ident, before, after))
+        except ValueError:  # a row the models no longer read: stop, as for a break in the chain
+            break
+    restored.reverse()
+    return restored
+
+
+def _command(family: str, ident: str, before: Any, after: Any) -> Any:
+    if family == "response":
+        return SetResponse(
+            ident,
+            None if before is None else Response.model_validate(before),
+            None if after is None else Response.model_validate(after),
+        )
+    if family == "feature":
+        return SetFeature(
+            ident,
+            None if before is None else Feature.model_validate(before),
+            None if after is None else Feature.model_validate(after),
+        )
+    return SetAction(
+        ident,
+        None if before is None else Action.model_validate(before),
+        None if after is None else Action.model_validate(after),
+    )

@@ -1,0 +1,123 @@
+"""View > History: the file's changes journal (who, when, what), with a filter.
+
+The journal is append-only in the file (docs/architecture.md, *The file format*); this dialog
+reads it and describes each row in the UI language, so an inspector can say who recorded
+what and when, also for edits made in an earlier session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from avsec.gui.i18n import tr
+from avsec.gui.labels import kind_label, status_label
+
+
+def describe_change(what: str, before: Any, after: Any) -> str:
+    """One journal row as a sentence in the UI language, starting with a capital."""
+    text = _describe(what, before, after)
+    return text[:1].upper() + text[1:]
+
+
+def _describe(what: str, before: Any, after: Any) -> str:
+    family, _, ident = what.partition(":")
+    if family == "response":
+        old = (before or {}).get("status", "not_assessed")
+        new = (after or {}).get("status", "not_assessed")
+        if old != new:
+            return tr("{item} set to {status}").format(item=ident, status=status_label(new))
+        return tr("{item}: notes or photos edited").format(item=ident)
+    if family == "feature":
+        kind = kind_label(str((after or before or {}).get("kind", "")))
+        if before is None:
+            return tr("{kind} added").format(kind=kind)
+        if after is None:
+            return tr("{kind} deleted").format(kind=kind)
+        return tr("{kind} edited").format(kind=kind)
+    if family == "action":
+        title = str((after or before or {}).get("title", ""))
+        if before is None:
+            return tr("Action added: {title}").format(title=title)
+        if after is None:
+            return tr("Action deleted: {title}").format(title=title)
+        return tr("Action edited: {title}").format(title=title)
+    if family == "assessment":
+        return tr("Assessment details edited")
+    if family == "batch":
+        return ident  # the batch's own sentence, as recorded
+    if family == "attachment":
+        return tr("Photo stored")
+    if family == "extra":
+        return tr("Visit data updated")
+    if family == "analysis":
+        return tr("Analysis run")
+    if family == "create":
+        return tr("File created")
+    return what
+
+
+class HistoryDialog(QDialog):
+    """A table of the journal rows, newest first; the filter matches any column."""
+
+    def __init__(self, rows: list[dict[str, Any]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("history-dialog")
+        self.setWindowTitle(tr("History"))
+        self.resize(760, 520)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("history-filter")
+        self.filter.setPlaceholderText(tr("Filter by person, date, item or text"))
+        self.filter.setAccessibleName(tr("Filter"))
+        self.filter.textChanged.connect(self._apply_filter)
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setObjectName("history-table")
+        self.table.setHorizontalHeaderLabels([tr("When"), tr("Who"), tr("What")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, change in enumerate(reversed(rows)):
+            when = str(change.get("at", ""))[:19].replace("T", " ")
+            text = describe_change(
+                str(change.get("what", "")), change.get("before"), change.get("after")
+            )
+            for column, value in enumerate((when, str(change.get("who", "")), text)):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def visible_rows(self) -> list[tuple[str, str, str]]:
+        """(when, who, what) of the rows the filter lets through, as shown."""
+        return [
+            (self._text(r, 0), self._text(r, 1), self._text(r, 2))
+            for r in range(self.table.rowCount())
+            if not self.table.isRowHidden(r)
+        ]
+
+    def _text(self, row: int, column: int) -> str:
+        cell = self.table.item(row, column)
+        return cell.text() if cell is not None else ""
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.table.rowCount()):
+            cells = " ".join(self._text(row, c) for c in range(3)).casefold()
+            self.table.setRowHidden(row, bool(needle) and needle not in cells)
