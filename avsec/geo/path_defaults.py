@@ -39,63 +39,69 @@ class Figure:
     source: str
 
 
-#: The table shown in the app, README and report: (what, field, figure).
+#: The table shown in the app, README and report: (what, field, figure). Sources are msgids,
+#: translated where shown.
 DEFAULT_TABLE: dict[str, Figure] = {
     "fence_delay_s": Figure(
-        10.0,
-        "estimate: a person climbs a chain-link fence below 2.44 m in about 10 s",
+        10.0, N_("estimate: a person climbs a chain-link fence below 2.44 m in about 10 s")
     ),
     "fence_full_height_delay_s": Figure(
-        15.0, "estimate: a 2.44 m fence needs a few more seconds to climb than a low one"
+        15.0, N_("estimate: a 2.44 m fence needs a few more seconds to climb than a low one")
     ),
     "wall_delay_s": Figure(
-        20.0, "estimate: a wall offers no foothold; climbing without an aid takes longer"
+        20.0, N_("estimate: a wall offers no foothold; climbing without an aid takes longer")
     ),
     "natural_delay_s": Figure(
-        5.0, "estimate: a ditch, hedge or bank slows a person for a few seconds"
+        5.0, N_("estimate: a ditch, hedge or bank slows a person for a few seconds")
     ),
     "barbed_wire_delay_s": Figure(
-        5.0, "estimate: barbed wire on top must be covered or cut before crossing"
+        5.0, N_("estimate: barbed wire on top must be covered or cut before crossing")
     ),
     "razor_wire_delay_s": Figure(
-        15.0, "estimate: razor wire (concertina) is slower to cross than barbed wire"
+        15.0, N_("estimate: razor wire (concertina) is slower to cross than barbed wire")
     ),
     "damaged_delay_factor": Figure(
-        0.5, "estimate: a damaged barrier (holes, loose panels) halves its delay"
+        0.5, N_("estimate: a damaged barrier (holes, loose panels) halves its delay")
     ),
     "intrusion_detection_p": Figure(
         0.9,
-        "estimate: fence sensors alarm on climbing or cutting; 0.9 allows for nuisance-alarm "
-        "tuning and sensor gaps (EASI treats detection as sensing plus assessment)",
+        N_(
+            "estimate: fence sensors alarm on climbing or cutting; 0.9 allows for nuisance-alarm "
+            "tuning and sensor gaps (EASI treats detection as sensing plus assessment)"
+        ),
     ),
     "cctv_lit_p": Figure(
         0.5,
-        "estimate: a monitored camera on a lit stretch; an operator watching many screens "
-        "notices about half of the crossings",
+        N_(
+            "estimate: a monitored camera on a lit stretch; an operator watching many screens "
+            "notices about half of the crossings"
+        ),
     ),
     "cctv_unlit_p": Figure(
-        0.2, "estimate: a camera without lighting sees little at night (about half the time)"
+        0.2, N_("estimate: a camera without lighting sees little at night (about half the time)")
     ),
     "lighting_p": Figure(
-        0.1, "estimate: lighting alone lets patrols and staff notice an intruder now and then"
+        0.1, N_("estimate: lighting alone lets patrols and staff notice an intruder now and then")
     ),
     "staffed_p": Figure(
-        0.8, "estimate: a guard at the gate challenges most people without a valid pass"
+        0.8, N_("estimate: a guard at the gate challenges most people without a valid pass")
     ),
-    "staffed_delay_s": Figure(30.0, "estimate: talking or forcing past a guard"),
+    "staffed_delay_s": Figure(30.0, N_("estimate: talking or forcing past a guard")),
     "screening_p": Figure(
-        0.95, "estimate: screening adds a second check of the person and what they carry"
+        0.95, N_("estimate: screening adds a second check of the person and what they carry")
     ),
-    "screening_delay_s": Figure(60.0, "estimate: queue and screening process"),
+    "screening_delay_s": Figure(60.0, N_("estimate: queue and screening process")),
     "electronic_p": Figure(
         0.5,
-        "estimate: a card reader alarms on a forced door but not on tailgating, about half "
-        "of the attempts",
+        N_(
+            "estimate: a card reader alarms on a forced door but not on tailgating, about half "
+            "of the attempts"
+        ),
     ),
-    "electronic_delay_s": Figure(20.0, "estimate: waiting to tailgate or forcing the door"),
-    "locked_p": Figure(0.1, "estimate: a locked gate is rarely watched"),
-    "locked_delay_s": Figure(45.0, "estimate: cutting a padlock or climbing the gate"),
-    "uncontrolled_p": Figure(0.0, "an uncontrolled access point neither detects nor delays"),
+    "electronic_delay_s": Figure(20.0, N_("estimate: waiting to tailgate or forcing the door")),
+    "locked_p": Figure(0.1, N_("estimate: a locked gate is rarely watched")),
+    "locked_delay_s": Figure(45.0, N_("estimate: cutting a padlock or climbing the gate")),
+    "uncontrolled_p": Figure(0.0, N_("an uncontrolled access point neither detects nor delays")),
 }
 
 #: Upgrade wording (gettext-marked; translated where shown).

@@ -159,7 +159,7 @@ def _share(value: float | None) -> str:
 def _targets_table(report: Any, result: PathResult, t: Any) -> list[Flowable]:
     rows = [
         [
-            report.cell(target.name or target.target),
+            report.cell(_target_name(report, target)),
             report.plain(_share(target.p_interruption)),
             report.plain(
                 "–" if target.critical_detection_point is None else target.critical_detection_point
@@ -178,7 +178,7 @@ def _targets_table(report: Any, result: PathResult, t: Any) -> list[Flowable]:
 
 def _weakest(report: Any, target: TargetRoute, result: PathResult, t: Any) -> list[Flowable]:
     s = report.s
-    name = target.name or target.target
+    name = _target_name(report, target)
     out: list[Flowable] = [CondPageBreak(120 * mm)]
     out.append(
         Paragraph(_esc(t(TEXT["weakest"]).format(name=name, p=target.p_interruption or 0.0)), s.h2)
@@ -225,6 +225,13 @@ def _weakest(report: Any, target: TargetRoute, result: PathResult, t: Any) -> li
     return out
 
 
+def _target_name(report: Any, target: Any) -> str:
+    """The target's name in the report's language (``name:es`` where the layout gives one)."""
+    feature = report.doc.feature(target.target)
+    label = feature.label(report.lang) if feature is not None else ""
+    return label or target.name or target.target
+
+
 def _feature_name(report: Any, feature_id: str | None) -> str:
     if not feature_id:
         return ""
@@ -238,7 +245,7 @@ def _defaults(report: Any, t: Any) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(50 * mm), Paragraph(_esc(t(TEXT["defaults"])), s.h2)]
     out.append(Paragraph(_esc(t(TEXT["defaults_intro"])), s.body))
     rows = [
-        [report.plain(key), report.plain(f"{figure.value:g}"), report.cell(figure.source)]
+        [report.plain(key), report.plain(f"{figure.value:g}"), report.cell(t(figure.source))]
         for key, figure in DEFAULT_TABLE.items()
     ]
     header = [t(TEXT["figure"]), t(TEXT["value"]), t(TEXT["source"])]
