@@ -63,5 +63,5 @@ def test_wheel_carries_the_data_and_loads_a_checklist(tmp_path: Path) -> None:
     checklist_id, items, provisions = result.stdout.split("\n")[0].split()
     assert checklist_id == "icao-a17-access-control" and int(items) >= 60 and int(provisions) > 0
     assert str(site) in result.stdout.split("\n")[1]
-    # The training airport's layout loads from the wheel: 57 features, as drawn.
-    assert int(result.stdout.split("\n")[2]) == 57
+    # The training airport's layout loads from the wheel: 60 features, as drawn.
+    assert int(result.stdout.split("\n")[2]) == 60

@@ -42,7 +42,7 @@ class ExternalChangeWatcher(QObject):
 
     def _data_version(self) -> int | None:
         try:
-            return int(self.session.file.execute("PRAGMA data_version")[0][0])
+            return self.session.file.data_version()
         except Exception:  # noqa: BLE001 - a closed or vanished file: nothing to compare
             return None
 

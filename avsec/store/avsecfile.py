@@ -267,6 +267,10 @@ class AvsecFile(AttachmentStore):
         """Whether the file is encrypted at rest."""
         return isinstance(self._conn, crypto.EncryptedConnection)
 
+    def data_version(self) -> int:
+        """SQLite's ``data_version``: it changes when another connection commits to the file."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     @property
     def schema_version(self) -> int:
         """The file's format version."""

@@ -73,8 +73,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         with open_file(str(path)) as f:
             assessment = f.assessment
+            # Everything is read (and a damaged row refused) before the findings are written:
+            # a damaged file is left exactly as it was.
+            responses = f.responses()
             result = analyse_and_store(f)
-            suggestions = item_suggestions(f.checklist, result.findings, f.responses())
+            suggestions = item_suggestions(f.checklist, result.findings, responses)
         lang = args.lang or assessment.language
         marking = assessment.marking(lang)
     else:

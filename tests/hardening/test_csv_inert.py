@@ -62,4 +62,4 @@ def test_the_action_plan_csv_is_quoted_too(run, mini_file, tmp_path):
     out = tmp_path / "plan.csv"
     assert run("export", mini_file, "-o", out)[0] == 0
     first = out.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert first.startswith('"Ref."') and first.endswith('"Status"')
+    assert first.startswith('"Ref."') and first.endswith('"Responsible entity"')

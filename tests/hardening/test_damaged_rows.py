@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from avsec.store import AvsecFile
+from tests.conftest import raw_sql
 from tests.hardening.conftest import MINI, digest, one_line
 
 DAMAGE = {
@@ -21,7 +22,7 @@ DAMAGE = {
 
 def _damage(path: Path, sql: str) -> None:
     with AvsecFile.open(path) as f:
-        f.execute(sql)
+        raw_sql(f, sql)
 
 
 @pytest.mark.parametrize("case", sorted(DAMAGE))

@@ -14,6 +14,7 @@ from avsec.core.errors import StoreError
 from avsec.core.textlimits import MAX_FIELD_CHARS, MAX_NOTES_CHARS
 from avsec.report.longtext import MAX_BLOCK_CHARS, note_paragraphs, printed_excerpt, split_blocks
 from avsec.store import AvsecFile
+from tests.conftest import raw_sql
 from tests.hardening.conftest import one_line
 
 
@@ -43,7 +44,7 @@ def test_the_store_refuses_an_over_long_note_written_around_the_model(mini_file)
 def test_a_stored_longer_note_still_opens(mini_file):
     # A file written before the limit: reading never refuses it.
     with AvsecFile.open(mini_file) as f:
-        f.execute("UPDATE responses SET notes = ? WHERE item_id = 'PER-01'", ("y" * 200_000,))
+        raw_sql(f, "UPDATE responses SET notes = ? WHERE item_id = 'PER-01'", ("y" * 200_000,))
     with AvsecFile.open(mini_file) as f:
         assert len(f.responses()["PER-01"].notes) == 200_000
 

@@ -36,7 +36,7 @@ def test_every_rule_parameter_has_a_finite_range(name):
 
 
 def test_the_ranges_cover_every_parameter_and_the_help_lists_them(cli):
-    assert set(PARAMETER_RANGES) == set(RuleParameters.model_fields)
+    assert set(PARAMETER_RANGES) | set(PATH_PARAMETER_RANGES) == set(RuleParameters.model_fields)
     assert {"response_time_s", "run_speed_mps", "delay_sd_fraction"} <= set(PATH_PARAMETER_RANGES)
     text = " ".join(cli("edit", "--help").stdout.split())
     # The documented ranges (README "Security" and `avsec edit --help`), written out here.

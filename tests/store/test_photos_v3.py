@@ -15,6 +15,7 @@ from avsec.core.checklist import Checklist
 from avsec.core.errors import NotAnAvsecFile
 from avsec.store import AvsecFile, check_file, integrity
 from avsec.store.photo_derivatives import make_derivatives
+from tests.conftest import raw_sql
 
 
 def _photo(width: int, height: int, orientation: int = 1) -> bytes:
@@ -57,7 +58,7 @@ def test_small_photo_keeps_its_size_and_non_images_get_no_copy(new_file: AvsecFi
 
 def test_metadata_table_holds_no_photo_bytes(new_file: AvsecFile) -> None:
     new_file.add_attachment(_photo(200, 100), filename="a.jpg")
-    columns = [row[1] for row in new_file.execute("PRAGMA table_info(attachments)")]
+    columns = [row[1] for row in raw_sql(new_file, "PRAGMA table_info(attachments)")]
     assert columns == ["id", "filename", "mime", "size", "taken", "lon", "lat"]
 
 
@@ -69,7 +70,8 @@ def _make_v2_with_photo(path: Path, checklist: Checklist, airport, photo: bytes)
     )
     with AvsecFile.create(path, assessment, checklist, user="t", version=2) as f:
         digest = hashlib.sha256(photo).hexdigest()
-        f.execute(
+        raw_sql(
+            f,
             "INSERT INTO attachments (id, filename, mime, size, data, taken, lon, lat) "
             "VALUES (?, 'old.jpg', 'image/jpeg', ?, ?, NULL, -87.2, 14.1)",
             (digest, len(photo), photo),
