@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from avsec.core.errors import PathAnalysisError
+from avsec.core.layout import KIND_LABELS
 from avsec.geo.path_defaults import DEFAULT_TABLE, UPGRADE_TEXT
 from avsec.geo.paths import PathResult, TargetRoute, analyse_paths
 from avsec.geo.projection import LocalProjection
@@ -187,12 +188,12 @@ def _weakest(report: Any, target: TargetRoute, result: PathResult, t: Any) -> li
     out.append(Paragraph(_esc(t(TEXT["caption"])), s.caption))
     rows = []
     for n, e in enumerate(target.route):
-        via = {"gap": t(TEXT["opening"])}.get(e.via or "", e.via or "–")
+        via = t(TEXT["opening"]) if e.via == "gap" else t(KIND_LABELS.get(e.via or "", "–"))
         rows.append(
             [
                 report.plain(n),
                 report.plain(t(TEXT[e.kind])),
-                report.plain(via.replace("_", " ")),
+                report.plain(via),
                 report.cell(_feature_name(report, e.feature)),
                 report.plain(f"{e.p_detect:.2f}"),
                 report.plain(f"{e.delay_s:.0f}"),
