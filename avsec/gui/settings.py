@@ -57,9 +57,11 @@ class Preferences:
 
     @property
     def language(self) -> str:
-        """GUI and checklist language ("en" or "es")."""
+        """GUI and checklist language (en, es, pt, fr; "" until chosen)."""
+        from avsec.io.translations import offered_languages
+
         value = self._text("language", "")
-        return value if value in ("en", "es") else ""
+        return value if value in offered_languages() else ""
 
     @language.setter
     def language(self, value: str) -> None:

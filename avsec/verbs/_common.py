@@ -25,15 +25,22 @@ def percent(value: float | None) -> str:
 def add_lang(parser: Any) -> None:
     """Add the standard ``--lang`` and ``--number-format`` options."""
     from avsec.core.i18n import NUMBER_FORMATS
+    from avsec.io.translations import offered_languages
 
-    parser.add_argument("--lang", choices=["en", "es"], default=None, help="language (en or es)")
+    languages = offered_languages()
+    parser.add_argument(
+        "--lang",
+        choices=list(languages),
+        default=None,
+        help="language: " + ", ".join(languages) + " (a text not yet translated is in English)",
+    )
     parser.add_argument(
         "--number-format",
         choices=[f for f in NUMBER_FORMATS if f],
         default=None,
         metavar="LOCALE",
         help="write numbers as this locale does, apart from the language: es_MX 1,234.5, "
-        "es_AR 1.234,5 (default: as the language)",
+        "es_AR 1.234,5, fr_FR 1 234,5 (default: as the language)",
     )
 
 

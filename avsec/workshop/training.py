@@ -38,7 +38,7 @@ from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
 from avsec.core.errors import InputError
-from avsec.core.i18n import LANGUAGES, LangText, pick
+from avsec.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, LangText, pick
 from avsec.core.layout import Feature
 from avsec.io.resources import data_path
 from avsec.io.yamlfile import load_yaml_text
@@ -77,11 +77,16 @@ def _yaml(name: str) -> Any:
 
 
 def _lang_text(value: Any, where: str) -> LangText:
-    if not isinstance(value, dict) or not all(
-        isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES
+    """A training text: English at least (a language it lacks shows the English, see
+    :func:`avsec.core.i18n.pick`); tests/workshop/test_training_airport.py requires every
+    language the translations are complete in."""
+    if not isinstance(value, dict) or not (
+        isinstance(value.get(DEFAULT_LANGUAGE), str) and value[DEFAULT_LANGUAGE].strip()
     ):
-        raise InputError(f"{where}: needs a text in each of {', '.join(LANGUAGES)}")
-    return {str(k): str(v).strip() for k, v in value.items()}
+        raise InputError(
+            f"{where}: needs a text in {DEFAULT_LANGUAGE} (and each of {', '.join(LANGUAGES)})"
+        )
+    return {str(k): str(v).strip() for k, v in value.items() if isinstance(v, str) and v.strip()}
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import pytest
 
 from avsec.core.assessment import RuleParameters
 from avsec.core.checklist import RULE_IDS, Checklist
-from avsec.core.i18n import LANGUAGES
 from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
 from avsec.workshop.training import (
     KEY_FILE,
@@ -21,6 +20,7 @@ from avsec.workshop.training import (
     load_scenario,
     to_lonlat,
 )
+from tests.languages import COMPLETE_LANGUAGES
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,7 @@ def test_answer_key_covers_every_item_of_the_bundled_checklist(bundled: Checklis
     key = load_answer_key()
     assert key_problems(bundled, key) == [], f"{KEY_FILE} must answer every checklist item"
     for item_id, answer in key.items():
-        for lang in LANGUAGES:
+        for lang in COMPLETE_LANGUAGES:
             line = answer.rationale[lang]
             assert "\n" not in line and 20 < len(line) <= 240, f"{item_id} {lang}: one line, please"
 
@@ -162,7 +162,7 @@ def test_narrative(layout, bundled: Checklist) -> None:
     feature_ids = {f.id for f in layout}
     centre = load_scenario().airport
     for o in observations:
-        assert all(o.text[lang].strip() for lang in LANGUAGES)
+        assert all(o.text[lang].strip() for lang in COMPLETE_LANGUAGES)
         assert o.items, f"{o.id} informs no item"
         assert set(o.features) <= feature_ids, (
             f"{o.id}: unknown features {set(o.features) - feature_ids}"
