@@ -153,9 +153,9 @@ class AssessmentDialog(QDialog):
         form.addRow(tr("Start date"), self.started)
         form.addRow(tr("End date"), ended_row)
         for lang, field in self.markings.items():
-            label = _MARKING_LABELS.get(lang)
+            msgid = _MARKING_LABELS.get(lang)
             form.addRow(
-                tr(label) if label else tr("Handling marking ({language})").format(language=lang),
+                tr(msgid) if msgid else tr("Handling marking ({language})").format(language=lang),
                 field,
             )
 
