@@ -1,4 +1,4 @@
-"""``avsec analyze PATH [--json] [--lang en|es]``: run the geometry rules
+"""``avsec analyze PATH [--json] [--lang en|es|pt|fr]``: run the geometry rules
 (docs/architecture.md, *Geometry rules*).
 
 PATH is an .avsec file (its rule parameters, its airport as the projection centre, its

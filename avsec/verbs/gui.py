@@ -1,4 +1,4 @@
-"""``avsec gui [FILE] [--lang en|es] [--screenshot PNG]``: the desktop app."""
+"""``avsec gui [FILE] [--lang en|es|pt|fr] [--screenshot PNG]``: the desktop app."""
 
 from __future__ import annotations
 
