@@ -19,6 +19,8 @@ from avsec.workshop.training import (
     load_narrative,
     load_scenario,
     to_lonlat,
+    training_language_problems,
+    training_texts,
 )
 from tests.languages import COMPLETE_LANGUAGES
 
@@ -188,3 +190,21 @@ def test_scenario_header_exists_in_spanish() -> None:
     assert "ficticio" in spanish.name and spanish.icao == "ZZEJ"
     assert scenario.team_in("es") == ["Instructor (respuestas de referencia)"]
     assert scenario.team_in("en") == ["Trainer (reference answers)"]
+
+
+@pytest.mark.parametrize("lang", COMPLETE_LANGUAGES)
+def test_every_training_text_in_each_complete_language(lang: str) -> None:
+    """Scenario, answer key, narrative and layout names (name:es, name:pt, name:fr)."""
+    assert training_language_problems([lang]) == []
+
+
+def test_a_language_the_training_lacks_is_named_once_per_file() -> None:
+    problems = training_language_problems(["de"])
+    assert problems == [
+        "scenario.yaml: language de: missing (no text in de)",
+        "answer-key.yaml: language de: missing (no text in de)",
+        "narrative.yaml: language de: missing (no text in de)",
+        "layout.geojson: language de: missing (no name:de)",
+    ]
+    files = {file for file, _, _ in training_texts()}
+    assert files == {"scenario.yaml", "answer-key.yaml", "narrative.yaml", "layout.geojson"}
