@@ -93,7 +93,7 @@ def test_export_json_includes_crosswalks(run) -> None:
         "rules",
         "responsible",
     }
-    assert set(item["question"]) == {"en", "es"}
+    assert set(item["question"]) == {"en", "es", "pt", "fr"}
     every = [i for a in data["areas"] for i in a["items"]]
     assert {i["responsible"] for i in every} <= set(RESPONSIBLE_IDS)
     walked = [i for a in data["areas"] for i in a["items"] if i["crosswalk"]]
