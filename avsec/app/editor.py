@@ -210,8 +210,7 @@ class Editor:
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Replace the stored findings with ``findings`` (a derived cache, not an edit)."""
-        self.file.set_findings(findings)
-        self.doc.findings = list(findings)
+        self.doc.findings = self.file.set_findings(findings)
         self._analysed = True
 
     def has_analysis(self) -> bool:

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from avsec.core.findings import finding_label
 from avsec.core.i18n import pick
 from avsec.gui.i18n import language, ngettext, number, tr
 from avsec.gui.icons import marker_icon
@@ -75,11 +76,13 @@ class FindingsPanel(SessionWidget):
             # The numbers of the map markers, the item page, the outline and the report.
             number = self.session.finding_number(finding.id)
             text = (
-                f"{number}. {rule_label(finding.rule)}\n"
+                f"{finding_label(number)}. {rule_label(finding.rule)}\n"
                 f"{value_text(finding.value, finding.unit)} · {severity_label(finding.severity)}"
             )
             row = QListWidgetItem(
-                marker_icon(SEVERITY_COLOURS[finding.severity], str(number)), text, self.list
+                marker_icon(SEVERITY_COLOURS[finding.severity], finding_label(number)),
+                text,
+                self.list,
             )
             row.setData(_ID, finding.id)
         self.list.blockSignals(False)

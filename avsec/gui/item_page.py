@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.errors import AvsecError
-from avsec.core.findings import suggested_status
+from avsec.core.findings import finding_label, suggested_status
 from avsec.core.i18n import pick
 from avsec.core.textlimits import MAX_NOTES_CHARS
 from avsec.gui import dialogs
@@ -311,7 +311,7 @@ class ItemPage(QScrollArea):
             number = self.session.finding_number(finding.id)
             value = value_text(finding.value, finding.unit)
             text = (
-                f"{number}. {rule_label(finding.rule)} — {value}"
+                f"{finding_label(number)}. {rule_label(finding.rule)} — {value}"
                 f" ({severity_label(finding.severity)})"
             )
             entry = QListWidgetItem(

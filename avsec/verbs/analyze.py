@@ -99,8 +99,10 @@ def render_table(
     result: Any, lang: str, marking: str = "", suggestions: list[Any] | None = None
 ) -> str:
     """The readable (non-JSON) report of an analysis."""
+    from avsec.core.findings import finding_label, finding_numbers
     from avsec.core.i18n import format_number, pick
 
+    numbers = finding_numbers(list(result.findings))
     lines: list[str] = []
     if marking:
         lines += [marking, ""]
@@ -108,7 +110,7 @@ def render_table(
     if result.findings:
         rows = [
             [
-                str(n),
+                finding_label(numbers[f.id]),
                 f.severity,
                 f.rule,
                 f"{format_number(f.value, lang)} {UNITS.get(f.unit, f.unit)}"
@@ -118,7 +120,7 @@ def render_table(
                 ",".join(f.items) or "–",
                 pick(f.message, lang),
             ]
-            for n, f in enumerate(result.findings, start=1)
+            for f in result.findings
         ]
         lines.append(table(rows, ["#", "severity", "rule", "value", "zone", "items", "message"]))
     else:

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument, AttachmentInfo
-from avsec.core.findings import Finding, finding_numbers
+from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.scoring import gaps, score_checklist
 from avsec.io.cap import cap_rows
@@ -140,9 +140,9 @@ class Report:
     def t(self, key: str, **fields: object) -> str:
         return tr(key, self.lang, **fields)
 
-    def number_of(self, finding: Finding) -> int:
-        """The finding's number on the map and in every list."""
-        return self.numbers[finding.id]
+    def number_of(self, finding: Finding) -> str:
+        """The finding's label on the map and in every list ("F3")."""
+        return finding_label(self.numbers[finding.id])
 
     def heading(self, text: str, key: str, level: int = 0) -> Heading:
         style = self.s.h1 if level == 0 else self.s.h2
