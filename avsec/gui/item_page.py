@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from avsec.core.errors import AvsecError
 from avsec.core.findings import finding_label, suggested_status
 from avsec.core.i18n import pick
+from avsec.core.judgements import open_findings
 from avsec.core.textlimits import MAX_NOTES_CHARS
 from avsec.gui import dialogs
 from avsec.gui.dialogs import show_error
-from avsec.gui.findings_panel import value_text
+from avsec.gui.findings_panel import value_text, verdict_suffix
 from avsec.gui.followup_panel import last_visit_text
 from avsec.gui.i18n import language, tr
 from avsec.gui.icons import marker_icon
@@ -90,6 +91,7 @@ class ItemPage(QScrollArea):
         self.session = session
         self.item_id = ""
         self.setObjectName("item-page")
+        session.findings_changed.connect(self.refresh_findings)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget(self)
@@ -315,7 +317,9 @@ class ItemPage(QScrollArea):
                 f" ({severity_label(finding.severity)})"
             )
             entry = QListWidgetItem(
-                marker_icon(SEVERITY_COLOURS[finding.severity], str(number)), text, self.findings
+                marker_icon(SEVERITY_COLOURS[finding.severity], finding_label(number)),
+                text + verdict_suffix(self.session.doc.judgements.get(finding.id)),
+                self.findings,
             )
             entry.setData(Qt.ItemDataRole.UserRole, finding.id)
             entry.setToolTip(pick(finding.message, lang) + "\n" + tr("Show on map"))
@@ -326,7 +330,9 @@ class ItemPage(QScrollArea):
         )
         self.findings.setVisible(bool(findings))
         self.no_findings.setVisible(not findings)
-        suggested = suggested_status(findings)
+        # A finding judged a false positive is listed, but suggests nothing.
+        judgements = self.session.doc.judgements
+        suggested = suggested_status(open_findings(findings, judgements))
         if suggested:
             self.suggestion.setText(
                 tr("Suggested status: {status}").format(status=status_label(suggested))

@@ -114,7 +114,7 @@ def plan_actions(
     generated = not actions
     if generated:
         actions = generate_outline(
-            doc.checklist, doc.responses, doc.findings, lang=lang, today=today
+            doc.checklist, doc.responses, doc.open_findings(), lang=lang, today=today
         )
     actions = [localise_action(a, doc.checklist, lang) for a in actions]
     order = {h: i for i, h in enumerate(HORIZONS)}

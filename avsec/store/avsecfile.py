@@ -34,6 +34,7 @@ from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
+from avsec.store.judgements import JudgementStore
 from avsec.store.numbering import number_findings
 from avsec.store.stale import check_not_stale
 
@@ -75,7 +76,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile(AttachmentStore):
+class AvsecFile(AttachmentStore, JudgementStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -662,6 +663,7 @@ class AvsecFile(AttachmentStore):
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
             last_visit=self.last_visit(),
+            judgements=self.judgements(),
         )
 
     def last_visit(self) -> LastVisit | None:

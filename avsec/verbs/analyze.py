@@ -68,6 +68,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     marking = ""
     suggestions: list[Any] = []
     if is_avsec_file(path):
+        from avsec.core.judgements import is_false_positive
         from avsec.geo.suggestions import item_suggestions
         from avsec.store.analysis import analyse_and_store
 
@@ -77,7 +78,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             # a damaged file is left exactly as it was.
             responses = f.responses()
             result = analyse_and_store(f)
-            suggestions = item_suggestions(f.checklist, result.findings, responses)
+            # A finding the inspector judged a false positive suggests nothing.
+            judgements = f.judgements()
+            standing = [x for x in result.findings if not is_false_positive(x, judgements)]
+            suggestions = item_suggestions(f.checklist, standing, responses)
         lang = args.lang or assessment.language
         marking = assessment.marking(lang)
     else:
