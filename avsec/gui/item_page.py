@@ -83,6 +83,8 @@ class ItemPage(QScrollArea):
 
     #: Show this finding on the map (finding id).
     finding_requested = Signal(str)
+    #: Place a photo on the map by hand (attachment id).
+    photo_place_requested = Signal(str)
     #: Show this observation of the visit on the map (observation id).
     observation_requested = Signal(str)
 
@@ -152,6 +154,9 @@ class ItemPage(QScrollArea):
         self.photos.files_dropped.connect(self.add_photos)
         self.photos.open_requested.connect(self._on_open_photo)
         self.photos.remove_requested.connect(self._on_remove_photo)
+        self.photos.edit_requested.connect(self.edit_photo)
+        self.photos.place_requested.connect(self.photo_place_requested)
+        session.attachments_changed.connect(self._on_attachments_changed)
         self.findings = QListWidget(page)
         self.findings.setObjectName("item-findings")
         self.findings.itemActivated.connect(self._on_finding_activated)
@@ -412,6 +417,19 @@ class ItemPage(QScrollArea):
         viewer = PhotoViewer(self.session, attachment_id, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
+
+    def edit_photo(self, attachment_id: str) -> None:
+        """Caption, rotate and mark up a photo (a dialog; OK is one undoable edit)."""
+        from avsec.gui.photo_editor import PhotoEditor
+
+        editor = PhotoEditor(self.session, attachment_id, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+
+    def _on_attachments_changed(self) -> None:
+        if self.item_id:
+            response = self.session.response(self.item_id)
+            self.photos.show_photos(list(response.photos) if response else [])
 
     def _on_remove_photo(self, attachment_id: str) -> None:
         self.session.remove_photo(self.item_id, attachment_id)
