@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.errors import AvsecError
-from avsec.core.findings import finding_label, suggested_status
+from avsec.core.findings import finding_label, observation_label, suggested_status
 from avsec.core.i18n import pick
 from avsec.core.judgements import open_findings
 from avsec.core.textlimits import MAX_NOTES_CHARS
@@ -285,7 +285,9 @@ class ItemPage(QScrollArea):
                 else ""
             )
             text = html.escape(pick(observation.text, lang)).replace("\n", "<br>")
-            blocks.append(f"<p><b>{numbers[observation.id]}. {place}</b>{link}<br>{text}</p>")
+            blocks.append(
+                f"<p><b>{observation_label(numbers[observation.id])}. {place}</b>{link}<br>{text}</p>"
+            )
         self.observations.setText("".join(blocks))
         self.observations.setVisible(bool(blocks))
         self.observations_heading.setVisible(bool(blocks))

@@ -282,7 +282,12 @@ class MapScene(QGraphicsScene):
                 number = self.session.finding_number(finding.id)
                 marker = finding_marker(finding.id, number, finding.severity)
                 marker.setPos(QPointF(float(x), float(y)))
-                marker.setToolTip(f"{finding_label(number)}. {rule_label(finding.rule)}")
+                tip = f"{finding_label(number)}. {rule_label(finding.rule)}"
+                judgement = self.session.doc.judgements.get(finding.id)
+                if judgement is not None and judgement.verdict == "false_positive":
+                    marker.setOpacity(0.45)  # set aside by the inspector, still findable
+                    tip += f" ({tr('False positive')})"
+                marker.setToolTip(tip)
                 marker.setVisible(self.layer_visible("findings"))
                 self.addItem(marker)
                 self.finding_items[finding.id] = marker

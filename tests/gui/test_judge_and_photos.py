@@ -67,6 +67,9 @@ def test_findings_are_judged_from_the_buttons_and_the_context_menu(qtbot, opened
     assert panel.current_finding() == gap.id  # the selection stays
     assert "Wall behind the hangar" in panel.details.text()
     assert session.undo_stack.undoText() == "Mark finding F1 as false positive"
+    markers = opened.workspace.map_editor().scene.finding_items
+    assert markers[gap.id].opacity() < 1 and markers[minor.id].opacity() == 1
+    assert "False positive" in markers[gap.id].toolTip()
 
     # The item page lists it, but only the minor finding suggests a status now.
     opened.show_view("walker")
