@@ -125,3 +125,23 @@ def test_an_edit_made_on_a_stale_judgement_is_refused(editor: Editor, tmp_path) 
 def test_unknown_finding_is_refused(editor: Editor) -> None:
     with pytest.raises(InputError, match="no such finding"):
         editor.judgement_edit("g-nothere", verdict="accepted")
+
+
+def test_undo_history_reloads_judgements_from_the_journal(editor: Editor) -> None:
+    from avsec.app.undo_history import commands_from_journal
+
+    editor.apply(editor.judgement_edit(GAP.id, verdict="accepted"))
+    editor.apply(editor.judgement_edit(GAP.id, verdict="false_positive", reason="Wall"))
+    path = editor.file.path
+    editor.close()
+    with AvsecFile.open(path) as again:
+        reopened = Editor(again)
+        commands = commands_from_journal(again.changes(), reopened.doc)
+        assert [c.describe() for c in commands] == [
+            "Accept finding F1",
+            "Mark finding F1 as false positive",
+        ]
+        reopened.revert(commands[-1])
+        assert again.judgements()[GAP.id].verdict == "accepted"
+        reopened.revert(commands[0])
+        assert again.judgements() == {}

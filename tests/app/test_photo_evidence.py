@@ -107,3 +107,18 @@ def test_a_photo_without_gps_is_placed_by_hand_and_undone(photo) -> None:
 def test_a_mark_outside_the_photo_is_refused() -> None:
     with pytest.raises(ValueError):
         Mark(kind="circle", x0=1.5, y0=0.2)
+
+
+def test_undo_history_reloads_photo_edits_from_the_journal(photo) -> None:
+    from avsec.app.undo_history import commands_from_journal
+
+    editor, aid = photo
+    editor.apply(editor.photo_edit(aid, caption="Gate 3"))
+    path = editor.file.path
+    editor.close()
+    with AvsecFile.open(path) as again:
+        reopened = Editor(again)
+        commands = commands_from_journal(again.changes(), reopened.doc)
+        assert commands[-1].describe() == "Edit caption of photo gate.jpg"
+        reopened.revert(commands[-1])
+        assert again.attachments()[0].caption == ""
