@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -67,6 +67,8 @@ class MapEditor(SessionWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent, name="map-editor")
         self.scene = MapScene(session, self)
+        #: A photo waiting for the click that places it (avsec/gui/photo_placement.py).
+        self.placement: Any = None
         self.view = MapView(self.scene, self)
         self.tool_bar = QToolBar(self)
         self.tool_bar.setObjectName("map-toolbar")
@@ -203,6 +205,15 @@ class MapEditor(SessionWidget):
             )
 
     # --- view commands -------------------------------------------------------------------
+
+    def place_photo(self, attachment_id: str) -> None:
+        """Let the next click on the map place a photo (Esc cancels)."""
+        from avsec.gui.photo_placement import PhotoPlacement
+
+        if self.placement is not None:
+            self.placement.finish()
+        self.set_tool("select")
+        self.placement = PhotoPlacement(self, attachment_id)
 
     def fit(self) -> None:
         """Show the whole layout."""

@@ -21,6 +21,7 @@ from avsec.app.georef import affine_from_points, check_control_points
 from avsec.app.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
 from avsec.core.document import Observation
 from avsec.core.errors import AvsecError
+from avsec.core.findings import finding_label, observation_label
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
 from avsec.gui.i18n import language, tr
@@ -281,7 +282,12 @@ class MapScene(QGraphicsScene):
                 number = self.session.finding_number(finding.id)
                 marker = finding_marker(finding.id, number, finding.severity)
                 marker.setPos(QPointF(float(x), float(y)))
-                marker.setToolTip(f"{number}. {rule_label(finding.rule)}")
+                tip = f"{finding_label(number)}. {rule_label(finding.rule)}"
+                judgement = self.session.doc.judgements.get(finding.id)
+                if judgement is not None and judgement.verdict == "false_positive":
+                    marker.setOpacity(0.45)  # set aside by the inspector, still findable
+                    tip += f" ({tr('False positive')})"
+                marker.setToolTip(tip)
                 marker.setVisible(self.layer_visible("findings"))
                 self.addItem(marker)
                 self.finding_items[finding.id] = marker
@@ -477,7 +483,7 @@ class MapScene(QGraphicsScene):
 
 def observation_tooltip(observation: Observation, number: int) -> str:
     """Rich text of an observation for a tooltip: number, place, text and items."""
-    lines = [f"<b>{number}. {html.escape(observation.place_in(language()))}</b>"]
+    lines = [f"<b>{observation_label(number)}. {html.escape(observation.place_in(language()))}</b>"]
     lines.append(html.escape(pick(observation.text, language())))
     if observation.items:
         lines.append(

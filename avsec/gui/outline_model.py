@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from avsec.core.actions import ACTION_STATUSES, HORIZONS, Action
 from avsec.core.commands import SetAction
+from avsec.core.findings import finding_label
 from avsec.core.outline import edit_action, localise_action
 from avsec.gui.i18n import N_, language, number, tr
 from avsec.gui.labels import action_status_label, horizon_label
@@ -95,7 +96,7 @@ class OutlineTableModel(QAbstractTableModel):
                 return ", ".join(value)
             if field == "findings":
                 numbers = [self.session.finding_number(f) for f in value]
-                return ", ".join(f"#{n}" for n in numbers if n)
+                return ", ".join(finding_label(n) for n in numbers if n)
             return value
         if role == Qt.ItemDataRole.EditRole:
             if field == "due":

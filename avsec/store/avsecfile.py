@@ -34,6 +34,8 @@ from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
+from avsec.store.judgements import JudgementStore
+from avsec.store.numbering import number_findings
 from avsec.store.stale import check_not_stale
 
 __all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thumbnail"]
@@ -74,7 +76,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile(AttachmentStore):
+class AvsecFile(AttachmentStore, JudgementStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -577,9 +579,14 @@ class AvsecFile(AttachmentStore):
             )
         ]
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Replace the stored analysis results (a derived cache, journaled as one line)."""
+    def set_findings(self, findings: list[Finding]) -> list[Finding]:
+        """Replace the stored analysis results (a derived cache, journaled as one line).
+
+        Returns the findings as stored: numbered, keeping the numbers of the previous
+        analysis while the layout is unchanged (avsec/store/numbering.py).
+        """
         with self.transaction():
+            findings = number_findings(self._conn, findings)
             self._conn.execute("DELETE FROM findings")
             self._conn.executemany(
                 "INSERT INTO findings VALUES (?, ?)",
@@ -587,6 +594,7 @@ class AvsecFile(AttachmentStore):
             )
             self._conn.execute("INSERT OR REPLACE INTO extras VALUES ('findings_stale', 'false')")
             self._journal("analysis", None, {"findings": len(findings)})
+        return findings
 
     def extra(self, key: str, default: Any = None) -> Any:
         """A JSON value from the extras table (narrative, key rationales...)."""
@@ -655,6 +663,7 @@ class AvsecFile(AttachmentStore):
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
             last_visit=self.last_visit(),
+            judgements=self.judgements(),
         )
 
     def last_visit(self) -> LastVisit | None:

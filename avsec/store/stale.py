@@ -30,6 +30,10 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
+    record = getattr(command, "record", None)
+    if record is not None:  # judgements and photo edits name their record themselves
+        expected.setdefault(record, _dump(state))
+        return
     for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
         if hasattr(command, attribute):
             expected.setdefault((kind, getattr(command, attribute)), _dump(state))
@@ -57,6 +61,9 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
         current.update((("action", a.id), _dump(a)) for a in store.actions())
     if "assessment" in kinds:
         current[("assessment", "")] = _dump(store.stored_assessment())
+    for kind, ident in expected:
+        if kind in ("judgement", "photo"):
+            current[(kind, ident)] = _dump(store.stored_record(kind, ident))
     # A command that expects no record (an add, or a caller writing without reading first)
     # is not checked: only an edit of an existing record can overwrite another's change.
     changed = [

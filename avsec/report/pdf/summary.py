@@ -41,7 +41,7 @@ def build(r: Report) -> list[Flowable]:
             s.body,
         )
     )
-    findings = r.doc.findings
+    findings = r.numbered  # the findings that stand (false positives apart)
     if findings:
         counts = {k: sum(1 for f in findings if f.severity == k) for k in SEVERITY_RANK}
         text = tr_count("summary_geometry", len(findings), r.lang, **counts)
