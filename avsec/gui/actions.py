@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from avsec.gui.i18n import N_
 from avsec.gui.labels import DRAW_TIPS, KIND_LABELS, KINDS, STATUS_LABELS, STATUSES
 
 #: The views of an open assessment, in the order of Ctrl+1..4.
@@ -307,7 +308,7 @@ MAP_ACTIONS = (
         scope="map",
         checkable=True,
         separator=True,
-        tip="Measure a distance and an area in metres",
+        tip=N_("Measure a distance and an area in metres"),
         call=Call("map", "set_tool", ("measure",)),
         group="map-tools",
     ),
@@ -319,7 +320,7 @@ MAP_ACTIONS = (
         scope="map",
         checkable=True,
         separator=True,
-        tip="Write each feature's name on the map",
+        tip=N_("Write each feature's name on the map"),
         call=Call("map", "toggle_labels"),
     ),
     ActionSpec(

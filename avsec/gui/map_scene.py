@@ -588,7 +588,7 @@ def cluster_tooltip(cluster: ClusterMarker) -> str:
     }[cluster.layer].format(count=count)
     names = ", ".join(m.text for m in cluster.members if m.text)
     head = f"{what}: {names}" if names else what
-    return f"{head}\n{tr('Click or zoom in to see them apart.')}"
+    return head + "\n" + tr("Click or zoom in to see them apart.")
 
 
 def observation_tooltip(observation: Observation, number: int) -> str:

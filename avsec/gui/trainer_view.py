@@ -167,7 +167,7 @@ class TrainerView(QWidget):
                     band=_t(f"band_{kappa_band(kappa)}"),
                 )
             )
-        refused = [f"{r.path.name}: {r.reason}" for r in comparison.refused]
+        refused = [f"{r.path.name}: {r.reason_in(lang)}" for r in comparison.refused]
         self.refused_label.setText(_t("refused") + "\n" + "\n".join(refused) if refused else "")
         self.refused_label.setVisible(bool(refused))
         current = self.tabs.currentIndex()
