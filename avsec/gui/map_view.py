@@ -293,13 +293,15 @@ class MapView(QGraphicsView):
         Returns
         -------
         tuple
-            ("finding" | "observation" | "photo" | "feature" | "", id).
+            ("finding" | "observation" | "photo" | "cluster" | "feature" | "", id).
         """
         # The nearest marker within reach wins; at equal distance a finding comes before an
         # observation, and an observation before a photo.
         best: tuple[float, int, str, str] | None = None
-        clusters = {f"{c.layer}:{n}": c for n, c in enumerate(self.map_scene.cluster_items)}
-        layers = (
+        clusters: dict[str, NumberedMarker] = {
+            f"{c.layer}:{n}": c for n, c in enumerate(self.map_scene.cluster_items)
+        }
+        layers: tuple[tuple[str, dict[str, NumberedMarker]], ...] = (
             ("finding", self.map_scene.finding_items),
             ("observation", self.map_scene.observation_items),
             ("photo", self.map_scene.photo_items),

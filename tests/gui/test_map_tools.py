@@ -11,7 +11,7 @@ from pyproj import Geod
 from PySide6.QtCore import Qt
 
 from avsec.core.findings import Finding
-from tests.gui.test_map import LON, LAT, _click, _draw, _pos
+from tests.gui.test_map import LAT, LON, _click, _draw, _pos
 
 GEOD = Geod(ellps="WGS84")
 
