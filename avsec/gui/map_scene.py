@@ -231,6 +231,28 @@ class MapScene(QGraphicsScene):
             item = self.feature_items.get(feature.id)
             if item is not None:
                 self._label(feature, item)
+        self.declutter_labels()
+
+    def declutter_labels(self) -> None:
+        """Show only labels that do not overlap one shown before them at the current zoom
+        (points first, then zones, then lines): zooming in brings the others back."""
+        if not self.label_items or self.cluster_scale <= 0:
+            return
+        rank = {POINT: 0, POLYGON: 1}
+        taken: list[QRectF] = []
+        order = sorted(
+            self.label_items.items(),
+            key=lambda pair: rank.get(self.feature_items[pair[0]].family, 2),
+        )
+        for feature_id, label in order:
+            if not self.feature_items[feature_id].isVisible():
+                label.setVisible(False)
+                continue
+            box = label.boundingRect().translated(label.pos() * self.cluster_scale)
+            free = not any(box.intersects(other) for other in taken)
+            label.setVisible(free)
+            if free:
+                taken.append(box)
 
     # --- clusters ---------------------------------------------------------------------------
 
@@ -247,6 +269,7 @@ class MapScene(QGraphicsScene):
         as one cluster per group; the selected finding and observation always show alone."""
         if scale is not None:
             self.cluster_scale = scale
+            self.declutter_labels()
         for cluster in self.cluster_items:
             self.removeItem(cluster)
         self.cluster_items = []
@@ -304,6 +327,7 @@ class MapScene(QGraphicsScene):
                     item.setVisible(visible)
                     if feature_id in self.label_items:
                         self.label_items[feature_id].setVisible(visible)
+            self.declutter_labels()
             if (
                 not visible
                 and self.selected_feature

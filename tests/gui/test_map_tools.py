@@ -135,6 +135,13 @@ def test_feature_labels_toggle_and_the_choice_is_remembered(qtbot, opened, edito
     label = scene.label_items["t1"]
     assert scene.feature_items["t1"].distance(label.pos().x(), label.pos().y()) == 0
     assert opened.preferences.map_labels is True
+    # Zoomed far out the two names would overlap: one gives way until the user zooms in.
+    for _ in range(14):
+        editor.zoom(0.8)
+    assert [k for k, v in scene.label_items.items() if v.isVisible()] == ["g1"]
+    for _ in range(14):
+        editor.zoom(1.25)
+    assert all(v.isVisible() for v in scene.label_items.values())
     # A hidden layer hides its labels.
     editor.layers.set_visible("access_point", False)
     assert not scene.label_items["g1"].isVisible()
