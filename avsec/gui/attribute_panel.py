@@ -64,6 +64,9 @@ class AttributePanel(SessionWidget):
         self.empty.setStyleSheet("color: #5f6b73;")
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
+        # Labels above their fields: the long ones ("detected at (B, M, E)") fit a narrow pane.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.extra = QLabel(self)
         self.extra.setWordWrap(True)

@@ -14,10 +14,12 @@ import numpy as np
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QLabel,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -102,7 +104,16 @@ class MapEditor(SessionWidget):
         left_layout.addWidget(draw_box)
         left_layout.addWidget(layers_box, 1)
         attributes_box = QGroupBox(tr("Attributes"), self)
-        QVBoxLayout(attributes_box).addWidget(self.attributes)
+        # A gate has ten fields: they scroll inside their box rather than push the findings
+        # list down or widen the pane (and narrow the map) at 1280x720.
+        attributes_scroll = QScrollArea(attributes_box)
+        attributes_scroll.setObjectName("attributes-scroll")
+        attributes_scroll.setAccessibleName(tr("Attributes"))
+        attributes_scroll.setWidgetResizable(True)
+        attributes_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        attributes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        attributes_scroll.setWidget(self.attributes)
+        QVBoxLayout(attributes_box).addWidget(attributes_scroll)
         # Findings and the visit's observations share one place: a team switches between what
         # the rules found and what the visit saw. Files without a narrative show no tab bar.
         self.side_tabs = QTabWidget(self)

@@ -241,3 +241,31 @@ def test_fit_to_layout_fills_the_view_and_follows_resizes(qtbot, opened, editor)
     opened.resize(1280, 720)
     qtbot.wait(20)
     assert view.scale_factor() == pytest.approx(scale)
+
+
+def test_a_selected_gate_neither_narrows_the_map_nor_hides_the_findings(qtbot, opened, editor):
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.gui.test_map import _finding as finding_at
+
+    opened.apply_language("es")  # the longest labels
+    editor = opened.workspace.map_editor()
+    opened.session.set_findings([finding_at(x=0.001 * n) for n in range(12)])
+    _draw(qtbot, editor, "access_point", [(0, 0)])
+    gate = opened.session.doc.features[-1].id
+    editor.select_feature("")
+    qtbot.wait(50)
+    width = editor.view.width()
+    editor.select_feature(gate)
+    qtbot.wait(50)
+    assert editor.attributes.feature_id == gate
+    assert editor.view.width() >= width - 2  # the gate's ten fields do not widen the pane
+    scroll = editor.findChild(QScrollArea, "attributes-scroll")
+    assert scroll.verticalScrollBar().maximum() > 0  # they scroll in their box instead
+    findings = editor.findings.list
+    shown = [
+        row
+        for row in range(findings.count())
+        if findings.visualItemRect(findings.item(row)).bottom() <= findings.viewport().height()
+    ]
+    assert len(shown) >= 8
