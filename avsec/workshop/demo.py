@@ -160,7 +160,9 @@ def _build(out_dir: Path, lang: str) -> Path | None:
     try:
         with AvsecFile.create(partial, assessment, checklist, user=TRAINER) as f:
             f.apply(
-                Batch(N_("Import the training layout"), [SetFeature(x.id, None, x) for x in features])
+                Batch(
+                    N_("Import the training layout"), [SetFeature(x.id, None, x) for x in features]
+                )
             )
             photo_ids: dict[str, list[str]] = {}
             for photo in training_photos.PHOTOS:
