@@ -100,7 +100,8 @@ class AttributePanel(SessionWidget):
         kind_box = QComboBox(self.form_host)
         kind_box.setObjectName("attr:kind")
         for kind in compatible_kinds(str(feature.geometry.get("type", ""))) or [feature.kind]:
-            kind_box.addItem(kind_label(kind), kind)
+            label = kind_label(kind)  # lower case for sentences, capitalised as a choice
+            kind_box.addItem(label[:1].upper() + label[1:], kind)
         kind_box.setCurrentIndex(max(0, kind_box.findData(feature.kind)))
         kind_box.activated.connect(
             lambda _=0, box=kind_box: self._on_kind_changed(box.currentData())

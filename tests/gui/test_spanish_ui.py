@@ -157,3 +157,16 @@ def test_avsec_gui_screenshot_at_1280x720(tmp_path, assessment_path):
     assert (image.width(), image.height()) == (1280, 720)
     bad = subprocess.run([*args, "--size", "12x7"], env=env, capture_output=True, text=True)
     assert bad.returncode == 2 and "--size" in bad.stderr and not bad.stderr.count("\n") > 4
+
+
+def test_the_kind_choices_are_capitalised(qtbot, opened):
+    import numpy as np
+    from PySide6.QtWidgets import QComboBox
+
+    opened.apply_language("es")
+    opened.show_view("map")
+    editor = opened.workspace.map_editor()
+    editor.draw("airside", [np.array([[0, 0], [100, 0], [100, 100]])])
+    box = editor.attributes.findChild(QComboBox, "attr:kind")
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert "Parte aeronáutica" in texts and all(t[:1].isupper() for t in texts)
