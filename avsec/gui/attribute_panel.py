@@ -64,6 +64,9 @@ class AttributePanel(SessionWidget):
         self.empty.setStyleSheet("color: #5f6b73;")
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
+        # Labels above their fields: the long ones ("detected at (B, M, E)") fit a narrow pane.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.extra = QLabel(self)
         self.extra.setWordWrap(True)
@@ -97,7 +100,8 @@ class AttributePanel(SessionWidget):
         kind_box = QComboBox(self.form_host)
         kind_box.setObjectName("attr:kind")
         for kind in compatible_kinds(str(feature.geometry.get("type", ""))) or [feature.kind]:
-            kind_box.addItem(kind_label(kind), kind)
+            label = kind_label(kind)  # lower case for sentences, capitalised as a choice
+            kind_box.addItem(label[:1].upper() + label[1:], kind)
         kind_box.setCurrentIndex(max(0, kind_box.findData(feature.kind)))
         kind_box.activated.connect(
             lambda _=0, box=kind_box: self._on_kind_changed(box.currentData())

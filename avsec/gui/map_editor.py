@@ -14,10 +14,12 @@ import numpy as np
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QLabel,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -104,7 +106,16 @@ class MapEditor(SessionWidget):
         left_layout.addWidget(draw_box)
         left_layout.addWidget(layers_box, 1)
         attributes_box = QGroupBox(tr("Attributes"), self)
-        QVBoxLayout(attributes_box).addWidget(self.attributes)
+        # A gate has ten fields: they scroll inside their box rather than push the findings
+        # list down or widen the pane (and narrow the map) at 1280x720.
+        attributes_scroll = QScrollArea(attributes_box)
+        attributes_scroll.setObjectName("attributes-scroll")
+        attributes_scroll.setAccessibleName(tr("Attributes"))
+        attributes_scroll.setWidgetResizable(True)
+        attributes_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        attributes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        attributes_scroll.setWidget(self.attributes)
+        QVBoxLayout(attributes_box).addWidget(attributes_scroll)
         # Findings and the visit's observations share one place: a team switches between what
         # the rules found and what the visit saw. Files without a narrative show no tab bar.
         self.side_tabs = QTabWidget(self)
@@ -153,6 +164,15 @@ class MapEditor(SessionWidget):
         self.observations.item_requested.connect(self.item_requested)
         self.scene.features_changed.connect(self._on_features_changed)
         self._update_hint()
+        self._restore_labels()
+
+    def _restore_labels(self) -> None:
+        """Feature labels as the user left them (View > Feature labels)."""
+        from avsec.gui.main_window import MainWindow
+
+        window = self.window()
+        if isinstance(window, MainWindow) and window.preferences.map_labels:
+            self.set_labels_shown(True)
 
     # --- tools ------------------------------------------------------------------------------
 
@@ -171,7 +191,8 @@ class MapEditor(SessionWidget):
 
     def sync_tool_actions(self) -> None:
         """Tick the tool bar action of the current tool."""
-        key = "map.select" if self.view.tool == "select" else f"map.draw.{self.view.tool}"
+        tool = self.view.tool
+        key = f"map.{tool}" if tool in ("select", "measure") else f"map.draw.{tool}"
         slots = [self.draw_layout.itemAt(i) for i in range(self.draw_layout.count())]
         palette = [slot.widget() for slot in slots if slot is not None]
         actions = [b.defaultAction() for b in palette if isinstance(b, QToolButton)]
@@ -181,7 +202,14 @@ class MapEditor(SessionWidget):
 
     def _update_hint(self) -> None:
         family = DRAW_FAMILY.get(self.view.tool)
-        if family is None:
+        if self.view.tool == "measure":
+            self.hint.setText(
+                tr(
+                    "Click points to measure the distance along them (and the area from three "
+                    "points); double-click or Enter ends; Esc clears."
+                )
+            )
+        elif family is None:
             if not self.session.doc.features:
                 self.hint.setText(
                     tr(
@@ -222,6 +250,23 @@ class MapEditor(SessionWidget):
     def zoom(self, factor: float) -> None:
         """Zoom in (> 1) or out (< 1)."""
         self.view.zoom(factor)
+
+    def toggle_labels(self) -> None:
+        """Show or hide the names of the features on the map (kept in the preferences)."""
+        self.set_labels_shown(not self.scene.labels_shown)
+
+    def set_labels_shown(self, shown: bool) -> None:
+        """Draw the features' names on the map or not; the choice is remembered."""
+        from avsec.gui.main_window import MainWindow
+
+        self.scene.set_labels_shown(shown)
+        window = self.window()
+        if isinstance(window, MainWindow):
+            window.preferences.map_labels = shown
+            try:
+                window.registry.action("map.labels").setChecked(shown)
+            except KeyError:
+                pass  # menus not built yet (the window completes its setup after showing)
 
     # --- selection --------------------------------------------------------------------------
 

@@ -40,6 +40,8 @@ COLUMNS = (
     ("findings", N_("Findings")),
 )
 EDITABLE = {"title", "priority", "horizon", "owner", "due", "status"}
+#: Fields a generated action words in the outline's language (shown in the UI language).
+LOCALISED = {"title", "owner"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,6 +71,10 @@ class OutlineTableModel(QAbstractTableModel):
             return tr(COLUMNS[section][1])
         return None
 
+    def shown_action(self, row: int) -> Action:
+        """The action of ``row`` as shown: generated words in the UI language."""
+        return localise_action(self.actions()[row], self.session.checklist, language())
+
     def field(self, column: int) -> str:
         """The Action field shown in ``column``."""
         return COLUMNS[column][0]
@@ -78,10 +84,10 @@ class OutlineTableModel(QAbstractTableModel):
             return None
         action = self.actions()[index.row()]
         field = self.field(index.column())
-        if field == "title" and role != Qt.ItemDataRole.EditRole:
-            # Generated, unedited actions read in the UI language (as the report does);
-            # the stored words stay as they are until the user edits them.
-            action = localise_action(action, self.session.checklist, language())
+        if field in LOCALISED:
+            # Generated, unedited actions read in the UI language (as the report does), the
+            # editor starts from the same words; the stored ones stay until the user edits.
+            action = self.shown_action(index.row())
         value = getattr(action, field)
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "priority":
@@ -133,7 +139,9 @@ class OutlineTableModel(QAbstractTableModel):
         value = self._convert(field, value)
         if value is None and field != "due":
             return False
-        if getattr(action, field) == value:
+        if getattr(action, field) == value or (
+            field in LOCALISED and getattr(self.shown_action(index.row()), field) == value
+        ):
             return False
         return self.session.push(
             SetAction(action.id, action, edit_action(action, **{field: value}))

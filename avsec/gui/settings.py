@@ -97,6 +97,16 @@ class Preferences:
     def last_folder(self, value: str) -> None:
         self._write("last_folder", value, sync=False)
 
+    @property
+    def map_labels(self) -> bool:
+        """Whether the map writes each feature's name beside it (View > Feature labels)."""
+        value = self.settings.value("map_labels", False)
+        return value is True or str(value).lower() == "true"
+
+    @map_labels.setter
+    def map_labels(self, value: bool) -> None:
+        self._write("map_labels", bool(value))
+
     def recent_files(self) -> list[str]:
         """Recently opened assessment files, newest first."""
         value = self.settings.value("recent_files", [])
