@@ -14,6 +14,7 @@ from avsec.core.findings import Finding
 from avsec.core.followup import LastVisit
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
+from avsec.core.textlimits import FieldText, LangField, LangNotes
 
 FORMAT_NAME = "avsec-assessment"
 
@@ -37,10 +38,10 @@ class Observation(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: FieldText
     #: Where it was seen, per language (plain text in files from before bilingual places).
-    place: str | dict[str, str] = ""
-    text: dict[str, str]
+    place: FieldText | LangField = ""
+    text: LangNotes
     location: tuple[float, float] | None = None  # lon, lat
     features: list[str] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list)
