@@ -59,7 +59,8 @@ def strings_in(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
         yield path, value
     elif isinstance(value, dict):
         for key, inner in value.items():
-            where = f"{path}.{key}" if path else str(key)
+            shown = str(key) if len(str(key)) <= 40 else str(key)[:40] + "…"  # never echo it all
+            where = f"{path}.{shown}" if path else shown
             if isinstance(key, str):
                 yield f"{where} (the key)", key
             yield from strings_in(inner, where)

@@ -175,7 +175,10 @@ def load_json_file(path: Path, max_bytes: int = MAX_LAYOUT_BYTES) -> Any:
             "for a layout; split the file or simplify it"
         )
     try:
-        raw = path.read_bytes()
+        # At most one byte over the limit: a device such as /dev/zero reports size 0 and
+        # never ends, so the stat above cannot be trusted alone.
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     if len(raw) > max_bytes:
