@@ -12,6 +12,7 @@ gaining ``followup`` (open, in_progress, done, verified, not_done) with evidence
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,7 @@ def start_followup(
         ``out_path`` exists (without ``overwrite``) or is the previous file itself.
     """
     previous_path, out_path = Path(previous_path), Path(out_path)
-    if out_path.exists() and out_path.resolve() == previous_path.resolve():
+    if out_path.exists() and os.path.samefile(out_path, previous_path):  # links too
         raise StoreError(f"{out_path.name}: the follow-up cannot replace the previous visit")
     if out_path.exists() and not overwrite:
         raise StoreError(f"{out_path}: already exists; choose another name")
