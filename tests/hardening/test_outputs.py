@@ -202,7 +202,7 @@ def test_a_pdf_or_text_file_of_whole_pages_is_still_replaced(run, mini_file, tmp
     old.write_bytes(b"item_id,status,notes\n" + b"x" * (4096 - 21))
     code, _, err = run("responses", "export", mini_file, "-o", old)
     assert code == 0, err
-    assert old.read_text(encoding="utf-8").startswith("\"item_id\"")
+    assert old.read_text(encoding="utf-8").startswith('"item_id"')
 
 
 def test_pack_and_followup_refuse_a_hard_link_to_their_input(run, mini_file, tmp_path):
