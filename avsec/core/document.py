@@ -15,7 +15,7 @@ from avsec.core.followup import LastVisit
 from avsec.core.i18n import pick
 from avsec.core.judgements import Judgement, false_positives, open_findings
 from avsec.core.layout import Feature
-from avsec.core.textlimits import FieldText
+from avsec.core.textlimits import FieldText, LangField, LangNotes
 
 FORMAT_NAME = "avsec-assessment"
 
@@ -71,10 +71,10 @@ class Observation(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: FieldText
     #: Where it was seen, per language (plain text in files from before bilingual places).
-    place: str | dict[str, str] = ""
-    text: dict[str, str]
+    place: FieldText | LangField = ""
+    text: LangNotes
     location: tuple[float, float] | None = None  # lon, lat
     features: list[str] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list)

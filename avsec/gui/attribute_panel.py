@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from avsec.core.commands import change_feature
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature
+from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.i18n import tr
 from avsec.gui.labels import KINDS, field_label, kind_label, value_label
 from avsec.gui.session import Session
@@ -114,6 +115,7 @@ class AttributePanel(SessionWidget):
             editor: QLineEdit | QComboBox
             if choices is None:
                 editor = QLineEdit(self.form_host)
+                editor.setMaxLength(MAX_FIELD_CHARS)  # names: core/textlimits.py
                 if name.endswith(NUMERIC_SUFFIXES):
                     validator = QDoubleValidator(0.0, 1000.0, 2, editor)
                     validator.setLocale(QLocale.c())

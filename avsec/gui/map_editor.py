@@ -565,7 +565,10 @@ class MapEditor(SessionWidget):
         try:
             if path.stat().st_size > MAX_IMAGE_BYTES:
                 raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # bounded: a device reports size 0
+                data = handle.read(MAX_IMAGE_BYTES + 1)
+            if len(data) > MAX_IMAGE_BYTES:
+                raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
             image = QImage.fromData(QByteArray(data))
             if image.isNull():
                 raise InputError(f"{path.name}: not a PNG or JPEG image avsec can read")

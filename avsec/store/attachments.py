@@ -18,6 +18,7 @@ from typing import Any
 
 from avsec.core.document import AttachmentInfo
 from avsec.core.errors import StoreError
+from avsec.core.textlimits import MAX_FIELD_CHARS
 
 #: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
 #: mistake or an attack on the file size.
@@ -67,6 +68,11 @@ class AttachmentStore:
         The original is kept bit for bit; its report copy and thumbnail are made here, once
         (see photo_derivatives.py), so nothing later decodes the original again.
         """
+        if len(filename) > MAX_FIELD_CHARS:
+            raise StoreError(
+                f"{filename[:40]}…: a photo's file name is longer than {MAX_FIELD_CHARS:,} "
+                "characters; nothing was saved"
+            )
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise StoreError(
                 f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB"

@@ -33,6 +33,7 @@ from avsec.core.followup import LastVisit
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
+from avsec.store.extras_limits import check_extra
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
 from avsec.store.judgements import JudgementStore
 from avsec.store.numbering import number_findings
@@ -607,7 +608,9 @@ class AvsecFile(AttachmentStore, JudgementStore):
             raise StoreError(f"{self.path.name}: the entry {key} is damaged ({exc})") from None
 
     def set_extra(self, key: str, value: Any) -> None:
-        """Write (or with None delete) a JSON value in the extras table."""
+        """Write (or with None delete) a JSON value in the extras table (texts capped)."""
+        if value is not None:
+            check_extra(self.path.name, key, value)
         with self.transaction():
             if value is None:
                 self._conn.execute("DELETE FROM extras WHERE key = ?", (key,))
