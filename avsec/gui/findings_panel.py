@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -81,14 +81,15 @@ class FindingsPanel(SessionWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         # Judging the selected finding: the same four actions as the list's context menu.
         self.judge_buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
+        # Two rows of two: one row of four widened the right pane and narrowed the map.
+        buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for key, text, tip in self._judge_actions():
+        for index, (key, text, tip) in enumerate(self._judge_actions()):
             button = QPushButton(text, self)
             button.setObjectName(f"judge-{key}")
             button.setToolTip(tip)
             button.clicked.connect(lambda _=False, k=key: self.judge_current(k))
-            buttons.addWidget(button)
+            buttons.addWidget(button, index // 2, index % 2)
             self.judge_buttons[key] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -120,6 +121,8 @@ class FindingsPanel(SessionWidget):
         verdict = judgement.verdict if judgement else "open"
         for key, button in self.judge_buttons.items():
             button.setEnabled(bool(finding_id) and key != verdict)
+            # Shown only for a selected finding, so the list keeps its rows otherwise.
+            button.setVisible(bool(finding_id))
 
     def judge_current(self, key: str) -> bool:
         """Judge the selected finding: "accepted", "false_positive" (asks the reason),

@@ -345,7 +345,7 @@ def test_failing_photo_loader_is_a_missing_photo(make_doc, tmp_path):
 
 
 def test_unknown_language_falls_back_to_english(make_doc, tmp_path):
-    reader = build(make_doc(), tmp_path / "r.pdf", lang="pt")
+    reader = build(make_doc(), tmp_path / "r.pdf", lang="de")
     assert "1 Executive summary" in " ".join(page_texts(reader))
 
 
