@@ -32,7 +32,7 @@ from avsec.core.errors import InputError
 from avsec.core.i18n import N_, install_catalogues
 from avsec.io.resources import data_folder
 
-__all__ = ["DOMAIN", "N_", "available_languages", "catalogue", "keyed", "keyed_plural", "translate"]
+__all__ = ["DOMAIN", "N_", "available_languages", "catalogue", "keyed", "keyed_plural"]
 
 #: Gettext domain: the name of every catalogue file (avsec.pot, avsec.po, avsec.mo).
 DOMAIN = "avsec"
@@ -131,17 +131,6 @@ def _load(folder: Traversable, lang: str) -> _gettext.NullTranslations:
             return _gettext.GNUTranslations(stream)
     except (OSError, struct.error, UnicodeDecodeError, ValueError, IndexError) as exc:
         raise InputError(f"{path}: not a readable gettext catalogue ({exc})") from exc
-
-
-def translate(lang: str, message: str, context: str | None = None) -> str:
-    """``message`` (an English msgid) in ``lang``, the message itself when untranslated.
-
-    ``context`` is the symbolic key of a :func:`keyed` entry.
-    """
-    translations = catalogue(lang)
-    if context is None:
-        return translations.gettext(message)
-    return translations.pgettext(context, message)
 
 
 def clear_cache() -> None:

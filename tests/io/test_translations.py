@@ -14,13 +14,13 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import translate
 from avsec.io import translations
 from avsec.io.translations import (
     DOMAIN,
     available_languages,
     catalogue,
     keyed,
-    translate,
     translations_folder,
 )
 
@@ -113,12 +113,12 @@ def test_the_template_is_current(tmp_path):
 
 
 def test_english_is_the_msgids_and_spanish_comes_from_the_catalogue():
-    assert translate("en", "Open…") == "Open…"
-    assert translate("es", "Open…") == "Abrir…"
-    assert translate("es", "Item", context="item") == "Ítem"
-    assert translate("es", "Item") == "Ítem"  # a checklist item is an "ítem" everywhere
-    assert translate("es", "No such message") == "No such message"
-    assert translate("fr", "Open…") == "Open…"  # no French catalogue yet
+    assert translate("Open…", "en") == "Open…"
+    assert translate("Open…", "es") == "Abrir…"
+    assert translate("Item", "es", context="item") == "Ítem"
+    assert translate("Item", "es") == "Ítem"  # a checklist item is an "ítem" everywhere
+    assert translate("No such message", "es") == "No such message"
+    assert translate("Open…", "fr") == "Open…"  # no French catalogue yet
     assert catalogue("es") is catalogue("es")  # read once
 
 
