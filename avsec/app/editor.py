@@ -20,6 +20,7 @@ from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetRespo
 from avsec.core.document import AssessmentDocument, AttachmentInfo
 from avsec.core.errors import InputError
 from avsec.core.findings import Finding
+from avsec.core.i18n import N_
 from avsec.geo.analysis import AnalysisResult
 from avsec.store import AvsecFile
 from avsec.store.analysis import analyse_and_store
@@ -165,7 +166,11 @@ class Editor:
             ``item_id`` is not an item of the file's checklist.
         """
         if item_id not in self.checklist.item_ids():
-            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+            raise InputError(
+                N_("{item_id}: not an item of the checklist {id}"),
+                item_id=item_id,
+                id=self.checklist.id,
+            )
         before = self.response(item_id)
         photos = list(before.photos) if before else []
         if attachment_id in photos:
@@ -187,7 +192,11 @@ class Editor:
         None when the item already shows the photo); apply the command to make it undoable.
         """
         if item_id not in self.checklist.item_ids():
-            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+            raise InputError(
+                N_("{item_id}: not an item of the checklist {id}"),
+                item_id=item_id,
+                id=self.checklist.id,
+            )
         attachment_id, _ = self.store_photo(path)
         return attachment_id, self.photo_link(item_id, attachment_id)
 

@@ -76,9 +76,11 @@ def start_followup(
     """
     previous_path, out_path = Path(previous_path), Path(out_path)
     if out_path.exists() and out_path.resolve() == previous_path.resolve():
-        raise StoreError(f"{out_path.name}: the follow-up cannot replace the previous visit")
+        raise StoreError(
+            N_("{name}: the follow-up cannot replace the previous visit"), name=out_path.name
+        )
     if out_path.exists() and not overwrite:
-        raise StoreError(f"{out_path}: already exists; choose another name")
+        raise StoreError(N_("{out_path}: already exists; choose another name"), out_path=out_path)
     with AvsecFile.open(previous_path) as prev:
         doc = prev.document()
         stale = prev.findings_stale()
@@ -171,7 +173,11 @@ def find_action(actions: list[Action], action_id: str) -> Action:
         if action.id == action_id:
             return action
     known = ", ".join(a.id for a in actions[:5]) or "none"
-    raise InputError(f"no action {action_id!r} in the outline (actions: {known})")
+    raise InputError(
+        N_("no action {action_id!r} in the outline (actions: {known})"),
+        action_id=action_id,
+        known=known,
+    )
 
 
 def load_since_last_visit(file: AvsecFile) -> SinceLastVisit | None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
-from avsec.gui.i18n import tr
+from avsec.core.errors import AvsecError
+from avsec.gui.i18n import language, tr
 
 
 def ok_cancel_buttons(dialog: QDialog, on_accept: Callable[[], object]) -> QDialogButtonBox:
@@ -28,7 +29,8 @@ def show_error(parent: QWidget | None, title: str, error: object) -> None:
     Offscreen runs (tests, screenshots) must never block on a modal box, so the box is opened
     non-modally there and left for the test to inspect.
     """
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), str(error), parent=parent)
+    text = error.in_language(language()) if isinstance(error, AvsecError) else str(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), text, parent=parent)
     box.setObjectName("error-box")
     if _offscreen():
         box.setModal(False)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.portfolio import Portfolio
 from avsec.io.translations import catalogue, keyed
 
@@ -57,7 +58,9 @@ def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -
 
     out = Path(out)
     if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+        raise InputError(
+            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
+        )
     areas = sorted({a for ap in portfolio.airports for v in ap["visits"] for a in v["areas"]})
     book = Workbook()
     visits = book.active

@@ -130,7 +130,9 @@ def _load(folder: Traversable, lang: str) -> _gettext.NullTranslations:
         with path.open("rb") as stream:
             return _gettext.GNUTranslations(stream)
     except (OSError, struct.error, UnicodeDecodeError, ValueError, IndexError) as exc:
-        raise InputError(f"{path}: not a readable gettext catalogue ({exc})") from exc
+        raise InputError(
+            N_("{path}: not a readable gettext catalogue ({exc})"), path=path, exc=exc
+        ) from exc
 
 
 def clear_cache() -> None:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.portfolio import Portfolio
 from avsec.io.translations import catalogue, keyed
 from avsec.report import styles as st
@@ -162,7 +163,9 @@ def build_portfolio_report(
     """
     out = Path(out)
     if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+        raise InputError(
+            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
+        )
     today = today or dt.date.today()
     s = st.Styles()
     marking = DEFAULT_MARKING.get(lang, DEFAULT_MARKING["en"])

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from avsec.core.errors import AvsecError
+from avsec.core.i18n import N_
 from avsec.io.resources import data_folder
 from avsec.io.translations import keyed
 from avsec.report import styles as st
@@ -60,7 +61,11 @@ def _fallback_coverage() -> frozenset[int]:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise AvsecError(f"assets/fonts/{_FALLBACK_FILE}: cannot be read ({exc})") from exc
+        raise AvsecError(
+            N_("assets/fonts/{FALLBACK_FILE}: cannot be read ({exc})"),
+            FALLBACK_FILE=_FALLBACK_FILE,
+            exc=exc,
+        ) from exc
     from reportlab.lib.fonts import addMapping
 
     font = TTFont(FALLBACK_FONT, io.BytesIO(data))

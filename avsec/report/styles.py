@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from avsec.core.errors import AvsecError
+from avsec.core.i18n import N_
 from avsec.io.resources import data_folder
 from avsec.report import colours as report_colours
 
@@ -63,7 +64,9 @@ def register_fonts() -> str:
         try:
             data = source.read_bytes()
         except OSError as exc:
-            raise AvsecError(f"assets/fonts/{filename}: cannot be read ({exc})") from exc
+            raise AvsecError(
+                N_("assets/fonts/{filename}: cannot be read ({exc})"), filename=filename, exc=exc
+            ) from exc
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
     # No bold-oblique file is shipped: bold stands in for it.
     addMapping(FONT, 0, 0, FONT)

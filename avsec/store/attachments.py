@@ -17,6 +17,7 @@ from typing import Any
 
 from avsec.core.document import AttachmentInfo
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 
 #: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
 #: mistake or an attack on the file size.
@@ -63,7 +64,9 @@ class AttachmentStore:
         """
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise StoreError(
-                f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB"
+                N_("{filename}: larger than {MAX_ATTACHMENT_BYTES} MiB"),
+                filename=filename or "attachment",
+                MAX_ATTACHMENT_BYTES=MAX_ATTACHMENT_BYTES // 2**20,
             )
         digest = hashlib.sha256(data).hexdigest()
         if self._has_attachment(digest):

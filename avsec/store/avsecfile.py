@@ -28,6 +28,7 @@ from avsec.core.checklist import Checklist
 from avsec.core.commands import Command
 from avsec.core.errors import NotAnAvsecFile, ReadOnlyFile, StoreError
 from avsec.core.findings import Finding
+from avsec.core.i18n import N_
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
@@ -45,7 +46,7 @@ def _strict_json(value: Any, what: str) -> str:
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     except ValueError as exc:
-        raise StoreError(f"{what}: not saved ({exc})") from None
+        raise StoreError(N_("{what}: not saved ({exc})"), what=what, exc=exc) from None
 
 
 def _now() -> str:
@@ -145,7 +146,7 @@ class AvsecFile(RecordReader, AttachmentStore):
         """
         path = Path(path)
         if path.exists() and not overwrite:
-            raise StoreError(f"{path}: already exists; choose another name")
+            raise StoreError(N_("{path}: already exists; choose another name"), path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Build the file under a temporary name and rename it into place, so a crash while
         # creating never leaves a half-made .avsec file behind.
@@ -185,7 +186,7 @@ class AvsecFile(RecordReader, AttachmentStore):
         if path.exists():
             if not overwrite:
                 partial.unlink(missing_ok=True)
-                raise StoreError(f"{path}: already exists; choose another name")
+                raise StoreError(N_("{path}: already exists; choose another name"), path=path)
         os.replace(partial, path)
         conn = cls._connect(path, passphrase)
         return cls(path, conn, user or _user())
@@ -205,11 +206,18 @@ class AvsecFile(RecordReader, AttachmentStore):
         backup = None
         if version < schema.LATEST:
             if not migrate:
-                raise StoreError(f"{path.name}: format {version} needs a migration")
+                raise StoreError(
+                    N_("{name}: format {version} needs a migration"),
+                    name=path.name,
+                    version=version,
+                )
             if read_only:
                 raise StoreError(
-                    f"{path.name}: format {version} needs a migration, but the file is "
-                    "read-only; copy it somewhere writable first"
+                    N_(
+                        "{name}: format {version} needs a migration, but the file is read-only; copy it somewhere writable first"
+                    ),
+                    name=path.name,
+                    version=version,
                 )
             backup = backup_path(path, version)
             shutil.copy2(path, backup)
@@ -239,7 +247,9 @@ class AvsecFile(RecordReader, AttachmentStore):
             raise
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise NotAnAvsecFile(f"{self.path.name}: the file is damaged ({exc})") from exc
+            raise NotAnAvsecFile(
+                N_("{name}: the file is damaged ({exc})"), name=self.path.name, exc=exc
+            ) from exc
 
     def close(self) -> None:
         """Close the file (every edit is already on disk) and mark it closed cleanly."""
@@ -285,8 +295,10 @@ class AvsecFile(RecordReader, AttachmentStore):
             return
         if self.read_only:
             raise ReadOnlyFile(
-                f"{self.path.name}: the file is read-only; nothing was changed "
-                "(copy it, or make it writable, to edit it)"
+                N_(
+                    "{name}: the file is read-only; nothing was changed (copy it, or make it writable, to edit it)"
+                ),
+                name=self.path.name,
             )
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
@@ -351,7 +363,11 @@ class AvsecFile(RecordReader, AttachmentStore):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "record"
             raise StoreError(
-                f"{self.path.name}: the {what} was not saved ({where}: {first['msg']})"
+                N_("{name}: the {what} was not saved ({where}: {msg})"),
+                name=self.path.name,
+                what=what,
+                where=where,
+                msg=first["msg"],
             ) from None
 
     def write_response(self, item_id: str, response: Response | None) -> None:

@@ -24,6 +24,7 @@ from avsec.core.document import AssessmentDocument, AttachmentInfo, Observation
 from avsec.core.errors import StoreError
 from avsec.core.findings import Finding
 from avsec.core.followup import LastVisit
+from avsec.core.i18n import N_
 from avsec.core.layout import Feature
 
 #: Validation context of records read from a file: text limits apply to new writes only.
@@ -49,9 +50,16 @@ class RecordReader:
             problems = exc.errors()
             first = problems[0]
             where = ".".join(str(p) for p in first["loc"]) or "record"
-            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+            more = len(problems) - 1
             raise StoreError(
-                f"{self.path.name}: the {what} record is damaged ({where}: {first['msg']}{more})"
+                N_("{name}: the {what} record is damaged ({where}: {msg} and {more} more)")
+                if more
+                else N_("{name}: the {what} record is damaged ({where}: {msg})"),
+                name=self.path.name,
+                what=what,
+                where=where,
+                msg=first["msg"],
+                more=more,
             ) from exc
 
     @property
@@ -60,7 +68,9 @@ class RecordReader:
         if self._assessment is None:
             row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
             if row is None:
-                raise StoreError(f"{self.path.name}: the assessment record is missing")
+                raise StoreError(
+                    N_("{name}: the assessment record is missing"), name=self.path.name
+                )
             self._assessment = self._load("assessment", Assessment, row[0])
         return self._assessment
 
@@ -68,7 +78,7 @@ class RecordReader:
         """The assessment header as it is in the file now (not the cached copy)."""
         row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
         if row is None:
-            raise StoreError(f"{self.path.name}: the assessment record is missing")
+            raise StoreError(N_("{name}: the assessment record is missing"), name=self.path.name)
         return self._load("assessment", Assessment, row[0])  # type: ignore[no-any-return]
 
     @property
@@ -77,7 +87,9 @@ class RecordReader:
         if self._checklist is None:
             row = self._conn.execute("SELECT json FROM checklist_snapshot WHERE id = 1").fetchone()
             if row is None:
-                raise StoreError(f"{self.path.name}: the checklist snapshot is missing")
+                raise StoreError(
+                    N_("{name}: the checklist snapshot is missing"), name=self.path.name
+                )
             self._checklist = self._load("checklist", Checklist, row[0])
         return self._checklist
 
@@ -110,7 +122,12 @@ class RecordReader:
             return model.model_validate(record, context=STORED)
         except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError included
             reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise StoreError(f"{self.path.name}: the {what} is damaged ({reason[:160]})") from None
+            raise StoreError(
+                N_("{name}: the {what} is damaged ({reason})"),
+                name=self.path.name,
+                what=what,
+                reason=reason[:160],
+            ) from None
 
     def response(self, item_id: str) -> Response | None:
         """The response to one item, or None."""
@@ -131,7 +148,10 @@ class RecordReader:
                 geometry_value, props_value = json.loads(geometry), json.loads(props)
             except (TypeError, ValueError) as exc:
                 raise StoreError(
-                    f"{self.path.name}: the feature {fid} is damaged ({exc})"
+                    N_("{name}: the feature {fid} is damaged ({exc})"),
+                    name=self.path.name,
+                    fid=fid,
+                    exc=exc,
                 ) from None
             out.append(
                 Feature.model_construct(
@@ -166,7 +186,12 @@ class RecordReader:
         try:
             return json.loads(row[0])
         except (TypeError, ValueError) as exc:
-            raise StoreError(f"{self.path.name}: the entry {key} is damaged ({exc})") from None
+            raise StoreError(
+                N_("{name}: the entry {key} is damaged ({exc})"),
+                name=self.path.name,
+                key=key,
+                exc=exc,
+            ) from None
 
     # --- journal and whole document ---------------------------------------------------------
 
@@ -196,7 +221,9 @@ class RecordReader:
         """Everything in the file as one :class:`AssessmentDocument`."""
         raw_observations = self.extra("observations", [])
         if not isinstance(raw_observations, list):
-            raise StoreError(f"{self.path.name}: the observations entry is damaged (not a list)")
+            raise StoreError(
+                N_("{name}: the observations entry is damaged (not a list)"), name=self.path.name
+            )
         observations = [
             self._row(f"observation {n}", Observation, o if isinstance(o, dict) else {"id": o})
             for n, o in enumerate(raw_observations, start=1)
@@ -239,11 +266,11 @@ class RecordReader:
             "SELECT sha256, json FROM checklist_snapshot WHERE id = 1"
         ).fetchone()
         if row is None:
-            raise StoreError(f"{self.path.name}: the checklist snapshot is missing")
+            raise StoreError(N_("{name}: the checklist snapshot is missing"), name=self.path.name)
         stored, text = row
         if stored != hashlib.sha256(text.encode()).hexdigest():
             raise StoreError(
-                f"{self.path.name}: the checklist snapshot was altered (its checksum does not "
-                "match)"
+                N_("{name}: the checklist snapshot was altered (its checksum does not match)"),
+                name=self.path.name,
             )
         return str(stored)

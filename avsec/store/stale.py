@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 
 
 class StaleEdit(StoreError):
@@ -65,8 +66,18 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
     if changed:
         kind, ident = changed[0]
         what = f"{kind} {ident}".strip()
-        more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+        more = len(changed) - 1
         raise StaleEdit(
-            f"{store.path.name}: the {what}{more} changed in another program since this edit "
-            "was prepared; nothing was written (reload and edit again)"
+            N_(
+                "{name}: the {what} and {more} more changed in another program since this edit "
+                "was prepared; nothing was written (reload and edit again)"
+            )
+            if more
+            else N_(
+                "{name}: the {what} changed in another program since this edit was prepared; "
+                "nothing was written (reload and edit again)"
+            ),
+            name=store.path.name,
+            what=what,
+            more=more,
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
@@ -10,6 +12,51 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from avsec.core.i18n import DEFAULT_LANGUAGE, N_, translate
+
+#: The language of this run's messages (``--lang``; English for verbs without it).
+_language = DEFAULT_LANGUAGE
+
+
+def set_cli_language(lang: str | None) -> None:
+    """Write this run's messages and errors in ``lang`` (None: English)."""
+    global _language
+    _language = lang or DEFAULT_LANGUAGE
+
+
+def cli_language() -> str:
+    """The language of this run's messages."""
+    return _language
+
+
+def message(text: str, /, **fields: object) -> str:
+    """``text`` (an English msgid) in this run's language, ``fields`` filled in.
+
+    A field that is an avsec error is written in the same language.
+    """
+    from avsec.core.errors import AvsecError
+
+    values = {
+        k: v.in_language(_language) if isinstance(v, AvsecError) else v for k, v in fields.items()
+    }
+    translated = translate(text, _language)
+    return translated.format(**values) if values else translated
+
+
+def say(text: str, /, *, stream: Any = None, **fields: object) -> None:
+    """Print :func:`message` of ``text`` (to standard output unless ``stream``)."""
+    print(message(text, **fields), file=stream)
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            message(N_("{text!r} is not a date like 2026-03-14"), text=text)
+        ) from None
 
 
 def print_json(value: Any) -> None:
@@ -45,7 +92,8 @@ def open_file(path: str) -> Any:
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
-    """Format rows as a plain aligned text table."""
+    """Format rows as a plain aligned text table; ``header`` holds msgids (marked ``N_``)."""
+    header = [translate(h, _language) for h in header]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -73,6 +121,8 @@ def check_output(
 ) -> Path:
     """Check that ``target`` may be written by a verb; return it as a Path.
 
+    ``suffix_message`` (an English msgid marked with ``N_``) says which types are written.
+
     Refused with one line (:class:`InputError`): a wrong suffix, the input file itself (also
     through a symlink or hard link), an existing .avsec or other SQLite file, a folder, a
     device or other non-regular file, a missing folder. An assessment is never overwritten
@@ -83,20 +133,31 @@ def check_output(
     out = Path(target)
     refuse_input_as_output(out, inputs)
     if out.is_dir():
-        raise InputError(f"{out}: is a folder; give the output's file name")
+        raise InputError(N_("{out}: is a folder; give the output's file name"), out=out)
     if out.exists() and not out.is_file():
-        raise InputError(f"{out}: not a regular file; give an output file name")
+        raise InputError(N_("{out}: not a regular file; give an output file name"), out=out)
     if out.suffix.lower() not in suffixes:
-        names = (
-            ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
-        )
-        raise InputError(f"{out.name}: {suffix_message or f'unknown export type; use {names}'}")
+        if suffix_message is not None:
+            raise InputError(
+                N_("{name}: {reason}"), name=out.name, reason=InputError(suffix_message)
+            )
+        names = ", ".join(suffixes[:-1]) if len(suffixes) > 1 else suffixes[0]
+        if len(suffixes) > 1:
+            raise InputError(
+                N_("{name}: unknown export type; use {names} or {last}"),
+                name=out.name,
+                names=names,
+                last=suffixes[-1],
+            )
+        raise InputError(N_("{name}: unknown export type; use {names}"), name=out.name, names=names)
     if out.exists():
         if out.suffix.lower() == ".avsec" or _is_sqlite(out):
-            raise InputError(f"{out}: is an assessment (SQLite) file; it is never overwritten")
+            raise InputError(
+                N_("{out}: is an assessment (SQLite) file; it is never overwritten"), out=out
+            )
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{out}: the folder {folder} does not exist")
+        raise InputError(N_("{out}: the folder {folder} does not exist"), out=out, folder=folder)
     return out
 
 
@@ -107,7 +168,9 @@ def refuse_input_as_output(target: str | Path, inputs: Sequence[str | Path]) -> 
     for source in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(source, target):
-                raise InputError(f"{target}: is the input file; choose another output name")
+                raise InputError(
+                    N_("{target}: is the input file; choose another output name"), target=target
+                )
 
 
 @contextlib.contextmanager
@@ -131,7 +194,9 @@ def safe_output(
             prefix=f".{out.stem}.", suffix=f".part{out.suffix}", dir=folder
         )
     except OSError as exc:
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
+        ) from exc
     os.close(handle)
     temp = Path(name)
     try:
@@ -140,7 +205,9 @@ def safe_output(
         os.chmod(temp, mode)
         os.replace(temp, out)
     except OSError as exc:
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
+        ) from exc
     finally:
         temp.unlink(missing_ok=True)
 

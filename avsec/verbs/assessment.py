@@ -7,7 +7,19 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, open_file, percent, print_json, safe_output, table
+from avsec.core.i18n import N_, ntranslate
+from avsec.verbs._common import (
+    add_lang,
+    cli_language,
+    iso_date,
+    message,
+    open_file,
+    percent,
+    print_json,
+    safe_output,
+    say,
+    table,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -43,8 +55,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--title")
     p.add_argument("--team", action="append", help="team member (repeatable; replaces the list)")
     p.add_argument("--organisation")
-    p.add_argument("--started", type=_date, help="first day of the assessment, YYYY-MM-DD")
-    p.add_argument("--ended", type=_date, help="last day of the assessment, YYYY-MM-DD")
+    p.add_argument("--started", type=iso_date, help="first day of the assessment, YYYY-MM-DD")
+    p.add_argument("--ended", type=iso_date, help="last day of the assessment, YYYY-MM-DD")
     p.add_argument("--marking-en", help="handling marking printed on English reports")
     p.add_argument("--marking-es", help="handling marking printed on Spanish reports")
     p.add_argument("--language", choices=["en", "es"], help="the assessment's working language")
@@ -109,13 +121,6 @@ _PARAMETER_HELP = (
 )
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
-
-
 def cmd_edit(args: argparse.Namespace) -> int:
     """Change the assessment header as one undoable edit (the model's rules, as the GUI)."""
     from avsec.app.header import edited_header
@@ -148,26 +153,30 @@ def cmd_edit(args: argparse.Namespace) -> int:
                 name, sep, value = pair.partition("=")
                 if not sep or name not in values:
                     raise InputError(
-                        f"--param {pair}: use NAME=VALUE with NAME one of {', '.join(values)}"
+                        N_("--param {pair}: use NAME=VALUE with NAME one of {names}"),
+                        pair=pair,
+                        names=", ".join(values),
                     )
                 try:
                     values[name] = float(value)
                 except ValueError:
-                    raise InputError(f"--param {pair}: {value!r} is not a number") from None
+                    raise InputError(
+                        N_("--param {pair}: {value!r} is not a number"), pair=pair, value=value
+                    ) from None
             try:
                 update["parameters"] = RuleParameters(**values)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 name = ".".join(str(p) for p in first["loc"])
-                raise InputError(f"--param {name}: {first['msg']}") from None
+                raise InputError(N_("--param {name}: {msg}"), name=name, msg=first["msg"]) from None
         if not update:
-            raise InputError("nothing to change; see 'avsec edit --help'")
+            raise InputError(N_("nothing to change; see 'avsec edit --help'"))
         after = edited_header(before, **update)
         f.apply(SetAssessment(before, after))
         stale = f.findings_stale()
-    print(f"updated {', '.join(sorted(update))} in {args.file}")
+    say(N_("updated {fields} in {file}"), fields=", ".join(sorted(update)), file=args.file)
     if stale:
-        print("the rule parameters changed: run 'avsec analyze' to refresh the findings")
+        say(N_("the rule parameters changed: run 'avsec analyze' to refresh the findings"))
     return 0
 
 
@@ -183,12 +192,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         airport = lookup_airport(args.airport)
     elif args.name and args.lat is not None and args.lon is not None:
         if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
-            raise InputError("--lat must be within -90..90 and --lon within -180..180")
+            raise InputError(N_("--lat must be within -90..90 and --lon within -180..180"))
         airport = custom_airport(
             args.name, args.lat, args.lon, icao=args.icao, city=args.city, country=args.country
         )
     else:
-        raise InputError("give --airport CODE, or --name, --lat and --lon for a custom airport")
+        raise InputError(N_("give --airport CODE, or --name, --lat and --lon for a custom airport"))
     checklist = get_checklist(args.checklist or BUNDLED_CHECKLIST)
     assessment = Assessment(
         title=args.title or f"{airport.name} access control",
@@ -208,9 +217,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     ):
         pass
     code = airport.icao or airport.name
-    print(
-        f"created {args.file}: {code} {airport.name}, checklist {checklist.id} v{checklist.version}"
-        + (" (encrypted)" if passphrase else "")
+    say(
+        N_("created {file}: {code} {airport}, checklist {checklist} v{version} (encrypted)")
+        if passphrase
+        else N_("created {file}: {code} {airport}, checklist {checklist} v{version}"),
+        file=args.file,
+        code=code,
+        airport=airport.name,
+        checklist=checklist.id,
+        version=checklist.version,
     )
     return 0
 
@@ -270,21 +285,32 @@ def cmd_info(args: argparse.Namespace) -> int:
     airport = info["airport"]
     codes = "/".join(c for c in (airport["icao"], airport["iata"]) if c)
     print(info["handling_marking"])
-    print(f"{info['title']}")
-    print(
-        f"  airport    {codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip()
+    print(info["title"])
+    place = f"{codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip()
+    say(N_("  airport    {place}"), place=place)
+    say(
+        N_("  checklist  {id} v{version}"),
+        id=info["checklist"]["id"],
+        version=info["checklist"]["version"],
     )
-    print(f"  checklist  {info['checklist']['id']} v{info['checklist']['version']}")
-    print(
-        f"  mode       {info['mode']}"
-        + (f" (team {info['team_name']})" if info["team_name"] else "")
-    )
+    if info["team_name"]:
+        say(N_("  mode       {mode} (team {team})"), mode=info["mode"], team=info["team_name"])
+    else:
+        say(N_("  mode       {mode}"), mode=info["mode"])
     c = info["counts"]
-    print(f"  answered   {c['answered']} of {c['items']} items")
-    stale = " (out of date: run avsec analyze)" if info["findings_stale"] else ""
-    print(f"  layout     {c['features']} features, {c['findings']} findings{stale}")
-    print(
-        f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries"
+    say(N_("  answered   {answered} of {items} items"), answered=c["answered"], items=c["items"])
+    stale = message(N_(" (out of date: run avsec analyze)")) if info["findings_stale"] else ""
+    say(
+        N_("  layout     {features} features, {findings} findings{stale}"),
+        features=c["features"],
+        findings=c["findings"],
+        stale=stale,
+    )
+    say(
+        N_("  outline    {actions} actions; {photos} photos; {changes} journal entries"),
+        actions=c["actions"],
+        photos=c["photos"],
+        changes=c["changes"],
     )
     if info["previous"]:
         from avsec.verbs.followup import print_last_visit
@@ -317,7 +343,13 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
             )
             commands.append(SetResponse(item_id, before, after))
         f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))
-    print(f"imported {len(rows)} response{'s' if len(rows) != 1 else ''} from {args.csv}")
+    imported = ntranslate(
+        "imported {count} response from {csv}",
+        "imported {count} responses from {csv}",
+        len(rows),
+        cli_language(),
+    )
+    print(imported.format(count=len(rows), csv=args.csv))
     return 0
 
 
@@ -333,7 +365,7 @@ def cmd_responses_export(args: argparse.Namespace) -> int:
             return 0
         with safe_output(args.output, (".csv",), inputs=[args.file]) as temp:
             count = write_responses_csv(temp, f.checklist, f.responses())
-    print(f"wrote {count} responses to {args.output}")
+    say(N_("wrote {count} responses to {output}"), count=count, output=args.output)
     return 0
 
 
@@ -363,14 +395,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     o = scores.overall
     rows.append(
         [
-            "Overall",
+            message(N_("Overall")),
             percent(o.coverage),
             percent(o.ei),
             percent(o.weighted),
             f"{o.assessed}/{o.applicable}",
         ]
     )
-    print(table(rows, ["area", "coverage", "EI", "weighted", "assessed"]))
+    print(table(rows, [N_("area"), N_("coverage"), "EI", N_("weighted"), N_("assessed")]))
     return 0
 
 
@@ -411,11 +443,19 @@ def cmd_outline(args: argparse.Namespace) -> int:
         ]
         for a in outline
     ]
-    print(table(rows, ["horizon", "priority", "items", "action", "due"]))
+    print(table(rows, [N_("horizon"), N_("priority"), N_("items"), N_("action"), N_("due")]))
     if args.save and update.command is None:
-        print(f"the outline in {args.file} is up to date ({len(outline)} actions); nothing written")
+        say(
+            N_("the outline in {file} is up to date ({outline_count} actions); nothing written"),
+            file=args.file,
+            outline_count=len(outline),
+        )
     elif args.save:
-        print(f"saved {len(outline)} actions to {args.file}")
+        say(
+            N_("saved {outline_count} actions to {file}"),
+            outline_count=len(outline),
+            file=args.file,
+        )
     return 0
 
 
@@ -430,12 +470,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             from avsec.io.assessment_json import write_assessment_json
 
             write_assessment_json(doc, temp)
-            summary = f"wrote {out}"
+            summary = message(N_("wrote {out}"), out=out)
         else:
             from avsec.io import cap
 
             lang = args.lang or doc.assessment.language
             count = cap.write_cap(doc, temp, lang=lang)
-            summary = f"wrote {count} actions to {out}"
+            summary = message(N_("wrote {count} actions to {out}"), count=count, out=out)
     print(summary)
     return 0

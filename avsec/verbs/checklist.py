@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import check_output, print_json, safe_output, table
+from avsec.core.i18n import N_
+from avsec.verbs._common import check_output, cli_language, print_json, safe_output, say, table
 
 #: Ids of installed checklists: they become file names in the user folder.
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -68,10 +69,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         return 0
     rows = [[s.id, str(s.version), str(s.items), s.origin, s.title.get("en", "")] for s in sources]
-    print(table(rows, ["id", "version", "items", "origin", "title"]))
-    print(f"\nOwn checklists go in {user_checklist_dir()}")
+    print(table(rows, [N_("id"), N_("version"), N_("items"), N_("origin"), N_("title")]))
+    print()
+    say(N_("Own checklists go in {folder}"), folder=user_checklist_dir())
     for problem in problems:
-        print(f"skipped: {problem}")
+        say(N_("skipped: {problem}"), problem=problem)
     return 0
 
 
@@ -90,12 +92,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             checklist = load_checklist_file(path, catalogue)
         except (ChecklistError, InputError) as exc:
             failed += 1
-            for line in getattr(exc, "problems", [str(exc)]):
+            for line in getattr(exc, "problems", None) or [exc.in_language(cli_language())]:
                 print(line, file=sys.stderr)
             continue
         count = sum(1 for _ in checklist.items())
-        print(
-            f"{getattr(path, 'name', path)}: ok ({checklist.id} v{checklist.version}, {count} items)"
+        say(
+            N_("{path}: ok ({id} v{version}, {count} items)"),
+            path=getattr(path, "name", path),
+            id=checklist.id,
+            version=checklist.version,
+            count=count,
         )
     return 1 if failed else 0
 
@@ -150,7 +156,11 @@ def cmd_to_xlsx(args: argparse.Namespace) -> int:
     checklist = get_checklist(args.id or BUNDLED_CHECKLIST)
     with safe_output(args.output, (".xlsx",)) as temp:
         to_xlsx(checklist, temp)
-    print(f"wrote {args.output} ({sum(1 for _ in checklist.items())} items)")
+    say(
+        N_("wrote {output} ({count} items)"),
+        output=args.output,
+        count=sum(1 for _ in checklist.items()),
+    )
     return 0
 
 
@@ -176,8 +186,12 @@ def cmd_from_xlsx(args: argparse.Namespace) -> int:
         ) from None
     with safe_output(args.output, (".yaml", ".yml"), inputs=[args.xlsx]) as temp:
         write_yaml(data, temp)
-    print(
-        f"wrote {args.output} ({checklist.id} v{checklist.version}, {sum(1 for _ in checklist.items())} items)"
+    say(
+        N_("wrote {output} ({id} v{version}, {count} items)"),
+        output=args.output,
+        id=checklist.id,
+        version=checklist.version,
+        count=sum(1 for _ in checklist.items()),
     )
     return 0
 
@@ -194,18 +208,30 @@ def cmd_add(args: argparse.Namespace) -> int:
     # The id names the installed file: it must not climb out of the user folder.
     if not CHECKLIST_ID.fullmatch(checklist.id):
         raise InputError(
-            f"{source.name}: checklist id {checklist.id!r} must be lower-case letters, digits, "
-            "'.', '_' or '-', starting with a letter or digit; nothing installed"
+            N_(
+                "{name}: checklist id {id!r} must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; nothing installed"
+            ),
+            name=source.name,
+            id=checklist.id,
         )
     folder = user_checklist_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{checklist.id}.yaml"
     if target.resolve().parent != folder.resolve():
-        raise InputError(f"{source.name}: id {checklist.id!r} leaves the checklist folder")
+        raise InputError(
+            N_("{name}: id {id!r} leaves the checklist folder"), name=source.name, id=checklist.id
+        )
     if target.exists() and target.read_bytes() != source.read_bytes():
         raise InputError(
-            f"{target}: a different checklist with id {checklist.id} is installed; remove it first"
+            N_("{target}: a different checklist with id {id} is installed; remove it first"),
+            target=target,
+            id=checklist.id,
         )
     shutil.copyfile(source, target)
-    print(f"added {checklist.id} v{checklist.version} to {folder}")
+    say(
+        N_("added {id} v{version} to {folder}"),
+        id=checklist.id,
+        version=checklist.version,
+        folder=folder,
+    )
     return 0

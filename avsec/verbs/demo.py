@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang
+from avsec.core.i18n import N_
+from avsec.verbs._common import add_lang, say
 
 DEFAULT_OUT = "avsec-demo"
 
@@ -83,28 +84,43 @@ def cmd_demo(args: argparse.Namespace) -> int:
     result = prepare_demo(out_dir, lang=lang, fresh=args.fresh)
     path = result.path
     if result.reused:
-        print(f"reusing the training airport in {path} (kept as it is, with any edits)")
+        say(N_("reusing the training airport in {path} (kept as it is, with any edits)"), path=path)
         if args.lang and result.language and result.language != args.lang:
-            print(f"  it was built in '{result.language}'; the report is written in '{lang}'")
-        print(f"  to rebuild it from the bundled data: avsec demo --out {out_dir} --fresh")
+            say(
+                N_("  it was built in '{language}'; the report is written in '{lang}'"),
+                language=result.language,
+                lang=lang,
+            )
+        say(
+            N_("  to rebuild it from the bundled data: avsec demo --out {out_dir} --fresh"),
+            out_dir=out_dir,
+        )
     else:
         if result.problem:
-            print(
-                f"avsec: warning: the demo in {path} does not open ({result.problem}); rebuilt it",
-                file=sys.stderr,
+            say(
+                N_("avsec: warning: the demo in {path} does not open ({problem}); rebuilt it"),
+                path=path,
+                problem=result.problem,
+                stream=sys.stderr,
             )
         if result.backup is not None:
-            print(f"moved the previous key to {result.backup}")
-        print(f"built the training airport in {path}")
+            say(N_("moved the previous key to {backup}"), backup=result.backup)
+        say(N_("built the training airport in {path}"), path=path)
     run = None if args.no_gui or not has_display() else _gui_runner()
     if run is not None:
         return int(run(path, lang) or 0)
     if not args.no_gui:
-        reason = "no display" if not has_display() else "the desktop app is not available"
-        print(f"{reason}: writing the report instead")
+        say(
+            N_("no display: writing the report instead")
+            if not has_display()
+            else N_("the desktop app is not available: writing the report instead")
+        )
     report = write_report(path, out_dir / "report.pdf", lang)
-    print(f"wrote {report}")
-    print(
-        f"next: avsec workshop pack {path} -o exercise.avsec   (a training exercise from this key)"
+    say(N_("wrote {report}"), report=report)
+    say(
+        N_(
+            "next: avsec workshop pack {path} -o exercise.avsec   (a training exercise from this key)"
+        ),
+        path=path,
     )
     return 0

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import open_file, safe_output
+from avsec.core.i18n import N_
+from avsec.verbs._common import message, open_file, safe_output, say
 
 
 def register(subparsers: Any) -> None:
@@ -56,7 +57,8 @@ def register(subparsers: Any) -> None:
 
 
 def _summary(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+    # The kinds are the layout's fixed spelling (docs/architecture.md, *Layout and geometry*).
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or message(N_("nothing"))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -82,13 +84,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         f.apply(build(current, layout.features, text))
         after = f.counts()["features"]
     for warning in layout.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    how = "replaced the layout with" if args.replace else "merged"
-    print(
-        f"{how} {len(layout.features)} features from {source.name} "
-        f"({_summary(layout.counts())}); the layout had {before}, now {after}"
+        say(N_("warning: {warning}"), warning=warning, stream=sys.stderr)
+    say(
+        N_(
+            "replaced the layout with {count} features from {name} ({layout}); "
+            "the layout had {before}, now {after}"
+        )
+        if args.replace
+        else N_(
+            "merged {count} features from {name} ({layout}); the layout had {before}, now {after}"
+        ),
+        count=len(layout.features),
+        name=source.name,
+        layout=_summary(layout.counts()),
+        before=before,
+        after=after,
     )
-    print(f"run `avsec analyze {args.file}` to update the findings")
+    say(N_("run `avsec analyze {file}` to update the findings"), file=args.file)
     return 0
 
 
@@ -97,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     suffix = out.suffix.lower()
     formats = (".geojson", ".json", ".kml")
-    unknown = "unknown layout format; use .geojson or .kml"
+    unknown = N_("unknown layout format; use .geojson or .kml")
     with safe_output(out, formats, inputs=[args.file], suffix_message=unknown) as temp:
         with open_file(args.file) as f:
             features = f.features()
@@ -112,5 +124,5 @@ def cmd_export(args: argparse.Namespace) -> int:
             from avsec.io.geojson import write_geojson
 
             count = write_geojson(features, temp, marking=marking)
-    print(f"wrote {count} features to {out}")
+    say(N_("wrote {count} features to {out}"), count=count, out=out)
     return 0

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, percent, print_json, table
+from avsec.core.i18n import N_
+from avsec.verbs._common import add_lang, percent, print_json, say, table
 
 
 def register(subparsers: Any) -> None:
@@ -39,10 +40,10 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from avsec.core.errors import InputError
 
     if bool(args.paths) == bool(args.db):
-        raise InputError("give .avsec files or folders, or --db DSN (not both)")
+        raise InputError(N_("give .avsec files or folders, or --db DSN (not both)"))
     out = Path(args.output) if args.output else None
     if out is not None and out.suffix.lower() not in (".pdf", ".xlsx"):
-        raise InputError(f"{out.name}: the portfolio is written as .pdf or .xlsx")
+        raise InputError(N_("{name}: the portfolio is written as .pdf or .xlsx"), name=out.name)
     if args.db:
         from avsec.app.publish import portfolio_of_database
 
@@ -52,7 +53,12 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
 
         portfolio = portfolio_of_files(args.paths)
     for skipped in portfolio.skipped:
-        print(f"avsec: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        say(
+            N_("avsec: skipped {path}: {reason}"),
+            path=skipped.path,
+            reason=skipped.reason,
+            stream=sys.stderr,
+        )
     lang = args.lang or "en"
     if out is not None:
         if out.suffix.lower() == ".pdf":
@@ -64,7 +70,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
 
             write_portfolio_xlsx(portfolio, out, lang=lang)
         if not args.json:
-            print(f"wrote {out}")
+            say(N_("wrote {out}"), out=out)
     if args.json:
         print_json(portfolio.to_json())
         return 0
@@ -87,19 +93,29 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     print(
         table(
             rows,
-            ["icao", "airport", "date", "EI", "weighted", "coverage", "open", "overdue"],
+            [
+                N_("icao"),
+                N_("airport"),
+                N_("date"),
+                "EI",
+                N_("weighted"),
+                N_("coverage"),
+                N_("open"),
+                N_("overdue"),
+            ],
         )
     )
     systemic = [s for s in portfolio.systemic if s["airports_not_compliant"] >= 2]
     if systemic:
-        print("\nsystemic gaps (not compliant at two or more airports):")
+        print()
+        say(N_("systemic gaps (not compliant at two or more airports):"))
         print(
             table(
                 [
                     [s["item"], f"{s['airports_not_compliant']}/{s['airports_assessed']}"]
                     for s in systemic
                 ],
-                ["item", "airports"],
+                [N_("item"), N_("airports")],
             )
         )
     return 0

@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
+from avsec.verbs._common import message, say
+
 
 def register(subparsers: Any) -> None:
     """Add the publish verb."""
@@ -39,7 +42,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
         args.db, [Path(f) for f in args.files], force=args.force, with_photos=args.with_photos
     )
     for item in done:
-        verb = "replaced" if item.replaced else "published"
         counts = ", ".join(f"{n} {what}" for what, n in item.counts.items() if n)
-        print(f"{verb} {item.path.name} ({item.uuid[:8]}): {counts or 'header only'}")
+        say(
+            N_("replaced {name} ({uuid}): {counts}")
+            if item.replaced
+            else N_("published {name} ({uuid}): {counts}"),
+            name=item.path.name,
+            uuid=item.uuid[:8],
+            counts=counts or message(N_("header only")),
+        )
     return 0

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from avsec.verbs._common import add_lang, check_output, open_file, safe_output
+from avsec.core.i18n import N_, ntranslate
+from avsec.verbs._common import add_lang, check_output, cli_language, open_file, safe_output, say
 
 
 def register(subparsers: Any) -> None:
@@ -42,7 +43,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from avsec.io.checklists import load_catalogue
     from avsec.report.pdf import build_report
 
-    pdf_only = "the report is written as .pdf"
+    pdf_only = N_("the report is written as .pdf")
     out = check_output(args.output, (".pdf",), inputs=[args.file], suffix_message=pdf_only)
     if args.password == "-":
         # A password typed on the command line stays in shell history and process lists; "-"
@@ -51,14 +52,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         first = getpass.getpass("Report password: ")
         if first != getpass.getpass("Repeat the password: "):
-            raise InputError("the two passwords differ; nothing written")
+            raise InputError(N_("the two passwords differ; nothing written"))
         args.password = first
     if args.password is not None and not args.password:
-        raise InputError("--password must not be empty")
+        raise InputError(N_("--password must not be empty"))
     redaction = None
     if args.marking is not None and not args.redact:
         # The full report keeps the file's marking: lowering it is only for the redacted one.
-        raise InputError("--marking applies to the redacted edition only; add --redact")
+        raise InputError(N_("--marking applies to the redacted edition only; add --redact"))
     if args.redact:
         from avsec.report.redaction import Redaction
 
@@ -67,16 +68,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         catalogue = load_catalogue()
     except (ChecklistError, InputError) as exc:
         # The report still builds: the annex then lists provisions by id.
-        print(f"avsec: warning: provision catalogue not loaded ({exc})", file=sys.stderr)
+        say(
+            N_("avsec: warning: provision catalogue not loaded ({exc})"), exc=exc, stream=sys.stderr
+        )
         catalogue = None
     with open_file(args.file) as f:
         doc = f.document()
         lang = args.lang or doc.assessment.language
         if f.findings_stale():
-            print(
-                "avsec: warning: the layout or rule parameters changed after the last analysis; "
-                "run 'avsec analyze' first for current geometry findings",
-                file=sys.stderr,
+            say(
+                N_(
+                    "avsec: warning: the layout or rule parameters changed after the last analysis; run 'avsec analyze' first for current geometry findings"
+                ),
+                stream=sys.stderr,
             )
         with safe_output(out, (".pdf",), inputs=[args.file]) as temp:
             build_report(
@@ -90,14 +94,23 @@ def cmd_report(args: argparse.Namespace) -> int:
             )
         without_copies = len(f.photos_without_derivatives())
     if without_copies:
-        print(
-            f"avsec: note: {without_copies} photo{'' if without_copies == 1 else 's'} (attached by an "
-            f"older avsec) scaled for "
-            f"this report; 'avsec check {args.file} --store-photo-copies' stores their report "
-            "copies once and makes the next report faster",
-            file=sys.stderr,
+        note = ntranslate(
+            "avsec: note: {count} photo (attached by an older avsec) scaled for this report; "
+            "'avsec check {file} --store-photo-copies' stores its report copy once and makes "
+            "the next report faster",
+            "avsec: note: {count} photos (attached by an older avsec) scaled for this report; "
+            "'avsec check {file} --store-photo-copies' stores their report copies once and "
+            "makes the next report faster",
+            without_copies,
+            cli_language(),
         )
-    protected = " (AES-256, password protected)" if args.password else ""
-    edition = " (redacted edition)" if redaction else ""
-    print(f"wrote {out}{edition}{protected}")
+        print(note.format(count=without_copies, file=args.file), file=sys.stderr)
+    if redaction and args.password:
+        say(N_("wrote {out} (redacted edition) (AES-256, password protected)"), out=out)
+    elif redaction:
+        say(N_("wrote {out} (redacted edition)"), out=out)
+    elif args.password:
+        say(N_("wrote {out} (AES-256, password protected)"), out=out)
+    else:
+        say(N_("wrote {out}"), out=out)
     return 0

@@ -7,7 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, check_output, percent, print_json, safe_output, table
+from avsec.core.i18n import N_, ntranslate
+from avsec.verbs._common import (
+    add_lang,
+    check_output,
+    cli_language,
+    percent,
+    print_json,
+    safe_output,
+    say,
+    table,
+)
 
 COMPARE_EPILOG = """\
 accuracy = items whose team status equals the key's / items the key assessed (items the key
@@ -62,7 +72,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from avsec.workshop.pack import pack_exercise
 
     out = pack_exercise(Path(args.key), Path(args.output), overwrite=args.force)
-    print(f"wrote exercise {out} (layout, narrative and checklist; no reference answers)")
+    say(N_("wrote exercise {out} (layout, narrative and checklist; no reference answers)"), out=out)
     return 0
 
 
@@ -74,7 +84,7 @@ def cmd_teams(args: argparse.Namespace) -> int:
         Path(args.exercise), args.team, Path(args.output), overwrite=args.force
     )
     for path, name in zip(written, args.team, strict=True):
-        print(f"wrote {path} for team {' '.join(name.split())}")
+        say(N_("wrote {path} for team {team}"), path=path, team=" ".join(name.split()))
     return 0
 
 
@@ -87,7 +97,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
         check_output(args.output, (".pdf",), inputs=[args.key, *args.teams])
     comparison = compare_files(Path(args.key), [Path(t) for t in args.teams])
     for refused in comparison.refused:
-        print(f"avsec: warning: refused {refused.path}: {refused.reason}", file=sys.stderr)
+        say(
+            N_("avsec: warning: refused {path}: {reason}"),
+            path=refused.path,
+            reason=refused.reason,
+            stream=sys.stderr,
+        )
     lang = args.lang or comparison.key.language
     if args.output:
         from avsec.workshop.debrief import build_debrief
@@ -97,27 +112,39 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json(comparison.to_json())
         if args.output:
-            print(f"wrote {args.output}", file=sys.stderr)
+            say(N_("wrote {output}"), output=args.output, stream=sys.stderr)
         return 0
     areas = comparison.checklist.areas
     rows = [
         [t.name, percent(t.accuracy)] + [percent(t.areas.get(a.id)) for a in areas]
         for t in comparison.teams
     ]
-    print(table(rows, ["team", "accuracy", *[a.id for a in areas]]))
+    print(table(rows, [N_("team"), N_("accuracy"), *[a.id for a in areas]]))
     kappa = comparison.fleiss_kappa
     count = len(comparison.teams)
-    print(
-        f"\nFleiss' kappa across {count} {'team' if count == 1 else 'teams'}: "
-        + ("n/a" if kappa is None else f"{kappa:.3f}")
+    across = ntranslate(
+        "Fleiss' kappa across {count} team: {kappa}",
+        "Fleiss' kappa across {count} teams: {kappa}",
+        count,
+        cli_language(),
     )
+    print()
+    print(across.format(count=count, kappa="n/a" if kappa is None else f"{kappa:.3f}"))
     disputed = comparison.disputed(5)
     if disputed:
-        print("\nmost disputed items:")
+        print()
+        say(N_("most disputed items:"))
         for item in disputed:
             question = pick(comparison.checklist.item(item.id).question, lang)
             agreement = "n/a" if item.agreement is None else f"{item.agreement:.2f}"
-            print(f"  {item.id}  key {item.key}, agreement {agreement}: {question[:70]}")
+            say(
+                N_("  {id}  key {key}, agreement {agreement}: {question}"),
+                id=item.id,
+                key=item.key,
+                agreement=agreement,
+                question=question[:70],
+            )
     if args.output:
-        print(f"\nwrote {args.output}")
+        print()
+        say(N_("wrote {output}"), output=args.output)
     return 0

@@ -39,7 +39,7 @@ from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.errors import AvsecError, ForeignFileError, StoreError
-from avsec.core.i18n import LangText, pick
+from avsec.core.i18n import N_, LangText, pick
 from avsec.workshop.agreement import (
     CATEGORIES,
     accuracy,
@@ -390,7 +390,9 @@ def _load(
                     loaded.journal_mismatch = journal_mismatch(loaded.responses, f.changes())
             except (ValueError, sqlite3.Error) as exc:
                 raise ForeignFileError(
-                    f"{name}: the file's records are damaged ({_first_line(exc)})"
+                    N_("{name}: the file's records are damaged ({exc})"),
+                    name=name,
+                    exc=_first_line(exc),
                 ) from exc
     except StoreError as exc:
         # Messages name the temporary copy; give the user the name they know.
@@ -398,7 +400,9 @@ def _load(
     unknown = sorted(set(loaded.responses) - set(loaded.checklist.item_ids()))
     if unknown:
         raise ForeignFileError(
-            f"{name}: answers to items that are not in its checklist ({', '.join(unknown[:3])})"
+            N_("{name}: answers to items that are not in its checklist ({names})"),
+            name=name,
+            names=", ".join(unknown[:3]),
         )
     return loaded
 
@@ -478,7 +482,9 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
         key = _load(key_path, workdir, extras=("rationales", "rationales_i18n"))
         if key.assessment.mode not in KEY_MODES:
             raise ForeignFileError(
-                f"{key_path.name}: not an answer key (mode {key.assessment.mode}); give the key first"
+                N_("{name}: not an answer key (mode {mode}); give the key first"),
+                name=key_path.name,
+                mode=key.assessment.mode,
             )
         expected = exercise_id_for(key.assessment)
         accepted: list[tuple[Path, _Loaded]] = []
@@ -510,7 +516,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
             accepted.append((path, team))
     if not accepted:
         detail = "; ".join(str(r) for r in refused) or "no team files given"
-        raise ForeignFileError(f"no team file to compare ({detail})")
+        raise ForeignFileError(N_("no team file to compare ({detail})"), detail=detail)
     checklist = key.checklist
     key_status = {i: str(r.status) for i, r in key.responses.items()}
     team_status = {

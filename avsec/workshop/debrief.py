@@ -20,7 +20,7 @@ from matplotlib.patches import Patch
 
 from avsec.core import palette
 from avsec.core.errors import InputError
-from avsec.core.i18n import pick
+from avsec.core.i18n import N_, pick
 from avsec.io.translations import catalogue, keyed
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
 
@@ -266,7 +266,9 @@ def build_debrief(
 
     out = Path(out)
     if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+        raise InputError(
+            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
+        )
     today = today or dt.date.today()
     styles = st.Styles()
     page_w, page_h = landscape(A4)
@@ -475,7 +477,9 @@ def build_debrief(
         partial.replace(out)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
+        ) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
