@@ -19,7 +19,7 @@ from avsec.core.checklist import Checklist, Crosswalk, ProvisionCatalogue
 from avsec.core.errors import ChecklistError, InputError, UnknownChecklist
 from avsec.core.i18n import N_
 from avsec.core.validation import checklist_problems, crosswalk_problems, schema_problems
-from avsec.io.resources import data_folder
+from avsec.io.resources import data_folder, read_bytes
 from avsec.io.responses_csv import read_bounded
 from avsec.io.yamlfile import MAX_YAML_BYTES, load_yaml_text
 
@@ -44,14 +44,7 @@ def _read_yaml(source: Path | Traversable | str) -> Any:
     if isinstance(source, Path):
         raw = read_bounded(source, MAX_YAML_BYTES)
     else:
-        try:
-            raw = source.read_bytes()
-        except OSError as exc:
-            raise InputError(
-                N_("{source}: cannot be read ({strerror})"),
-                source=source,
-                strerror=exc.strerror or exc,
-            ) from exc
+        raw = read_bytes(source)
     return load_yaml_text(raw, name)
 
 

@@ -32,6 +32,7 @@ from avsec.core.errors import InputError, Phrase
 from avsec.core.i18n import N_
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
+from avsec.io.resources import read_bytes
 
 #: Larger files are refused: a 40 km perimeter with every feature is a few MiB.
 MAX_LAYOUT_BYTES = 64 * 1024 * 1024
@@ -183,12 +184,7 @@ def load_json_file(path: Path, max_bytes: int = MAX_LAYOUT_BYTES) -> Any:
             size=size / 2**20,
             max_bytes=max_bytes / 2**20,
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            N_("{path}: cannot be read ({strerror})"), path=path, strerror=exc.strerror or exc
-        ) from exc
+    raw = read_bytes(path)
     if len(raw) > max_bytes:
         raise InputError(
             N_("{name}: larger than the {max_bytes:.0f} MiB limit for a layout"),

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.errors import InputError
-from avsec.core.i18n import N_
+from avsec.core.i18n import N_, keyed_text
 from avsec.core.portfolio import Portfolio
-from avsec.io.translations import catalogue, keyed
+from avsec.io.translations import keyed
 
 #: message key -> English text (the gettext msgid; the key is its context).
 MESSAGES: dict[str, str] = dict(
@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = dict(
 
 def t(key: str, lang: str) -> str:
     """Message ``key`` in ``lang`` (English when not translated)."""
-    return catalogue(lang).pgettext(key, MESSAGES[key])
+    return keyed_text(MESSAGES, key, lang)
 
 
 def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -> Path:

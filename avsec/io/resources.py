@@ -6,6 +6,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from avsec.core.errors import AvsecError, InputError
+from avsec.core.i18n import N_
+
 DATA_FOLDERS = ("checklists", "icao_annex17", "assets")
 
 
@@ -22,6 +25,20 @@ def data_folder(name: str) -> Traversable:
         return packaged
     # pathlib.Path satisfies the Traversable protocol.
     return Path(__file__).resolve().parents[2] / name
+
+
+def read_bytes(
+    source: Path | Traversable,
+    message: str = N_("{path}: cannot be read ({strerror})"),
+    error: type[AvsecError] = InputError,
+    **fields: object,
+) -> bytes:
+    """The bytes of ``source``; an operating-system error becomes ``error(message)``, one line
+    with the fields ``path`` and ``strerror`` (and ``fields``) filled in."""
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise error(message, path=source, strerror=exc.strerror or exc, **fields) from exc
 
 
 def data_path(name: str, *parts: str) -> Traversable:

@@ -29,9 +29,9 @@ from reportlab.platypus import (
 
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.errors import InputError
-from avsec.core.i18n import N_
+from avsec.core.i18n import N_, keyed_text
 from avsec.core.portfolio import Portfolio
-from avsec.io.translations import catalogue, keyed
+from avsec.io.translations import keyed
 from avsec.report import styles as st
 from avsec.report.figures import figure_png
 from avsec.report.text import percent
@@ -79,8 +79,7 @@ MESSAGES: dict[str, str] = dict(
 
 def t(key: str, lang: str, **fields: object) -> str:
     """Message ``key`` in ``lang`` (English when not translated)."""
-    text = catalogue(lang).pgettext(key, MESSAGES[key])
-    return text.format(**fields) if fields else text
+    return keyed_text(MESSAGES, key, lang, **fields)
 
 
 def trend_chart(airport: dict[str, Any], lang: str) -> Figure:

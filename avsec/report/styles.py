@@ -20,7 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from avsec.core.errors import AvsecError
 from avsec.core.i18n import N_
-from avsec.io.resources import data_folder
+from avsec.io.resources import data_folder, read_bytes
 from avsec.report import colours as report_colours
 
 FONT = "DejaVuSans"
@@ -60,13 +60,8 @@ def register_fonts() -> str:
 
     folder = data_folder("assets").joinpath("fonts")
     for name, filename in _FONT_FILES.items():
-        source = folder.joinpath(filename)
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise AvsecError(
-                N_("assets/fonts/{filename}: cannot be read ({exc})"), filename=filename, exc=exc
-            ) from exc
+        message = N_("assets/fonts/{name}: cannot be read ({strerror})")
+        data = read_bytes(folder.joinpath(filename), message, AvsecError, name=filename)
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
     # No bold-oblique file is shipped: bold stands in for it.
     addMapping(FONT, 0, 0, FONT)

@@ -49,6 +49,11 @@ def say(text: str, /, *, stream: Any = None, **fields: object) -> None:
     print(message(text, **fields), file=stream)
 
 
+def warn(text: str, /, **fields: object) -> None:
+    """:func:`say` on standard error (warnings and notes beside a result)."""
+    say(text, stream=sys.stderr, **fields)
+
+
 def iso_date(text: str) -> dt.date:
     """An argparse type: a date written YYYY-MM-DD."""
     try:

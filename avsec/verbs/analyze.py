@@ -9,12 +9,11 @@ checklist for the item links; the findings are stored in the file) or a GeoJSON 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, message, open_file, print_json, say, table
+from avsec.verbs._common import add_lang, message, open_file, print_json, table, warn
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 UNITS = {"m": "m", "m2": "m²"}
@@ -86,7 +85,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         layout = read_layout(path, args.source)
         for warning in layout.warnings:
-            say(N_("warning: {warning}"), warning=warning, stream=sys.stderr)
+            warn(N_("warning: {warning}"), warning=warning)
         result = analyze(layout.features, RuleParameters(), _bundled_checklist())
         lang = args.lang or "en"
     if args.json:

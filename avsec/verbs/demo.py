@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, say
+from avsec.verbs._common import add_lang, say, warn
 
 DEFAULT_OUT = "avsec-demo"
 
@@ -97,11 +97,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     else:
         if result.problem:
-            say(
+            warn(
                 N_("avsec: warning: the demo in {path} does not open ({problem}); rebuilt it"),
                 path=path,
                 problem=result.problem,
-                stream=sys.stderr,
             )
         if result.backup is not None:
             say(N_("moved the previous key to {backup}"), backup=result.backup)

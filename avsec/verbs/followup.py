@@ -154,22 +154,9 @@ def cmd_since(args: argparse.Namespace) -> int:
             rows, [N_("area"), N_("EI then"), N_("EI now"), N_("weighted then"), N_("weighted now")]
         )
     )
-    say(
-        N_(
-            "items: {improved_count} improved, {regressed_count} regressed, {unchanged_count} unchanged"
-        ),
-        improved_count=len(since.improved),
-        regressed_count=len(since.regressed),
-        unchanged_count=len(since.unchanged),
-    )
-    say(
-        N_(
-            "actions: {verified_count} verified, {overdue_count} overdue, {not_done_count} not done"
-        ),
-        verified_count=len(since.verified),
-        overdue_count=len(since.overdue),
-        not_done_count=len(since.not_done),
-    )
+    counts = since.counts()
+    say(N_("items: {improved} improved, {regressed} regressed, {unchanged} unchanged"), **counts)
+    say(N_("actions: {verified} verified, {overdue} overdue, {not_done} not done"), **counts)
     return 0
 
 

@@ -12,12 +12,11 @@ that merely looks swapped.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import message, open_file, safe_output, say
+from avsec.verbs._common import message, open_file, safe_output, say, warn
 
 
 def register(subparsers: Any) -> None:
@@ -84,7 +83,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         f.apply(build(current, layout.features, text))
         after = f.counts()["features"]
     for warning in layout.warnings:
-        say(N_("warning: {warning}"), warning=warning, stream=sys.stderr)
+        warn(N_("warning: {warning}"), warning=warning)
     say(
         N_(
             "replaced the layout with {count} features from {name} ({layout}); "

@@ -9,12 +9,11 @@ for this run only. The model is described in :mod:`avsec.geo.paths`.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import message, open_file, print_json, say, table
+from avsec.verbs._common import message, open_file, print_json, table, warn
 
 
 def register(subparsers: Any) -> None:
@@ -83,7 +82,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
         layout = read_layout(path, "avsec")
         for warning in layout.warnings:
-            say(N_("warning: {warning}"), warning=warning, stream=sys.stderr)
+            warn(N_("warning: {warning}"), warning=warning)
         features, rules, centre = layout.features, RuleParameters(), None
     params = easi_parameters(rules, **overrides)
     result = analyse_paths(features, rules, centre=centre, params=params)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, percent, print_json, say, table
+from avsec.verbs._common import add_lang, percent, print_json, say, table, warn
 
 
 def register(subparsers: Any) -> None:
@@ -53,12 +52,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
 
         portfolio = portfolio_of_files(args.paths)
     for skipped in portfolio.skipped:
-        say(
-            N_("avsec: skipped {path}: {reason}"),
-            path=skipped.path,
-            reason=skipped.reason,
-            stream=sys.stderr,
-        )
+        warn(N_("avsec: skipped {path}: {reason}"), path=skipped.path, reason=skipped.reason)
     lang = args.lang or "en"
     if out is not None:
         if out.suffix.lower() == ".pdf":

@@ -7,7 +7,15 @@ import sys
 from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
-from avsec.verbs._common import add_lang, check_output, cli_language, open_file, safe_output, say
+from avsec.verbs._common import (
+    add_lang,
+    check_output,
+    cli_language,
+    open_file,
+    safe_output,
+    say,
+    warn,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -68,19 +76,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         catalogue = load_catalogue()
     except (ChecklistError, InputError) as exc:
         # The report still builds: the annex then lists provisions by id.
-        say(
-            N_("avsec: warning: provision catalogue not loaded ({exc})"), exc=exc, stream=sys.stderr
-        )
+        warn(N_("avsec: warning: provision catalogue not loaded ({exc})"), exc=exc)
         catalogue = None
     with open_file(args.file) as f:
         doc = f.document()
         lang = args.lang or doc.assessment.language
         if f.findings_stale():
-            say(
+            warn(
                 N_(
                     "avsec: warning: the layout or rule parameters changed after the last analysis; run 'avsec analyze' first for current geometry findings"
-                ),
-                stream=sys.stderr,
+                )
             )
         with safe_output(out, (".pdf",), inputs=[args.file]) as temp:
             build_report(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from avsec.verbs._common import (
     safe_output,
     say,
     table,
+    warn,
 )
 
 COMPARE_EPILOG = """\
@@ -97,11 +97,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         check_output(args.output, (".pdf",), inputs=[args.key, *args.teams])
     comparison = compare_files(Path(args.key), [Path(t) for t in args.teams])
     for refused in comparison.refused:
-        say(
-            N_("avsec: warning: refused {path}: {reason}"),
-            path=refused.path,
-            reason=refused.reason,
-            stream=sys.stderr,
+        warn(
+            N_("avsec: warning: refused {path}: {reason}"), path=refused.path, reason=refused.reason
         )
     lang = args.lang or comparison.key.language
     if args.output:
@@ -112,7 +109,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json(comparison.to_json())
         if args.output:
-            say(N_("wrote {output}"), output=args.output, stream=sys.stderr)
+            warn(N_("wrote {output}"), output=args.output)
         return 0
     areas = comparison.checklist.areas
     rows = [

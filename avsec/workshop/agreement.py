@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from avsec.core.assessment import Status
+from avsec.io.translations import keyed
 
 #: The five categories of Fleiss' kappa, in the fixed status order.
 CATEGORIES: tuple[str, ...] = tuple(s.value for s in Status)
@@ -114,3 +115,17 @@ def kappa_band(kappa: float | None) -> str:
         if kappa <= upper:
             return band
     return "almost_perfect"
+
+
+#: Landis and Koch's bands as the debrief and the trainer view write them, keyed
+#: ``band_`` + :func:`kappa_band`.
+BAND_LABELS: dict[str, str] = dict(
+    [
+        keyed("band_poor", "poor"),
+        keyed("band_slight", "slight"),
+        keyed("band_fair", "fair"),
+        keyed("band_moderate", "moderate"),
+        keyed("band_substantial", "substantial"),
+        keyed("band_almost_perfect", "almost perfect"),
+    ]
+)

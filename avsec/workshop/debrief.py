@@ -20,8 +20,9 @@ from matplotlib.patches import Patch
 
 from avsec.core import palette
 from avsec.core.errors import InputError
-from avsec.core.i18n import N_, pick
-from avsec.io.translations import catalogue, keyed
+from avsec.core.i18n import N_, keyed_text, pick
+from avsec.io.translations import keyed
+from avsec.workshop.agreement import BAND_LABELS
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
 
 #: Colours of the statuses in the heat map and of the areas in the chart (avsec.core.palette).
@@ -73,12 +74,6 @@ MESSAGES: dict[str, str] = dict(
             "agreement, 0 = no more than chance), whatever the key says. Item agreement is the "
             "share of pairs of teams that gave the same status.",
         ),
-        keyed("band_poor", "poor"),
-        keyed("band_slight", "slight"),
-        keyed("band_fair", "fair"),
-        keyed("band_moderate", "moderate"),
-        keyed("band_substantial", "substantial"),
-        keyed("band_almost_perfect", "almost perfect"),
         keyed("sec_disputed", "4 Most disputed items"),
         keyed(
             "disputed_note",
@@ -105,11 +100,11 @@ MESSAGES: dict[str, str] = dict(
         keyed("page_of", "Page {page} of {pages}"),
     ]
 )
+MESSAGES.update(BAND_LABELS)
 
 
 def _t(key: str, lang: str, **fields: object) -> str:
-    text = catalogue(lang).pgettext(key, MESSAGES[key])
-    return text.format(**fields) if fields else text
+    return keyed_text(MESSAGES, key, lang, **fields)
 
 
 # --- figures -------------------------------------------------------------------------------------

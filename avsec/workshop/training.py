@@ -40,7 +40,7 @@ from avsec.core.document import Observation
 from avsec.core.errors import InputError
 from avsec.core.i18n import LANGUAGES, N_, LangText, pick
 from avsec.core.layout import Feature
-from avsec.io.resources import data_path
+from avsec.io.resources import data_path, read_bytes
 from avsec.io.yamlfile import load_yaml_text
 
 SCENARIO_FILE = "scenario.yaml"
@@ -63,16 +63,8 @@ def training_path(name: str) -> Iterator[Path]:
 
 
 def _yaml(name: str) -> Any:
-    source = training_file(name)
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            N_("{name}: the training file cannot be read ({strerror})"),
-            name=name,
-            strerror=exc.strerror or exc,
-        ) from exc
-    data = load_yaml_text(raw, name)
+    message = N_("{name}: the training file cannot be read ({strerror})")
+    data = load_yaml_text(read_bytes(training_file(name), message, name=name), name)
     if not isinstance(data, dict):
         raise InputError(N_("{name}: expected a mapping at the top"), name=name)
     return data
