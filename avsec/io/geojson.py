@@ -32,7 +32,7 @@ from avsec.core.errors import InputError, Phrase
 from avsec.core.i18n import N_
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
-from avsec.io.resources import read_bytes
+from avsec.io.resources import read_bytes, utf8_text
 
 #: Larger files are refused: a 40 km perimeter with every feature is a few MiB.
 MAX_LAYOUT_BYTES = 64 * 1024 * 1024
@@ -202,16 +202,8 @@ def parse_json_bytes(raw: bytes, name: str) -> Any:
     """Decode UTF-8 JSON, naming the file and the place of any problem."""
     if not raw.strip():
         raise InputError(N_("{name}: the file is empty"), name=name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            N_("{name}: not UTF-8 text (byte {start}, line {line}); GeoJSON must be UTF-8"),
-            name=name,
-            start=exc.start,
-            line=line,
-        ) from exc
+    message = N_("{name}: not UTF-8 text (byte {start}, line {line}); GeoJSON must be UTF-8")
+    text = utf8_text(raw, message, name=name)
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from avsec.core.errors import InputError
-from avsec.core.i18n import N_, keyed_text
+from avsec.core.i18n import keyed_text
 from avsec.core.portfolio import Portfolio
+from avsec.io.resources import output_in_existing_folder
 from avsec.io.translations import keyed
 
 #: message key -> English text (the gettext msgid; the key is its context).
@@ -56,11 +56,7 @@ def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(
-            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
-        )
+    out = output_in_existing_folder(out)
     areas = sorted({a for ap in portfolio.airports for v in ap["visits"] for a in v["areas"]})
     book = Workbook()
     visits = book.active

@@ -12,6 +12,7 @@ from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError
 from avsec.core.i18n import N_
 from avsec.core.textlimits import MAX_NOTES_CHARS
+from avsec.io.resources import utf8_text
 
 MAX_CSV_BYTES = 8 * 1024 * 1024
 #: Text a spreadsheet program would run as a formula starts with one of these.
@@ -35,15 +36,8 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
     """
     path = Path(path)
     raw = read_bounded(path, MAX_CSV_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8"),
-            name=path.name,
-            line=line,
-        ) from exc
+    message = N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8")
+    text = utf8_text(raw, message, name=path.name)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         return _parse_rows(reader, path, checklist)

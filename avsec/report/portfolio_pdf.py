@@ -28,9 +28,9 @@ from reportlab.platypus import (
 )
 
 from avsec.core.assessment import DEFAULT_MARKING
-from avsec.core.errors import InputError
-from avsec.core.i18n import N_, keyed_text
+from avsec.core.i18n import keyed_text
 from avsec.core.portfolio import Portfolio
+from avsec.io.resources import output_in_existing_folder
 from avsec.io.translations import keyed
 from avsec.report import styles as st
 from avsec.report.figures import figure_png
@@ -160,11 +160,7 @@ def build_portfolio_report(
     InputError
         The output folder does not exist.
     """
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(
-            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
-        )
+    out = output_in_existing_folder(out)
     today = today or dt.date.today()
     s = st.Styles()
     marking = DEFAULT_MARKING.get(lang, DEFAULT_MARKING["en"])

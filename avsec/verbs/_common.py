@@ -89,6 +89,31 @@ def add_lang(parser: Any) -> None:
     )
 
 
+def add_param(parser: Any, help: str) -> None:
+    """Add the repeatable ``--param NAME=VALUE`` option (read with :func:`param_numbers`)."""
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help=help)
+
+
+def param_numbers(pairs: Sequence[str], names: Sequence[str]) -> dict[str, float]:
+    """``NAME=VALUE`` pairs as numbers by name; an unknown name or a value that is not a
+    number is refused in one line."""
+    from avsec.core.errors import InputError
+
+    out: dict[str, float] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or name not in names:
+            message = N_("--param {pair}: use NAME=VALUE with NAME one of {names}")
+            raise InputError(message, pair=pair, names=", ".join(names))
+        try:
+            out[name] = float(value)
+        except ValueError:
+            message = N_("--param {pair}: {value!r} is not a number")
+            raise InputError(message, pair=pair, value=value) from None
+    return out
+
+
 def open_file(path: str) -> Any:
     """Open an .avsec file for a verb."""
     from avsec.store import AvsecFile

@@ -10,10 +10,12 @@ from typing import Any
 from avsec.core.i18n import N_, ntranslate
 from avsec.verbs._common import (
     add_lang,
+    add_param,
     cli_language,
     iso_date,
     message,
     open_file,
+    param_numbers,
     percent,
     print_json,
     safe_output,
@@ -60,13 +62,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--marking-en", help="handling marking printed on English reports")
     p.add_argument("--marking-es", help="handling marking printed on Spanish reports")
     p.add_argument("--language", choices=["en", "es"], help="the assessment's working language")
-    p.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5",
-    )
+    add_param(p, "set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5")
     p.set_defaults(handler=cmd_edit)
 
     p = subparsers.add_parser("info", help="show what an assessment file holds")
@@ -149,20 +145,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
             from avsec.core.assessment import RuleParameters
 
             values = before.parameters.model_dump()
-            for pair in args.param:
-                name, sep, value = pair.partition("=")
-                if not sep or name not in values:
-                    raise InputError(
-                        N_("--param {pair}: use NAME=VALUE with NAME one of {names}"),
-                        pair=pair,
-                        names=", ".join(values),
-                    )
-                try:
-                    values[name] = float(value)
-                except ValueError:
-                    raise InputError(
-                        N_("--param {pair}: {value!r} is not a number"), pair=pair, value=value
-                    ) from None
+            values.update(param_numbers(args.param, list(values)))
             try:
                 update["parameters"] = RuleParameters(**values)
             except ValidationError as exc:

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import message, open_file, print_json, table, warn
+from avsec.verbs._common import (
+    add_param,
+    message,
+    open_file,
+    param_numbers,
+    print_json,
+    table,
+    warn,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -24,13 +32,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("path", help="an .avsec file or a GeoJSON layout")
     p.add_argument("--json", action="store_true", help="print the routes as JSON")
-    p.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override a model parameter for this run (e.g. response_time_s=240)",
-    )
+    add_param(p, "override a model parameter for this run (e.g. response_time_s=240)")
     p.set_defaults(handler=cmd_paths)
 
 
@@ -41,20 +43,7 @@ def parse_params(pairs: list[str]) -> dict[str, float]:
 
     out: dict[str, float] = {}
     for pair in pairs:
-        name, sep, value = pair.partition("=")
-        name = name.strip()
-        if not sep or name not in PARAMETER_NAMES:
-            raise InputError(
-                N_("--param {pair}: use NAME=VALUE with NAME one of {names}"),
-                pair=pair,
-                names=", ".join(PARAMETER_NAMES),
-            )
-        try:
-            number = float(value)
-        except ValueError:
-            raise InputError(
-                N_("--param {pair}: {value!r} is not a number"), pair=pair, value=value
-            ) from None
+        ((name, number),) = param_numbers([pair], PARAMETER_NAMES).items()
         if not number >= 0 or (name == "run_speed_mps" and number == 0):
             raise InputError(N_("--param {pair}: must be a positive number"), pair=pair)
         out[name] = number

@@ -71,18 +71,8 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     if out is not None:
         return 0
     rows = [
-        [
-            airport["icao"] or "-",
-            airport["name"][:30],
-            visit["date"],
-            percent(visit["ei"]),
-            percent(visit["weighted"]),
-            percent(visit["coverage"]),
-            str(visit["open_actions"]),
-            str(visit["overdue_actions"]),
-        ]
-        for airport in portfolio.airports
-        for visit in airport["visits"]
+        [airport["icao"] or "-", airport["name"][:30], *cells]
+        for airport, cells in portfolio.visit_rows(percent)
     ]
     print(
         table(

@@ -21,6 +21,7 @@ from matplotlib.patches import Patch
 from avsec.core import palette
 from avsec.core.errors import InputError
 from avsec.core.i18n import N_, keyed_text, pick
+from avsec.io.resources import output_in_existing_folder
 from avsec.io.translations import keyed
 from avsec.workshop.agreement import BAND_LABELS
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
@@ -259,11 +260,7 @@ def build_debrief(
     from avsec.report.pdf.markup import action_markup, esc, keywords
     from avsec.report.text import horizon_label, long_date, number, percent, status_label
 
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(
-            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
-        )
+    out = output_in_existing_folder(out)
     today = today or dt.date.today()
     styles = st.Styles()
     page_w, page_h = landscape(A4)

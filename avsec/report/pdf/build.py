@@ -15,6 +15,7 @@ from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.i18n import N_
+from avsec.io.resources import output_in_existing_folder
 from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.paths_section import paths_section
@@ -133,10 +134,7 @@ def build_report(
     today = today or dt.date.today()
     if redaction is not None:
         doc = redaction.apply(doc)
-    if not out.parent.is_dir():
-        raise InputError(
-            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
-        )
+    output_in_existing_folder(out)
     if password is not None:
         if not password:
             raise InputError(N_("the PDF password must not be empty"))
