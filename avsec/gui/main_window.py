@@ -280,16 +280,21 @@ class MainWindow(QMainWindow):
 
         run_integrity_check(self)
 
-    def close_session(self) -> None:
-        """Close the open assessment (its edits are already saved) and show the start page."""
-        if self.session is None:
-            return
+    def _stop_watch_and_commit(self) -> None:
+        """Stop watching the file for other programs' changes and save the edit in progress."""
         watch = getattr(self, "external_watch", None)
         if watch is not None:
             watch.stop()
             self.external_watch = None
         if self.workspace is not None:
             self.workspace.commit_pending()
+
+    def close_session(self) -> None:
+        """Close the open assessment (its edits are already saved) and show the start page."""
+        if self.session is None:
+            return
+        self._stop_watch_and_commit()
+        if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
@@ -433,12 +438,7 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return
-        watch = getattr(self, "external_watch", None)
-        if watch is not None:
-            watch.stop()
-            self.external_watch = None
-        if self.workspace is not None:
-            self.workspace.commit_pending()
+        self._stop_watch_and_commit()
         dialog = AssessmentDialog(self.session.doc.assessment, self)
         if dialog.exec():
             result = dialog.result_assessment()
@@ -509,11 +509,6 @@ class MainWindow(QMainWindow):
         """Close the file without switching pages (the window is going away)."""
         if self.session is None:
             return
-        watch = getattr(self, "external_watch", None)
-        if watch is not None:
-            watch.stop()
-            self.external_watch = None
-        if self.workspace is not None:
-            self.workspace.commit_pending()
+        self._stop_watch_and_commit()
         self.session.close()
         self.session = None
