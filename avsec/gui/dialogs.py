@@ -32,6 +32,12 @@ def show_error(parent: QWidget | None, title: str, error: object) -> None:
     text = error.in_language(language()) if isinstance(error, AvsecError) else str(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), text, parent=parent)
     box.setObjectName("error-box")
+    present(box)
+
+
+def present(box: QMessageBox) -> None:
+    """Show ``box`` and wait for the user; offscreen runs (tests, screenshots) must never
+    block on a modal box, so there it opens non-modally and is left for the test to inspect."""
     if _offscreen():
         box.setModal(False)
         box.show()

@@ -7,6 +7,7 @@ tables and figures so that it looks like every other section. A first visit has 
 from __future__ import annotations
 
 import textwrap
+from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -60,9 +61,8 @@ MESSAGES: dict[str, str] = dict(
 )
 
 
-def t(key: str, lang: str, **fields: object) -> str:
-    """Message ``key`` in ``lang`` (English when not translated)."""
-    return keyed_text(MESSAGES, key, lang, **fields)
+#: ``t(key, lang, **fields)``: message ``key`` in ``lang`` (English when not translated).
+t = partial(keyed_text, MESSAGES)
 
 
 def since_chart(since: SinceLastVisit, checklist: Checklist, lang: str) -> Figure:

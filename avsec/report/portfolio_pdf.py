@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -77,9 +78,8 @@ MESSAGES: dict[str, str] = dict(
 )
 
 
-def t(key: str, lang: str, **fields: object) -> str:
-    """Message ``key`` in ``lang`` (English when not translated)."""
-    return keyed_text(MESSAGES, key, lang, **fields)
+#: ``t(key, lang, **fields)``: message ``key`` in ``lang`` (English when not translated).
+t = partial(keyed_text, MESSAGES)
 
 
 def trend_chart(airport: dict[str, Any], lang: str) -> Figure:

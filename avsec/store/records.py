@@ -66,12 +66,7 @@ class RecordReader:
     def assessment(self) -> Assessment:
         """The assessment header."""
         if self._assessment is None:
-            row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
-            if row is None:
-                raise StoreError(
-                    N_("{name}: the assessment record is missing"), name=self.path.name
-                )
-            self._assessment = self._load("assessment", Assessment, row[0])
+            self._assessment = self.stored_assessment()
         return self._assessment
 
     def stored_assessment(self) -> Assessment:
