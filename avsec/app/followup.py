@@ -24,6 +24,7 @@ from avsec.core.followup import LastVisit, LastVisitItem, SinceLastVisit, since_
 from avsec.core.i18n import N_
 from avsec.core.outline import edit_action
 from avsec.core.scoring import score_checklist
+from avsec.io.outputs import partial_file
 from avsec.store import AvsecFile
 
 #: Key of the extras record holding what the previous visit found.
@@ -115,9 +116,7 @@ def start_followup(
         },
         scores=previous_scores.to_json(),
     )
-    partial = out_path.with_name(f".{out_path.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
+    with partial_file(out_path) as partial:
         with AvsecFile.create(partial, header, checklist) as new:
             if doc.features:
                 new.apply(
@@ -146,10 +145,6 @@ def start_followup(
                     )
                 )
             new.set_extra(LAST_VISIT_KEY, last_visit.model_dump(mode="json"))
-        partial.replace(out_path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out_path
 
 

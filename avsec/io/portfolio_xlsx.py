@@ -7,7 +7,7 @@ from typing import Any
 
 from avsec.core.i18n import keyed_text
 from avsec.core.portfolio import Portfolio
-from avsec.io.resources import output_in_existing_folder
+from avsec.io.outputs import output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
 
 #: message key -> English text (the gettext msgid; the key is its context).
@@ -125,11 +125,6 @@ def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-    partial = out.with_name(f".{out.name}.partial")
-    try:
+    with partial_file(out) as partial:
         book.save(partial)
-        partial.replace(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out

@@ -41,16 +41,6 @@ def read_bytes(
         raise error(message, path=source, strerror=exc.strerror or exc, **fields) from exc
 
 
-def output_in_existing_folder(out: Path | str) -> Path:
-    """``out`` as a Path, after checking that its folder exists (one line naming both)."""
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(
-            N_("{out}: the folder {parent} does not exist"), out=out, parent=out.parent
-        )
-    return out
-
-
 def utf8_text(raw: bytes, message: str, **fields: object) -> str:
     """``raw`` decoded as UTF-8 (a byte-order mark dropped); otherwise ``InputError(message)``
     with the fields ``start`` (byte) and ``line`` of the first bad byte, and ``fields``."""

@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.i18n import keyed_text
 from avsec.core.portfolio import Portfolio
-from avsec.io.resources import output_in_existing_folder
+from avsec.io.outputs import output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
 from avsec.report import styles as st
 from avsec.report.figures import figure_png
@@ -251,20 +251,15 @@ def build_portfolio_report(
         canvas.drawRightString(A4[0] - 18 * mm, 6 * mm, t("pf_page", lang, page=doc.page))
         canvas.restoreState()
 
-    partial = out.with_name(f".{out.name}.partial")
-    template = SimpleDocTemplate(
-        str(partial),
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        title=t("pf_title", lang),
-    )
-    try:
+    with partial_file(out) as partial:
+        template = SimpleDocTemplate(
+            str(partial),
+            pagesize=A4,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=20 * mm,
+            bottomMargin=18 * mm,
+            title=t("pf_title", lang),
+        )
         template.build(story, onFirstPage=furniture, onLaterPages=furniture)
-        partial.replace(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out

@@ -40,6 +40,10 @@ class RecordReader:
     _assessment: Assessment | None
     _checklist: Checklist | None
 
+    def _damaged(self, message: str, /, **fields: object) -> StoreError:
+        """A :class:`StoreError` naming this file (the field ``name`` of ``message``)."""
+        return StoreError(message, name=self.path.name, **fields)
+
     #: Supplied by :class:`avsec.store.attachments.AttachmentStore`.
     attachments: Callable[[], list[AttachmentInfo]]
 
@@ -73,7 +77,7 @@ class RecordReader:
         """The assessment header as it is in the file now (not the cached copy)."""
         row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
         if row is None:
-            raise StoreError(N_("{name}: the assessment record is missing"), name=self.path.name)
+            raise self._damaged(N_("{name}: the assessment record is missing"))
         return self._load("assessment", Assessment, row[0])  # type: ignore[no-any-return]
 
     @property
@@ -82,9 +86,7 @@ class RecordReader:
         if self._checklist is None:
             row = self._conn.execute("SELECT json FROM checklist_snapshot WHERE id = 1").fetchone()
             if row is None:
-                raise StoreError(
-                    N_("{name}: the checklist snapshot is missing"), name=self.path.name
-                )
+                raise self._damaged(N_("{name}: the checklist snapshot is missing"))
             self._checklist = self._load("checklist", Checklist, row[0])
         return self._checklist
 
@@ -117,9 +119,8 @@ class RecordReader:
             return model.model_validate(record, context=STORED)
         except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError included
             reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise StoreError(
+            raise self._damaged(
                 N_("{name}: the {what} is damaged ({reason})"),
-                name=self.path.name,
                 what=what,
                 reason=reason[:160],
             ) from None
@@ -142,9 +143,8 @@ class RecordReader:
             try:
                 geometry_value, props_value = json.loads(geometry), json.loads(props)
             except (TypeError, ValueError) as exc:
-                raise StoreError(
+                raise self._damaged(
                     N_("{name}: the feature {fid} is damaged ({exc})"),
-                    name=self.path.name,
                     fid=fid,
                     exc=exc,
                 ) from None
@@ -157,20 +157,17 @@ class RecordReader:
 
     def actions(self) -> list[Action]:
         """The improvement outline in its order."""
-        return [
-            self._load(f"action at position {position}", Action, text)
-            for position, text in self._conn.execute(
-                "SELECT position, json FROM actions ORDER BY position"
-            )
-        ]
+        return self._in_order("actions", "action", Action)
 
     def findings(self) -> list[Finding]:
         """Findings of the last analysis (empty before any)."""
+        return self._in_order("findings", "finding", Finding)
+
+    def _in_order(self, table: str, what: str, model: Any) -> list[Any]:
+        """Every record of ``table`` (actions, findings) by position, each checked."""
+        rows = self._conn.execute(f"SELECT position, json FROM {table} ORDER BY position")  # noqa: S608 - fixed names
         return [
-            self._load(f"finding at position {position}", Finding, text)
-            for position, text in self._conn.execute(
-                "SELECT position, json FROM findings ORDER BY position"
-            )
+            self._load(f"{what} at position {position}", model, text) for position, text in rows
         ]
 
     def extra(self, key: str, default: Any = None) -> Any:
@@ -181,9 +178,8 @@ class RecordReader:
         try:
             return json.loads(row[0])
         except (TypeError, ValueError) as exc:
-            raise StoreError(
+            raise self._damaged(
                 N_("{name}: the entry {key} is damaged ({exc})"),
-                name=self.path.name,
                 key=key,
                 exc=exc,
             ) from None
@@ -216,8 +212,8 @@ class RecordReader:
         """Everything in the file as one :class:`AssessmentDocument`."""
         raw_observations = self.extra("observations", [])
         if not isinstance(raw_observations, list):
-            raise StoreError(
-                N_("{name}: the observations entry is damaged (not a list)"), name=self.path.name
+            raise self._damaged(
+                N_("{name}: the observations entry is damaged (not a list)"),
             )
         observations = [
             self._row(f"observation {n}", Observation, o if isinstance(o, dict) else {"id": o})
@@ -261,11 +257,10 @@ class RecordReader:
             "SELECT sha256, json FROM checklist_snapshot WHERE id = 1"
         ).fetchone()
         if row is None:
-            raise StoreError(N_("{name}: the checklist snapshot is missing"), name=self.path.name)
+            raise self._damaged(N_("{name}: the checklist snapshot is missing"))
         stored, text = row
         if stored != hashlib.sha256(text.encode()).hexdigest():
-            raise StoreError(
+            raise self._damaged(
                 N_("{name}: the checklist snapshot was altered (its checksum does not match)"),
-                name=self.path.name,
             )
         return str(stored)

@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 from avsec.core import palette
 from avsec.core.errors import InputError
 from avsec.core.i18n import N_, keyed_text, pick
-from avsec.io.resources import output_in_existing_folder
+from avsec.io.outputs import output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
 from avsec.workshop.agreement import BAND_LABELS
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
@@ -448,31 +448,26 @@ def build_debrief(
             table(titles, rows, [10 * mm, frame_w - 150 * mm, 28 * mm, 55 * mm, 38 * mm, 19 * mm])
         )
 
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        doc = MarkedTemplate(
-            str(partial),
-            pagesize=(page_w, page_h),
-            margins=(margin_x, margin_top, margin_bottom),
-            marking=marking,
-            running=running,
-            footer_left=f"{_t('title', lang)} · {today.isoformat()}",
-            marking_top=10 * mm,
-            marking_bottom=13 * mm,
-            title=f"{_t('title', lang)} — {airport_text}",
-            subject=f"{_t('subtitle', lang)} — {marking}",
-            keywords=keywords(_t("keywords", lang), marking),
-            lang=lang,
-            creator="avsec",
-        )
-        doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, page_label))
-        partial.replace(out)
+        with partial_file(out) as partial:
+            doc = MarkedTemplate(
+                str(partial),
+                pagesize=(page_w, page_h),
+                margins=(margin_x, margin_top, margin_bottom),
+                marking=marking,
+                running=running,
+                footer_left=f"{_t('title', lang)} · {today.isoformat()}",
+                marking_top=10 * mm,
+                marking_bottom=13 * mm,
+                title=f"{_t('title', lang)} — {airport_text}",
+                subject=f"{_t('subtitle', lang)} — {marking}",
+                keywords=keywords(_t("keywords", lang), marking),
+                lang=lang,
+                creator="avsec",
+            )
+            doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, page_label))
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise InputError(
             N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
         ) from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out

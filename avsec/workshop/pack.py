@@ -25,6 +25,7 @@ from avsec.core.commands import Batch, SetFeature
 from avsec.core.document import Observation
 from avsec.core.errors import ForeignFileError, StoreError
 from avsec.core.i18n import N_
+from avsec.io.outputs import partial_file
 from avsec.workshop.compare import (
     EXERCISE_TAG,
     KEY_MODES,
@@ -120,9 +121,7 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
     if out_path.exists() and not overwrite:
         raise StoreError(N_("{out_path}: already exists; choose another name"), out_path=out_path)
     # Build next to the target and move into place, so a failure leaves no half exercise.
-    partial = out_path.with_name(f".{out_path.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
+    with partial_file(out_path) as partial:
         with AvsecFile.create(partial, exercise_assessment(header), checklist) as exercise:
             if features:
                 exercise.apply(
@@ -135,8 +134,4 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
                 exercise.set_extra("observations", observations)
             exercise.set_extra(EXERCISE_TAG, tag)
             exercise.vacuum()
-        partial.replace(out_path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out_path

@@ -15,7 +15,7 @@ from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.i18n import N_
-from avsec.io.resources import output_in_existing_folder
+from avsec.io.outputs import output_in_existing_folder
 from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.paths_section import paths_section
