@@ -40,6 +40,7 @@ from avsec.gui.photo_strip import PhotoStrip
 from avsec.gui.session import Session
 from avsec.gui.status_selector import StatusSelector
 from avsec.gui.style import OBSERVATION_COLOUR, SEVERITY_COLOURS
+from avsec.gui.widgets import rich_text_label
 
 #: Notes are written this long after the last keystroke (and at once on leaving the field).
 NOTES_DELAY_MS = 800
@@ -114,14 +115,7 @@ class ItemPage(QScrollArea):
         self.references.setTextFormat(Qt.TextFormat.RichText)
         self.references.linkActivated.connect(self._on_reference_clicked)
         self.observations_heading = _heading(tr("Observations from the visit"), page)
-        self.observations = QLabel(page)
-        self.observations.setObjectName("item-observations")
-        self.observations.setWordWrap(True)
-        self.observations.setTextFormat(Qt.TextFormat.RichText)
-        self.observations.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
+        self.observations = rich_text_label(page, "item-observations")
         # A bar in the colour of the observation markers on the map ties the two together.
         self.observations.setStyleSheet(
             "QLabel { border-width: 0 0 0 3px; border-style: solid;"
