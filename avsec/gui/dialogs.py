@@ -64,6 +64,14 @@ def _offscreen() -> bool:
     return QGuiApplication.platformName() in ("offscreen", "minimal")
 
 
+def last_folder(widget: QWidget) -> str:
+    """The folder the file choosers of ``widget``'s main window start in (home without one)."""
+    from avsec.gui.main_window import MainWindow
+
+    window = widget.window()
+    return window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
+
+
 def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
     """Ask for one existing file; "" when cancelled."""
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)

@@ -377,12 +377,7 @@ class MapEditor(SessionWidget):
 
     def import_layout_dialog(self, source: Literal["avsec", "osm"]) -> None:
         """Ask for a GeoJSON file (avsec or OpenStreetMap tags) and import it."""
-        from avsec.gui.main_window import MainWindow
-
-        window = self.window()
-        folder = (
-            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
-        )
+        folder = dialogs.last_folder(self)
         title = tr("Import OpenStreetMap…") if source == "osm" else tr("Import GeoJSON…")
         path = dialogs.choose_open_file(
             self, title.rstrip("…"), folder, tr("GeoJSON (*.geojson *.json)")
@@ -478,12 +473,7 @@ class MapEditor(SessionWidget):
 
     def background_dialog(self) -> None:
         """Choose a background image (placed by its world file or two reference points)."""
-        from avsec.gui.main_window import MainWindow
-
-        window = self.window()
-        folder = (
-            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
-        )
+        folder = dialogs.last_folder(self)
         path = dialogs.choose_open_file(
             self, tr("Choose a background image"), folder, tr("Images (*.jpg *.jpeg *.png)")
         )

@@ -20,11 +20,18 @@ def marking_banner(parent: QWidget, text: str = "") -> QLabel:
     return banner
 
 
-def rich_text_label(parent: QWidget, name: str) -> QLabel:
-    """A wrapped rich-text label whose text can be selected and whose links can be followed."""
+def selectable_label(parent: QWidget, name: str) -> QLabel:
+    """A wrapped label whose text the user can select and copy."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def rich_text_label(parent: QWidget, name: str) -> QLabel:
+    """A :func:`selectable_label` in rich text whose links can be followed."""
+    label = selectable_label(parent, name)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse

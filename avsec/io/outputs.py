@@ -22,6 +22,13 @@ def output_in_existing_folder(out: Path | str) -> Path:
     return out
 
 
+def cannot_write(out: Path | str, exc: OSError) -> InputError:
+    """The one-line error for an output that the system refused to write."""
+    return InputError(
+        N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
+    )
+
+
 @contextlib.contextmanager
 def partial_file(out: Path) -> Iterator[Path]:
     """Yield ``.NAME.partial`` beside ``out`` to build the file in; it replaces ``out`` when the

@@ -143,11 +143,8 @@ class RecordReader:
             try:
                 geometry_value, props_value = json.loads(geometry), json.loads(props)
             except (TypeError, ValueError) as exc:
-                raise self._damaged(
-                    N_("{name}: the feature {fid} is damaged ({exc})"),
-                    fid=fid,
-                    exc=exc,
-                ) from None
+                message = N_("{name}: the feature {fid} is damaged ({exc})")
+                raise self._damaged(message, fid=fid, exc=exc) from None
             out.append(
                 Feature.model_construct(
                     id=fid, kind=kind, geometry=geometry_value, properties=props_value
@@ -178,11 +175,8 @@ class RecordReader:
         try:
             return json.loads(row[0])
         except (TypeError, ValueError) as exc:
-            raise self._damaged(
-                N_("{name}: the entry {key} is damaged ({exc})"),
-                key=key,
-                exc=exc,
-            ) from None
+            message = N_("{name}: the entry {key} is damaged ({exc})")
+            raise self._damaged(message, key=key, exc=exc) from None
 
     # --- journal and whole document ---------------------------------------------------------
 

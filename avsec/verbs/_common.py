@@ -215,7 +215,8 @@ def safe_output(
     The output is checked first (:func:`check_output`). A failed write (disk full, an error
     while building) leaves the previous file, if any, untouched and no temporary file behind.
     """
-    from avsec.core.errors import InputError
+
+    from avsec.io.outputs import cannot_write
 
     out = check_output(target, suffixes, inputs, suffix_message)
     folder = out.parent if str(out.parent) else Path(".")
@@ -224,9 +225,7 @@ def safe_output(
             prefix=f".{out.stem}.", suffix=f".part{out.suffix}", dir=folder
         )
     except OSError as exc:
-        raise InputError(
-            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
-        ) from exc
+        raise cannot_write(out, exc) from exc
     os.close(handle)
     temp = Path(name)
     try:
@@ -235,9 +234,7 @@ def safe_output(
         os.chmod(temp, mode)
         os.replace(temp, out)
     except OSError as exc:
-        raise InputError(
-            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
-        ) from exc
+        raise cannot_write(out, exc) from exc
     finally:
         temp.unlink(missing_ok=True)
 

@@ -19,9 +19,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from avsec.core import palette
-from avsec.core.errors import InputError
-from avsec.core.i18n import N_, keyed_text, pick
-from avsec.io.outputs import output_in_existing_folder, partial_file
+from avsec.core.i18n import keyed_text, pick
+from avsec.io.outputs import cannot_write, output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
 from avsec.workshop.agreement import BAND_LABELS
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
@@ -467,7 +466,5 @@ def build_debrief(
             )
             doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, page_label))
     except OSError as exc:
-        raise InputError(
-            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
-        ) from exc
+        raise cannot_write(out, exc) from exc
     return out

@@ -15,7 +15,7 @@ from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
 from avsec.core.i18n import N_
-from avsec.io.outputs import output_in_existing_folder
+from avsec.io.outputs import cannot_write, output_in_existing_folder
 from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.paths_section import paths_section
@@ -182,9 +182,7 @@ def build_report(
             encrypt_pdf(clear, partial, password)
         os.replace(partial, out)
     except OSError as exc:
-        raise InputError(
-            N_("{out}: cannot be written ({strerror})"), out=out, strerror=exc.strerror or exc
-        ) from exc
+        raise cannot_write(out, exc) from exc
     finally:
         report.close()
         for leftover in (clear, partial):
