@@ -72,6 +72,16 @@ def last_folder(widget: QWidget) -> str:
     return window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
 
 
+def choose_images(parent: QWidget, title: str, *, many: bool = False) -> list[str]:
+    """Ask for one JPEG or PNG image (or several with ``many``) from the last folder; []
+    when cancelled."""
+    folder, filters = last_folder(parent), tr("Images (*.jpg *.jpeg *.png)")
+    if many:
+        return choose_open_files(parent, title, folder, filters)
+    path = choose_open_file(parent, title, folder, filters)
+    return [path] if path else []
+
+
 def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
     """Ask for one existing file; "" when cancelled."""
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)

@@ -362,10 +362,7 @@ class ItemPage(QScrollArea):
 
     def add_photo_dialog(self) -> None:
         """Ask for photo files and add them to the shown item."""
-        folder = dialogs.last_folder(self)
-        paths = dialogs.choose_open_files(
-            self, tr("Choose photos"), folder, tr("Images (*.jpg *.jpeg *.png)")
-        )
+        paths = dialogs.choose_images(self, tr("Choose photos"), many=True)
         if paths:
             self.add_photos(paths)
 

@@ -51,6 +51,7 @@ from avsec.gui.observations_panel import ObservationsPanel
 from avsec.gui.paths_panel import PathsPanel
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
+from avsec.gui.widgets import column
 
 #: Background images larger than this are refused (a scanned A0 plan at 300 dpi is ~60 MB).
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
@@ -120,11 +121,7 @@ class MapEditor(SessionWidget):
         right.addWidget(self.side_tabs)
         right.setSizes([220, 460])
         centre = QWidget(self)
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.analysis_progress)
-        centre_layout.addWidget(self.view, 1)
-        centre_layout.addWidget(self.hint)
+        column(centre, self.analysis_progress, (self.view, 1), self.hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(centre)
@@ -473,11 +470,7 @@ class MapEditor(SessionWidget):
 
     def background_dialog(self) -> None:
         """Choose a background image (placed by its world file or two reference points)."""
-        folder = dialogs.last_folder(self)
-        path = dialogs.choose_open_file(
-            self, tr("Choose a background image"), folder, tr("Images (*.jpg *.jpeg *.png)")
-        )
-        if path:
+        for path in dialogs.choose_images(self, tr("Choose a background image")):
             self.set_background_image(path)
 
     def set_background_image(

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
+
+
+def column(
+    parent: QWidget, *items: QWidget | tuple[QWidget, int], margins: int | tuple[int, ...] = 0
+) -> QVBoxLayout:
+    """Lay ``items`` out top to bottom in ``parent`` (an item ``(widget, stretch)`` takes the
+    spare height by its stretch); ``margins`` in pixels, one for all sides or four."""
+    layout = QVBoxLayout(parent)
+    sides = (margins,) * 4 if isinstance(margins, int) else margins
+    layout.setContentsMargins(*sides)
+    for item in items:
+        widget, stretch = item if isinstance(item, tuple) else (item, 0)
+        layout.addWidget(widget, stretch)
+    return layout
 
 
 def marking_banner(parent: QWidget, text: str = "") -> QLabel:
