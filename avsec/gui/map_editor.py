@@ -327,11 +327,7 @@ class MapEditor(SessionWidget):
     def analyse(self) -> int:
         """Run the geometry rules over the layout and wait; return the number of findings
         (-1 on error). The menu action runs :meth:`start_analysis` instead."""
-        try:
-            job = self._analysis_job()
-        except ImportError:
-            self._analysis_unavailable()
-            return -1
+        job = self._analysis_job()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             findings = job()
@@ -348,17 +344,10 @@ class MapEditor(SessionWidget):
         shows in the findings panel); False when a run is already going or cannot start."""
         if self.analysis.is_running():
             return False
-        try:
-            job = self._analysis_job()
-        except ImportError:
-            self._analysis_unavailable()
-            return False
+        job = self._analysis_job()
         self.analysis_progress.show()
         self.findings.summary.setText(tr("Analysing the layout…"))
         return self.analysis.start(job)
-
-    def _analysis_unavailable(self) -> None:
-        show_error(self, tr("Analyse"), tr("The geometry analysis is not available in this build."))
 
     def _on_analysis_done(self, findings: object) -> None:
         self.analysis_progress.hide()
