@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from avsec import __version__
 from avsec.core.i18n import N_
-from avsec.verbs._common import cli_language, message, set_cli_language
+from avsec.verbs._common import cli_language, message, set_cli_language, tr
 
 EXIT_ERROR = 2
 
@@ -26,7 +26,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Build the argument parser with every verb module's subcommands (or only ``only``'s)."""
     parser = argparse.ArgumentParser(
         prog="avsec",
-        description="Offline toolkit for assessing airport access control against ICAO Annex 17.",
+        description=tr(
+            "Offline toolkit for assessing airport access control against ICAO Annex 17."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"avsec {__version__}")
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB")

@@ -25,6 +25,12 @@ def set_cli_language(lang: str | None) -> None:
     _language = lang or DEFAULT_LANGUAGE
 
 
+def tr(text: str) -> str:
+    """``text`` (an English msgid) in this run's language: argparse help and descriptions,
+    marked for extraction where they are written."""
+    return translate(text, _language)
+
+
 def cli_language() -> str:
     """The language of this run's messages."""
     return _language
@@ -78,19 +84,24 @@ def add_lang(parser: Any) -> None:
     """Add the standard ``--lang`` and ``--number-format`` options."""
     from avsec.core.i18n import NUMBER_FORMATS
 
-    parser.add_argument("--lang", choices=["en", "es"], default=None, help="language (en or es)")
+    parser.add_argument(
+        "--lang", choices=["en", "es"], default=None, help=tr("language (en or es)")
+    )
     parser.add_argument(
         "--number-format",
         choices=[f for f in NUMBER_FORMATS if f],
         default=None,
         metavar="LOCALE",
-        help="write numbers as this locale does, apart from the language: es_MX 1,234.5, "
-        "es_AR 1.234,5 (default: as the language)",
+        help=tr(
+            "write numbers as this locale does, apart from the language: es_MX 1,234.5, "
+            "es_AR 1.234,5 (default: as the language)"
+        ),
     )
 
 
 def add_param(parser: Any, help: str) -> None:
-    """Add the repeatable ``--param NAME=VALUE`` option (read with :func:`param_numbers`)."""
+    """Add the repeatable ``--param NAME=VALUE`` option (read with :func:`param_numbers`);
+    ``help`` is already translated."""
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help=help)
 
 
@@ -123,7 +134,7 @@ def open_file(path: str) -> Any:
 
 def table(rows: list[list[str]], header: list[str]) -> str:
     """Format rows as a plain aligned text table; ``header`` holds msgids (marked ``N_``)."""
-    header = [translate(h, _language) for h in header]
+    header = [tr(h) for h in header]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, message, open_file, print_json, table, warn
+from avsec.verbs._common import add_lang, message, open_file, print_json, table, tr, warn
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 UNITS = {"m": "m", "m2": "m²"}
@@ -22,16 +22,17 @@ UNITS = {"m": "m", "m2": "m²"}
 def register(subparsers: Any) -> None:
     """Add ``avsec analyze``."""
     p = subparsers.add_parser(
-        "analyze", help="find gaps in the layout with the geometry rules (.avsec file or GeoJSON)"
+        "analyze",
+        help=tr("find gaps in the layout with the geometry rules (.avsec file or GeoJSON)"),
     )
-    p.add_argument("path", help="an .avsec file or a GeoJSON layout")
-    p.add_argument("--json", action="store_true", help="print findings and metrics as JSON")
+    p.add_argument("path", help=tr("an .avsec file or a GeoJSON layout"))
+    p.add_argument("--json", action="store_true", help=tr("print findings and metrics as JSON"))
     p.add_argument(
         "--from",
         dest="source",
         choices=["avsec", "osm"],
         default="avsec",
-        help="for a GeoJSON PATH: an avsec layout (default) or an OpenStreetMap export",
+        help=tr("for a GeoJSON PATH: an avsec layout (default) or an OpenStreetMap export"),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_analyze)

@@ -21,88 +21,95 @@ from avsec.verbs._common import (
     safe_output,
     say,
     table,
+    tr,
 )
 
 
 def register(subparsers: Any) -> None:
     """Add the assessment verbs."""
-    p = subparsers.add_parser("new", help="create a new assessment file")
-    p.add_argument("file", help="the .avsec file to create")
-    p.add_argument("--airport", help="ICAO or IATA code (from the airportsdata database)")
-    p.add_argument("--name", help="custom airport: its name")
-    p.add_argument("--lat", type=float, help="custom airport: latitude")
-    p.add_argument("--lon", type=float, help="custom airport: longitude")
-    p.add_argument("--icao", default="", help="custom airport: its ICAO code, if it has one")
-    p.add_argument("--city", default="", help="custom airport: city")
-    p.add_argument("--country", default="", help="custom airport: ISO country code")
-    p.add_argument("--checklist", default=None, help="checklist id or YAML path")
-    p.add_argument("--team", action="append", default=[], help="team member (repeatable)")
-    p.add_argument("--title", default="", help="assessment title")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = subparsers.add_parser("new", help=tr("create a new assessment file"))
+    p.add_argument("file", help=tr("the .avsec file to create"))
+    p.add_argument("--airport", help=tr("ICAO or IATA code (from the airportsdata database)"))
+    p.add_argument("--name", help=tr("custom airport: its name"))
+    p.add_argument("--lat", type=float, help=tr("custom airport: latitude"))
+    p.add_argument("--lon", type=float, help=tr("custom airport: longitude"))
+    p.add_argument("--icao", default="", help=tr("custom airport: its ICAO code, if it has one"))
+    p.add_argument("--city", default="", help=tr("custom airport: city"))
+    p.add_argument("--country", default="", help=tr("custom airport: ISO country code"))
+    p.add_argument("--checklist", default=None, help=tr("checklist id or YAML path"))
+    p.add_argument("--team", action="append", default=[], help=tr("team member (repeatable)"))
+    p.add_argument("--title", default="", help=tr("assessment title"))
+    p.add_argument("--force", action="store_true", help=tr("overwrite an existing file"))
     p.add_argument(
         "--encrypt",
         action="store_true",
-        help="encrypt the whole file with a passphrase (asked for; or AVSEC_PASSPHRASE)",
+        help=tr("encrypt the whole file with a passphrase (asked for; or AVSEC_PASSPHRASE)"),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_new)
 
     p = subparsers.add_parser(
         "edit",
-        help="change the assessment details: title, team, dates, handling marking, rule parameters",
-        description="Change the assessment header as one undoable, journaled edit. Rule "
-        "parameters: " + ", ".join(_PARAMETER_HELP) + ".",
+        help=tr(
+            "change the assessment details: title, team, dates, handling marking, rule parameters"
+        ),
+        description=tr(
+            "Change the assessment header as one undoable, journaled edit. Rule parameters: "
+            "{parameters}."
+        ).format(parameters=", ".join(_PARAMETER_HELP)),
     )
     p.add_argument("file")
     p.add_argument("--title")
-    p.add_argument("--team", action="append", help="team member (repeatable; replaces the list)")
+    p.add_argument(
+        "--team", action="append", help=tr("team member (repeatable; replaces the list)")
+    )
     p.add_argument("--organisation")
-    p.add_argument("--started", type=iso_date, help="first day of the assessment, YYYY-MM-DD")
-    p.add_argument("--ended", type=iso_date, help="last day of the assessment, YYYY-MM-DD")
-    p.add_argument("--marking-en", help="handling marking printed on English reports")
-    p.add_argument("--marking-es", help="handling marking printed on Spanish reports")
-    p.add_argument("--language", choices=["en", "es"], help="the assessment's working language")
+    p.add_argument("--started", type=iso_date, help=tr("first day of the assessment, YYYY-MM-DD"))
+    p.add_argument("--ended", type=iso_date, help=tr("last day of the assessment, YYYY-MM-DD"))
+    p.add_argument("--marking-en", help=tr("handling marking printed on English reports"))
+    p.add_argument("--marking-es", help=tr("handling marking printed on Spanish reports"))
+    p.add_argument("--language", choices=["en", "es"], help=tr("the assessment's working language"))
     add_param(p, "set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5")
     p.set_defaults(handler=cmd_edit)
 
-    p = subparsers.add_parser("info", help="show what an assessment file holds")
+    p = subparsers.add_parser("info", help=tr("show what an assessment file holds"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_info)
 
-    p = subparsers.add_parser("responses", help="import or export responses as CSV")
+    p = subparsers.add_parser("responses", help=tr("import or export responses as CSV"))
     sub = p.add_subparsers(dest="responses_verb", metavar="import|export", required=True)
-    q = sub.add_parser("import", help="apply item_id,status[,notes] rows (all or nothing)")
+    q = sub.add_parser("import", help=tr("apply item_id,status[,notes] rows (all or nothing)"))
     q.add_argument("file")
     q.add_argument("csv")
     q.set_defaults(handler=cmd_responses_import)
-    q = sub.add_parser("export", help="write every item's status and notes")
+    q = sub.add_parser("export", help=tr("write every item's status and notes"))
     q.add_argument("file")
-    q.add_argument("-o", "--output", required=True, help="the CSV to write, or - for stdout")
+    q.add_argument("-o", "--output", required=True, help=tr("the CSV to write, or - for stdout"))
     q.set_defaults(handler=cmd_responses_export)
 
-    p = subparsers.add_parser("score", help="coverage, EI and weighted score by area")
+    p = subparsers.add_parser("score", help=tr("coverage, EI and weighted score by area"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     add_lang(p)
     p.set_defaults(handler=cmd_score)
 
-    p = subparsers.add_parser("outline", help="the improvement outline generated from gaps")
+    p = subparsers.add_parser("outline", help=tr("the improvement outline generated from gaps"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--save",
         action="store_true",
-        help="store the regenerated outline (user edits kept; nothing written when unchanged)",
+        help=tr("store the regenerated outline (user edits kept; nothing written when unchanged)"),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_outline)
 
     p = subparsers.add_parser(
-        "export", help="export the assessment (json) or action plan (csv, xlsx)"
+        "export", help=tr("export the assessment (json) or action plan (csv, xlsx)")
     )
     p.add_argument("file")
-    p.add_argument("-o", "--output", required=True, help="OUT.json, OUT.csv or OUT.xlsx")
+    p.add_argument("-o", "--output", required=True, help=tr("OUT.json, OUT.csv or OUT.xlsx"))
     add_lang(p)
     p.set_defaults(handler=cmd_export)
 

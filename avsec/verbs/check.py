@@ -13,19 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import ntranslate
-from avsec.verbs._common import cli_language, print_json
+from avsec.verbs._common import cli_language, print_json, tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec check FILE [--store-photo-copies] [--json]``."""
-    p = subparsers.add_parser("check", help="check the whole file for damage, photo bytes included")
-    p.add_argument("file", help="the .avsec file")
+    p = subparsers.add_parser(
+        "check", help=tr("check the whole file for damage, photo bytes included")
+    )
+    p.add_argument("file", help=tr("the .avsec file"))
     p.add_argument(
         "--store-photo-copies",
         action="store_true",
-        help="make and store the report copy and thumbnail of photos that lack them",
+        help=tr("make and store the report copy and thumbnail of photos that lack them"),
     )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
     p.set_defaults(handler=cmd_check)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import check_output, cli_language, print_json, safe_output, say, table
+from avsec.verbs._common import check_output, cli_language, print_json, safe_output, say, table, tr
 
 #: Ids of installed checklists: they become file names in the user folder.
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -17,29 +17,31 @@ CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 def register(subparsers: Any) -> None:
     """Add ``avsec checklist ...``."""
-    p = subparsers.add_parser("checklist", help="list, validate and export checklists")
+    p = subparsers.add_parser("checklist", help=tr("list, validate and export checklists"))
     sub = p.add_subparsers(
         dest="checklist_verb", metavar="list|validate|export|to-xlsx|from-xlsx|add", required=True
     )
-    q = sub.add_parser("list", help="bundled checklists and those in the user folder")
+    q = sub.add_parser("list", help=tr("bundled checklists and those in the user folder"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_list)
-    q = sub.add_parser("validate", help="check checklist YAML files (the bundled ones by default)")
+    q = sub.add_parser(
+        "validate", help=tr("check checklist YAML files (the bundled ones by default)")
+    )
     q.add_argument("yaml", nargs="*")
     q.set_defaults(handler=cmd_validate)
-    q = sub.add_parser("export", help="print a checklist as JSON")
+    q = sub.add_parser("export", help=tr("print a checklist as JSON"))
     q.add_argument("id", nargs="?", default=None)
-    q.add_argument("--json", action="store_true", help="JSON output (the only format)")
+    q.add_argument("--json", action="store_true", help=tr("JSON output (the only format)"))
     q.set_defaults(handler=cmd_export)
-    q = sub.add_parser("to-xlsx", help="write a checklist as a spreadsheet template")
+    q = sub.add_parser("to-xlsx", help=tr("write a checklist as a spreadsheet template"))
     q.add_argument("id", nargs="?", default=None)
     q.add_argument("-o", "--output", required=True)
     q.set_defaults(handler=cmd_to_xlsx)
-    q = sub.add_parser("from-xlsx", help="turn a checklist spreadsheet into validated YAML")
+    q = sub.add_parser("from-xlsx", help=tr("turn a checklist spreadsheet into validated YAML"))
     q.add_argument("xlsx")
     q.add_argument("-o", "--output", required=True)
     q.set_defaults(handler=cmd_from_xlsx)
-    q = sub.add_parser("add", help="validate a checklist YAML and copy it to the user folder")
+    q = sub.add_parser("add", help=tr("validate a checklist YAML and copy it to the user folder"))
     q.add_argument("yaml")
     q.set_defaults(handler=cmd_add)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, say, warn
+from avsec.verbs._common import add_lang, say, tr, warn
 
 DEFAULT_OUT = "avsec-demo"
 
@@ -19,26 +19,33 @@ def register(subparsers: Any) -> None:
     """Add ``avsec demo``."""
     p = subparsers.add_parser(
         "demo",
-        help="build the training-airport assessment and open it (or write its report)",
+        help=tr("build the training-airport assessment and open it (or write its report)"),
         description=(
-            "Build the fictional Isla Ejemplo (ZZEJ) training airport, with every item answered "
-            "(the workshop's answer key), in DIR and open it in the app. With --no-gui, or when "
-            "there is no display, write DIR/report.pdf instead. A key already in DIR is reused "
-            "as it is (your edits, and the exercises packed from it, stay valid); --fresh "
-            "rebuilds it, keeping the old file as a .bak copy."
+            tr(
+                "Build the fictional Isla Ejemplo (ZZEJ) training airport, with every item answered "
+                "(the workshop's answer key), in DIR and open it in the app. With --no-gui, or when "
+                "there is no display, write DIR/report.pdf instead. A key already in DIR is reused "
+                "as it is (your edits, and the exercises packed from it, stay valid); --fresh "
+                "rebuilds it, keeping the old file as a .bak copy."
+            )
         ),
     )
     p.add_argument(
-        "--out", default=DEFAULT_OUT, metavar="DIR", help=f"folder (default {DEFAULT_OUT})"
+        "--out",
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=tr("folder (default {folder})").format(folder=DEFAULT_OUT),
     )
     p.add_argument(
-        "--no-gui", action="store_true", help="write DIR/report.pdf instead of opening the app"
+        "--no-gui", action="store_true", help=tr("write DIR/report.pdf instead of opening the app")
     )
     p.add_argument(
         "--fresh",
         action="store_true",
-        help="rebuild the key even if DIR has one (the old file is kept as NAME.avsec.bak); "
-        "team files packed from the old key will not match the new one",
+        help=tr(
+            "rebuild the key even if DIR has one (the old file is kept as NAME.avsec.bak); "
+            "team files packed from the old key will not match the new one"
+        ),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_demo)

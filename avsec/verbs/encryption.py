@@ -11,18 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import say
+from avsec.verbs._common import say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec encrypt FILE`` and ``avsec decrypt FILE``."""
     p = subparsers.add_parser(
-        "encrypt", help="encrypt an assessment file with a passphrase (SQLCipher 4, AES-256)"
+        "encrypt", help=tr("encrypt an assessment file with a passphrase (SQLCipher 4, AES-256)")
     )
-    p.add_argument("file", help="the plain .avsec file")
+    p.add_argument("file", help=tr("the plain .avsec file"))
     p.set_defaults(handler=cmd_encrypt)
-    p = subparsers.add_parser("decrypt", help="store an encrypted assessment file as a plain one")
-    p.add_argument("file", help="the encrypted .avsec file")
+    p = subparsers.add_parser(
+        "decrypt", help=tr("store an encrypted assessment file as a plain one")
+    )
+    p.add_argument("file", help=tr("the encrypted .avsec file"))
     p.set_defaults(handler=cmd_decrypt)
 
 

@@ -7,43 +7,51 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
-from avsec.verbs._common import cli_language, iso_date, percent, print_json, say, table
+from avsec.verbs._common import cli_language, iso_date, percent, print_json, say, table, tr
 
 
 def register(subparsers: Any) -> None:
     """Add the follow-up verbs."""
     p = subparsers.add_parser(
         "followup",
-        help="start a follow-up visit: a new assessment verifying the last visit's action plan",
-        description="Create a new assessment of the same airport and checklist (the newer "
-        "bundled version when there is one), with the layout carried over, every item to "
-        "assess again (the last visit's answer shown beside it) and the previous improvement "
-        "outline as the action plan to verify.",
+        help=tr("start a follow-up visit: a new assessment verifying the last visit's action plan"),
+        description=tr(
+            "Create a new assessment of the same airport and checklist (the newer "
+            "bundled version when there is one), with the layout carried over, every item to "
+            "assess again (the last visit's answer shown beside it) and the previous improvement "
+            "outline as the action plan to verify."
+        ),
     )
-    p.add_argument("previous", help="the .avsec file of the previous visit")
-    p.add_argument("-o", "--output", required=True, help="the new .avsec file")
-    p.add_argument("--date", type=iso_date, default=None, help="date of the visit, YYYY-MM-DD")
+    p.add_argument("previous", help=tr("the .avsec file of the previous visit"))
+    p.add_argument("-o", "--output", required=True, help=tr("the new .avsec file"))
+    p.add_argument("--date", type=iso_date, default=None, help=tr("date of the visit, YYYY-MM-DD"))
     p.add_argument(
-        "--team", action="append", default=None, help="team member (repeatable; default: same)"
+        "--team", action="append", default=None, help=tr("team member (repeatable; default: same)")
     )
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--force", action="store_true", help=tr("overwrite an existing output file"))
     p.set_defaults(handler=cmd_followup)
 
     p = subparsers.add_parser(
         "verify",
-        help="record what a follow-up visit found of a carried action",
-        description="Set an action's follow-up state (open, in_progress, done, verified, "
-        "not_done) and its evidence notes, as one undoable, journaled edit.",
+        help=tr("record what a follow-up visit found of a carried action"),
+        description=tr(
+            "Set an action's follow-up state (open, in_progress, done, verified, "
+            "not_done) and its evidence notes, as one undoable, journaled edit."
+        ),
     )
     p.add_argument("file")
-    p.add_argument("action", help="the action id (see 'avsec outline FILE --json')")
+    p.add_argument("action", help=tr("the action id (see 'avsec outline FILE --json')"))
     p.add_argument(
-        "state", choices=["open", "in_progress", "done", "verified", "not_done"], help="the state"
+        "state",
+        choices=["open", "in_progress", "done", "verified", "not_done"],
+        help=tr("the state"),
     )
-    p.add_argument("--evidence", default=None, help="what was seen or shown as evidence")
+    p.add_argument("--evidence", default=None, help=tr("what was seen or shown as evidence"))
     p.set_defaults(handler=cmd_verify)
 
-    p = subparsers.add_parser("since", help="what changed since the last visit (a follow-up file)")
+    p = subparsers.add_parser(
+        "since", help=tr("what changed since the last visit (a follow-up file)")
+    )
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_since)

@@ -16,42 +16,50 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import message, open_file, safe_output, say, warn
+from avsec.verbs._common import message, open_file, safe_output, say, tr, warn
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec layout ...``."""
-    p = subparsers.add_parser("layout", help="import or export the layout (zones, barriers, gates)")
+    p = subparsers.add_parser(
+        "layout", help=tr("import or export the layout (zones, barriers, gates)")
+    )
     sub = p.add_subparsers(dest="layout_verb", metavar="import|export", required=True)
     q = sub.add_parser(
         "import",
-        help="add a GeoJSON layout to an assessment (one undoable edit; all or nothing)",
+        help=tr("add a GeoJSON layout to an assessment (one undoable edit; all or nothing)"),
     )
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("geojson", help="the GeoJSON layout (WGS84 lon/lat)")
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("geojson", help=tr("the GeoJSON layout (WGS84 lon/lat)"))
     q.add_argument(
         "--from",
         dest="source",
         choices=["avsec", "osm"],
         default="avsec",
-        help="avsec: features carry properties.kind (default); osm: an OpenStreetMap export "
-        "mapped by its tags",
+        help=tr(
+            "avsec: features carry properties.kind (default); osm: an OpenStreetMap export "
+            "mapped by its tags"
+        ),
     )
     q.add_argument(
         "--replace",
         action="store_true",
-        help="replace the whole layout (default: merge, features with the same id are replaced)",
+        help=tr(
+            "replace the whole layout (default: merge, features with the same id are replaced)"
+        ),
     )
     q.add_argument(
         "--far-ok",
         action="store_true",
-        help="the layer lies far from the airport on purpose (an off-site facility): import it "
-        "without checking its distance from the airport or whether lon and lat look swapped",
+        help=tr(
+            "the layer lies far from the airport on purpose (an off-site facility): import it "
+            "without checking its distance from the airport or whether lon and lat look swapped"
+        ),
     )
     q.set_defaults(handler=cmd_import)
-    q = sub.add_parser("export", help="write the layout as GeoJSON or KML")
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("-o", "--output", required=True, help="OUT.geojson (or .json) or OUT.kml")
+    q = sub.add_parser("export", help=tr("write the layout as GeoJSON or KML"))
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("-o", "--output", required=True, help=tr("OUT.geojson (or .json) or OUT.kml"))
     q.set_defaults(handler=cmd_export)
 
 

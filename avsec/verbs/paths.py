@@ -20,6 +20,7 @@ from avsec.verbs._common import (
     param_numbers,
     print_json,
     table,
+    tr,
     warn,
 )
 
@@ -28,10 +29,10 @@ def register(subparsers: Any) -> None:
     """Add ``avsec paths``."""
     p = subparsers.add_parser(
         "paths",
-        help="the route into each critical part with the lowest chance of interruption (EASI)",
+        help=tr("the route into each critical part with the lowest chance of interruption (EASI)"),
     )
-    p.add_argument("path", help="an .avsec file or a GeoJSON layout")
-    p.add_argument("--json", action="store_true", help="print the routes as JSON")
+    p.add_argument("path", help=tr("an .avsec file or a GeoJSON layout"))
+    p.add_argument("--json", action="store_true", help=tr("print the routes as JSON"))
     add_param(p, "override a model parameter for this run (e.g. response_time_s=240)")
     p.set_defaults(handler=cmd_paths)
 

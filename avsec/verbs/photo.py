@@ -13,20 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import open_file, print_json, say
+from avsec.verbs._common import open_file, print_json, say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec photo add``."""
-    p = subparsers.add_parser("photo", help="attach photos (with their EXIF time and place)")
+    p = subparsers.add_parser("photo", help=tr("attach photos (with their EXIF time and place)"))
     sub = p.add_subparsers(dest="photo_verb", metavar="add", required=True)
     q = sub.add_parser(
-        "add", help="attach photos to a checklist item (one undoable edit per photo)"
+        "add", help=tr("attach photos to a checklist item (one undoable edit per photo)")
     )
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("item", help="the checklist item id, e.g. PER-01")
-    q.add_argument("photos", nargs="+", metavar="PHOTO", help="JPEG, PNG or WebP files")
-    q.add_argument("--json", action="store_true", help="print what was attached as JSON")
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("item", help=tr("the checklist item id, e.g. PER-01"))
+    q.add_argument("photos", nargs="+", metavar="PHOTO", help=tr("JPEG, PNG or WebP files"))
+    q.add_argument("--json", action="store_true", help=tr("print what was attached as JSON"))
     q.set_defaults(handler=cmd_photo_add)
 
 

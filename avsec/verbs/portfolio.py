@@ -7,29 +7,33 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, percent, print_json, say, table, warn
+from avsec.verbs._common import add_lang, percent, print_json, say, table, tr, warn
 
 
 def register(subparsers: Any) -> None:
     """Add the portfolio verb."""
     p = subparsers.add_parser(
         "portfolio",
-        help="trend by airport and area, overdue actions and systemic gaps over many visits",
-        description="Read .avsec files (folders are searched) or, with --db, the shared "
-        "PostgreSQL database, and show each airport's visits oldest first, the overdue "
-        "actions and the gaps that recur across airports. Unreadable files are listed as "
-        "skipped and never stop the run.",
+        help=tr("trend by airport and area, overdue actions and systemic gaps over many visits"),
+        description=tr(
+            "Read .avsec files (folders are searched) or, with --db, the shared "
+            "PostgreSQL database, and show each airport's visits oldest first, the overdue "
+            "actions and the gaps that recur across airports. Unreadable files are listed as "
+            "skipped and never stop the run."
+        ),
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help=".avsec files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=tr(".avsec files or folders"))
     p.add_argument(
         "--db",
         default=None,
         metavar="DSN",
-        help="read the published visits from this PostgreSQL database instead of files "
-        "(password from PGPASSWORD or ~/.pgpass)",
+        help=tr(
+            "read the published visits from this PostgreSQL database instead of files "
+            "(password from PGPASSWORD or ~/.pgpass)"
+        ),
     )
     p.add_argument("--json", action="store_true")
-    p.add_argument("-o", "--output", default=None, help="write OUT.pdf or OUT.xlsx")
+    p.add_argument("-o", "--output", default=None, help=tr("write OUT.pdf or OUT.xlsx"))
     add_lang(p)
     p.set_defaults(handler=cmd_portfolio)
 

@@ -7,30 +7,32 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import message, say
+from avsec.verbs._common import message, say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add the publish verb."""
     p = subparsers.add_parser(
         "publish",
-        help="publish assessments to a shared PostgreSQL + PostGIS database",
-        description="Write each file's assessment, responses, findings, layout, actions and "
-        "provisions into schema avsec (created or migrated as needed), one transaction per "
-        "file. Publishing again replaces the visit's rows. The password comes from PGPASSWORD "
-        "or ~/.pgpass, never from the command line.",
+        help=tr("publish assessments to a shared PostgreSQL + PostGIS database"),
+        description=tr(
+            "Write each file's assessment, responses, findings, layout, actions and "
+            "provisions into schema avsec (created or migrated as needed), one transaction per "
+            "file. Publishing again replaces the visit's rows. The password comes from PGPASSWORD "
+            "or ~/.pgpass, never from the command line."
+        ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help=".avsec files")
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr(".avsec files"))
     p.add_argument(
         "--db",
         required=True,
         metavar="DSN",
-        help="connection string, e.g. 'host=db.example dbname=avsec user=inspector'",
+        help=tr("connection string, e.g. 'host=db.example dbname=avsec user=inspector'"),
     )
     p.add_argument(
-        "--force", action="store_true", help="replace a newer published state of a visit"
+        "--force", action="store_true", help=tr("replace a newer published state of a visit")
     )
-    p.add_argument("--with-photos", action="store_true", help="publish the photos too")
+    p.add_argument("--with-photos", action="store_true", help=tr("publish the photos too"))
     p.set_defaults(handler=cmd_publish)
 
 

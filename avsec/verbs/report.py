@@ -14,33 +14,40 @@ from avsec.verbs._common import (
     open_file,
     safe_output,
     say,
+    tr,
     warn,
 )
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec report FILE -o OUT.pdf [--lang en|es] [--password PW] [--redact]``."""
-    p = subparsers.add_parser("report", help="write the gap report and improvement outline as PDF")
-    p.add_argument("file", help="the .avsec file")
-    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p = subparsers.add_parser(
+        "report", help=tr("write the gap report and improvement outline as PDF")
+    )
+    p.add_argument("file", help=tr("the .avsec file"))
+    p.add_argument("-o", "--output", required=True, help=tr("the PDF to write"))
     add_lang(p)
     p.add_argument(
         "--password",
         default=None,
-        help="encrypt the PDF with AES-256; readers need this password to open it "
-        '("-" asks for it, keeping it out of shell history)',
+        help=tr(
+            "encrypt the PDF with AES-256; readers need this password to open it "
+            '("-" asks for it, keeping it out of shell history)'
+        ),
     )
     p.add_argument(
         "--redact",
         action="store_true",
-        help="the redacted edition for wider circulation: no coordinates, map, photos, "
-        "access-point names or notes; scores, findings and outline kept",
+        help=tr(
+            "the redacted edition for wider circulation: no coordinates, map, photos, "
+            "access-point names or notes; scores, findings and outline kept"
+        ),
     )
     p.add_argument(
         "--marking",
         default=None,
         metavar="TEXT",
-        help="with --redact: the handling marking printed on every page (e.g. a lower one)",
+        help=tr("with --redact: the handling marking printed on every page (e.g. a lower one)"),
     )
     p.set_defaults(handler=cmd_report)
 

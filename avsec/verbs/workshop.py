@@ -16,10 +16,11 @@ from avsec.verbs._common import (
     safe_output,
     say,
     table,
+    tr,
     warn,
 )
 
-COMPARE_EPILOG = """\
+COMPARE_EPILOG = N_("""\
 accuracy = items whose team status equals the key's / items the key assessed (items the key
 left not_assessed do not count); agreement = share of pairs of teams giving an item the same
 status; fleiss_kappa = Fleiss' kappa across the teams over every item (five status categories),
@@ -30,39 +31,43 @@ files, belong to another exercise, whose checklist differs from the key's, or wh
 differ from their own changes journal (edited outside avsec) are refused by name with a
 reason on stderr; the others are compared. The exit code is 0 when at least one team file was
 compared (refusals are warnings), 2 when none could be.
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec workshop ...``."""
-    p = subparsers.add_parser("workshop", help="run a training exercise: pack, teams, compare")
+    p = subparsers.add_parser("workshop", help=tr("run a training exercise: pack, teams, compare"))
     sub = p.add_subparsers(dest="workshop_verb", metavar="pack|teams|compare", required=True)
 
-    q = sub.add_parser("pack", help="make an exercise from an answer key (no reference answers)")
-    q.add_argument("key", help="the answer key .avsec file")
-    q.add_argument("-o", "--output", required=True, help="the exercise .avsec file to write")
-    q.add_argument("--force", action="store_true", help="replace an existing exercise file")
+    q = sub.add_parser(
+        "pack", help=tr("make an exercise from an answer key (no reference answers)")
+    )
+    q.add_argument("key", help=tr("the answer key .avsec file"))
+    q.add_argument("-o", "--output", required=True, help=tr("the exercise .avsec file to write"))
+    q.add_argument("--force", action="store_true", help=tr("replace an existing exercise file"))
     q.set_defaults(handler=cmd_pack)
 
-    q = sub.add_parser("teams", help="write one copy of the exercise per team")
-    q.add_argument("exercise", help="the exercise .avsec file")
+    q = sub.add_parser("teams", help=tr("write one copy of the exercise per team"))
+    q.add_argument("exercise", help=tr("the exercise .avsec file"))
     q.add_argument(
-        "--team", action="append", required=True, metavar="NAME", help="team name (repeat)"
+        "--team", action="append", required=True, metavar="NAME", help=tr("team name (repeat)")
     )
-    q.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the team files")
-    q.add_argument("--force", action="store_true", help="replace existing team files")
+    q.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help=tr("folder for the team files")
+    )
+    q.add_argument("--force", action="store_true", help=tr("replace existing team files"))
     q.set_defaults(handler=cmd_teams)
 
     q = sub.add_parser(
         "compare",
-        help="score team files against the key and each other",
-        epilog=COMPARE_EPILOG,
+        help=tr("score team files against the key and each other"),
+        epilog=tr(COMPARE_EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    q.add_argument("key", help="the answer key .avsec file")
-    q.add_argument("teams", nargs="+", metavar="TEAM", help="team .avsec files")
-    q.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    q.add_argument("-o", "--output", metavar="DEBRIEF.pdf", help="write the debrief PDF")
+    q.add_argument("key", help=tr("the answer key .avsec file"))
+    q.add_argument("teams", nargs="+", metavar="TEAM", help=tr("team .avsec files"))
+    q.add_argument("--json", action="store_true", help=tr("print the comparison as JSON"))
+    q.add_argument("-o", "--output", metavar="DEBRIEF.pdf", help=tr("write the debrief PDF"))
     add_lang(q)
     q.set_defaults(handler=cmd_compare)
 
