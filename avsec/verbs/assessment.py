@@ -355,7 +355,13 @@ def cmd_responses_export(args: argparse.Namespace) -> int:
             return 0
         with safe_output(args.output, (".csv",), inputs=[args.file]) as temp:
             count = write_responses_csv(temp, f.checklist, f.responses())
-    say(N_("wrote {count} responses to {output}"), count=count, output=args.output)
+    wrote = ntranslate(
+        "wrote {count} response to {output}",
+        "wrote {count} responses to {output}",
+        count,
+        cli_language(),
+    )
+    print(wrote.format(count=count, output=args.output))
     return 0
 
 
@@ -466,6 +472,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             lang = args.lang or doc.assessment.language
             count = cap.write_cap(doc, temp, lang=lang)
-            summary = message(N_("wrote {count} actions to {out}"), count=count, out=out)
+            wrote = ntranslate(
+                "wrote {count} action to {out}",
+                "wrote {count} actions to {out}",
+                count,
+                cli_language(),
+            )
+            summary = wrote.format(count=count, out=out)
     print(summary)
     return 0

@@ -15,8 +15,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from avsec.core.i18n import N_
-from avsec.verbs._common import message, open_file, safe_output, say, tr, warn
+from avsec.core.i18n import N_, ntranslate
+from avsec.verbs._common import cli_language, message, open_file, safe_output, say, tr, warn
 
 
 def register(subparsers: Any) -> None:
@@ -131,5 +131,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             from avsec.io.geojson import write_geojson
 
             count = write_geojson(features, temp, marking=marking)
-    say(N_("wrote {count} features to {out}"), count=count, out=out)
+    wrote = ntranslate(
+        "wrote {count} feature to {out}", "wrote {count} features to {out}", count, cli_language()
+    )
+    print(wrote.format(count=count, out=out))
     return 0
