@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from avsec.gui.file_controller import FileController
-from avsec.gui.i18n import language, set_language, tr
+from avsec.gui.i18n import N_, language, set_language, tr
 from avsec.gui.labels import MENUS
 from avsec.gui.report_controller import ReportController
 from avsec.gui.settings import Preferences
@@ -224,7 +224,9 @@ class MainWindow(QMainWindow):
             if raise_errors:
                 if isinstance(exc, AvsecError):
                     raise
-                raise StoreError(f"{path.name}: cannot be opened ({exc})") from exc
+                raise StoreError(
+                    N_("{name}: cannot be opened ({exc})"), name=path.name, exc=exc
+                ) from exc
             show_error(self, tr("Cannot open {name}").format(name=path.name), exc)
             return False
         if self.session is not None:

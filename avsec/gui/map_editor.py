@@ -43,7 +43,7 @@ from avsec.gui.analysis_runner import AnalysisRunner
 from avsec.gui.attribute_panel import AttributePanel
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import FindingsPanel
-from avsec.gui.i18n import ngettext, tr
+from avsec.gui.i18n import N_, ngettext, tr
 from avsec.gui.layer_list import LayerList
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
@@ -480,11 +480,17 @@ class MapEditor(SessionWidget):
         path = Path(path)
         try:
             if path.stat().st_size > MAX_IMAGE_BYTES:
-                raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
+                raise InputError(
+                    N_("{name}: larger than {MAX_IMAGE_BYTES} MiB"),
+                    name=path.name,
+                    MAX_IMAGE_BYTES=MAX_IMAGE_BYTES // 2**20,
+                )
             data = path.read_bytes()
             image = QImage.fromData(QByteArray(data))
             if image.isNull():
-                raise InputError(f"{path.name}: not a PNG or JPEG image avsec can read")
+                raise InputError(
+                    N_("{name}: not a PNG or JPEG image avsec can read"), name=path.name
+                )
             control = None
             if reference_points is None:
                 control = world_file_placement(path, image.width(), image.height())
