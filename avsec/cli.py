@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from avsec import __version__
 from avsec.core.i18n import N_
-from avsec.verbs._common import cli_language, message, set_cli_language, tr
+from avsec.verbs._text import cli_language, message, set_cli_language, tr
 
 EXIT_ERROR = 2
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, message, open_file, print_json, table, tr, warn
+from avsec.verbs._common import add_lang, open_file, print_json, table
+from avsec.verbs._text import message, tr, warn
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 UNITS = {"m": "m", "m2": "m²"}

@@ -11,18 +11,15 @@ from avsec.core.i18n import N_, ntranslate
 from avsec.verbs._common import (
     add_lang,
     add_param,
-    cli_language,
     iso_date,
-    message,
     open_file,
     param_numbers,
     percent,
     print_json,
     safe_output,
-    say,
     table,
-    tr,
 )
+from avsec.verbs._text import cli_language, message, say, tr
 
 
 def register(subparsers: Any) -> None:

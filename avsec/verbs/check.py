@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import ntranslate
-from avsec.verbs._common import cli_language, print_json, tr
+from avsec.verbs._common import print_json
+from avsec.verbs._text import cli_language, tr
 
 
 def register(subparsers: Any) -> None:

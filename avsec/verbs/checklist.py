@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import check_output, cli_language, print_json, safe_output, say, table, tr
+from avsec.verbs._common import check_output, print_json, safe_output, table
+from avsec.verbs._text import cli_language, say, tr
 
 #: Ids of installed checklists: they become file names in the user folder.
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")

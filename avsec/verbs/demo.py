@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, say, tr, warn
+from avsec.verbs._common import add_lang
+from avsec.verbs._text import say, tr, warn
 
 DEFAULT_OUT = "avsec-demo"
 

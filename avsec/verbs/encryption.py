@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import say, tr
+from avsec.verbs._text import say, tr
 
 
 def register(subparsers: Any) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
-from avsec.verbs._common import cli_language, iso_date, percent, print_json, say, table, tr
+from avsec.verbs._common import iso_date, percent, print_json, table
+from avsec.verbs._text import cli_language, say, tr
 
 
 def register(subparsers: Any) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from avsec.verbs._common import add_lang, check_output, tr
+from avsec.verbs._common import add_lang, check_output
+from avsec.verbs._text import tr
 
 
 def register(subparsers: Any) -> None:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
-from avsec.verbs._common import cli_language, message, open_file, safe_output, say, tr, warn
+from avsec.verbs._common import open_file, safe_output
+from avsec.verbs._text import cli_language, message, say, tr, warn
 
 
 def register(subparsers: Any) -> None:

@@ -13,16 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import (
-    add_param,
-    message,
-    open_file,
-    param_numbers,
-    print_json,
-    table,
-    tr,
-    warn,
-)
+from avsec.verbs._common import add_param, open_file, param_numbers, print_json, table
+from avsec.verbs._text import message, tr, warn
 
 
 def register(subparsers: Any) -> None:

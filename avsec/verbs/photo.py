@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import open_file, print_json, say, tr
+from avsec.verbs._common import open_file, print_json
+from avsec.verbs._text import say, tr
 
 
 def register(subparsers: Any) -> None:

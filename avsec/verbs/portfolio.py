@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import add_lang, percent, print_json, say, table, tr, warn
+from avsec.verbs._common import add_lang, percent, print_json, table
+from avsec.verbs._text import say, tr, warn
 
 
 def register(subparsers: Any) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_
-from avsec.verbs._common import message, say, tr
+from avsec.verbs._text import message, say, tr
 
 
 def register(subparsers: Any) -> None:

@@ -7,16 +7,8 @@ import sys
 from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
-from avsec.verbs._common import (
-    add_lang,
-    check_output,
-    cli_language,
-    open_file,
-    safe_output,
-    say,
-    tr,
-    warn,
-)
+from avsec.verbs._common import add_lang, check_output, open_file, safe_output
+from avsec.verbs._text import cli_language, say, tr, warn
 
 
 def register(subparsers: Any) -> None:

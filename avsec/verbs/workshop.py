@@ -7,18 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
-from avsec.verbs._common import (
-    add_lang,
-    check_output,
-    cli_language,
-    percent,
-    print_json,
-    safe_output,
-    say,
-    table,
-    tr,
-    warn,
-)
+from avsec.verbs._common import add_lang, check_output, percent, print_json, safe_output, table
+from avsec.verbs._text import cli_language, say, tr, warn
 
 COMPARE_EPILOG = N_("""\
 accuracy = items whose team status equals the key's / items the key assessed (items the key
