@@ -33,8 +33,10 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
-    record = getattr(command, "record", None)
-    if record is not None:  # judgements and photo edits name their record themselves
+    # Judgements and photo edits name their record themselves (``record`` is the kind of
+    # record of the other edits, avsec/core/commands.py).
+    record = getattr(command, "stale_record", None)
+    if record is not None:
         expected.setdefault(record, _dump(state))
         return
     for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
