@@ -31,6 +31,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"avsec {__version__}")
+    from avsec.io.translations import offered_languages
+
+    # Before the verb: the language of every message, also for verbs without their own --lang
+    # (`avsec --lang fr info FILE`); a verb with --lang takes it as its default.
+    parser.add_argument(
+        "--lang",
+        dest="cli_lang",
+        choices=list(offered_languages()),
+        default=None,
+        help=tr("the language of the messages and results (before the verb)"),
+    )
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
     import avsec.verbs as verbs
 
@@ -88,6 +99,8 @@ def _run(argv: list[str]) -> int:
     else:
         parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "cli_lang", None) and getattr(args, "lang", "") is None:
+        args.lang = args.cli_lang
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
