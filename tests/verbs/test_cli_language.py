@@ -77,3 +77,29 @@ def test_a_phrase_field_and_an_error_field_are_translated_with_the_message():
 
 def test_an_untranslated_message_stays_english():
     assert InputError("no such msgid {x}", x=1).in_language("es") == "no such msgid 1"
+
+
+def test_lang_before_the_verb_speaks_portuguese_and_french_for_any_verb(run, tmp_path: Path):
+    # `info` has no --lang of its own: the one before the verb sets the language of the run.
+    missing = tmp_path / "nada.avsec"
+    code, out, err = run("--lang", "pt", "info", missing)
+    assert code == 2 and out == ""
+    assert err == f"avsec: error: {missing}: arquivo inexistente\n"
+    code, _, err = run("--lang", "fr", "info", missing)
+    assert err == f"avsec: error: {missing} : fichier introuvable\n"
+
+
+def test_lang_before_the_verb_is_the_verbs_language_too(run, mini_file):
+    code, out, _ = run("--lang", "fr", "score", mini_file)
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["secteur", "couverture", "EI"]
+
+
+def test_a_stale_addition_is_refused_in_french():
+    from avsec.store.stale import _STALE, StaleEdit
+
+    error = StaleEdit(_STALE[True, False], name="a.avsec", what="response PER-02", more=0)
+    assert str(error).startswith("a.avsec: the response PER-02 was added in another program")
+    assert error.in_language("fr").startswith(
+        "a.avsec : response PER-02 a été ajouté dans un autre programme"
+    )
