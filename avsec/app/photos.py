@@ -105,23 +105,13 @@ def read_photo(path: Path) -> Photo:
     """
     from PIL import Image, UnidentifiedImageError
 
+    from avsec.io.resources import read_limited
+
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PHOTO_BYTES:
-            raise InputError(
-                N_("{name}: larger than {MAX_PHOTO_BYTES} MiB; not a photo"),
-                name=path.name,
-                MAX_PHOTO_BYTES=MAX_PHOTO_BYTES // 2**20,
-            )
-        with path.open("rb") as handle:  # a device (/dev/zero) says size 0 and never ends
-            data = handle.read(MAX_PHOTO_BYTES + 1)
-        if len(data) > MAX_PHOTO_BYTES:
-            raise InputError(
-                N_("{name}: larger than {MAX_PHOTO_BYTES} MiB; not a photo"),
-                name=path.name,
-                MAX_PHOTO_BYTES=MAX_PHOTO_BYTES // 2**20,
-            )
+        too_big = N_("{name}: larger than {MAX_PHOTO_BYTES} MiB; not a photo")
+        mib = MAX_PHOTO_BYTES // 2**20
+        data = read_limited(path, MAX_PHOTO_BYTES, too_big, name=path.name, MAX_PHOTO_BYTES=mib)
     except OSError as exc:
         raise InputError(
             N_("{name}: cannot be read ({strerror})"), name=path.name, strerror=exc.strerror or exc

@@ -535,20 +535,11 @@ class MapEditor(SessionWidget):
         """
         path = Path(path)
         try:
-            if path.stat().st_size > MAX_IMAGE_BYTES:
-                raise InputError(
-                    N_("{name}: larger than {MAX_IMAGE_BYTES} MiB"),
-                    name=path.name,
-                    MAX_IMAGE_BYTES=MAX_IMAGE_BYTES // 2**20,
-                )
-            with path.open("rb") as handle:  # bounded: a device reports size 0
-                data = handle.read(MAX_IMAGE_BYTES + 1)
-            if len(data) > MAX_IMAGE_BYTES:
-                raise InputError(
-                    N_("{name}: larger than {MAX_IMAGE_BYTES} MiB"),
-                    name=path.name,
-                    MAX_IMAGE_BYTES=MAX_IMAGE_BYTES // 2**20,
-                )
+            from avsec.io.resources import read_limited
+
+            too_big = N_("{name}: larger than {MAX_IMAGE_BYTES} MiB")
+            mib = MAX_IMAGE_BYTES // 2**20
+            data = read_limited(path, MAX_IMAGE_BYTES, too_big, name=path.name, MAX_IMAGE_BYTES=mib)
             image = QImage.fromData(QByteArray(data))
             if image.isNull():
                 raise InputError(

@@ -49,6 +49,25 @@ def read_bytes(
         raise error(message, path=source, strerror=exc.strerror or exc, **fields) from exc
 
 
+def read_limited(path: Path, limit: int, message: str, /, **fields: object) -> bytes:
+    """The bytes of ``path``, refused with ``InputError(message, **fields)`` when over ``limit``
+    bytes: by its size before reading, then by what was read (a device such as /dev/zero
+    reports size 0 and never ends, so at most ``limit + 1`` bytes are read).
+
+    Raises
+    ------
+    OSError
+        The file cannot be read (the caller names it in its own words).
+    """
+    if path.stat().st_size > limit:
+        raise InputError(message, **fields)
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(message, **fields)
+    return data
+
+
 def utf8_text(raw: bytes, message: str, **fields: object) -> str:
     """``raw`` decoded as UTF-8 (a byte-order mark dropped); otherwise ``InputError(message)``
     with the fields ``start`` (byte) and ``line`` of the first bad byte, and ``fields``."""
