@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import shutil
-import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,7 +41,6 @@ from avsec.core.errors import (
     ForeignFileError,
     NewerVersionError,
     NotAnAvsecFile,
-    StoreError,
 )
 from avsec.core.i18n import N_, LangText, in_languages, pick
 from avsec.workshop.agreement import (
@@ -53,6 +50,7 @@ from avsec.workshop.agreement import (
     item_agreement,
     kappa_band,
 )
+from avsec.workshop.team_files import Loaded, load, without_name
 
 # The statistics live in agreement.py; the callers of this module import them from here too.
 __all__ = [
@@ -352,88 +350,10 @@ def compare_answers(
     return scores, items, kappa
 
 
-# --- reading files -----------------------------------------------------------------------------
+# --- checking team files ---------------------------------------------------------------------
 
 
-@dataclass
-class _Loaded:
-    assessment: Assessment
-    checklist: Checklist
-    snapshot_sha: str
-    responses: dict[str, Response]
-    actions: list[Action]
-    extras: dict[str, Any]
-    #: How the responses differ from the changes journal (None: they agree).
-    journal_mismatch: str | None = None
-
-
-def _snapshot_sha(f: Any, name: str) -> str:
-    try:
-        return str(f.checklist_snapshot_sha())
-    except StoreError as exc:
-        raise ForeignFileError(str(exc).replace(f.path.name, name)) from exc
-
-
-def _load(
-    path: Path, workdir: Path, extras: Sequence[str] = (), *, check_journal: bool = False
-) -> _Loaded:
-    """Check ``path``, copy it to ``workdir`` and read what comparing needs.
-
-    ``check_journal`` replays the file's changes journal and records how its responses differ
-    from it (team files: answers edited outside avsec must not count).
-    """
-    from avsec.store import AvsecFile, check_file, crypto
-    from avsec.workshop.journal import journal_mismatch
-
-    name = path.name
-    check_file(path)  # refuses non-.avsec, truncated, damaged and newer files, by name
-    copy = workdir / f"{len(list(workdir.iterdir()))}-{name}"
-    shutil.copyfile(path, copy)
-    crypto.share(path, copy)  # an encrypted file: its copy opens without asking again
-    try:
-        with AvsecFile.open(copy, user="workshop") as f:
-            try:
-                loaded = _Loaded(
-                    assessment=f.assessment,
-                    checklist=f.checklist,
-                    snapshot_sha=_snapshot_sha(f, name),
-                    responses=f.responses(),
-                    actions=f.actions(),
-                    extras={k: f.extra(k) for k in extras},
-                )
-                if check_journal:
-                    loaded.journal_mismatch = journal_mismatch(loaded.responses, f.changes())
-            except (ValueError, sqlite3.Error) as exc:
-                raise ForeignFileError(
-                    N_("{name}: the file's records are damaged ({exc})"),
-                    name=name,
-                    exc=_first_line(exc),
-                ) from exc
-    except StoreError as exc:
-        # Messages name the temporary copy; give the user the name they know.
-        raise type(exc)(str(exc).replace(copy.name, name)) from exc
-    unknown = sorted(set(loaded.responses) - set(loaded.checklist.item_ids()))
-    if unknown:
-        raise ForeignFileError(
-            N_("{name}: answers to items that are not in its checklist ({names})"),
-            name=name,
-            names=", ".join(unknown[:3]),
-        )
-    return loaded
-
-
-def _without_name(message: str, path: Path) -> str:
-    for prefix in (f"{path}: ", f"{path.name}: "):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> Refused | None:
+def _team_problem(team: Loaded, key: Loaded, expected_exercise: str) -> Refused | None:
     """Why ``team`` cannot be compared with ``key`` (path filled in by the caller), or None."""
     a = team.assessment
     if a.mode != "team":
@@ -498,7 +418,7 @@ def _refused(message: str, **fields: object) -> Refused:
 
 def _load_refusal(path: Path, error: AvsecError) -> Refused:
     """A file that could not be read: the store's English detail, a translated summary."""
-    detail = _without_name(str(error), path)
+    detail = without_name(str(error), path)
     if isinstance(error, NewerVersionError):
         message = N_("written by a newer avsec; update avsec to compare it")
     elif isinstance(error, NotAnAvsecFile):
@@ -535,7 +455,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
     key_path = Path(key_path)
     with tempfile.TemporaryDirectory(prefix="avsec-compare-") as tmp:
         workdir = Path(tmp)
-        key = _load(key_path, workdir, extras=("rationales", "rationales_i18n"))
+        key = load(key_path, workdir, extras=("rationales", "rationales_i18n"))
         if key.assessment.mode not in KEY_MODES:
             raise ForeignFileError(
                 N_("{name}: not an answer key (mode {mode}); give the key first"),
@@ -543,7 +463,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
                 mode=key.assessment.mode,
             )
         expected = exercise_id_for(key.assessment)
-        accepted: list[tuple[Path, _Loaded]] = []
+        accepted: list[tuple[Path, Loaded]] = []
         refused: list[Refused] = []
         seen_paths: set[Path] = set()
         seen_names: dict[str, Path] = {}
@@ -557,7 +477,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
                 continue
             seen_paths.add(resolved)
             try:
-                team = _load(path, workdir, extras=(EXERCISE_TAG,), check_journal=True)
+                team = load(path, workdir, extras=(EXERCISE_TAG,), check_journal=True)
             except AvsecError as exc:
                 refused.append(_load_refusal(path, exc))
                 continue
@@ -623,7 +543,7 @@ def _generated_outline(
     return generate_outline(checklist, responses, lang=lang)
 
 
-def _rationales(key: _Loaded, checklist: Checklist) -> dict[str, LangText]:
+def _rationales(key: Loaded, checklist: Checklist) -> dict[str, LangText]:
     """The key's rationales as {item: {lang: text}}, from the multilingual extra when present."""
     out: dict[str, LangText] = {}
     plain = key.extras.get("rationales") or {}

@@ -30,10 +30,10 @@ from avsec.io.outputs import partial_file
 from avsec.workshop.compare import (
     EXERCISE_TAG,
     KEY_MODES,
-    _snapshot_sha,
     exercise_id_for,
     exercise_tag_for,
 )
+from avsec.workshop.team_files import snapshot_sha
 
 #: Extras an exercise may carry (everything else in the key's extras stays behind).
 EXERCISE_EXTRAS = ("observations",)
@@ -114,7 +114,7 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
         tag = exercise_tag_for(
             header,
             exercise_id_for(header),
-            _snapshot_sha(key, key_path.name),
+            snapshot_sha(key, key_path.name),
             checklist.item_ids(),
         )
         features = key.features()
