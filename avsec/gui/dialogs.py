@@ -8,8 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
-from avsec.core.errors import AvsecError
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import error_text, tr
 
 
 def ok_cancel_buttons(dialog: QDialog, on_accept: Callable[[], object]) -> QDialogButtonBox:
@@ -29,7 +28,7 @@ def show_error(parent: QWidget | None, title: str, error: object) -> None:
     Offscreen runs (tests, screenshots) must never block on a modal box, so the box is opened
     non-modally there and left for the test to inspect.
     """
-    text = error.in_language(language()) if isinstance(error, AvsecError) else str(error)
+    text = error_text(error) if isinstance(error, BaseException) else str(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), text, parent=parent)
     box.setObjectName("error-box")
     present(box)

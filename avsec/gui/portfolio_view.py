@@ -28,7 +28,7 @@ from avsec.app.portfolio import portfolio_of_files
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.errors import AvsecError
 from avsec.core.portfolio import Portfolio
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import error_text, language, tr
 from avsec.gui.labels import percent_text
 from avsec.gui.widgets import marking_banner
 
@@ -105,7 +105,7 @@ class PortfolioView(QDialog):
         try:
             portfolio = portfolio_of_files([self.folder])
         except AvsecError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             return
         self.portfolio = portfolio
         visits = sum(len(a["visits"]) for a in portfolio.airports)

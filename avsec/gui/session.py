@@ -26,7 +26,7 @@ from avsec.core.commands import Changes, Command, SetResponse
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import AvsecError
 from avsec.core.findings import Finding, finding_numbers
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import error_text, language, tr
 from avsec.store import AvsecFile
 
 #: Notes typed on one item within this many seconds merge into one undo step.
@@ -34,11 +34,6 @@ _NOTES_MERGE_SECONDS = 60
 
 #: A write the file refused: the user sees the message, the document is re-read.
 _WRITE_ERRORS = (AvsecError, sqlite3.Error, OSError)
-
-
-def _in_language(error: Exception) -> str:
-    """A write error as the user reads it: an avsec error in the UI language."""
-    return error.in_language(language()) if isinstance(error, AvsecError) else str(error)
 
 
 def touched(command: Command) -> Changes:
@@ -223,7 +218,7 @@ class Session(QObject):
             else:
                 self.editor.apply(command)
         except _WRITE_ERRORS as exc:
-            self.failed.emit(tr("Cannot save the change"), _in_language(exc))
+            self.failed.emit(tr("Cannot save the change"), error_text(exc))
             self.reload()
             return False
         self.saved.emit()
@@ -337,7 +332,7 @@ class Session(QObject):
         try:
             self.editor.set_findings(findings)
         except (AvsecError, sqlite3.Error) as exc:
-            self.failed.emit(tr("Cannot save the change"), _in_language(exc))
+            self.failed.emit(tr("Cannot save the change"), error_text(exc))
             return
         self._findings_replaced()
 
