@@ -122,6 +122,37 @@ class Editor:
             return None
         return SetResponse(item_id, before, self._stamped(item_id, notes=notes))
 
+    def sample_edit(
+        self, item_id: str, sample_size: int | None, failures: int | None
+    ) -> SetResponse | None:
+        """The command recording the sample of one item (None: unchanged).
+
+        ``sample_size`` None (or 0) clears the sample. The status is left as it is: the
+        sample only suggests one (:func:`avsec.core.samples.sample_suggestion`).
+
+        Raises
+        ------
+        InputError
+            ``item_id`` is not an item of the checklist, or the counts are out of range
+            (more failures than items sampled, a negative count, a sample over the cap).
+        """
+        if item_id not in self.checklist.item_ids():
+            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+        if not sample_size:
+            sample_size = failures = None
+        before = self.response(item_id)
+        current = (before.sample_size, before.failures) if before else (None, None)
+        if current == (sample_size, failures):
+            return None
+        base = (before or Response(item_id=item_id)).model_dump()
+        base.update(sample_size=sample_size, failures=failures)
+        try:
+            Response.model_validate(base)
+        except ValidationError as exc:
+            raise InputError(f"{item_id}: {_reason(exc)}") from None
+        changed = self._stamped(item_id, sample_size=sample_size, failures=failures)
+        return SetResponse(item_id, before, changed)
+
     def header_edit(self, after: Assessment) -> SetAssessment | None:
         """The command replacing the header (None: unchanged)."""
         before = self.doc.assessment

@@ -25,16 +25,17 @@ from avsec.core.review_commands import SetJudgement, SetPhoto
 #: At most this many edits come back (a long visit's first edits are in View > History).
 MAX_RESTORED = 200
 
-_RESPONSE_FIELDS = ("status", "notes", "photos")
+_RESPONSE_FIELDS = ("status", "notes", "photos", "sample_size", "failures")
 
 
-_UNANSWERED = ("not_assessed", "", "[]")
+_UNANSWERED = ("not_assessed", "", "[]", "", "")
 
 
 def _response_key(value: dict[str, Any] | None) -> Any:
     if value is None:
         return None
-    return tuple(str(value.get(name, "")) for name in _RESPONSE_FIELDS)
+    # A journal row written before samples existed has no sample fields: the same as none.
+    return tuple("" if value.get(name) is None else str(value[name]) for name in _RESPONSE_FIELDS)
 
 
 def _dump(model: Any) -> dict[str, Any] | None:

@@ -128,6 +128,11 @@ def kind_text(kind: str, translate: Translate = english) -> str:
     return translate(KIND_LABELS.get(kind, kind.replace("_", " ")))
 
 
+def _sample(response: Response | None) -> tuple[int | None, int | None]:
+    """A response's sample as (size, failures); (None, None) when none is recorded."""
+    return (None, None) if response is None else (response.sample_size, response.failures)
+
+
 @dataclass
 class SetResponse:
     """Set (or clear, with ``after=None``) the response to one item."""
@@ -155,6 +160,8 @@ class SetResponse:
             return translate(N_("Add photo to {item}")).format(item=self.item_id)
         if len(photos_after) < len(photos_before):
             return translate(N_("Remove photo from {item}")).format(item=self.item_id)
+        if _sample(self.before) != _sample(self.after):
+            return translate(N_("Record sample of {item}")).format(item=self.item_id)
         return translate(N_("Edit notes of {item}")).format(item=self.item_id)
 
     def notes_only(self) -> bool:
@@ -163,7 +170,11 @@ class SetResponse:
             return False
         before_status = self.before.status if self.before else Status.NOT_ASSESSED
         before_photos = self.before.photos if self.before else []
-        return before_status == self.after.status and before_photos == self.after.photos
+        return (
+            before_status == self.after.status
+            and before_photos == self.after.photos
+            and _sample(self.before) == _sample(self.after)
+        )
 
     def changes(self) -> Changes:
         return Changes(responses=frozenset({self.item_id}))

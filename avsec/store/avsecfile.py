@@ -37,6 +37,7 @@ from avsec.store.extras_limits import check_extra
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
 from avsec.store.judgements import JudgementStore
 from avsec.store.numbering import number_findings
+from avsec.store.samples import read_samples, write_sample
 from avsec.store.stale import check_not_stale
 
 __all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thumbnail"]
@@ -366,6 +367,7 @@ class AvsecFile(AttachmentStore, JudgementStore):
         """Write or delete one response (inside a transaction)."""
         if response is None:
             self._conn.execute("DELETE FROM responses WHERE item_id = ?", (item_id,))
+            write_sample(self._conn, item_id, None)
             return
         self._conn.execute(
             "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
@@ -385,6 +387,7 @@ class AvsecFile(AttachmentStore, JudgementStore):
         status, notes, photos, updated, updated_by = stored
         record = {"item_id": item_id, "status": status, "notes": notes, "updated": updated}
         record.update(photos=json.loads(photos), updated_by=updated_by)
+        record.update(write_sample(self._conn, item_id, response))
         self._refuse_unless_valid(f"response to {item_id}", Response, record)
 
     def _mark_findings_stale(self) -> None:
@@ -516,11 +519,13 @@ class AvsecFile(AttachmentStore, JudgementStore):
             A damaged row (unknown status, photos that are not JSON, a bad date), by item id.
         """
         out: dict[str, Response] = {}
+        samples = read_samples(self._conn, self.path.name)
         for item_id, status, notes, photos, updated, updated_by in self._conn.execute(
             "SELECT item_id, status, notes, photos, updated, updated_by FROM responses"
         ):
             record = {"item_id": item_id, "status": status, "notes": notes or ""}
             record.update(updated=updated or None, updated_by=updated_by or "")
+            record.update(samples.get(item_id, {}))
             out[item_id] = self._row(f"response to {item_id}", Response, record, photos=photos)
         return out
 
