@@ -18,10 +18,12 @@ from avsec.app.outline import OutlineUpdate, regenerate_outline
 from avsec.app.photos import read_photo
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
-from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetResponse
-from avsec.core.document import AssessmentDocument, AttachmentInfo
+from avsec.app.photo_links import link_photo
+from avsec.core.commands import Batch, Command, DocumentTarget, SetAssessment, SetResponse
+from avsec.core.document import AssessmentDocument, AttachmentInfo, PhotoLink
 from avsec.core.errors import InputError
 from avsec.core.findings import Finding, finding_label, finding_numbers
+from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
 from avsec.core.review_commands import SetJudgement, SetPhoto
 from avsec.geo.analysis import AnalysisResult
@@ -215,16 +217,70 @@ class Editor:
         photos = [p for p in before.photos if p != attachment_id]
         return SetResponse(item_id, before, self._stamped(item_id, photos=photos))
 
-    def attach_photo(self, item_id: str, path: str | Path) -> tuple[str, SetResponse | None]:
+    def attach_photo(self, item_id: str, path: str | Path) -> tuple[str, Command | None]:
         """Store a photo file and build the command linking it to ``item_id``.
 
         The item is checked before anything is stored. Returns (attachment id, command or
         None when the item already shows the photo); apply the command to make it undoable.
+        A photo stored now with a GPS position is also linked to the feature or test it
+        shows (:meth:`added_photo_edit`).
         """
         if item_id not in self.checklist.item_ids():
             raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
-        attachment_id, _ = self.store_photo(path)
-        return attachment_id, self.photo_link(item_id, attachment_id)
+        attachment_id, new = self.store_photo(path)
+        return attachment_id, self.added_photo_edit(item_id, attachment_id, new)
+
+    def added_photo_edit(self, item_id: str, attachment_id: str, new: bool) -> Command | None:
+        """The command showing a just-stored photo on an item and, when the photo is new to
+        the file, linking it to what it shows (one undo step; None: nothing to do)."""
+        show = self.photo_link(item_id, attachment_id)
+        link = self.auto_link_edit(attachment_id) if new else None
+        if show is None or link is None:
+            return show or link
+        return Batch(N_("Add photo to {item}"), [show, link], {"item": item_id})
+
+    # --- what a photo shows -------------------------------------------------------------
+
+    def tests(self) -> list[Any]:
+        """The access-control tests of the file (records with ``id``, ``at``, ``when``), for
+        linking photos; a document without tests has none."""
+        return list(getattr(self.doc, "tests", None) or [])
+
+    def auto_link_edit(self, attachment_id: str) -> SetPhoto | None:
+        """The command linking a photo to the nearest feature or test by its GPS position and
+        time (:func:`avsec.app.photo_links.link_photo`); None without GPS, when nothing is
+        near enough, or when the photo is linked already."""
+        photo = self.attachment(attachment_id)
+        if photo is None or photo.link is not None:
+            return None
+        link = link_photo(photo.lon, photo.lat, photo.taken, self.doc.features, self.tests())
+        return None if link is None else self.photo_edit(attachment_id, link=link)
+
+    def link_edit(self, attachment_id: str, kind: str | None, target: str = "") -> SetPhoto | None:
+        """The command linking a photo by hand to a feature or test (``kind`` "feature" or
+        "test", ``target`` its id), or with ``kind`` None unlinking it (None: unchanged).
+
+        Raises
+        ------
+        InputError
+            No such photo, or no such feature or test in the file.
+        """
+        photo = self.attachment(attachment_id)
+        if photo is None:
+            raise InputError(f"{attachment_id[:12]}: no such photo in the file")
+        if kind is None:
+            return self.photo_edit(attachment_id, link=None)
+        known = (
+            {f.id for f in self.doc.features}
+            if kind == "feature"
+            else {str(t.id) for t in self.tests()}
+        )
+        if target not in known:
+            raise InputError(f"{target}: no such {kind} in the file")
+        if photo.link is not None and (photo.link.kind, photo.link.id) == (kind, target):
+            return None
+        link = PhotoLink.model_validate({"kind": kind, "id": target, "by_hand": True})
+        return self.photo_edit(attachment_id, link=link)
 
     def attachment(self, attachment_id: str) -> AttachmentInfo | None:
         """The metadata of one photo or None."""

@@ -280,7 +280,7 @@ class Session(QObject):
         attachment_id, new = self.editor.store_photo(path)
         if new:
             self.attachments_changed.emit()
-        self.push(self.editor.photo_link(item_id, attachment_id))
+        self.push(self.editor.added_photo_edit(item_id, attachment_id, new))
         return attachment_id
 
     def remove_photo(self, item_id: str, attachment_id: str) -> bool:
