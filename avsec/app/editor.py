@@ -15,10 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from avsec.app.outline import OutlineUpdate, regenerate_outline
+from avsec.app.photo_links import link_photo
 from avsec.app.photos import read_photo
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
-from avsec.app.photo_links import link_photo
 from avsec.core.commands import Batch, Command, DocumentTarget, SetAssessment, SetResponse
 from avsec.core.document import AssessmentDocument, AttachmentInfo, PhotoLink
 from avsec.core.errors import InputError
