@@ -80,7 +80,6 @@ class SampleCounter(QWidget):
         self.checked.setValue(sample_size or 0)
         self.failures.setMaximum(sample_size or 0)
         self.failures.setValue(failures or 0)
-        self.failures.setEnabled(bool(sample_size))
         for box in (self.checked, self.failures):
             box.blockSignals(False)
 
@@ -93,7 +92,6 @@ class SampleCounter(QWidget):
         self.failures.blockSignals(True)
         self.failures.setMaximum(self.checked.value())
         self.failures.blockSignals(False)
-        self.failures.setEnabled(self.checked.value() > 0)
         self._dirty = True
         self._timer.start()
 
