@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from avsec.app.photo_links import feature_candidates, geodesic_m
+from avsec.core.document import PhotoLink
 from avsec.core.errors import AvsecError
 from avsec.gui.dialogs import show_error
 from avsec.gui.i18n import language, number, tr
@@ -18,6 +19,20 @@ from avsec.gui.session import Session
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def link_text(session: Session, link: PhotoLink | None) -> str:
+    """What a photo shows, as a line of its details ("Shows: Gate 1 (access point)")."""
+    if link is None:
+        return ""
+    if link.kind == "test":
+        target = tr("Access-control test {id}").format(id=link.id)
+    else:
+        feature = session.doc.feature(link.id)
+        kind = kind_label(str(feature.kind)) if feature is not None else ""
+        name = (feature.label(language()) if feature is not None else "") or link.id
+        target = f"{name} ({kind})" if kind else name
+    return tr("Shows: {target}").format(target=target)
 
 
 class PhotoLinkField(QWidget):
@@ -39,8 +54,12 @@ class PhotoLinkField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(label)
         row.addWidget(self.choice, 1)
+        # Bound methods: Qt drops the connections when the viewer is closed and deleted.
         session.attachments_changed.connect(self.refresh)
-        session.changed.connect(lambda _command: self.refresh())
+        session.changed.connect(self._on_session_changed)
+        self.refresh()
+
+    def _on_session_changed(self, _command: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -223,7 +223,7 @@ def _write_rows(handle: TextIO, checklist: Checklist, responses: dict[str, Respo
         ]
         if samples:
             sampled = response if response is not None and response.has_sample() else None
-            row += [sampled.sample_size, sampled.failures] if sampled else ["", ""]
+            row += [str(sampled.sample_size), str(sampled.failures)] if sampled else ["", ""]
         writer.writerow(row)
         count += 1
     return count

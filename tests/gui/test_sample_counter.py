@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import make_photo, status
@@ -122,6 +122,8 @@ def test_the_photo_viewer_shows_the_link_and_changes_it(window, tmp_path):
         )
     _show(window, walker, "ACP-01")
     attachment_id = session.add_photo("ACP-01", make_photo(tmp_path / "g.jpg", lon=-80.0, lat=10.0))
+    tip = walker.page.photos.list.item(0).toolTip()
+    assert "Shows: Gate 1 (access point)" in tip.splitlines()
     viewer = PhotoViewer(session, attachment_id, walker)
     field = viewer.link
     assert field.current_link() == ("feature", "gate-1")
@@ -137,5 +139,10 @@ def test_the_photo_viewer_shows_the_link_and_changes_it(window, tmp_path):
     field.choice.setCurrentIndex(0)
     field.choice.activated.emit(0)
     assert session.attachment(attachment_id).link is None
+    # Closed and deleted, the viewer no longer listens: later edits reach no dead widget.
+    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     viewer.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
+    session.undo_stack.undo()
+    assert session.attachment(attachment_id).link.id == "gate-1"

@@ -108,3 +108,22 @@ def test_photo_add_links_and_photo_link_changes_it(tmp_path: Path, run) -> None:
     assert code == 2 and "nowhere: no such feature" in err and len(err.strip().splitlines()) == 1
     code, _, err = run("photo", "link", path, "other.jpg", "--none")
     assert code == 2 and "no photo named 'other.jpg'" in err
+
+
+def test_checklist_validate_accepts_a_sample_and_names_a_bad_one(tmp_path: Path, run) -> None:
+    from tests.sampling import sampling_checklist
+
+    sampling_checklist(tmp_path)  # writes sampling-checklist.yaml with two samples
+    good = tmp_path / "sampling-checklist.yaml"
+    code, out, err = run("checklist", "validate", good)
+    assert code == 0, err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace("sample: vehicles", "sample: cats"),
+        encoding="utf-8",
+    )
+    code, _, err = run("checklist", "validate", bad)
+    assert code == 1 and "bad.yaml" in err and "ACP-02" in err and "sample" in err
+    code, out, _ = run("checklist", "export", "--json")
+    items = {i["id"]: i for a in json.loads(out)["areas"] for i in a["items"]}
+    assert items["IDS-01"]["sample"] == "badges" and items["PER-01"]["sample"] is None
