@@ -36,6 +36,11 @@ _NOTES_MERGE_SECONDS = 60
 _WRITE_ERRORS = (AvsecError, sqlite3.Error, OSError)
 
 
+def _in_language(error: Exception) -> str:
+    """A write error as the user reads it: an avsec error in the UI language."""
+    return error.in_language(language()) if isinstance(error, AvsecError) else str(error)
+
+
 def touched(command: Command) -> Changes:
     """The ids ``command`` touched (its own :meth:`~avsec.core.commands.Command.changes`)."""
     return command.changes()
@@ -218,7 +223,7 @@ class Session(QObject):
             else:
                 self.editor.apply(command)
         except _WRITE_ERRORS as exc:
-            self.failed.emit(tr("Cannot save the change"), str(exc))
+            self.failed.emit(tr("Cannot save the change"), _in_language(exc))
             self.reload()
             return False
         self.saved.emit()
@@ -342,7 +347,7 @@ class Session(QObject):
         try:
             self.editor.set_findings(findings)
         except (AvsecError, sqlite3.Error) as exc:
-            self.failed.emit(tr("Cannot save the change"), str(exc))
+            self.failed.emit(tr("Cannot save the change"), _in_language(exc))
             return
         self._findings_replaced()
 

@@ -15,7 +15,9 @@ from typing import Any, NamedTuple, TextIO
 from avsec.core.assessment import MAX_SAMPLE_SIZE, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.textlimits import MAX_NOTES_CHARS
+from avsec.io.resources import utf8_text
 
 MAX_CSV_BYTES = 8 * 1024 * 1024
 #: Text a spreadsheet program would run as a formula starts with one of these.
@@ -57,20 +59,18 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[ResponseRow]:
     """
     path = Path(path)
     raw = read_bounded(path, MAX_CSV_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8"
-        ) from exc
+    message = N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8")
+    text = utf8_text(raw, message, name=path.name)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         return _parse_rows(reader, path, checklist)
     except csv.Error as exc:
         # A field longer than the csv module's limit, a NUL byte, an unclosed quote.
         raise InputError(
-            f"{path.name}: line {reader.line_num}: not a readable CSV ({exc})"
+            N_("{name}: line {line_num}: not a readable CSV ({exc})"),
+            name=path.name,
+            line_num=reader.line_num,
+            exc=exc,
         ) from None
 
 
@@ -78,7 +78,7 @@ def _parse_rows(reader: Any, path: Path, checklist: Checklist) -> list[ResponseR
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise InputError(f"{path.name}: the file is empty") from None
+        raise InputError(N_("{name}: the file is empty"), name=path.name) from None
     extra = header[2:]
     if (
         header[:2] != REQUIRED
@@ -87,8 +87,12 @@ def _parse_rows(reader: Any, path: Path, checklist: Checklist) -> list[ResponseR
         or (set(SAMPLE_COLUMNS) & set(extra) and not set(SAMPLE_COLUMNS) <= set(extra))
     ):
         raise InputError(
-            f"{path.name}: line 1: columns must be item_id,status[,notes]"
-            f"[,sample_size,failures], not {','.join(header)}"
+            N_(
+                "{name}: line 1: columns must be item_id,status[,notes][,sample_size,failures],"
+                " not {names}"
+            ),
+            name=path.name,
+            names=",".join(header),
         )
     column = {name: index for index, name in enumerate(header)}
     has_notes = "notes" in column
@@ -104,19 +108,35 @@ def _parse_rows(reader: Any, path: Path, checklist: Checklist) -> list[ResponseR
             continue
         if len(row) < 2 or len(row) > len(header):
             raise InputError(
-                f"{path.name}: line {line}: expected {len(header)} columns, found {len(row)}"
+                N_("{name}: line {line}: expected {header_count} columns, found {row_count}"),
+                name=path.name,
+                line=line,
+                header_count=len(header),
+                row_count=len(row),
             )
         item_id, status = row[0].strip(), row[1].strip().lower()
         if item_id not in known:
-            raise InputError(f"{path.name}: line {line}: unknown item id {item_id!r}")
+            raise InputError(
+                N_("{name}: line {line}: unknown item id {item_id!r}"),
+                name=path.name,
+                line=line,
+                item_id=item_id,
+            )
         if status not in statuses:
             raise InputError(
-                f"{path.name}: line {line}: unknown status {row[1].strip()!r} "
-                f"(use one of {', '.join(sorted(statuses))})"
+                N_("{name}: line {line}: unknown status {row!r} (use one of {names})"),
+                name=path.name,
+                line=line,
+                row=row[1].strip(),
+                names=", ".join(sorted(statuses)),
             )
         if item_id in seen:
             raise InputError(
-                f"{path.name}: line {line}: item {item_id} already given on line {seen[item_id]}"
+                N_("{name}: line {line}: item {item_id} already given on line {seen}"),
+                name=path.name,
+                line=line,
+                item_id=item_id,
+                seen=seen[item_id],
             )
         seen[item_id] = line
 
@@ -125,8 +145,13 @@ def _parse_rows(reader: Any, path: Path, checklist: Checklist) -> list[ResponseR
             notes = unguard(notes)
             if len(notes) > MAX_NOTES_CHARS:
                 raise InputError(
-                    f"{path.name}: line {line}: the note is longer than "
-                    f"{MAX_NOTES_CHARS:,} characters ({len(notes):,})"
+                    N_(
+                        "{name}: line {line}: the note is longer than {MAX_NOTES_CHARS:,} characters ({notes_count:,})"
+                    ),
+                    name=path.name,
+                    line=line,
+                    MAX_NOTES_CHARS=MAX_NOTES_CHARS,
+                    notes_count=len(notes),
                 )
         sample = None
         if has_sample:
@@ -134,8 +159,13 @@ def _parse_rows(reader: Any, path: Path, checklist: Checklist) -> list[ResponseR
             sample = _sample(size, failures, path, line)
             if sample != (None, None) and item_id not in sampling:
                 raise InputError(
-                    f"{path.name}: line {line}: item {item_id} asks for no sample; "
-                    "leave sample_size and failures empty"
+                    N_(
+                        "{name}: line {line}: item {item_id} asks for no sample; "
+                        "leave sample_size and failures empty"
+                    ),
+                    name=path.name,
+                    line=line,
+                    item_id=item_id,
                 )
         rows.append(ResponseRow(item_id, Status(status), notes, sample))
     return rows
@@ -158,13 +188,26 @@ def _sample(
         size, failures = int(size_text), int(failures_text)
     except ValueError:
         raise InputError(
-            f"{path.name}: line {line}: sample_size and failures must be whole numbers, "
-            f"not {size_text!r} and {failures_text!r}"
+            N_(
+                "{name}: line {line}: sample_size and failures must be whole numbers, "
+                "not {size!r} and {failures!r}"
+            ),
+            name=path.name,
+            line=line,
+            size=size_text,
+            failures=failures_text,
         ) from None
     if not 1 <= size <= MAX_SAMPLE_SIZE or not 0 <= failures <= size:
         raise InputError(
-            f"{path.name}: line {line}: a sample of {size} with {failures} failures is out of "
-            f"range (1 to {MAX_SAMPLE_SIZE:,} sampled, 0 to that many failures)"
+            N_(
+                "{name}: line {line}: a sample of {size} with {failures} failures is out of "
+                "range (1 to {most:,} sampled, 0 to that many failures)"
+            ),
+            name=path.name,
+            line=line,
+            size=size,
+            failures=failures,
+            most=MAX_SAMPLE_SIZE,
         )
     return size, failures
 
@@ -189,9 +232,15 @@ def read_bounded(path: Path, limit: int) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{path}: cannot be read ({strerror})"), path=path, strerror=exc.strerror or exc
+        ) from exc
     if len(raw) > limit:
-        raise InputError(f"{path}: larger than {limit // 2**20} MiB; refused before reading")
+        raise InputError(
+            N_("{path}: larger than {limit} MiB; refused before reading"),
+            path=path,
+            limit=limit // 2**20,
+        )
     return raw
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from avsec.core.assessment import Response
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 
 #: Prefix of the extras keys holding samples.
 SAMPLE_PREFIX = "sample:"
@@ -55,8 +56,12 @@ def read_samples(conn: sqlite3.Connection, file_name: str) -> dict[str, dict[str
         try:
             value = json.loads(text)
         except ValueError:
-            raise StoreError(f"{file_name}: the entry {key} is damaged (not JSON)") from None
+            raise StoreError(
+                N_("{name}: the entry {key} is damaged (not JSON)"), name=file_name, key=key
+            ) from None
         if not isinstance(value, dict) or set(value) != {"sample_size", "failures"}:
-            raise StoreError(f"{file_name}: the entry {key} is damaged (not a sample)")
+            raise StoreError(
+                N_("{name}: the entry {key} is damaged (not a sample)"), name=file_name, key=key
+            )
         out[key[len(SAMPLE_PREFIX) :]] = value
     return out

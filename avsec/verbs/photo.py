@@ -15,28 +15,30 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
 from avsec.verbs._common import open_file, print_json
+from avsec.verbs._text import say, tr
 
 
 def register(subparsers: Any) -> None:
-    """Add ``avsec photo add``."""
-    p = subparsers.add_parser("photo", help="attach photos (with their EXIF time and place)")
+    """Add ``avsec photo add`` and ``avsec photo link``."""
+    p = subparsers.add_parser("photo", help=tr("attach photos (with their EXIF time and place)"))
     sub = p.add_subparsers(dest="photo_verb", metavar="add|link", required=True)
     q = sub.add_parser(
-        "add", help="attach photos to a checklist item (one undoable edit per photo)"
+        "add", help=tr("attach photos to a checklist item (one undoable edit per photo)")
     )
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("item", help="the checklist item id, e.g. PER-01")
-    q.add_argument("photos", nargs="+", metavar="PHOTO", help="JPEG, PNG or WebP files")
-    q.add_argument("--json", action="store_true", help="print what was attached as JSON")
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("item", help=tr("the checklist item id, e.g. PER-01"))
+    q.add_argument("photos", nargs="+", metavar="PHOTO", help=tr("JPEG, PNG or WebP files"))
+    q.add_argument("--json", action="store_true", help=tr("print what was attached as JSON"))
     q.set_defaults(handler=cmd_photo_add)
-    q = sub.add_parser("link", help="link a photo by hand to a feature or test, or unlink it")
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("photo", help="the photo: its file name or the start of its id")
+    q = sub.add_parser("link", help=tr("link a photo by hand to a feature or test, or unlink it"))
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("photo", help=tr("the photo: its file name or the start of its id"))
     target = q.add_mutually_exclusive_group(required=True)
-    target.add_argument("--feature", metavar="ID", help="the layout feature the photo shows")
-    target.add_argument("--test", metavar="ID", help="the access-control test it shows")
-    target.add_argument("--none", action="store_true", help="take the link off")
+    target.add_argument("--feature", metavar="ID", help=tr("the layout feature the photo shows"))
+    target.add_argument("--test", metavar="ID", help=tr("the access-control test it shows"))
+    target.add_argument("--none", action="store_true", help=tr("take the link off"))
     q.set_defaults(handler=cmd_photo_link)
 
 
@@ -50,7 +52,11 @@ def cmd_photo_add(args: argparse.Namespace) -> int:
     with open_file(args.file) as f:
         editor = Editor(f)
         if args.item not in editor.checklist.item_ids():
-            raise InputError(f"{args.item}: not an item of the checklist {editor.checklist.id}")
+            raise InputError(
+                N_("{item}: not an item of the checklist {id}"),
+                item=args.item,
+                id=editor.checklist.id,
+            )
         photos = [read_photo(path) for path in paths]  # all readable before anything is stored
         attached: list[dict[str, Any]] = []
         for path, photo in zip(paths, photos, strict=True):
@@ -74,21 +80,30 @@ def cmd_photo_add(args: argparse.Namespace) -> int:
     for row in attached:
         name = Path(row["file"]).name
         if not row["attached"]:
-            print(f"{name}: already attached to {args.item}")
+            say(N_("{name}: already attached to {item}"), name=name, item=args.item)
             continue
-        where = (
-            f", taken at lon {row['lon']:.6f} lat {row['lat']:.6f}"
-            if row["lon"] is not None
-            else ""
-        )
         when = f", {row['taken']}" if row["taken"] else ""
-        link = row["link"]
-        linked = (
-            f"; shows {link['kind']} {link['id']} ({link['distance_m']:.1f} m away)"
-            if link and link["distance_m"] is not None
-            else ""
+        if row["lon"] is None:
+            say(N_("{name}: attached to {item}{when}"), name=name, item=args.item, when=when)
+            continue
+        say(
+            N_("{name}: attached to {item}{when}, taken at lon {lon:.6f} lat {lat:.6f}"),
+            name=name,
+            item=args.item,
+            when=when,
+            lon=row["lon"],
+            lat=row["lat"],
         )
-        print(f"{name}: attached to {args.item}{when}{where}{linked}")
+        link = row["link"]
+        if link and link["distance_m"] is not None:
+            say(
+                N_("{name}: shows feature {id} ({distance:.1f} m away)")
+                if link["kind"] == "feature"
+                else N_("{name}: shows test {id} ({distance:.1f} m away)"),
+                name=name,
+                id=link["id"],
+                distance=link["distance_m"],
+            )
     return 0
 
 
@@ -110,9 +125,19 @@ def cmd_photo_link(args: argparse.Namespace) -> int:
             for a in editor.doc.attachments
             if a.filename == wanted or (len(wanted) >= 6 and a.id.startswith(wanted.lower()))
         ]
-        if len(matches) != 1:
-            problem = "no photo" if not matches else f"{len(matches)} photos"
-            raise InputError(f"{args.file}: {problem} named {wanted!r}; give the start of its id")
+        if not matches:
+            raise InputError(
+                N_("{file}: no photo named {photo!r}; give its file name or the start of its id"),
+                file=args.file,
+                photo=wanted,
+            )
+        if len(matches) > 1:
+            raise InputError(
+                N_("{file}: {count} photos named {photo!r}; give the start of its id"),
+                file=args.file,
+                count=len(matches),
+                photo=wanted,
+            )
         photo = matches[0]
         if args.none:
             command = editor.link_edit(photo.id, None)
@@ -123,6 +148,12 @@ def cmd_photo_link(args: argparse.Namespace) -> int:
         if command is not None:
             editor.apply(command)
         name = photo.filename or photo.id[:12]
-        link = editor.attachment(photo.id).link  # type: ignore[union-attr]
-    print(f"{name}: " + (f"shows {link.kind} {link.id}" if link else "linked to nothing"))
+        info = editor.attachment(photo.id)
+        link = info.link if info is not None else None
+    if link is None:
+        say(N_("{name}: linked to nothing"), name=name)
+    elif link.kind == "feature":
+        say(N_("{name}: shows feature {id}"), name=name, id=link.id)
+    else:
+        say(N_("{name}: shows test {id}"), name=name, id=link.id)
     return 0

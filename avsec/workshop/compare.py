@@ -46,9 +46,33 @@ from avsec.core.errors import (
     StoreError,
 )
 from avsec.core.i18n import N_, LangText, in_languages, pick
+from avsec.workshop.agreement import (
+    CATEGORIES,
+    accuracy,
+    fleiss_kappa,
+    item_agreement,
+    kappa_band,
+)
 
-#: The five categories of Fleiss' kappa, in the fixed status order.
-CATEGORIES: tuple[str, ...] = tuple(s.value for s in Status)
+# The statistics live in agreement.py; the callers of this module import them from here too.
+__all__ = [
+    "CATEGORIES",
+    "Comparison",
+    "ConsolidatedAction",
+    "EXERCISE_TAG",
+    "ItemResult",
+    "Refused",
+    "TeamResult",
+    "accuracy",
+    "compare_answers",
+    "compare_files",
+    "consolidate_outlines",
+    "exercise_id_for",
+    "exercise_tag_for",
+    "fleiss_kappa",
+    "item_agreement",
+    "kappa_band",
+]
 
 #: Key modes that can serve as the reference (a plain assessment may be promoted to a key).
 KEY_MODES = ("answer_key", "assessment")
@@ -87,109 +111,6 @@ def exercise_tag_for(
         ("avsec-exercise-tag-1", exercise_id, snapshot_sha, ",".join(sorted(item_ids)))
     )
     return hmac.new(secret, message.encode(), hashlib.sha256).hexdigest()
-
-
-# --- the statistics ----------------------------------------------------------------------------
-
-
-def accuracy(
-    key: Mapping[str, str], answers: Mapping[str, str], items: Iterable[str] | None = None
-) -> float | None:
-    """Share of the key's assessed items that ``answers`` got right.
-
-    Parameters
-    ----------
-    key
-        Key status by item id (missing items are ``not_assessed``).
-    answers
-        The team's status by item id (missing items are ``not_assessed``).
-    items
-        The items to count (every key item by default).
-
-    Returns
-    -------
-    float or None
-        Matches / items the key assessed; None when the key assessed none of ``items``.
-    """
-    wanted = list(key) if items is None else list(items)
-    assessed = [i for i in wanted if key.get(i, Status.NOT_ASSESSED) != Status.NOT_ASSESSED]
-    if not assessed:
-        return None
-    right = sum(1 for i in assessed if answers.get(i, Status.NOT_ASSESSED) == key[i])
-    return right / len(assessed)
-
-
-def item_agreement(statuses: Sequence[str]) -> float | None:
-    """Fleiss' P_i: the share of rater pairs that agree on one item.
-
-    Returns None with fewer than two raters.
-    """
-    n = len(statuses)
-    if n < 2:
-        return None
-    counts = Counter(statuses)
-    return (sum(c * c for c in counts.values()) - n) / (n * (n - 1))
-
-
-def fleiss_kappa(
-    ratings: Sequence[Sequence[str]], categories: Sequence[str] = CATEGORIES
-) -> float | None:
-    """Fleiss' kappa for a fixed number of raters.
-
-    Parameters
-    ----------
-    ratings
-        One sequence per subject (checklist item) with one category per rater (team); every
-        subject must have the same number of raters.
-    categories
-        The category labels (the five status values by default).
-
-    Returns
-    -------
-    float or None
-        kappa = (P̄ - P̄e) / (1 - P̄e); None with fewer than two raters, no subjects, or when
-        P̄e = 1 (every rating in a single category: chance agreement is total and kappa is
-        undefined).
-    """
-    if not ratings:
-        return None
-    raters = len(ratings[0])
-    if raters < 2:
-        return None
-    if any(len(row) != raters for row in ratings):
-        raise ValueError("every item needs one rating per team")
-    index = {c: i for i, c in enumerate(categories)}
-    totals = [0] * len(categories)
-    agreement_sum = 0.0
-    for row in ratings:
-        counts = [0] * len(categories)
-        for rating in row:
-            counts[index[rating]] += 1
-        for j, c in enumerate(counts):
-            totals[j] += c
-        agreement_sum += (sum(c * c for c in counts) - raters) / (raters * (raters - 1))
-    subjects = len(ratings)
-    p_bar = agreement_sum / subjects
-    p_e = sum((t / (subjects * raters)) ** 2 for t in totals)
-    if p_e >= 1.0:
-        return None
-    return (p_bar - p_e) / (1.0 - p_e)
-
-
-def kappa_band(kappa: float | None) -> str:
-    """Landis and Koch's verbal band for a kappa value ("" when None)."""
-    if kappa is None:
-        return ""
-    for upper, band in (
-        (0.0, "poor"),
-        (0.2, "slight"),
-        (0.4, "fair"),
-        (0.6, "moderate"),
-        (0.8, "substantial"),
-    ):
-        if kappa <= upper:
-            return band
-    return "almost_perfect"
 
 
 # --- the result ----------------------------------------------------------------------------
@@ -484,7 +405,9 @@ def _load(
                     loaded.journal_mismatch = journal_mismatch(loaded.responses, f.changes())
             except (ValueError, sqlite3.Error) as exc:
                 raise ForeignFileError(
-                    f"{name}: the file's records are damaged ({_first_line(exc)})"
+                    N_("{name}: the file's records are damaged ({exc})"),
+                    name=name,
+                    exc=_first_line(exc),
                 ) from exc
     except StoreError as exc:
         # Messages name the temporary copy; give the user the name they know.
@@ -492,7 +415,9 @@ def _load(
     unknown = sorted(set(loaded.responses) - set(loaded.checklist.item_ids()))
     if unknown:
         raise ForeignFileError(
-            f"{name}: answers to items that are not in its checklist ({', '.join(unknown[:3])})"
+            N_("{name}: answers to items that are not in its checklist ({names})"),
+            name=name,
+            names=", ".join(unknown[:3]),
         )
     return loaded
 
@@ -613,7 +538,9 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
         key = _load(key_path, workdir, extras=("rationales", "rationales_i18n"))
         if key.assessment.mode not in KEY_MODES:
             raise ForeignFileError(
-                f"{key_path.name}: not an answer key (mode {key.assessment.mode}); give the key first"
+                N_("{name}: not an answer key (mode {mode}); give the key first"),
+                name=key_path.name,
+                mode=key.assessment.mode,
             )
         expected = exercise_id_for(key.assessment)
         accepted: list[tuple[Path, _Loaded]] = []
@@ -652,7 +579,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
             accepted.append((path, team))
     if not accepted:
         detail = "; ".join(str(r) for r in refused) or "no team files given"
-        raise ForeignFileError(f"no team file to compare ({detail})")
+        raise ForeignFileError(N_("no team file to compare ({detail})"), detail=detail)
     checklist = key.checklist
     key_status = {i: str(r.status) for i, r in key.responses.items()}
     team_status = {
