@@ -127,3 +127,21 @@ def test_checklist_validate_accepts_a_sample_and_names_a_bad_one(tmp_path: Path,
     code, out, _ = run("checklist", "export", "--json")
     items = {i["id"]: i for a in json.loads(out)["areas"] for i in a["items"]}
     assert items["IDS-01"]["sample"] == "badges" and items["PER-01"]["sample"] is None
+
+
+def test_sample_and_link_messages_in_the_users_language(tmp_path: Path, run) -> None:
+    path = _sampled(tmp_path)
+    bad = tmp_path / "malo.csv"
+    bad.write_text("item_id,status,sample_size,failures\nACP-01,compliant,4,9\n", encoding="utf-8")
+    code, _, err = run("--lang", "es", "responses", "import", path, bad)
+    assert code == 2
+    assert err.strip().endswith(
+        "malo.csv: línea 2: una muestra de 4 con 9 fallas está fuera de rango "
+        "(de 1 a 10,000 muestreados, de 0 a esa cantidad de fallas)"
+    )
+    photo = make_photo(tmp_path / "p.jpg")
+    assert run("photo", "add", path, "ACP-01", photo)[0] == 0
+    code, out, _ = run("--lang", "fr", "photo", "link", path, "p.jpg", "--none")
+    assert code == 0 and out.strip() == "p.jpg : non liée"
+    code, _, err = run("--lang", "pt", "photo", "link", path, "p.jpg", "--feature", "x9")
+    assert code == 2 and "x9: não existe esse elemento no arquivo" in err
