@@ -15,11 +15,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from avsec.app.outline import OutlineUpdate, regenerate_outline
+from avsec.app.photo_links import link_photo
 from avsec.app.photos import read_photo
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
-from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetResponse
-from avsec.core.document import AssessmentDocument, AttachmentInfo
+from avsec.core.commands import Batch, Command, DocumentTarget, SetAssessment, SetResponse
+from avsec.core.document import AssessmentDocument, AttachmentInfo, PhotoLink
 from avsec.core.errors import InputError, validation_reason
 from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.i18n import N_
@@ -123,6 +124,41 @@ class Editor:
             return None
         return SetResponse(item_id, before, self._stamped(item_id, notes=notes))
 
+    def sample_edit(
+        self, item_id: str, sample_size: int | None, failures: int | None
+    ) -> SetResponse | None:
+        """The command recording the sample of one item (None: unchanged).
+
+        ``sample_size`` None (or 0) clears the sample. The status is left as it is: the
+        sample only suggests one (:func:`avsec.core.samples.sample_suggestion`).
+
+        Raises
+        ------
+        InputError
+            ``item_id`` is not an item of the checklist, or the counts are out of range
+            (more failures than items sampled, a negative count, a sample over the cap).
+        """
+        if item_id not in self.checklist.item_ids():
+            raise InputError(
+                N_("{item_id}: not an item of the checklist {id}"),
+                item_id=item_id,
+                id=self.checklist.id,
+            )
+        if not sample_size:
+            sample_size = failures = None
+        before = self.response(item_id)
+        current = (before.sample_size, before.failures) if before else (None, None)
+        if current == (sample_size, failures):
+            return None
+        base = (before or Response(item_id=item_id)).model_dump()
+        base.update(sample_size=sample_size, failures=failures)
+        try:
+            Response.model_validate(base)
+        except ValidationError as exc:
+            raise InputError(N_("{name}: {reason}"), name=item_id, reason=_reason(exc)) from None
+        changed = self._stamped(item_id, sample_size=sample_size, failures=failures)
+        return SetResponse(item_id, before, changed)
+
     def header_edit(self, after: Assessment) -> SetAssessment | None:
         """The command replacing the header (None: unchanged)."""
         before = self.doc.assessment
@@ -189,11 +225,13 @@ class Editor:
         photos = [p for p in before.photos if p != attachment_id]
         return SetResponse(item_id, before, self._stamped(item_id, photos=photos))
 
-    def attach_photo(self, item_id: str, path: str | Path) -> tuple[str, SetResponse | None]:
+    def attach_photo(self, item_id: str, path: str | Path) -> tuple[str, Command | None]:
         """Store a photo file and build the command linking it to ``item_id``.
 
         The item is checked before anything is stored. Returns (attachment id, command or
         None when the item already shows the photo); apply the command to make it undoable.
+        A photo stored now with a GPS position is also linked to the feature or test it
+        shows (:meth:`added_photo_edit`).
         """
         if item_id not in self.checklist.item_ids():
             raise InputError(
@@ -201,8 +239,65 @@ class Editor:
                 item_id=item_id,
                 id=self.checklist.id,
             )
-        attachment_id, _ = self.store_photo(path)
-        return attachment_id, self.photo_link(item_id, attachment_id)
+        attachment_id, new = self.store_photo(path)
+        return attachment_id, self.added_photo_edit(item_id, attachment_id, new)
+
+    def added_photo_edit(self, item_id: str, attachment_id: str, new: bool) -> Command | None:
+        """The command showing a just-stored photo on an item and, when the photo is new to
+        the file, linking it to what it shows (one undo step; None: nothing to do)."""
+        show = self.photo_link(item_id, attachment_id)
+        link = self.auto_link_edit(attachment_id) if new else None
+        if show is None or link is None:
+            return show or link
+        return Batch(N_("Add photo to {item}"), [show, link], {"item": item_id})
+
+    # --- what a photo shows -------------------------------------------------------------
+
+    def tests(self) -> list[Any]:
+        """The access-control tests of the file (records with ``id``, ``at``, ``when``), for
+        linking photos; a document without tests has none."""
+        return list(getattr(self.doc, "tests", None) or [])
+
+    def auto_link_edit(self, attachment_id: str) -> SetPhoto | None:
+        """The command linking a photo to the nearest feature or test by its GPS position and
+        time (:func:`avsec.app.photo_links.link_photo`); None without GPS, when nothing is
+        near enough, or when the photo is linked already."""
+        photo = self.attachment(attachment_id)
+        if photo is None or photo.link is not None:
+            return None
+        link = link_photo(photo.lon, photo.lat, photo.taken, self.doc.features, self.tests())
+        return None if link is None else self.photo_edit(attachment_id, link=link)
+
+    def link_edit(self, attachment_id: str, kind: str | None, target: str = "") -> SetPhoto | None:
+        """The command linking a photo by hand to a feature or test (``kind`` "feature" or
+        "test", ``target`` its id), or with ``kind`` None unlinking it (None: unchanged).
+
+        Raises
+        ------
+        InputError
+            No such photo, or no such feature or test in the file.
+        """
+        photo = self.attachment(attachment_id)
+        if photo is None:
+            raise InputError(N_("{photo}: no such photo in the file"), photo=attachment_id[:12])
+        if kind is None:
+            return self.photo_edit(attachment_id, link=None)
+        known = (
+            {f.id for f in self.doc.features}
+            if kind == "feature"
+            else {str(t.id) for t in self.tests()}
+        )
+        if target not in known:
+            message = (
+                N_("{target}: no such feature in the file")
+                if kind == "feature"
+                else N_("{target}: no such test in the file")
+            )
+            raise InputError(message, target=target)
+        if photo.link is not None and (photo.link.kind, photo.link.id) == (kind, target):
+            return None
+        link = PhotoLink.model_validate({"kind": kind, "id": target, "by_hand": True})
+        return self.photo_edit(attachment_id, link=link)
 
     def attachment(self, attachment_id: str) -> AttachmentInfo | None:
         """The metadata of one photo or None."""

@@ -25,16 +25,17 @@ from avsec.core.review_commands import SetJudgement, SetPhoto
 #: At most this many edits come back (a long visit's first edits are in View > History).
 MAX_RESTORED = 200
 
-_RESPONSE_FIELDS = ("status", "notes", "photos")
+_RESPONSE_FIELDS = ("status", "notes", "photos", "sample_size", "failures")
 
 
-_UNANSWERED = ("not_assessed", "", "[]")
+_UNANSWERED = ("not_assessed", "", "[]", "", "")
 
 
 def _response_key(value: dict[str, Any] | None) -> Any:
     if value is None:
         return None
-    return tuple(str(value.get(name, "")) for name in _RESPONSE_FIELDS)
+    # A journal row written before samples existed has no sample fields: the same as none.
+    return tuple("" if value.get(name) is None else str(value[name]) for name in _RESPONSE_FIELDS)
 
 
 def _dump(model: Any) -> dict[str, Any] | None:
@@ -53,7 +54,7 @@ def _state(doc: AssessmentDocument) -> dict[str, Any]:
     for finding_id, judgement in doc.judgements.items():
         state[f"judgement:{finding_id}"] = _normal("judgement:", _dump(judgement))
     for photo in doc.attachments:
-        state[f"photo:{photo.id}"] = _dump(photo)
+        state[f"photo:{photo.id}"] = _normal("photo:", _dump(photo))
     return state
 
 
@@ -62,6 +63,9 @@ def _normal(what: str, value: dict[str, Any] | None) -> Any:
         # An unanswered item and a missing response are the same state.
         key = _response_key(value)
         return None if key in (None, _UNANSWERED) else key
+    if what.startswith("photo:") and value is not None and value.get("link") is None:
+        # A photo edit journaled before photo links existed has no link: the same as none.
+        return {k: v for k, v in value.items() if k != "link"}
     if what.startswith("judgement:"):
         # An open judgement without a comment is not stored: the same as none.
         if value is None or (value.get("verdict") == "open" and not value.get("comment")):

@@ -213,8 +213,17 @@ class Assessment(BaseModel):
         )
 
 
+#: The largest sample an inspector records on one item (a visit counts tens, not thousands).
+MAX_SAMPLE_SIZE = 10_000
+
+
 class Response(BaseModel):
-    """The inspector's answer to one checklist item."""
+    """The inspector's answer to one checklist item.
+
+    An item that asks to sample (``ChecklistItem.sample``) also records how many were checked
+    (``sample_size``) and how many of them failed (``failures``): both or neither, with
+    0 <= failures <= sample_size (docs/architecture.md, *Samples*).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -224,3 +233,19 @@ class Response(BaseModel):
     photos: list[str] = Field(default_factory=list)  # attachment ids (sha256)
     updated: dt.datetime | None = None
     updated_by: str = ""
+    sample_size: int | None = Field(None, ge=1, le=MAX_SAMPLE_SIZE, strict=True)
+    failures: int | None = Field(None, ge=0, le=MAX_SAMPLE_SIZE, strict=True)
+
+    @model_validator(mode="after")
+    def _failures_within_sample(self) -> Response:
+        """A sample has a size and a count of failures, never more failures than checked."""
+        if (self.sample_size is None) != (self.failures is None):
+            raise ValueError(N_("a sample needs both its size and its failures"))
+        if self.sample_size is not None and self.failures is not None:
+            if self.failures > self.sample_size:
+                raise ValueError(N_("more failures than items sampled"))
+        return self
+
+    def has_sample(self) -> bool:
+        """Whether a sample is recorded."""
+        return self.sample_size is not None

@@ -38,6 +38,17 @@ RESPONSIBLE_LABELS: dict[str, str] = {
     "tenant": N_("Tenant"),
     "air_operator": N_("Air operator"),
 }
+#: What an item asks the inspector to sample and count (docs/architecture.md, *Samples*): the
+#: walker then shows a counter of the sample's size and failures.
+SampleKind = Literal["badges", "vehicles", "doors", "staff"]
+SAMPLE_KINDS: tuple[SampleKind, ...] = ("badges", "vehicles", "doors", "staff")
+#: What is sampled, as a label in each language (translated where shown).
+SAMPLE_LABELS: dict[str, str] = {
+    "badges": N_("ID cards"),
+    "vehicles": N_("Vehicles"),
+    "doors": N_("Doors"),
+    "staff": N_("Staff"),
+}
 
 _ITEM_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9A-Za-z]+$")
 _REFERENCE = re.compile(r"^[A-Za-z0-9/\-]+:[A-Za-z0-9.\-()]+$")
@@ -61,6 +72,8 @@ class ChecklistItem(_Model):
     confidence: Confidence = "confirmed"
     #: Who acts on a gap in this item (the default owner of its generated action).
     responsible: Responsible = "operator"
+    #: What the item asks to sample (ID cards, vehicles, doors, staff); None: no sample.
+    sample: SampleKind | None = None
 
     @field_validator("id")
     @classmethod

@@ -128,6 +128,11 @@ def kind_text(kind: str, translate: Translate = english) -> str:
     return translate(KIND_LABELS.get(kind, kind.replace("_", " ")))
 
 
+def _sample(response: Response | None) -> tuple[int | None, int | None]:
+    """A response's sample as (size, failures); (None, None) when none is recorded."""
+    return (None, None) if response is None else (response.sample_size, response.failures)
+
+
 class _SetRecord:
     """An edit of one record that ``write_<record>`` writes (None deletes it): redo, undo, the
     ids touched and the journal line follow from the record's name and id."""
@@ -188,6 +193,8 @@ class SetResponse(_SetRecord):
             return translate(N_("Add photo to {item}")).format(item=self.item_id)
         if len(photos_after) < len(photos_before):
             return translate(N_("Remove photo from {item}")).format(item=self.item_id)
+        if _sample(self.before) != _sample(self.after):
+            return translate(N_("Record sample of {item}")).format(item=self.item_id)
         return translate(N_("Edit notes of {item}")).format(item=self.item_id)
 
     def notes_only(self) -> bool:
@@ -196,7 +203,11 @@ class SetResponse(_SetRecord):
             return False
         before_status = self.before.status if self.before else Status.NOT_ASSESSED
         before_photos = self.before.photos if self.before else []
-        return before_status == self.after.status and before_photos == self.after.photos
+        return (
+            before_status == self.after.status
+            and before_photos == self.after.photos
+            and _sample(self.before) == _sample(self.after)
+        )
 
 
 @dataclass

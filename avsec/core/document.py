@@ -38,6 +38,22 @@ class Mark(BaseModel):
     text: FieldText = ""
 
 
+class PhotoLink(BaseModel):
+    """What a photo shows: a layout feature or an access-control test (by id).
+
+    Set when the photo is added, from its GPS position and time (avsec/app/photo_links.py),
+    or by the inspector by hand. ``distance_m`` is the geodesic distance from the photo to
+    what it links (None when linked by hand).
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    kind: Literal["feature", "test"]
+    id: FieldText
+    distance_m: float | None = Field(default=None, ge=0)
+    by_hand: bool = False
+
+
 class AttachmentInfo(BaseModel):
     """A photo's metadata; the bytes stay in the .avsec file, untouched by any edit.
 
@@ -60,6 +76,8 @@ class AttachmentInfo(BaseModel):
     marks: list[Mark] = Field(default_factory=list)
     #: The position was set by hand on the map (a photo without GPS).
     placed_by_hand: bool = False
+    #: The feature or test the photo shows (None: not linked).
+    link: PhotoLink | None = None
 
     def edited(self) -> bool:
         """Whether the report copy differs from the plain upright photo."""

@@ -84,6 +84,12 @@ class SetPhoto:
     def describe(self, translate: Translate = english) -> str:
         b, a = self.before, self.after
         name = a.filename or a.id[:8]
+        if b.link != a.link:
+            if a.link is None:
+                return translate(N_("Unlink photo {name}")).format(name=name)
+            return translate(N_("Link photo {name} to {target}")).format(
+                name=name, target=a.link.id
+            )
         if (b.lon, b.lat) != (a.lon, a.lat):
             return translate(N_("Place photo {name} on the map")).format(name=name)
         if b.rotation != a.rotation:

@@ -28,6 +28,7 @@ from avsec.core.errors import AvsecError
 from avsec.core.findings import finding_label, observation_label, suggested_status
 from avsec.core.i18n import pick
 from avsec.core.judgements import open_findings
+from avsec.core.samples import sample_suggestion, worse
 from avsec.core.textlimits import MAX_NOTES_CHARS
 from avsec.gui import dialogs
 from avsec.gui.dialogs import show_error
@@ -37,6 +38,7 @@ from avsec.gui.i18n import language, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.labels import rule_label, severity_label, status_label, weight_label
 from avsec.gui.photo_strip import PhotoStrip
+from avsec.gui.sample_counter import SampleCounter
 from avsec.gui.session import Session
 from avsec.gui.status_selector import StatusSelector
 from avsec.gui.style import OBSERVATION_COLOUR, SEVERITY_COLOURS
@@ -119,6 +121,8 @@ class ItemPage(QScrollArea):
         self.observations.linkActivated.connect(self.observation_requested)
         self.status = StatusSelector(page)
         self.status.status_chosen.connect(self._on_status_chosen)
+        self.sample = SampleCounter(page)  # items that ask to sample only
+        self.sample.sample_changed.connect(self._on_sample_changed)
         self.notes = _NotesEdit(page)
         self.notes.setObjectName("item-notes")
         self.notes.setPlaceholderText(
@@ -186,6 +190,7 @@ class ItemPage(QScrollArea):
         layout.addWidget(self.last_visit)
         layout.addWidget(_heading(tr("Status"), page))
         layout.addWidget(self.status)
+        layout.addWidget(self.sample)
         layout.addWidget(_heading(tr("Notes"), page))
         layout.addWidget(self.notes)
         # Photos and findings side by side: the whole item fits a laptop screen.
@@ -212,8 +217,9 @@ class ItemPage(QScrollArea):
     # --- showing ---------------------------------------------------------------------------
 
     def show_item(self, item_id: str) -> None:
-        """Show ``item_id`` (saving the notes of the item shown before)."""
+        """Show ``item_id`` (saving the notes and sample of the item shown before)."""
         self.commit_notes()
+        self.sample.commit()
         self.item_id = item_id
         checklist = self.session.checklist
         item = checklist.item(item_id)
@@ -230,6 +236,8 @@ class ItemPage(QScrollArea):
         )
         self.question.setText(pick(item.question, lang))
         self.unconfirmed.setVisible(item.confidence == "unconfirmed")
+        self.sample.set_kind(item.sample)
+        self.sample.setVisible(item.sample is not None)
         self.guidance.setText(pick(item.guidance, lang))
         self.evidence.setText(pick(item.evidence, lang))
         self.references.setText(
@@ -289,6 +297,9 @@ class ItemPage(QScrollArea):
             self.notes.setPlainText(notes)
             self.notes.blockSignals(False)
         self._notes_dirty = False
+        self.sample.set_counts(
+            response.sample_size if response else None, response.failures if response else None
+        )
         self.photos.show_photos(list(response.photos) if response else [])
 
     def refresh_findings(self) -> None:
@@ -324,7 +335,13 @@ class ItemPage(QScrollArea):
         self.no_findings.setVisible(not findings)
         # A finding judged a false positive is listed, but suggests nothing.
         judgements = self.session.doc.judgements
-        suggested = suggested_status(open_findings(findings, judgements))
+        # A counted sample suggests too (avsec.core.samples); the worse suggestion is shown.
+        suggested = worse(
+            suggested_status(open_findings(findings, judgements)),
+            sample_suggestion(
+                self.session.checklist.item(self.item_id), self.session.response(self.item_id)
+            ),
+        )
         if suggested:
             self.suggestion.setText(
                 tr("Suggested status: {status}").format(status=status_label(suggested))
@@ -344,6 +361,15 @@ class ItemPage(QScrollArea):
 
     def _on_status_chosen(self, status: str) -> None:
         self.set_status(status)
+
+    def _on_sample_changed(self, sample_size: int, failures: int) -> None:
+        if not self.item_id:
+            return
+        try:
+            self.session.set_sample(self.item_id, sample_size or None, failures)
+        except AvsecError as exc:
+            show_error(self, tr("Cannot record the sample"), exc)
+            self.refresh_response()
 
     def _on_use_suggestion(self) -> None:
         suggested = getattr(self, "_suggested", None)

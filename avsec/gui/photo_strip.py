@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.gui.i18n import tr
+from avsec.gui.photo_link_field import link_text
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
 
@@ -104,6 +105,8 @@ class PhotoStrip(SessionWidget):
                     )
                 else:
                     tip.append(tr("No GPS position"))
+                if info.link is not None:
+                    tip.append(link_text(self.session, info.link))
                 if info.caption:
                     tip.insert(0, info.caption)
                 item.setToolTip("\n".join(tip))

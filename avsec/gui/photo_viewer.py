@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from avsec.gui.i18n import tr
+from avsec.gui.photo_link_field import PhotoLinkField
 from avsec.gui.session import Session
 from avsec.gui.thumbnails import decode_image
 
@@ -45,9 +46,11 @@ class PhotoViewer(QDialog):
             else:
                 lines.append(tr("No GPS position"))
         self.details = QLabel(" · ".join(lines), self)
+        self.link = PhotoLinkField(session, attachment_id, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.link)
         layout.addWidget(buttons)

@@ -250,6 +250,16 @@ class Session(QObject):
         """Record a status for one item (nothing when it is already that status)."""
         return self.push(self.editor.status_edit(item_id, status))
 
+    def set_sample(self, item_id: str, sample_size: int | None, failures: int | None) -> bool:
+        """Record the sample of one item (size None or 0 clears it; nothing when unchanged).
+
+        Raises
+        ------
+        InputError
+            Counts out of range (more failures than items checked).
+        """
+        return self.push(self.editor.sample_edit(item_id, sample_size, failures))
+
     def set_notes(self, item_id: str, notes: str) -> bool:
         """Record the notes of one item (nothing when unchanged)."""
         return self.push(self.editor.notes_edit(item_id, notes))
@@ -270,7 +280,7 @@ class Session(QObject):
         attachment_id, new = self.editor.store_photo(path)
         if new:
             self.attachments_changed.emit()
-        self.push(self.editor.photo_link(item_id, attachment_id))
+        self.push(self.editor.added_photo_edit(item_id, attachment_id, new))
         return attachment_id
 
     def remove_photo(self, item_id: str, attachment_id: str) -> bool:

@@ -3,7 +3,7 @@
 ``to_xlsx`` writes a checklist as a template; ``from_xlsx`` reads one back. Sheet "meta" holds
 ``key | value`` rows (id, version, title::en, ...); sheet "items" has one row per item with
 columns ``area, area_title::LANG, id, question::LANG, guidance::LANG, evidence::LANG,
-recommendation::LANG, references, weight, rules, confidence, responsible``.
+recommendation::LANG, references, weight, rules, confidence, responsible, sample``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def item_columns(languages: tuple[str, ...] = LANGUAGES) -> list[str]:
     columns = ["area", *[f"area_title::{lang}" for lang in languages], "id"]
     for field in TEXT_FIELDS:
         columns += [f"{field}::{lang}" for lang in languages]
-    return [*columns, "references", "weight", "rules", "confidence", "responsible"]
+    return [*columns, "references", "weight", "rules", "confidence", "responsible", "sample"]
 
 
 def to_xlsx(checklist: Checklist, path: Path, languages: tuple[str, ...] = LANGUAGES) -> None:
@@ -61,7 +61,7 @@ def to_xlsx(checklist: Checklist, path: Path, languages: tuple[str, ...] = LANGU
             for field in TEXT_FIELDS:
                 row += [getattr(item, field).get(lang, "") for lang in languages]
             row += ["; ".join(item.references), item.weight, "; ".join(item.rules), item.confidence]
-            row.append(item.responsible)
+            row += [item.responsible, item.sample or ""]
             items.append(row)
     for sheet in (meta, items):
         for cell in sheet[1]:
@@ -258,6 +258,8 @@ def _read_book(path: Path) -> dict[str, Any]:
             item["confidence"] = _cell_text(cells.get("confidence"))
         if _cell_text(cells.get("responsible")):
             item["responsible"] = _cell_text(cells.get("responsible"))
+        if _cell_text(cells.get("sample")):
+            item["sample"] = _cell_text(cells.get("sample"))
         area["items"].append(item)
     data["areas"] = list(areas.values())
     # Where each item came from, for error messages; callers pop it before validation.

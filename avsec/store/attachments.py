@@ -29,6 +29,9 @@ MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 PHOTO_EDIT_PREFIX = "photo:"
 #: The fields of :class:`AttachmentInfo` kept in that entry.
 EDIT_FIELDS = ("caption", "rotation", "marks", "placed_by_hand")
+#: Extras key prefix of a photo's link to a feature or test: an entry of its own, so that an
+#: older avsec, which refuses unknown fields in the entry above, still reads the photo.
+PHOTO_LINK_PREFIX = "photo-link:"
 
 
 class ReportCopy(bytes):
@@ -187,6 +190,7 @@ class AttachmentStore:
     def attachments(self) -> list[AttachmentInfo]:
         """Metadata of every photo, with caption and markup (reads no photo bytes)."""
         edits = self._photo_edits()
+        links = self._photo_links()
         out = []
         for aid, filename, mime, size, taken, lon, lat in self._conn.execute(
             "SELECT id, filename, mime, size, taken, lon, lat FROM attachments ORDER BY rowid"
@@ -200,6 +204,7 @@ class AttachmentStore:
                 "lon": lon,
                 "lat": lat,
                 **edits.get(aid, {}),
+                "link": links.get(aid),
             }
             try:
                 out.append(AttachmentInfo.model_validate(record, context={"stored": True}))
@@ -229,6 +234,19 @@ class AttachmentStore:
                 out[key[len(PHOTO_EDIT_PREFIX) :]] = value
         return out
 
+    def _photo_links(self) -> dict[str, Any]:
+        """The link of each linked photo by photo id (the ``photo-link:`` extras entries)."""
+        out: dict[str, Any] = {}
+        for key, text in self._conn.execute(
+            "SELECT key, json FROM extras WHERE substr(key, 1, ?) = ?",
+            (len(PHOTO_LINK_PREFIX), PHOTO_LINK_PREFIX),
+        ):
+            try:
+                out[key[len(PHOTO_LINK_PREFIX) :]] = json.loads(text)
+            except ValueError:
+                raise StoreError(N_("the entry {key} is damaged (not JSON)"), key=key) from None
+        return out
+
     def attachment_info(self, attachment_id: str) -> AttachmentInfo | None:
         """The metadata of one photo as stored now, or None."""
         return next((a for a in self.attachments() if a.id == attachment_id), None)
@@ -255,6 +273,14 @@ class AttachmentStore:
         else:
             self._conn.execute(
                 "DELETE FROM extras WHERE key = ?", (PHOTO_EDIT_PREFIX + attachment_id,)
+            )
+        link_key = PHOTO_LINK_PREFIX + attachment_id
+        if photo.link is None:
+            self._conn.execute("DELETE FROM extras WHERE key = ?", (link_key,))
+        else:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO extras VALUES (?, ?)",
+                (link_key, photo.link.model_dump_json()),
             )
         if (current.rotation, current.marks) != (photo.rotation, photo.marks):
             from avsec.store.photo_derivatives import make_derivatives

@@ -43,6 +43,7 @@ from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sql
 from avsec.store.judgements import JudgementStore
 from avsec.store.numbering import number_findings
 from avsec.store.records import RecordReader
+from avsec.store.samples import write_sample
 from avsec.store.stale import check_not_stale
 
 __all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thumbnail"]
@@ -382,6 +383,7 @@ class AvsecFile(RecordReader, AttachmentStore, JudgementStore):
         """Write or delete one response (inside a transaction)."""
         if response is None:
             self._conn.execute("DELETE FROM responses WHERE item_id = ?", (item_id,))
+            write_sample(self._conn, item_id, None)
             return
         self._conn.execute(
             "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
@@ -401,6 +403,7 @@ class AvsecFile(RecordReader, AttachmentStore, JudgementStore):
         status, notes, photos, updated, updated_by = stored
         record = {"item_id": item_id, "status": status, "notes": notes, "updated": updated}
         record.update(photos=json.loads(photos), updated_by=updated_by)
+        record.update(write_sample(self._conn, item_id, response))
         self._refuse_unless_valid(f"response to {item_id}", Response, record)
 
     def _mark_findings_stale(self) -> None:

@@ -27,6 +27,7 @@ from avsec.core.followup import LastVisit
 from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
 from avsec.core.layout import Feature
+from avsec.store.samples import read_samples
 
 #: Validation context of records read from a file: text limits apply to new writes only.
 STORED = {"stored": True}
@@ -106,11 +107,13 @@ class RecordReader:
             A damaged row (unknown status, photos that are not JSON, a bad date), by item id.
         """
         out: dict[str, Response] = {}
+        samples = read_samples(self._conn, self.path.name)  # avsec/store/samples.py
         for item_id, status, notes, photos, updated, updated_by in self._conn.execute(
             "SELECT item_id, status, notes, photos, updated, updated_by FROM responses"
         ):
             record = {"item_id": item_id, "status": status, "notes": notes or ""}
             record.update(updated=updated or None, updated_by=updated_by or "")
+            record.update(samples.get(item_id, {}))
             out[item_id] = self._row(f"response to {item_id}", Response, record, photos=photos)
         return out
 

@@ -81,7 +81,10 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("responses", help=tr("import or export responses as CSV"))
     sub = p.add_subparsers(dest="responses_verb", metavar="import|export", required=True)
-    q = sub.add_parser("import", help=tr("apply item_id,status[,notes] rows (all or nothing)"))
+    q = sub.add_parser(
+        "import",
+        help=tr("apply item_id,status[,notes][,sample_size,failures] rows (all or nothing)"),
+    )
     q.add_argument("file")
     q.add_argument("csv")
     q.set_defaults(handler=cmd_responses_import)
@@ -324,9 +327,11 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
         current = f.responses()
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         commands = []
-        for item_id, status, notes in rows:
+        for item_id, status, notes, sample in rows:
             before = current.get(item_id)
             keep = before.notes if before else ""
+            kept = (before.sample_size, before.failures) if before else (None, None)
+            sample_size, failures = kept if sample is None else sample
             after = Response(
                 item_id=item_id,
                 status=status,
@@ -334,6 +339,8 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
                 photos=before.photos if before else [],
                 updated=now,
                 updated_by=f.user,
+                sample_size=sample_size,
+                failures=failures,
             )
             commands.append(SetResponse(item_id, before, after))
         f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))

@@ -175,6 +175,7 @@ def checklist_json(checklist_id: str | None) -> dict[str, Any]:
                     "rules": item.rules,
                     "confidence": item.confidence,
                     "responsible": item.responsible,
+                    "sample": item.sample,
                     "crosswalk": {ref: refs for ref, refs in crosswalk.items() if refs},
                 }
             )

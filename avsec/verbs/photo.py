@@ -1,9 +1,12 @@
-"""``avsec photo add FILE ITEM PHOTO... [--json]``: attach photos to a checklist item.
+"""``avsec photo add FILE ITEM PHOTO... [--json]``: attach photos to a checklist item;
+``avsec photo link FILE PHOTO --feature ID | --test ID | --none``: change what a photo shows.
 
 The photos are read as the desktop app reads them (:mod:`avsec.app.photos`: JPEG, PNG or
 WebP, with the EXIF capture time and GPS position), stored once in the file, and each is
 linked to the item by one undoable, journaled edit, as one drop on the item page would be.
-Every photo is checked before any is stored: one unreadable file stores nothing.
+Every photo is checked before any is stored: one unreadable file stores nothing. A photo
+with GPS is linked to the feature or test it shows (avsec/app/photo_links.py); ``photo link``
+changes that link by hand, one undoable edit.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from avsec.verbs._text import say, tr
 
 
 def register(subparsers: Any) -> None:
-    """Add ``avsec photo add``."""
+    """Add ``avsec photo add`` and ``avsec photo link``."""
     p = subparsers.add_parser("photo", help=tr("attach photos (with their EXIF time and place)"))
-    sub = p.add_subparsers(dest="photo_verb", metavar="add", required=True)
+    sub = p.add_subparsers(dest="photo_verb", metavar="add|link", required=True)
     q = sub.add_parser(
         "add", help=tr("attach photos to a checklist item (one undoable edit per photo)")
     )
@@ -29,6 +32,14 @@ def register(subparsers: Any) -> None:
     q.add_argument("photos", nargs="+", metavar="PHOTO", help=tr("JPEG, PNG or WebP files"))
     q.add_argument("--json", action="store_true", help=tr("print what was attached as JSON"))
     q.set_defaults(handler=cmd_photo_add)
+    q = sub.add_parser("link", help=tr("link a photo by hand to a feature or test, or unlink it"))
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("photo", help=tr("the photo: its file name or the start of its id"))
+    target = q.add_mutually_exclusive_group(required=True)
+    target.add_argument("--feature", metavar="ID", help=tr("the layout feature the photo shows"))
+    target.add_argument("--test", metavar="ID", help=tr("the access-control test it shows"))
+    target.add_argument("--none", action="store_true", help=tr("take the link off"))
+    q.set_defaults(handler=cmd_photo_link)
 
 
 def cmd_photo_add(args: argparse.Namespace) -> int:
@@ -60,6 +71,7 @@ def cmd_photo_add(args: argparse.Namespace) -> int:
                     "taken": photo.taken.isoformat() if photo.taken else None,
                     "lon": photo.lon,
                     "lat": photo.lat,
+                    "link": _link_json(editor, attachment_id),
                 }
             )
     if args.json:
@@ -82,4 +94,66 @@ def cmd_photo_add(args: argparse.Namespace) -> int:
             lon=row["lon"],
             lat=row["lat"],
         )
+        link = row["link"]
+        if link and link["distance_m"] is not None:
+            say(
+                N_("{name}: shows feature {id} ({distance:.1f} m away)")
+                if link["kind"] == "feature"
+                else N_("{name}: shows test {id} ({distance:.1f} m away)"),
+                name=name,
+                id=link["id"],
+                distance=link["distance_m"],
+            )
+    return 0
+
+
+def _link_json(editor: Any, attachment_id: str) -> dict[str, Any] | None:
+    info = editor.attachment(attachment_id)
+    return None if info is None or info.link is None else info.link.model_dump(mode="json")
+
+
+def cmd_photo_link(args: argparse.Namespace) -> int:
+    """Link one photo by hand (or unlink it): one undoable, journaled edit."""
+    from avsec.app.editor import Editor
+    from avsec.core.errors import InputError
+
+    with open_file(args.file) as f:
+        editor = Editor(f)
+        wanted = args.photo.strip()
+        matches = [
+            a
+            for a in editor.doc.attachments
+            if a.filename == wanted or (len(wanted) >= 6 and a.id.startswith(wanted.lower()))
+        ]
+        if not matches:
+            raise InputError(
+                N_("{file}: no photo named {photo!r}; give its file name or the start of its id"),
+                file=args.file,
+                photo=wanted,
+            )
+        if len(matches) > 1:
+            raise InputError(
+                N_("{file}: {count} photos named {photo!r}; give the start of its id"),
+                file=args.file,
+                count=len(matches),
+                photo=wanted,
+            )
+        photo = matches[0]
+        if args.none:
+            command = editor.link_edit(photo.id, None)
+        elif args.feature is not None:
+            command = editor.link_edit(photo.id, "feature", args.feature)
+        else:
+            command = editor.link_edit(photo.id, "test", args.test)
+        if command is not None:
+            editor.apply(command)
+        name = photo.filename or photo.id[:12]
+        info = editor.attachment(photo.id)
+        link = info.link if info is not None else None
+    if link is None:
+        say(N_("{name}: linked to nothing"), name=name)
+    elif link.kind == "feature":
+        say(N_("{name}: shows feature {id}"), name=name, id=link.id)
+    else:
+        say(N_("{name}: shows test {id}"), name=name, id=link.id)
     return 0

@@ -43,6 +43,11 @@ class DemoResult:
     language: str = "en"
 
 
+def _sample(sample: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """A key answer's sample as (size, failures); (None, None) without one."""
+    return (None, None) if sample is None else sample
+
+
 def backup_name(path: Path) -> Path:
     """A free name for a replaced key: ``NAME.avsec.bak``, then ``NAME.avsec.bak2``...
 
@@ -188,6 +193,8 @@ def _build(out_dir: Path, lang: str) -> Path | None:
                         photos=photo_ids.get(item_id, []),
                         updated=answered,
                         updated_by=TRAINER,
+                        sample_size=_sample(key[item_id].sample)[0],
+                        failures=_sample(key[item_id].sample)[1],
                     ),
                 )
                 for item_id in checklist.item_ids()

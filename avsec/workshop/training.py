@@ -34,7 +34,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from avsec.core.assessment import Airport, Status
+from avsec.core.assessment import Airport, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
 from avsec.core.errors import InputError
@@ -164,6 +164,23 @@ class KeyAnswer:
 
     status: Status
     rationale: LangText
+    #: The team's count on an item that asks to sample: (size, failures), or None.
+    sample: tuple[int, int] | None = None
+
+
+def _key_sample(value: Any, where: str) -> tuple[int, int] | None:
+    """The ``sample: {size, failures}`` of a key entry, checked as a response checks it."""
+    if value is None:
+        return None
+    try:
+        response = Response(item_id="key", sample_size=value["size"], failures=value["failures"])
+    except (TypeError, KeyError, ValueError):
+        raise InputError(
+            N_("{where}: field sample must be {{size, failures}} with 0 <= failures <= size"),
+            where=where,
+        ) from None
+    assert response.sample_size is not None and response.failures is not None
+    return response.sample_size, response.failures
 
 
 def load_answer_key() -> dict[str, KeyAnswer]:
@@ -185,7 +202,9 @@ def load_answer_key() -> dict[str, KeyAnswer]:
                 names=", ".join(sorted(STATUSES)),
             )
         out[str(item_id)] = KeyAnswer(
-            Status(entry["status"]), _lang_text(entry.get("rationale"), f"{where}: field rationale")
+            Status(entry["status"]),
+            _lang_text(entry.get("rationale"), f"{where}: field rationale"),
+            _key_sample(entry.get("sample"), where),
         )
     return out
 

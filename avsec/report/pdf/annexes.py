@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from avsec.core.checklist import Provision
 from avsec.core.i18n import pick
+from avsec.core.samples import sample_line
 from avsec.report.longtext import printed_excerpt
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import esc
@@ -39,6 +40,9 @@ def responses(r: Report) -> list[Flowable]:
             if left_out:
                 cut = r.t("note_cut", count=number(left_out, r.lang, 0))
                 note_text += f"<br/><i>{esc(cut)}</i>"
+            sampled = sample_line(item, response, lang)  # "ID cards: 3 of 10 failed"
+            if sampled:
+                note_text = f"<b>{esc(sampled)}</b>" + ("<br/>" if note_text else "") + note_text
             if response and response.photos:
                 count = esc(tr_count("photo_count", len(response.photos), lang))
                 note_text += ("<br/>" if note_text else "") + f"<i>{count}</i>"

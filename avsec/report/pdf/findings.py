@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from avsec.core.checklist import ChecklistItem
 from avsec.core.findings import Finding
 from avsec.core.i18n import pick
+from avsec.core.samples import sample_line
 from avsec.core.scoring import Gap
 from avsec.io.images import MAX_PIXELS
 from avsec.report import styles as st
@@ -84,6 +85,9 @@ def gap_block(r: Report, gap: Gap) -> list[Flowable]:
         )
     )
     out: list[Flowable] = [KeepTogether([head, facts, Spacer(1, 2 * mm)])]
+    sampled = sample_line(item, response, lang)  # "ID cards: 3 of 10 failed"
+    if sampled:
+        out.append(Paragraph(f"<b>{esc(sampled)}</b>", s.body))
     notes = response.notes if response else ""
     if notes.strip():
         blocks = note_paragraphs(
