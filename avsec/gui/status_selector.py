@@ -7,7 +7,7 @@ filled in its status colour with white text (as field apps do), the others stay 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QToolButton, QWidget
 
 from avsec.gui.i18n import tr
@@ -58,7 +58,7 @@ class StatusSelector(QWidget):
             )
             self.group.addButton(button, number)
             self.buttons[status] = button
-        widest = max(b.sizeHint().width() for b in self.buttons.values())
+        widest = self._widest()
         for button in self.buttons.values():
             button.setMinimumWidth(widest)
         self._arrange(len(STATUSES))
@@ -76,14 +76,27 @@ class StatusSelector(QWidget):
             self.grid.setColumnStretch(column, 0)
         self.grid.setColumnStretch(columns, 1)
 
+    def _widest(self) -> int:
+        """The widest button as it looks when checked: bold text and a 2 px border, so the
+        chosen status is never cut short ("Partially complian")."""
+
+        def checked_width(button: QToolButton) -> int:
+            bold = button.font()
+            bold.setBold(True)
+            text = button.text()
+            extra = QFontMetrics(bold).horizontalAdvance(text)
+            extra -= button.fontMetrics().horizontalAdvance(text)
+            return button.sizeHint().width() + max(0, extra) + 2
+
+        return max(checked_width(b) for b in self.buttons.values())
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """As narrow as the widest button: the row wraps instead of widening the page."""
-        widest = max(b.sizeHint().width() for b in self.buttons.values())
-        return QSize(widest, super().minimumSizeHint().height())
+        return QSize(self._widest(), super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        widest = max(b.sizeHint().width() for b in self.buttons.values()) + self.grid.spacing()
+        widest = self._widest() + self.grid.spacing()
         self._arrange(max(1, (event.size().width() + self.grid.spacing()) // widest))
 
     def set_status(self, status: str) -> None:

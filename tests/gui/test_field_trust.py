@@ -108,3 +108,24 @@ def test_status_buttons_take_focus_and_have_accessible_names(qtbot, opened):
     qtbot.waitUntil(button.hasFocus)
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert status(opened, "PER-01") == "not_applicable"
+
+
+def test_the_chosen_status_is_never_cut_short(qtbot, opened):
+    """A filled button's bold label fits: text + icon + padding + border (stylesheet sizes)."""
+    from PySide6.QtGui import QFontMetrics
+
+    from avsec.gui.i18n import set_language
+    from avsec.gui.status_selector import StatusSelector
+
+    for lang in ("en", "es", "pt", "fr"):
+        set_language(lang)
+        selector = StatusSelector()
+        qtbot.addWidget(selector)
+        selector.resize(760, 120)
+        selector.show()
+        for status_name, button in selector.buttons.items():
+            selector.set_status(status_name)
+            bold = button.font()
+            bold.setBold(True)
+            needed = QFontMetrics(bold).horizontalAdvance(button.text()) + 18 + 2 * 8 + 2 * 2
+            assert button.width() >= needed, (lang, button.text(), button.width(), needed)
