@@ -39,6 +39,8 @@ class Changes:
     features: frozenset[str] = frozenset()
     actions: frozenset[str] = frozenset()
     assessment: bool = False
+    #: The GPS tracks (avsec.core.tracks) changed.
+    tracks: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -46,16 +48,19 @@ class Changes:
             self.features | other.features,
             self.actions | other.actions,
             self.assessment or other.assessment,
+            self.tracks or other.tracks,
         )
 
     @property
     def kinds(self) -> frozenset[str]:
-        """The kinds of record touched: "responses", "features", "actions", "assessment"."""
+        """The kinds of record touched: "responses", "features", "actions", "assessment",
+        "tracks"."""
         touched = {
             "responses": bool(self.responses),
             "features": bool(self.features),
             "actions": bool(self.actions),
             "assessment": self.assessment,
+            "tracks": self.tracks,
         }
         return frozenset(kind for kind, yes in touched.items() if yes)
 
@@ -78,6 +83,8 @@ class EditTarget(Protocol):
     def write_action(self, action_id: str, action: Action | None) -> None: ...
 
     def write_assessment(self, assessment: Assessment) -> None: ...
+
+    def write_tracks(self, tracks: list[Any]) -> None: ...
 
 
 class Command(Protocol):
@@ -363,3 +370,6 @@ class DocumentTarget:
 
     def write_assessment(self, assessment: Assessment) -> None:
         self.doc.assessment = assessment
+
+    def write_tracks(self, tracks: list[Any]) -> None:
+        self.doc.tracks = list(tracks)

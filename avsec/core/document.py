@@ -14,6 +14,7 @@ from avsec.core.findings import Finding
 from avsec.core.followup import LastVisit
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
+from avsec.core.tracks import Track
 
 FORMAT_NAME = "avsec-assessment"
 
@@ -73,6 +74,8 @@ class AssessmentDocument(BaseModel):
     rationales: dict[str, str] = Field(default_factory=dict)
     #: Follow-up visits only: what the previous visit found.
     last_visit: LastVisit | None = None
+    #: GPS tracks walked by the inspectors (avsec.core.tracks).
+    tracks: list[Track] = Field(default_factory=list)
 
     def status_of(self, item_id: str) -> Status:
         """Return the status recorded for ``item_id`` (``not_assessed`` when none)."""

@@ -459,6 +459,29 @@ class AvsecFile(AttachmentStore):
         self._refuse_unless_valid("assessment", Assessment, stored)
         self._assessment = assessment
 
+    def write_tracks(self, tracks: list[Any]) -> None:
+        """Replace the GPS tracks (inside a transaction); they feed the inspected-perimeter
+        metrics, so the stored findings go out of date."""
+        from avsec.core.tracks import TRACKS_KEY, Track
+
+        self._mark_findings_stale()
+        if not tracks:
+            self._conn.execute("DELETE FROM extras WHERE key = ?", (TRACKS_KEY,))
+            return
+        text = json.dumps([t.model_dump(mode="json") for t in tracks], ensure_ascii=False)
+        self._conn.execute("INSERT OR REPLACE INTO extras VALUES (?, ?)", (TRACKS_KEY, text))
+        for n, record in enumerate(json.loads(text), start=1):
+            self._refuse_unless_valid(f"track {n}", Track, record)
+
+    def tracks(self) -> list[Any]:
+        """The GPS tracks (:class:`avsec.core.tracks.Track`), each checked like every record."""
+        from avsec.core.tracks import TRACKS_KEY, Track
+
+        raw = self.extra(TRACKS_KEY, [])
+        if not isinstance(raw, list):
+            raise StoreError(f"{self.path.name}: the tracks entry is damaged (not a list)")
+        return [self._row(f"track {n}", Track, t) for n, t in enumerate(raw, start=1)]
+
     # --- reading ----------------------------------------------------------------------------
 
     def _load(self, what: str, model: Any, text: str) -> Any:
@@ -655,6 +678,7 @@ class AvsecFile(AttachmentStore):
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
             last_visit=self.last_visit(),
+            tracks=self.tracks(),
         )
 
     def last_visit(self) -> LastVisit | None:

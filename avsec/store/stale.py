@@ -30,6 +30,9 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
+    if getattr(command, "record_kind", None) == "tracks":
+        expected.setdefault(("tracks", ""), [_dump(t) for t in state])
+        return
     for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
         if hasattr(command, attribute):
             expected.setdefault((kind, getattr(command, attribute)), _dump(state))
@@ -57,6 +60,8 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
         current.update((("action", a.id), _dump(a)) for a in store.actions())
     if "assessment" in kinds:
         current[("assessment", "")] = _dump(store.stored_assessment())
+    if "tracks" in kinds:
+        current[("tracks", "")] = [_dump(t) for t in store.tracks()]
     # A command that expects no record (an add, or a caller writing without reading first)
     # is not checked: only an edit of an existing record can overwrite another's change.
     changed = [

@@ -1,0 +1,121 @@
+"""Read GPS tracks from GPX files (1.0 and 1.1, as phones and handheld receivers write them).
+
+The file's size is checked before it is read and its XML by defusedxml before gpxpy parses
+it: a document type declaration or entity (an XML bomb, an external entity) is refused, as
+is a file over :data:`MAX_GPX_BYTES` or over :data:`~avsec.core.tracks.MAX_TRACK_POINTS`
+fixes. Every problem is an :class:`~avsec.core.errors.InputError` naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+
+from avsec.core.errors import InputError
+from avsec.core.textlimits import MAX_FIELD_CHARS
+from avsec.core.tracks import MAX_TRACK_POINTS, Track, TrackPoint
+
+#: Largest GPX file read, bytes (a day's walk logged every second is about 5 MB).
+MAX_GPX_BYTES = 50 * 1024 * 1024
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # GPX times are UTC by the standard
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def _text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+    if size > MAX_GPX_BYTES:
+        raise InputError(
+            f"{path.name}: the file is too large for a GPS track "
+            f"({size // (1024 * 1024)} MB, at most {MAX_GPX_BYTES // (1024 * 1024)} MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(f"{path.name}: the file is empty")
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        root = fromstring(data)
+    except DefusedXmlException:
+        raise InputError(
+            f"{path.name}: the GPX declares a document type or entities; refused (unsafe XML)"
+        ) from None
+    except ParseError as exc:
+        raise InputError(f"{path.name}: not a GPX file (malformed XML: {exc})") from None
+    if root.tag.rsplit("}", 1)[-1] != "gpx":
+        raise InputError(f"{path.name}: not a GPX file (the root element is not <gpx>)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_gpx(path: Path, name: str = "") -> list[Track]:
+    """The tracks of a GPX file, one :class:`Track` per ``<trk>`` (routes are not walks).
+
+    ``name`` (``--name``) names the tracks; otherwise each keeps its own ``<name>``, or the
+    file's name. Segments of fewer than two fixes are dropped.
+
+    Raises
+    ------
+    InputError
+        Unreadable, too large, unsafe or malformed XML, not GPX, no track with two fixes or
+        more, or more than :data:`MAX_TRACK_POINTS` fixes.
+    """
+    import gpxpy
+    import gpxpy.gpx
+
+    text = _text(path)
+    try:
+        gpx = gpxpy.parse(text)
+    except (gpxpy.gpx.GPXException, ValueError) as exc:
+        raise InputError(f"{path.name}: not a usable GPX file ({str(exc)[:160]})") from None
+    count = sum(len(s.points) for t in gpx.tracks for s in t.segments)
+    if count > MAX_TRACK_POINTS:
+        raise InputError(
+            f"{path.name}: too many track points ({count}, at most {MAX_TRACK_POINTS})"
+        )
+    tracks: list[Track] = []
+    for n, trk in enumerate(gpx.tracks, start=1):
+        segments = []
+        for segment in trk.segments:
+            points = []
+            for p in segment.points:
+                if not (-90 <= p.latitude <= 90 and -180 <= p.longitude <= 180):
+                    raise InputError(
+                        f"{path.name}: track {n} has a point outside the Earth "
+                        f"(lat {p.latitude}, lon {p.longitude})"
+                    )
+                points.append(TrackPoint(lon=p.longitude, lat=p.latitude, time=_utc(p.time)))
+            if len(points) >= 2:
+                segments.append(points)
+        if not segments:
+            continue
+        own = (trk.name or "").strip()
+        label = name or own or path.stem
+        if name and len(gpx.tracks) > 1:
+            label = f"{name} {n}"
+        tracks.append(
+            Track(
+                id=uuid.uuid4().hex,
+                name=label[:MAX_FIELD_CHARS],
+                source=path.name[:MAX_FIELD_CHARS],
+                segments=segments,
+            )
+        )
+    if not tracks:
+        raise InputError(f"{path.name}: the GPX holds no track (no <trk> with two points or more)")
+    return tracks
