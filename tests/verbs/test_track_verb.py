@@ -213,3 +213,45 @@ def test_the_file_limit_counts_the_tracks_already_stored(run, mini_file, tmp_pat
     with AvsecFile.open(mini_file) as f:
         assert len(f.tracks()) == 1
     assert MAX_TRACK_POINTS >= 100_000
+
+
+def test_analyze_json_reports_the_inspected_perimeter_only_with_tracks(run, mini_file, tmp_path):
+    import json
+
+    lon, lat = _airport(mini_file)
+    sw = (lon, lat)
+    se = GEOD.fwd(lon, lat, 90, 500)[:2]
+    nw = GEOD.fwd(lon, lat, 0, 500)[:2]
+    ne = GEOD.fwd(nw[0], nw[1], 90, 500)[:2]
+    layout = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"kind": "airside"},
+                "geometry": {"type": "Polygon", "coordinates": [[sw, se, ne, nw, sw]]},
+            }
+        ],
+    }
+    geojson = tmp_path / "layout.geojson"
+    geojson.write_text(json.dumps(layout))
+    assert run("layout", "import", mini_file, geojson)[0] == 0
+    code, out, err = run("analyze", mini_file, "--json")
+    assert code == 0, err
+    assert "perimeter_inspected_m" not in json.loads(out)["metrics"]
+    # A walk along the south side, 5 m inside, from the west side to the east side: the
+    # whole south side (500 m) and, up each of the others, from the corner to 5 + 25 m.
+    start = GEOD.fwd(lon, lat, 0, 5)[:2]
+    path = tmp_path / "south.gpx"
+    path.write_text(gpx10(_walk(start[0], start[1], 10, 51)))
+    assert run("track", "import", mini_file, path)[0] == 0
+    code, out, err = run("analyze", mini_file, "--json")
+    assert code == 0, err
+    metrics = json.loads(out)["metrics"]
+    assert metrics["perimeter_inspected_m"] == pytest.approx(500 + 30 + 30, abs=1)
+    assert metrics["perimeter_inspected_share"] == pytest.approx(560 / 2000, abs=1e-3)
+    code, _, err = run("edit", mini_file, "--param", "track_buffer_m=2")
+    assert code == 0, err
+    metrics = json.loads(run("analyze", mini_file, "--json")[1])["metrics"]
+    # 2 m: the south side is out of reach; up the west and east sides, 3 m to 7 m.
+    assert metrics["perimeter_inspected_m"] == pytest.approx(4 + 4, abs=0.5)
