@@ -58,3 +58,16 @@ class Track(BaseModel):
 def track_lines(tracks: list[Track]) -> list[list[tuple[float, float]]]:
     """Every drawable segment of every track, (lon, lat) pairs."""
     return [line for track in tracks for line in track.lines()]
+
+
+def inspected_sentence(template: str, inspected_m: float, total_m: float, lang: str) -> str:
+    """Fill ``template`` ("{inspected} km of {total} km inspected ({share})", translated by the
+    caller) with kilometres to one decimal and the share, as the number format writes them."""
+    from avsec.core.i18n import format_number, format_share
+
+    share = inspected_m / total_m if total_m > 0 else 0.0
+    return template.format(
+        inspected=format_number(inspected_m / 1000, lang, 1),
+        total=format_number(total_m / 1000, lang, 1),
+        share=format_share(share, lang),
+    )

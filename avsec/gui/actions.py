@@ -110,6 +110,13 @@ FILE_ACTIONS = (
         call=Call("window", "edit_assessment_details"),
     ),
     ActionSpec(
+        "file.import_track",
+        "Import track…",
+        "&File",
+        scope="file",
+        call=Call("files", "import_track"),
+    ),
+    ActionSpec(
         "file.close",
         "Close assessment",
         "&File",

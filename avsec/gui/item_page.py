@@ -158,6 +158,11 @@ class ItemPage(QScrollArea):
         )
         self.no_findings.setStyleSheet("color: #5f6b73;")
         self.no_findings.setWordWrap(True)
+        #: "x.x km of y.y km inspected (z %)" on the perimeter items when the file has tracks.
+        self.inspected = QLabel(page)
+        self.inspected.setObjectName("item-inspected")
+        self.inspected.setWordWrap(True)
+        self.inspected.hide()
         self.suggestion = QLabel(page)
         self.suggestion.setObjectName("item-suggestion")
         self.use_suggestion = QPushButton(tr("Use suggested status"), page)
@@ -205,6 +210,7 @@ class ItemPage(QScrollArea):
         findings_column.addWidget(_heading(tr("Geometry findings"), page))
         findings_column.addWidget(self.no_findings)
         findings_column.addWidget(self.findings)
+        findings_column.addWidget(self.inspected)
         findings_column.addLayout(suggestion_row)
         findings_column.addStretch(1)
         evidence_row = QHBoxLayout()
@@ -335,6 +341,15 @@ class ItemPage(QScrollArea):
         current = self.session.doc.status_of(self.item_id)
         self.use_suggestion.setVisible(bool(suggested) and suggested != current)
         self._suggested = suggested
+        self.refresh_inspected()
+
+    def refresh_inspected(self) -> None:
+        """Show how much of the fence the GPS tracks inspected, on the perimeter items."""
+        from avsec.gui.map_tracks import inspected_label
+
+        text = inspected_label(self.session.doc, self.item_id)
+        self.inspected.setText(text)
+        self.inspected.setVisible(bool(text))
 
     # --- editing ---------------------------------------------------------------------------
 

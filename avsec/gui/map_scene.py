@@ -70,6 +70,8 @@ class MapScene(QGraphicsScene):
         self.finding_items: dict[str, NumberedMarker] = {}
         self.photo_items: dict[str, NumberedMarker] = {}
         self.observation_items: dict[str, NumberedMarker] = {}
+        #: The walked GPS tracks and the fence they did not inspect (avsec.gui.map_tracks).
+        self.track_items: list[QGraphicsPathItem] = []
         self.handles: list[VertexHandle] = []
         self.hidden_layers: set[str] = set()
         self.selected_feature = ""
@@ -83,6 +85,7 @@ class MapScene(QGraphicsScene):
         self.rebuild_findings()
         self.rebuild_photos()
         self.rebuild_observations()
+        self.rebuild_tracks()
         self.load_background()
         session.changed.connect(self._on_session_changed)
         session.findings_changed.connect(self.rebuild_findings)
@@ -453,6 +456,18 @@ class MapScene(QGraphicsScene):
         self.session.set_extra(BACKGROUND_KEY, None)
         self._update_scene_rect()
 
+    # --- GPS tracks -------------------------------------------------------------------------
+
+    def rebuild_tracks(self) -> None:
+        """Redraw the walked tracks and the stretches of fence they did not inspect."""
+        from avsec.gui.map_tracks import track_items
+
+        for item in self.track_items:
+            self.removeItem(item)
+        self.track_items = track_items(self.session.doc, self.projection)
+        for item in self.track_items:
+            self.addItem(item)
+
     # --- session ----------------------------------------------------------------------------
 
     def _on_session_changed(self, command: object) -> None:
@@ -473,6 +488,8 @@ class MapScene(QGraphicsScene):
                 self.rebuild_photos()
                 self.rebuild_observations()
                 self.load_background()
+        if changed.tracks or (self.session.doc.tracks and (changed.features or changed.assessment)):
+            self.rebuild_tracks()
 
 
 def observation_tooltip(observation: Observation, number: int) -> str:

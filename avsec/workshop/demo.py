@@ -128,6 +128,7 @@ def _build(out_dir: Path, lang: str) -> Path | None:
         load_layout,
         load_narrative,
         load_scenario,
+        load_track,
         to_lonlat,
     )
 
@@ -162,6 +163,7 @@ def _build(out_dir: Path, lang: str) -> Path | None:
             f.apply(
                 Batch("Import the training layout", [SetFeature(x.id, None, x) for x in features])
             )
+            f.apply(load_track(f.assessment, lang))
             photo_ids: dict[str, list[str]] = {}
             for photo in training_photos.PHOTOS:
                 lon, lat = to_lonlat(*photo.at)

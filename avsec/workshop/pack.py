@@ -33,7 +33,8 @@ from avsec.workshop.compare import (
 )
 
 #: Extras an exercise may carry (everything else in the key's extras stays behind).
-EXERCISE_EXTRAS = ("observations",)
+#: The walked GPS tracks go with the narrative: what the team saw, not what it should answer.
+EXERCISE_EXTRAS = ("observations", "tracks")
 
 
 def exercise_title(key: Assessment) -> str:

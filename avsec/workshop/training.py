@@ -47,6 +47,15 @@ SCENARIO_FILE = "scenario.yaml"
 LAYOUT_FILE = "layout.geojson"
 NARRATIVE_FILE = "narrative.yaml"
 KEY_FILE = "answer-key.yaml"
+#: The inspectors' walk round most of the fence (scripts/training_track.py writes it).
+TRACK_FILE = "walk.gpx"
+#: Name of the walk in the demo, per language (English for the others).
+TRACK_NAMES = {
+    "en": "Perimeter walk, visit day",
+    "es": "Recorrido del perímetro, día de la visita",
+    "pt": "Percurso do perímetro, dia da visita",
+    "fr": "Tour du périmètre, jour de la visite",
+}
 STATUSES = {s.value for s in Status}
 
 
@@ -143,6 +152,14 @@ def to_lonlat(x: float, y: float) -> tuple[float, float]:
     """A place given in metres east (x) and north (y) of the reference point, as (lon, lat)."""
     lon, lat = _reference_projection().point_to_lonlat(x, y)
     return float(lon), float(lat)
+
+
+def load_track(assessment: Any, lang: str) -> Any:
+    """The command adding the training walk (through the regular GPX import) to a file."""
+    from avsec.app.tracks import track_import
+
+    with training_path(TRACK_FILE) as path:
+        return track_import(assessment, [], path, TRACK_NAMES.get(lang, TRACK_NAMES["en"]))
 
 
 def load_layout() -> list[Feature]:

@@ -20,6 +20,7 @@ from avsec.report.pdf.markup import esc
 from avsec.report.pdf.photo_forms import PhotoBox
 from avsec.report.photos import TOO_LARGE
 from avsec.report.text import measure, number, rule_label, zone_label
+from avsec.report.tracks import PERIMETER_RULE, inspected_text
 
 
 def build(r: Report) -> list[Flowable]:
@@ -84,6 +85,10 @@ def gap_block(r: Report, gap: Gap) -> list[Flowable]:
         )
     )
     out: list[Flowable] = [KeepTogether([head, facts, Spacer(1, 2 * mm)])]
+    if PERIMETER_RULE in item.rules:
+        walked = inspected_text(r.doc, lang, r)
+        if walked:
+            out.append(Paragraph(f"<b>{esc(r.t('track_label'))}:</b> {esc(walked)}", s.body))
     notes = response.notes if response else ""
     if notes.strip():
         blocks = note_paragraphs(
