@@ -186,9 +186,9 @@ class FileController:
         ``path`` skips the file dialog (tests). False when cancelled or refused (the user saw
         why: a far, empty, malformed or too large GPX stores nothing).
         """
-        from avsec.app.tracks import track_import
         from avsec.core.errors import AvsecError
         from avsec.gui.dialogs import choose_open_file, show_error
+        from avsec.io.gpx import track_import
 
         session = self.window.session
         if session is None:

@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
 
 def cmd_track_import(args: argparse.Namespace) -> int:
     """Import the tracks of one GPX file."""
-    from avsec.app.tracks import track_import
+    from avsec.io.gpx import track_import
 
     path = Path(args.gpx)
     with open_file(args.file) as f:

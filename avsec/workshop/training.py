@@ -156,7 +156,7 @@ def to_lonlat(x: float, y: float) -> tuple[float, float]:
 
 def load_track(assessment: Any, lang: str) -> Any:
     """The command adding the training walk (through the regular GPX import) to a file."""
-    from avsec.app.tracks import track_import
+    from avsec.io.gpx import track_import
 
     with training_path(TRACK_FILE) as path:
         return track_import(assessment, [], path, TRACK_NAMES.get(lang, TRACK_NAMES["en"]))

@@ -100,7 +100,7 @@ def test_gpx_10_without_times_and_the_name_option(run, mini_file, tmp_path):
 
 
 def test_import_is_undoable(run, mini_file, tmp_path):
-    from avsec.app.tracks import track_import
+    from avsec.io.gpx import track_import
 
     lon, lat = _airport(mini_file)
     path = tmp_path / "w.gpx"
@@ -199,13 +199,11 @@ def test_too_many_points_are_refused(run, mini_file, tmp_path, monkeypatch):
 
 
 def test_the_file_limit_counts_the_tracks_already_stored(run, mini_file, tmp_path, monkeypatch):
-    from avsec.app import tracks as app_tracks
-
     lon, lat = _airport(mini_file)
     path = tmp_path / "one.gpx"
     path.write_text(gpx10(_walk(lon, lat, 5, 8)))
     assert run("track", "import", mini_file, path)[0] == 0
-    monkeypatch.setattr(app_tracks, "MAX_TRACK_POINTS", 12)
+    monkeypatch.setattr(gpx_module, "MAX_TRACK_POINTS", 12)
     second = tmp_path / "two.gpx"
     second.write_text(gpx10(_walk(lon, lat, 5, 8)))
     code, _, err = run("track", "import", mini_file, second)
