@@ -253,3 +253,23 @@ def test_analyze_json_reports_the_inspected_perimeter_only_with_tracks(run, mini
     metrics = json.loads(run("analyze", mini_file, "--json")[1])["metrics"]
     # 2 m: the south side is out of reach; up the west and east sides, 3 m to 7 m.
     assert metrics["perimeter_inspected_m"] == pytest.approx(4 + 4, abs=0.5)
+
+
+def test_the_demo_walk_covers_most_but_not_all_of_the_fence(run, tmp_path):
+    import json
+
+    out = tmp_path / "demo"
+    code, _, err = run("demo", "--out", out, "--no-gui")
+    assert code == 0, err
+    (key,) = out.glob("*.avsec")
+    metrics = json.loads(run("analyze", key, "--json")[1])["metrics"]
+    # assets/training/README.md: a 2000 m by 500 m airside; the walk leaves 700 m of north
+    # fence and 300 m of west fence, less the buffer's reach from its ends 8 m inside
+    # (sqrt(25² - 8²) = 23.7 m at each end).
+    reach = (25**2 - 8**2) ** 0.5
+    assert metrics["perimeter_inspected_m"] == pytest.approx(5000 - 1000 + 2 * reach, abs=1)
+    assert 0.75 < metrics["perimeter_inspected_share"] < 0.85
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages)
+    assert "4.0 km of 5.0 km inspected (81%)" in " ".join(text.split())
