@@ -58,5 +58,5 @@ OBSERVATION_COLOUR = "#00695c"
 
 #: Walked GPS tracks, and the stretches of the airside boundary they did not inspect
 #: (the map and the report's map figure).
-TRACK_COLOUR = "#0277bd"
-NOT_INSPECTED_COLOUR = "#d81b60"
+TRACK_COLOUR = "#1565c0"
+NOT_INSPECTED_COLOUR = "#ffab00"

@@ -45,7 +45,7 @@ def track_items(doc: AssessmentDocument, projection: MapProjection) -> list[QGra
     items = []
     for track in doc.tracks:
         parts = [projection.to_scene(np.array(line, dtype=float)) for line in track.lines()]
-        item = _item(parts, TRACK_COLOUR, 2.0, dashed=False)
+        item = _item(parts, TRACK_COLOUR, 2.5, dashed=False)
         item.setToolTip(tr("GPS track: {name}").format(name=track.name or track.source))
         items.append(item)
     if not doc.tracks:
