@@ -38,7 +38,7 @@ from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
 from avsec.core.errors import InputError
-from avsec.core.i18n import LANGUAGES, LangText, pick
+from avsec.core.i18n import LANGUAGES, N_, LangText, pick, translate
 from avsec.core.layout import Feature
 from avsec.io.resources import data_path
 from avsec.io.yamlfile import load_yaml_text
@@ -49,13 +49,8 @@ NARRATIVE_FILE = "narrative.yaml"
 KEY_FILE = "answer-key.yaml"
 #: The inspectors' walk round most of the fence (scripts/training_track.py writes it).
 TRACK_FILE = "walk.gpx"
-#: Name of the walk in the demo, per language (English for the others).
-TRACK_NAMES = {
-    "en": "Perimeter walk, visit day",
-    "es": "Recorrido del perímetro, día de la visita",
-    "pt": "Percurso do perímetro, dia da visita",
-    "fr": "Tour du périmètre, jour de la visite",
-}
+#: Name of the walk in the demo (translated into the demo's language).
+TRACK_NAME = N_("Perimeter walk, visit day")
 STATUSES = {s.value for s in Status}
 
 
@@ -159,7 +154,7 @@ def load_track(assessment: Any, lang: str) -> Any:
     from avsec.io.gpx import track_import
 
     with training_path(TRACK_FILE) as path:
-        return track_import(assessment, [], path, TRACK_NAMES.get(lang, TRACK_NAMES["en"]))
+        return track_import(assessment, [], path, translate(TRACK_NAME, lang))
 
 
 def load_layout() -> list[Feature]:
