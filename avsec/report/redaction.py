@@ -83,6 +83,8 @@ class Redaction:
                 "attachments": [],
                 "observations": [],
                 "rationales": {},
+                # Where the inspectors walked maps the fence as closely as the layout does.
+                "tracks": [],
             }
         )
 

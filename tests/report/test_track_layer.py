@@ -37,3 +37,16 @@ def test_tracks_and_the_uninspected_fence_are_drawn_and_keyed():
 def test_no_track_no_track_key():
     legend = _legend(layout_map([AIRSIDE], [], "en"))
     assert "GPS track" not in legend and "Fence not inspected" not in legend
+
+
+def test_the_redacted_edition_leaves_the_tracks_out(make_doc):
+    from avsec.core.tracks import Track, TrackPoint
+    from avsec.report.redaction import Redaction
+    from avsec.report.tracks import inspected_text
+
+    walk = [TrackPoint(lon=-77.9999, lat=0.0001), TrackPoint(lon=-77.9901, lat=0.0001)]
+    doc = make_doc(features=[AIRSIDE], tracks=[Track(id="t", name="walk", segments=[walk])])
+    assert " km inspected (" in inspected_text(doc, "en")
+    redacted = Redaction().apply(doc)
+    assert redacted.tracks == []
+    assert inspected_text(redacted, "en") == ""
