@@ -135,6 +135,12 @@ def render_table(
         f"findings {m['findings']}: {severities['critical']} critical, {severities['major']} major, "
         f"{severities['minor']} minor"
     )
+    inspected = m.get("perimeter_inspected_share")
+    if "perimeter_inspected_m" in m:
+        share = "–" if inspected is None else f"{inspected * 100:.0f} %"
+        lines.append(
+            f"GPS tracks: {m['perimeter_inspected_m']:,.0f} m of the perimeter inspected ({share})"
+        )
     if m.get("features_ignored"):
         lines.append(
             f"{m['features_ignored']} features not analysed (unknown kind or unusable geometry)"

@@ -248,6 +248,7 @@ def test_analyze_json_reports_the_inspected_perimeter_only_with_tracks(run, mini
     metrics = json.loads(out)["metrics"]
     assert metrics["perimeter_inspected_m"] == pytest.approx(500 + 30 + 30, abs=1)
     assert metrics["perimeter_inspected_share"] == pytest.approx(560 / 2000, abs=1e-3)
+    assert "GPS tracks: 560 m of the perimeter inspected (28 %)" in run("analyze", mini_file)[1]
     code, _, err = run("edit", mini_file, "--param", "track_buffer_m=2")
     assert code == 0, err
     metrics = json.loads(run("analyze", mini_file, "--json")[1])["metrics"]
