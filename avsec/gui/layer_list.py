@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from avsec.core.palette import TRACK_COLOUR
 from avsec.gui.i18n import tr
 from avsec.gui.icons import background_icon, kind_icon, marker_icon
 from avsec.gui.labels import KINDS, kind_label
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import OBSERVATION_COLOUR, PHOTO_COLOUR, SEVERITY_COLOURS
 
-LAYERS = ("findings", "observations", "photos", *reversed(KINDS), "background")
+LAYERS = ("findings", "observations", "photos", "tracks", *reversed(KINDS), "background")
 _KEY = Qt.ItemDataRole.UserRole
 
 
@@ -45,6 +46,8 @@ class LayerList(QListWidget):
                 row.setIcon(marker_icon(PHOTO_COLOUR))
             elif layer == "observations":
                 row.setIcon(marker_icon(OBSERVATION_COLOUR, "1", square=True))
+            elif layer == "tracks":
+                row.setIcon(marker_icon(TRACK_COLOUR))
             elif layer in KINDS:
                 row.setIcon(kind_icon(layer))
             else:
@@ -55,6 +58,7 @@ class LayerList(QListWidget):
         scene.features_changed.connect(self.refresh_counts)
         scene.findings_rebuilt.connect(self.refresh_counts)
         scene.observations_rebuilt.connect(self.refresh_counts)
+        scene.tracks_rebuilt.connect(self.refresh_counts)
 
     def _title(self, layer: str) -> str:
         if layer == "findings":
@@ -63,6 +67,8 @@ class LayerList(QListWidget):
             return tr("Photos")
         if layer == "observations":
             return tr("Observations")
+        if layer == "tracks":
+            return tr("GPS tracks")
         if layer == "background":
             return tr("Background")
         label = kind_label(layer)
@@ -80,6 +86,8 @@ class LayerList(QListWidget):
         # Only the training airport and its exercises carry a visit narrative: elsewhere the
         # row would be an empty layer forever.
         self._rows["observations"].setHidden(counts.get("observations", 0) == 0)
+        # Likewise the tracks: a row only once a walk was imported.
+        self._rows["tracks"].setHidden(counts.get("tracks", 0) == 0)
         self.blockSignals(False)
 
     def set_visible(self, layer: str, visible: bool) -> None:

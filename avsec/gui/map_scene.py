@@ -60,6 +60,8 @@ class MapScene(QGraphicsScene):
     findings_rebuilt = Signal()
     #: Emitted after the observation markers were rebuilt.
     observations_rebuilt = Signal()
+    #: Emitted after the GPS tracks were redrawn.
+    tracks_rebuilt = Signal()
 
     def __init__(self, session: Session, parent: Any = None):
         super().__init__(parent)
@@ -194,13 +196,15 @@ class MapScene(QGraphicsScene):
         counts["findings"] = len(self.finding_items)
         counts["photos"] = len(self.photo_items)
         counts["observations"] = len(self.observation_items)
+        counts["tracks"] = len(self.session.doc.tracks)
         counts["background"] = int(self.background is not None)
         return counts
 
     # --- layers -----------------------------------------------------------------------------
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        """Show or hide a layer (a kind, "findings", "observations", "photos" or "background")."""
+        """Show or hide a layer (a kind, "findings", "observations", "photos", "tracks" or
+        "background")."""
         if visible:
             self.hidden_layers.discard(layer)
         else:
@@ -219,6 +223,9 @@ class MapScene(QGraphicsScene):
         elif layer == "background":
             if self.background is not None:
                 self.background.setVisible(visible)
+        elif layer == "tracks":
+            for track in self.track_items:
+                track.setVisible(visible)
         else:
             for item in self.feature_items.values():
                 if item.kind == layer:
@@ -466,7 +473,9 @@ class MapScene(QGraphicsScene):
             self.removeItem(item)
         self.track_items = track_items(self.session.doc, self.projection)
         for item in self.track_items:
+            item.setVisible(self.layer_visible("tracks"))
             self.addItem(item)
+        self.tracks_rebuilt.emit()
 
     # --- session ----------------------------------------------------------------------------
 

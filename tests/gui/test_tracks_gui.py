@@ -118,3 +118,24 @@ def test_the_share_reads_in_spanish_with_its_number_format(opened, tmp_path):
     text = walker.page.inspected.text()
     assert text.startswith("Recorridos GPS: 0,6 km de 2,0 km inspeccionados (28")
     assert text.endswith("%)")
+
+
+def test_the_tracks_layer_hides_them_and_counts_them(opened, tmp_path):
+    window = opened
+    _square_airside(window)
+    window.show_view("map")
+    editor = window.workspace.map_editor()
+    layers = editor.layers
+    assert layers._rows["tracks"].isHidden()  # no walk yet: no row
+    gpx = tmp_path / "walk.gpx"
+    _south_walk(gpx)
+    assert window.files.import_track(gpx)
+    assert not layers._rows["tracks"].isHidden()
+    assert layers._rows["tracks"].text() == "GPS tracks (1)"
+    layers.set_visible("tracks", False)
+    assert all(not item.isVisible() for item in editor.scene.track_items)
+    window.session.undo_stack.undo()
+    window.session.undo_stack.redo()  # redrawn still hidden
+    assert editor.scene.track_items and all(
+        not item.isVisible() for item in editor.scene.track_items
+    )
