@@ -24,6 +24,8 @@ from avsec.core.assessment import Assessment
 from avsec.core.commands import Batch, SetFeature
 from avsec.core.document import Observation
 from avsec.core.errors import ForeignFileError, StoreError
+from avsec.core.i18n import N_
+from avsec.core.track_edit import SetTracks
 from avsec.workshop.compare import (
     EXERCISE_TAG,
     KEY_MODES,
@@ -113,6 +115,7 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
         )
         features = key.features()
         observations = _observations(key.extra("observations"))
+        tracks = key.tracks()
     if out_path.exists() and not overwrite:
         raise StoreError(f"{out_path}: already exists; choose another name")
     # Build next to the target and move into place, so a failure leaves no half exercise.
@@ -129,6 +132,8 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
                 )
             if observations:
                 exercise.set_extra("observations", observations)
+            if tracks:
+                exercise.apply(SetTracks([], tracks, N_("Walked tracks of the exercise")))
             exercise.set_extra(EXERCISE_TAG, tag)
             exercise.vacuum()
         partial.replace(out_path)
