@@ -274,3 +274,13 @@ def test_the_demo_walk_covers_most_but_not_all_of_the_fence(run, tmp_path):
 
     text = " ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages)
     assert "4.0 km of 5.0 km inspected (81%)" in " ".join(text.split())
+
+
+def test_name_numbers_the_tracks_of_a_file_holding_several(run, mini_file, tmp_path):
+    lon, lat = _airport(mini_file)
+    path = tmp_path / "two.gpx"
+    path.write_text(gpx11({"a": [_walk(lon, lat, 10, 3)], "b": [_walk(lon, lat, 10, 4)]}, START))
+    code, _, err = run("track", "import", mini_file, path, "--name", "Day 2")
+    assert code == 0, err
+    with AvsecFile.open(mini_file) as f:
+        assert [t.name for t in f.tracks()] == ["Day 2 1", "Day 2 2"]
