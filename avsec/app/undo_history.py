@@ -16,8 +16,11 @@ from typing import Any
 from avsec.core.actions import Action
 from avsec.core.assessment import Response
 from avsec.core.commands import SetAction, SetFeature, SetResponse
-from avsec.core.document import AssessmentDocument
+from avsec.core.document import AssessmentDocument, AttachmentInfo
+from avsec.core.findings import finding_label, finding_numbers
+from avsec.core.judgements import Judgement
 from avsec.core.layout import Feature
+from avsec.core.review_commands import SetJudgement, SetPhoto
 
 #: At most this many edits come back (a long visit's first edits are in View > History).
 MAX_RESTORED = 200
@@ -47,6 +50,10 @@ def _state(doc: AssessmentDocument) -> dict[str, Any]:
         state[f"feature:{feature.id}"] = _dump(feature)
     for action in doc.actions:
         state[f"action:{action.id}"] = _dump(action)
+    for finding_id, judgement in doc.judgements.items():
+        state[f"judgement:{finding_id}"] = _normal("judgement:", _dump(judgement))
+    for photo in doc.attachments:
+        state[f"photo:{photo.id}"] = _dump(photo)
     return state
 
 
@@ -55,6 +62,11 @@ def _normal(what: str, value: dict[str, Any] | None) -> Any:
         # An unanswered item and a missing response are the same state.
         key = _response_key(value)
         return None if key in (None, _UNANSWERED) else key
+    if what.startswith("judgement:"):
+        # An open judgement without a comment is not stored: the same as none.
+        if value is None or (value.get("verdict") == "open" and not value.get("comment")):
+            return None
+        return {k: value.get(k) for k in ("verdict", "reason", "comment")}
     return value
 
 
@@ -69,7 +81,7 @@ def commands_from_journal(
             break
         what = str(row.get("what", ""))
         family, _, ident = what.partition(":")
-        if family not in ("response", "feature", "action"):
+        if family not in ("response", "feature", "action", "judgement", "photo"):
             break
         after = row.get("after")
         if _normal(what, after) != state.get(what):
@@ -77,14 +89,28 @@ def commands_from_journal(
         before = row.get("before")
         state[what] = _normal(what, before)
         try:
-            restored.append(_command(family, ident, before, after))
+            restored.append(_command(family, ident, before, after, doc))
         except ValueError:  # a row the models no longer read: stop, as for a break in the chain
             break
     restored.reverse()
     return restored
 
 
-def _command(family: str, ident: str, before: Any, after: Any) -> Any:
+def _command(family: str, ident: str, before: Any, after: Any, doc: AssessmentDocument) -> Any:
+    if family == "judgement":
+        number = finding_numbers(doc.findings).get(ident, 0)
+        return SetJudgement(
+            ident,
+            finding_label(number),
+            None if before is None else Judgement.model_validate(before),
+            None if after is None else Judgement.model_validate(after),
+        )
+    if family == "photo":
+        if before is None or after is None:
+            raise ValueError("a photo edit always has both states")
+        return SetPhoto(
+            ident, AttachmentInfo.model_validate(before), AttachmentInfo.model_validate(after)
+        )
     if family == "response":
         return SetResponse(
             ident,

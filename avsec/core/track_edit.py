@@ -22,8 +22,11 @@ class SetTracks:
     after: list[Track]
     text: str = N_("Import track {name}")
     params: dict[str, Any] = field(default_factory=dict)
-    #: Tells the stale-edit check which record this command expects (avsec.store.stale).
-    record_kind: str = "tracks"
+
+    @property
+    def record(self) -> tuple[str, str]:
+        """The record the stale-edit check compares (avsec.store.stale): all the tracks."""
+        return ("tracks", "")
 
     def redo(self, target: EditTarget) -> None:
         target.write_tracks(self.after)

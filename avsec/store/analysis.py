@@ -31,7 +31,7 @@ def analyse_and_store(file: AvsecFile, features: Sequence[Feature] | None = None
     Returns
     -------
     AnalysisResult
-        Findings (as stored) and metrics.
+        Findings (as stored, numbered) and metrics.
 
     Raises
     ------
@@ -43,5 +43,5 @@ def analyse_and_store(file: AvsecFile, features: Sequence[Feature] | None = None
     layout = file.features() if features is None else list(features)
     tracks = track_lines(file.tracks())
     result = analyze(layout, assessment.parameters, file.checklist, centre, tracks)
-    file.set_findings(result.findings)
+    result.findings = file.set_findings(result.findings)
     return result
