@@ -46,6 +46,8 @@ class Changes:
     findings: frozenset[str] = frozenset()
     #: Photos whose caption, markup or position changed (by attachment id).
     attachments: frozenset[str] = frozenset()
+    #: Access-control tests recorded, changed or deleted (by test id).
+    tests: frozenset[str] = frozenset()
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -56,12 +58,14 @@ class Changes:
             self.tracks or other.tracks,
             self.findings | other.findings,
             self.attachments | other.attachments,
+            self.tests | other.tests,
         )
 
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of record touched: "responses", "features", "actions", "assessment",
-        "tracks", "findings" (judgements), "attachments" (photo edits)."""
+        "tracks", "findings" (judgements), "attachments" (photo edits), "tests" (access-control
+        tests)."""
         touched = {
             "responses": bool(self.responses),
             "features": bool(self.features),
@@ -70,6 +74,7 @@ class Changes:
             "tracks": self.tracks,
             "findings": bool(self.findings),
             "attachments": bool(self.attachments),
+            "tests": bool(self.tests),
         }
         return frozenset(kind for kind, yes in touched.items() if yes)
 
@@ -98,6 +103,8 @@ class EditTarget(Protocol):
     def write_judgement(self, finding_id: str, judgement: Judgement | None) -> None: ...
 
     def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None: ...
+
+    def write_access_test(self, test_id: str, test: Any) -> None: ...
 
 
 class Command(Protocol):
@@ -395,3 +402,12 @@ class DocumentTarget:
 
     def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None:
         self.doc.attachments = [photo if a.id == attachment_id else a for a in self.doc.attachments]
+
+    def write_access_test(self, test_id: str, test: Any) -> None:
+        kept = [t for t in self.doc.access_tests if t.id != test_id]
+        position = next(
+            (n for n, t in enumerate(self.doc.access_tests) if t.id == test_id), len(kept)
+        )
+        if test is not None:
+            kept.insert(position, test)
+        self.doc.access_tests = kept

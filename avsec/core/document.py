@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from avsec.core.access_tests import AccessTest
 from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
@@ -112,6 +113,8 @@ class AssessmentDocument(BaseModel):
     tracks: list[Track] = Field(default_factory=list)
     #: The inspector's judgement of findings, by finding id (accepted, false positive...).
     judgements: dict[str, Judgement] = Field(default_factory=dict)
+    #: Access-control tests made during the visit (avsec.core.access_tests).
+    access_tests: list[AccessTest] = Field(default_factory=list)
 
     def status_of(self, item_id: str) -> Status:
         """Return the status recorded for ``item_id`` (``not_assessed`` when none)."""

@@ -32,6 +32,7 @@ from avsec.core.findings import Finding
 from avsec.core.followup import LastVisit
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
+from avsec.store.access_tests import AccessTestStore
 from avsec.store.attachments import AttachmentStore, read_thumbnail
 from avsec.store.extras_limits import check_extra
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
@@ -77,7 +78,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile(AttachmentStore, JudgementStore):
+class AvsecFile(AttachmentStore, JudgementStore, AccessTestStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -691,6 +692,7 @@ class AvsecFile(AttachmentStore, JudgementStore):
             last_visit=self.last_visit(),
             tracks=self.tracks(),
             judgements=self.judgements(),
+            access_tests=self.access_tests(),
         )
 
     def last_visit(self) -> LastVisit | None:

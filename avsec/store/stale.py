@@ -70,6 +70,8 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
     for kind, ident in expected:
         if kind in ("judgement", "photo"):
             current[(kind, ident)] = _dump(store.stored_record(kind, ident))
+        elif kind == "access_test":
+            current[(kind, ident)] = _dump(store.access_test(ident))
     # An addition expects no record: one found there was added by another program, and
     # writing over it would lose that program's edit as surely as a changed record would.
     changed = [key for key, state in expected.items() if current.get(key) != state]

@@ -9,8 +9,9 @@ What the exercise carries: the airport header, rule parameters and handling mark
 checklist snapshot (byte for byte, so its sha256 matches the key's and team files can be
 checked against it); the layout features; the visit narrative (observations); the exercise tag
 (:func:`avsec.workshop.compare.exercise_tag_for`), which binds team files to the key. What it never
-carries: responses, rationales, notes, photos, findings, the improvement outline, the key's
-title, team and organisation, and the key's own id.
+carries: responses, rationales, notes, photos, findings, the improvement outline, the
+access-control tests (sensitive, and the teams are to make their own), the key's title, team
+and organisation, and the key's own id.
 """
 
 from __future__ import annotations

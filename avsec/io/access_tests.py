@@ -1,0 +1,196 @@
+"""Access-control tests from outside: the method -> items mapping beside the checklists, and a
+CSV of tests (``avsec tests import``).
+
+CSV columns, named on the first line in any order: ``at,method,result`` required, ``when``
+(ISO 8601 date and time), ``who`` and ``notes`` optional. Every bad row is reported, one line
+each naming the file and the line, and nothing is imported while one is bad.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from avsec.core.access_tests import METHODS, RESULTS, AccessTest
+from avsec.core.checklist import Checklist
+from avsec.core.errors import InputError
+from avsec.io.resources import data_path
+from avsec.io.responses_csv import read_bounded
+from avsec.io.yamlfile import load_yaml_text
+
+#: A tests CSV is a visit's worth of rows, never a data dump.
+MAX_TESTS_CSV_BYTES = 2 * 1024 * 1024
+MAX_TESTS_ROWS = 5_000
+#: A bad file reports at most this many rows (then how many more).
+MAX_REPORTED_ROWS = 20
+REQUIRED_COLUMNS = ("at", "method", "result")
+OPTIONAL_COLUMNS = ("when", "who", "notes")
+#: Folder of checklists/ holding the method -> items mapping of each checklist (by its id).
+MAPPING_FOLDER = "access-tests"
+
+
+class TestRowsError(InputError):
+    """Rows of a tests CSV are unusable: ``problems`` has one line per bad row."""
+
+    __test__ = False  # not a pytest class
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        more = len(self.problems) - 1
+        suffix = f" (and {more} more bad row{'s' if more != 1 else ''})" if more else ""
+        super().__init__(self.problems[0] + suffix)
+
+
+def method_items(checklist: Checklist) -> dict[str, list[str]]:
+    """The items each test method informs, for ``checklist`` (empty for a checklist without
+    a mapping); ids the checklist lacks are left out."""
+    source = data_path("checklists", MAPPING_FOLDER, f"{checklist.id}.yaml")
+    if not source.is_file():
+        return {}
+    data = load_yaml_text(source.read_bytes(), source.name)
+    return parse_mapping(data, set(checklist.item_ids()))
+
+
+def parse_mapping(data: Any, known: set[str] | None = None) -> dict[str, list[str]]:
+    """Read ``{"methods": {method: [item ids]}}``; unknown items are dropped when ``known``
+    is given, unknown methods refused."""
+    methods = data.get("methods") if isinstance(data, dict) else None
+    if not isinstance(methods, dict):
+        raise InputError("access-test mapping: no 'methods' table")
+    out: dict[str, list[str]] = {}
+    for method, items in methods.items():
+        if method not in METHODS:
+            raise InputError(f"access-test mapping: unknown method {method!r}")
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise InputError(f"access-test mapping: {method}: not a list of item ids")
+        out[method] = [i for i in items if known is None or i in known]
+    return out
+
+
+def parse_when(text: str) -> dt.datetime:
+    """An ISO 8601 date and time (a date alone means midnight); ValueError otherwise."""
+    text = text.strip()
+    if len(text) == 10:
+        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def build_test(
+    test_id: str,
+    access_points: Mapping[str, str],
+    fields: Mapping[str, str],
+    now: dt.datetime,
+) -> AccessTest:
+    """One test from text fields (CLI options or a CSV row); ValueError says what is wrong.
+
+    ``access_points`` maps the layout's access point ids to their names.
+    """
+    at = fields.get("at", "").strip()
+    if at not in access_points:
+        raise ValueError(f"{at!r} is not an access point of the layout")
+    method = fields.get("method", "").strip().lower()
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r} (use one of {', '.join(METHODS)})")
+    result = fields.get("result", "").strip().lower()
+    if result not in RESULTS:
+        raise ValueError(f"unknown result {result!r} (use one of {', '.join(RESULTS)})")
+    when_text = fields.get("when", "").strip()
+    try:
+        when = parse_when(when_text) if when_text else now
+    except ValueError:
+        raise ValueError(f"{when_text!r} is not an ISO date and time") from None
+    try:
+        return AccessTest(
+            id=test_id,
+            at=at,
+            when=when,
+            method=method,  # type: ignore[arg-type]
+            result=result,  # type: ignore[arg-type]
+            who=fields.get("who", "").strip(),
+            notes=fields.get("notes", "").strip(),
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "test"
+        raise ValueError(f"{where}: {first['msg']}") from None
+
+
+def read_tests_csv(
+    path: Path,
+    access_points: Mapping[str, str],
+    new_id: Any,
+    now: dt.datetime,
+) -> list[AccessTest]:
+    """Parse a tests CSV into tests (ids from ``new_id()``); nothing is stored here.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read (size, encoding, header).
+    TestRowsError
+        One line per bad row, each naming the file and the line.
+    """
+    path = Path(path)
+    raw = read_bounded(path, MAX_TESTS_CSV_BYTES)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        if not header:
+            raise InputError(f"{path.name}: the file is empty")
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+        if missing or unknown or len(set(header)) != len(header):
+            raise InputError(
+                f"{path.name}: line 1: columns must be at,method,result[,when][,who][,notes] "
+                f"in any order, not {','.join(header)[:200]}"
+            )
+        return _rows(reader, header, path, access_points, new_id, now)
+    except csv.Error as exc:
+        raise InputError(
+            f"{path.name}: line {reader.line_num}: not a readable CSV ({exc})"
+        ) from None
+
+
+def _rows(
+    reader: Any,
+    header: list[str],
+    path: Path,
+    access_points: Mapping[str, str],
+    new_id: Any,
+    now: dt.datetime,
+) -> list[AccessTest]:
+    tests: list[AccessTest] = []
+    problems: list[str] = []
+    bad = 0
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(tests) + bad >= MAX_TESTS_ROWS:
+            raise InputError(f"{path.name}: more than {MAX_TESTS_ROWS:,} tests; split the file")
+        try:
+            if len(row) != len(header):
+                raise ValueError(f"expected {len(header)} columns, found {len(row)}")
+            tests.append(build_test(new_id(), access_points, dict(zip(header, row)), now))
+        except ValueError as exc:
+            bad += 1
+            if len(problems) < MAX_REPORTED_ROWS:
+                problems.append(f"{path.name}: line {line}: {str(exc)[:300]}")
+    if bad > len(problems):
+        problems.append(f"{path.name}: {bad - len(problems)} more bad rows not listed")
+    if problems:
+        raise TestRowsError(problems)
+    if not tests:
+        raise InputError(f"{path.name}: no tests in the file")
+    return tests
