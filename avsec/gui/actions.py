@@ -226,6 +226,14 @@ VIEW_ACTIONS += (
         separator=True,
         call=Call("window", "show_history"),
     ),
+    ActionSpec(
+        "view.access_tests",
+        "Access-control tests…",
+        "&View",
+        scope="file",
+        tip="The access-control tests of the visit: record, edit, delete",
+        call=Call("window", "show_access_tests"),
+    ),
 )
 
 CHECKLIST_ACTIONS = (

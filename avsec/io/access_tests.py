@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from collections.abc import Mapping
 from pathlib import Path
@@ -50,11 +51,19 @@ class TestRowsError(InputError):
 def method_items(checklist: Checklist) -> dict[str, list[str]]:
     """The items each test method informs, for ``checklist`` (empty for a checklist without
     a mapping); ids the checklist lacks are left out."""
-    source = data_path("checklists", MAPPING_FOLDER, f"{checklist.id}.yaml")
+    data = _bundled_mapping(checklist.id)
+    return {} if data is None else parse_mapping(data, set(checklist.item_ids()))
+
+
+@functools.lru_cache(maxsize=8)
+def _bundled_mapping(checklist_id: str) -> Any:
+    # Read once per checklist: the item page asks on every item it shows.
+    if "/" in checklist_id or "\\" in checklist_id or checklist_id.startswith("."):
+        return None
+    source = data_path("checklists", MAPPING_FOLDER, f"{checklist_id}.yaml")
     if not source.is_file():
-        return {}
-    data = load_yaml_text(source.read_bytes(), source.name)
-    return parse_mapping(data, set(checklist.item_ids()))
+        return None
+    return load_yaml_text(source.read_bytes(), source.name)
 
 
 def parse_mapping(data: Any, known: set[str] | None = None) -> dict[str, list[str]]:
@@ -142,7 +151,9 @@ def read_tests_csv(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8") from None
+        raise InputError(
+            f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8"
+        ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader, [])]
@@ -182,7 +193,7 @@ def _rows(
         try:
             if len(row) != len(header):
                 raise ValueError(f"expected {len(header)} columns, found {len(row)}")
-            tests.append(build_test(new_id(), access_points, dict(zip(header, row)), now))
+            tests.append(build_test(new_id(), access_points, dict(zip(header, row, strict=True)), now))
         except ValueError as exc:
             bad += 1
             if len(problems) < MAX_REPORTED_ROWS:

@@ -55,6 +55,7 @@ def cmd_tests_add(args: argparse.Namespace) -> int:
         command = record_test(f.features(), fields, where=Path(args.file).name)
         f.apply(command)
     test = command.after
+    assert test is not None
     print(f"{Path(args.file).name}: recorded test {test.id} ({test.method}, {test.result})")
     return 0
 
@@ -72,8 +73,7 @@ def cmd_tests_list(args: argparse.Namespace) -> int:
         print(f"{Path(args.file).name}: no access-control tests")
         return 0
     rows = [
-        [t.id, t.at, t.when.isoformat(timespec="minutes"), t.method, t.result, t.who]
-        for t in tests
+        [t.id, t.at, t.when.isoformat(timespec="minutes"), t.method, t.result, t.who] for t in tests
     ]
     print(table(rows, ["id", "at", "when", "method", "result", "who"]))
     return 0

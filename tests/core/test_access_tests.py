@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from avsec.app.access_tests import item_tests, methods_for_item, access_tests_json
+from avsec.app.access_tests import access_tests_json, item_tests, methods_for_item
 from avsec.core.access_test_edit import SetAccessTest
 from avsec.core.access_tests import (
     METHODS,
@@ -45,7 +45,9 @@ def test_stop_rates_per_method_and_per_access_point():
         _t(4, "no_badge", "stopped", "g-2"),
         _t(5, "tailgating", "stopped", "g-1"),
     ]
-    by_method = {r.key: (r.tests, r.stopped, r.partly, r.not_stopped) for r in stop_rates(tests, "method")}
+    by_method = {
+        r.key: (r.tests, r.stopped, r.partly, r.not_stopped) for r in stop_rates(tests, "method")
+    }
     assert list(by_method) == ["no_badge", "tailgating"]  # the methods' own order
     assert by_method == {"no_badge": (3, 2, 1, 0), "tailgating": (2, 1, 0, 1)}
     rates = {r.key: r.rate for r in stop_rates(tests, "at")}

@@ -98,7 +98,7 @@ def test_an_edit_built_on_an_old_test_is_refused(new_file):
 def test_a_damaged_test_row_is_named(new_file):
     new_file.apply(SetAccessTest("t-1", None, _test("t-1")))
     with new_file.transaction():
-        raw_sql(new_file, "UPDATE access_tests SET json = '{\"id\": \"t-1\"}'")
+        raw_sql(new_file, 'UPDATE access_tests SET json = \'{"id": "t-1"}\'')
     with pytest.raises(StoreError, match="access test t-1 record is damaged"):
         new_file.access_tests()
 

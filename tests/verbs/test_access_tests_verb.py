@@ -27,7 +27,9 @@ def gated_file(tmp_path: Path, run) -> Path:
         lon, lat = f.assessment.airport.lon, f.assessment.airport.lat
         for n, (gate, name) in enumerate(GATES.items()):
             point = {"type": "Point", "coordinates": [lon + n * 0.001, lat]}
-            feature = Feature(id=gate, kind="access_point", geometry=point, properties={"name": name})
+            feature = Feature(
+                id=gate, kind="access_point", geometry=point, properties={"name": name}
+            )
             f.apply(SetFeature(gate, None, feature))
         road = {"type": "LineString", "coordinates": [[lon, lat], [lon + 0.01, lat]]}
         f.apply(SetFeature("r-1", None, Feature(id="r-1", kind="road", geometry=road)))
@@ -61,7 +63,9 @@ def test_add_then_list_json_in_the_fixed_shape(run, gated_file):
          "when": "2026-03-10T09:15:00", "notes": "Followed a cleaner"},
     ]  # fmt: skip
     assert [{k: v for k, v in t.items() if k != "id"} for t in listed["tests"]] == expected
-    assert all(list(t) == ["id", "at", "method", "result", "when", "notes"] for t in listed["tests"])
+    assert all(
+        list(t) == ["id", "at", "method", "result", "when", "notes"] for t in listed["tests"]
+    )
     assert len({t["id"] for t in listed["tests"]}) == 2
     assert _tests(gated_file)[1].who == "A. Ruiz"
     code, out, _ = run("tests", "list", gated_file)
@@ -105,7 +109,17 @@ def test_add_refusals_are_one_line_and_change_nothing(run, gated_file, options, 
 
 def test_unknown_method_is_refused_by_the_parser(run, gated_file):
     with pytest.raises(SystemExit):
-        run("tests", "add", gated_file, "--at", "g-staff", "--method", "bribery", "--result", "stopped")
+        run(
+            "tests",
+            "add",
+            gated_file,
+            "--at",
+            "g-staff",
+            "--method",
+            "bribery",
+            "--result",
+            "stopped",
+        )
     assert _tests(gated_file) == []
 
 
@@ -115,7 +129,7 @@ def test_import_adds_every_row_as_one_edit(run, gated_file, tmp_path):
         "result,at,method,when,who,notes\n"
         "stopped,g-staff,expired_badge,2026-03-10T10:00,B. Soto,Card refused\n"
         "\n"
-        "partly,g-cargo,prohibited_item,2026-03-10 11:30,,\"Knife found, bag not searched\"\n",
+        'partly,g-cargo,prohibited_item,2026-03-10 11:30,,"Knife found, bag not searched"\n',
         encoding="utf-8",
     )
     code, out, err = run("tests", "import", gated_file, csv)
@@ -172,7 +186,9 @@ def test_import_caps_texts_and_refuses_a_huge_file(run, gated_file, tmp_path):
     code, _, err = run("tests", "import", gated_file, csv)
     assert code != 0 and "long.csv: line 2: who" in err and "1,000" in err
     huge = tmp_path / "huge.csv"
-    huge.write_bytes(b"at,method,result\n" + b"g-staff,no_badge,stopped\n" * (MAX_TESTS_CSV_BYTES // 20))
+    huge.write_bytes(
+        b"at,method,result\n" + b"g-staff,no_badge,stopped\n" * (MAX_TESTS_CSV_BYTES // 20)
+    )
     code, _, err = run("tests", "import", gated_file, huge)
     assert code != 0 and "refused before reading" in err and err.count("\n") == 1
     assert _tests(gated_file) == []
