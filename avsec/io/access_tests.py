@@ -193,7 +193,9 @@ def _rows(
         try:
             if len(row) != len(header):
                 raise ValueError(f"expected {len(header)} columns, found {len(row)}")
-            tests.append(build_test(new_id(), access_points, dict(zip(header, row, strict=True)), now))
+            tests.append(
+                build_test(new_id(), access_points, dict(zip(header, row, strict=True)), now)
+            )
         except ValueError as exc:
             bad += 1
             if len(problems) < MAX_REPORTED_ROWS:

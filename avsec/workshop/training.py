@@ -1,4 +1,5 @@
-"""Load the bundled training airport: scenario, layout, visit narrative and answer key.
+"""Load the bundled training airport: scenario, layout, visit narrative, answer key, the
+GPS walk and the access-control tests.
 
 The files live in ``assets/training/`` (see its README) and are found from a source checkout
 and from an installed wheel alike. The layout is data (``layout.geojson``, edited like any
@@ -34,6 +35,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from avsec.core.access_tests import AccessTest
 from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
@@ -49,6 +51,8 @@ NARRATIVE_FILE = "narrative.yaml"
 KEY_FILE = "answer-key.yaml"
 #: The inspectors' walk round most of the fence (scripts/training_track.py writes it).
 TRACK_FILE = "walk.gpx"
+#: The access-control tests of the visit (six, at access points of the layout).
+TESTS_FILE = "tests.yaml"
 #: Name of the walk in the demo (translated into the demo's language).
 TRACK_NAME = N_("Perimeter walk, visit day")
 STATUSES = {s.value for s in Status}
@@ -160,6 +164,66 @@ def load_track(assessment: Any, lang: str) -> Any:
 
     with training_path(TRACK_FILE) as path:
         return track_import(assessment, [], path, translate(TRACK_NAME, lang))
+
+
+@dataclass(frozen=True)
+class TrainingTest:
+    """One access-control test of the training visit, its notes in every language."""
+
+    id: str
+    at: str
+    time: dt.time
+    method: str
+    result: str
+    who: str
+    notes: LangText
+
+    def in_language(self, day: dt.date, lang: str) -> AccessTest:
+        """The test as recorded on ``day``, its notes in ``lang``."""
+        return AccessTest.model_validate(
+            {
+                "id": self.id,
+                "at": self.at,
+                "when": dt.datetime.combine(day, self.time),
+                "method": self.method,
+                "result": self.result,
+                "who": self.who,
+                "notes": pick(self.notes, lang),
+            }
+        )
+
+
+def load_tests() -> list[TrainingTest]:
+    """Load ``tests.yaml`` (each test checked as a record, its access point in the layout)."""
+    data = _yaml(TESTS_FILE)
+    entries = data.get("tests") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(f"{TESTS_FILE}: expected a 'tests' list")
+    gates = {f.id for f in load_layout() if f.kind == "access_point"}
+    out: list[TrainingTest] = []
+    for n, entry in enumerate(entries, start=1):
+        where = f"{TESTS_FILE}: test {n}"
+        if not isinstance(entry, dict) or entry.get("at") not in gates:
+            raise InputError(f"{where}: field at must be an access point of {LAYOUT_FILE}")
+        try:
+            time = dt.time.fromisoformat(str(entry.get("time")))
+        except ValueError:
+            raise InputError(f"{where}: field time must be HH:MM") from None
+        test = TrainingTest(
+            str(entry.get("id")),
+            str(entry["at"]),
+            time,
+            str(entry.get("method")),
+            str(entry.get("result")),
+            str(entry.get("who", "")),
+            _lang_text(entry.get("notes"), f"{where}: field notes"),
+        )
+        try:
+            test.in_language(dt.date(2000, 1, 1), DEFAULT_LANGUAGE)
+        except ValueError as exc:
+            raise InputError(f"{where}: {str(exc).splitlines()[0]}") from None
+        out.append(test)
+    return out
 
 
 def load_layout() -> list[Feature]:
@@ -278,6 +342,7 @@ def training_texts() -> list[tuple[str, str, LangText]]:
             texts.append(
                 (NARRATIVE_FILE, f"observation {observation.id}: place", observation.place)
             )
+    texts += [(TESTS_FILE, f"test {t.id}: notes", t.notes) for t in load_tests()]
     for feature in load_layout():
         names = {
             str(key).removeprefix("name:") if key != "name" else DEFAULT_LANGUAGE: str(value)

@@ -127,7 +127,12 @@ def test_the_list_records_edits_and_deletes(bundled):
     from avsec.app.access_tests import record_test
 
     window = bundled
-    fields = {"at": "g-staff", "method": "no_badge", "result": "stopped", "when": "2026-03-10T08:00"}
+    fields = {
+        "at": "g-staff",
+        "method": "no_badge",
+        "result": "stopped",
+        "when": "2026-03-10T08:00",
+    }
     assert window.session.push(record_test(window.session.doc.features, fields))
     window.show_access_tests()
     listing = window.tests_dialog
