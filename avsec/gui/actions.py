@@ -231,7 +231,7 @@ VIEW_ACTIONS += (
         "Access-control tests…",
         "&View",
         scope="file",
-        tip="The access-control tests of the visit: record, edit, delete",
+        tip=N_("The access-control tests of the visit: record, edit, delete"),
         call=Call("window", "show_access_tests"),
     ),
 )
