@@ -33,11 +33,9 @@ def new_test_id() -> str:
     return "t-" + uuid.uuid4().hex[:10]
 
 
-def access_points(features: Iterable[Feature]) -> dict[str, str]:
-    """The layout's access points: id -> name (the id when unnamed)."""
-    return {
-        f.id: str(f.properties.get("name") or f.id) for f in features if f.kind == "access_point"
-    }
+def access_points(features: Iterable[Feature], lang: str = "en") -> dict[str, str]:
+    """The layout's access points: id -> name in ``lang`` (the id when unnamed)."""
+    return {f.id: f.label(lang) or f.id for f in features if f.kind == "access_point"}
 
 
 def now_local() -> dt.datetime:

@@ -34,7 +34,7 @@ from avsec.core.access_tests import METHOD_LABELS, METHODS, RESULT_LABELS, Acces
 from avsec.core.errors import AvsecError
 from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.dialogs import show_error
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import language, tr
 from avsec.gui.session import Session
 
 #: Colours of the results in the list (the report's map uses the same meaning).
@@ -80,7 +80,7 @@ class AccessTestDialog(QDialog):
         self.intro.setStyleSheet("color: #5f6b73;")
         self.at_box = QComboBox(self)
         self.at_box.setObjectName("test-at")
-        for feature_id, name in access_points(session.doc.features).items():
+        for feature_id, name in access_points(session.doc.features, language()).items():
             shown = name if name == feature_id else f"{name} ({feature_id})"
             self.at_box.addItem(shown, feature_id)
         chosen = test.at if test else at
@@ -222,7 +222,7 @@ class AccessTestsDialog(QDialog):
         layout.addLayout(buttons)
         session.changed.connect(self._on_changed)
         self.refresh()
-        self.resize(820, 360)
+        self.resize(980, 380)
 
     def tests(self) -> list[AccessTest]:
         """The tests in the order the table shows them."""
@@ -230,7 +230,7 @@ class AccessTestsDialog(QDialog):
 
     def refresh(self) -> None:
         """Re-list the tests."""
-        names = access_points(self.session.doc.features)
+        names = access_points(self.session.doc.features, language())
         tests = self.tests()
         self.table.setRowCount(len(tests))
         for row, test in enumerate(tests):

@@ -383,7 +383,7 @@ class ItemPage(QScrollArea):
         checklist = self.session.checklist
         self._test_methods = methods_for_item(checklist, self.item_id)
         linked, suggested = item_tests(checklist, self.session.doc.access_tests, self.item_id)
-        names = {f.id: f.properties.get("name") or f.id for f in self.session.doc.features}
+        names = {f.id: f.label(language()) or f.id for f in self.session.doc.features}
         lines = [
             "{when} · {at} · {method}: <b>{result}</b>".format(
                 when=t.when.strftime("%Y-%m-%d %H:%M"),

@@ -176,5 +176,5 @@ def _tests_map(report: Any, tests: list[Any], numbered: dict[str, int], t: Any) 
         )  # fmt: skip
         for result, colour in RESULT_COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.9)
+    ax.legend(handles=handles, loc="lower right", fontsize=7, framealpha=0.9)
     return figure
