@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +50,10 @@ def record_test(
     *,
     now: dt.datetime | None = None,
     where: str = "access test",
+    photos: Sequence[str] = (),
 ) -> SetAccessTest:
-    """The command recording one test (``fields``: at, method, result, when, who, notes).
+    """The command recording one test (``fields``: at, method, result, when, who, notes;
+    ``photos``: attachment ids already stored in the file).
 
     Raises
     ------
@@ -59,7 +61,9 @@ def record_test(
         An unknown access point, method or result, a bad time, a text over its cap.
     """
     try:
-        test = build_test(new_test_id(), access_points(features), fields, now or now_local())
+        test = build_test(
+            new_test_id(), access_points(features), fields, now or now_local(), photos
+        )
     except ValueError as exc:
         raise InputError(f"{where}: {exc}") from None
     return SetAccessTest(test.id, None, test)

@@ -34,7 +34,7 @@ from avsec.core.access_tests import METHOD_LABELS, METHODS, RESULT_LABELS, Acces
 from avsec.core.errors import AvsecError
 from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.dialogs import show_error
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import language, ngettext, tr
 from avsec.gui.session import Session
 
 #: Colours of the results in the list (the report's map uses the same meaning).
@@ -123,6 +123,17 @@ class AccessTestDialog(QDialog):
         form.addRow(tr("When"), self.when_edit)
         form.addRow(tr("Who"), self.who_edit)
         form.addRow(tr("Notes"), self.notes_edit)
+        #: Attachment ids of the test's photos (stored in the file as they are chosen).
+        self.photos: list[str] = list(test.photos) if test else []
+        self.add_photos = QPushButton(tr("Add photos…"), self)
+        self.add_photos.setObjectName("test-add-photos")
+        self.add_photos.clicked.connect(self._choose_photos)
+        self.photo_count = QLabel(self)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.add_photos)
+        photo_row.addWidget(self.photo_count, 1)
+        form.addRow(tr("Photos"), photo_row)
+        self._show_photo_count()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -138,6 +149,37 @@ class AccessTestDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(460, 380)
 
+    def _show_photo_count(self) -> None:
+        self.photo_count.setText(
+            ngettext("{count} photo", "{count} photos", len(self.photos)).format(
+                count=len(self.photos)
+            )
+        )
+
+    def _choose_photos(self) -> None:
+        from pathlib import Path
+
+        from avsec.gui import dialogs
+
+        paths = dialogs.choose_open_files(
+            self, tr("Choose photos"), str(Path.home()), tr("Images (*.jpg *.jpeg *.png)")
+        )
+        self.attach_photos(paths)
+
+    def attach_photos(self, paths: list[str]) -> None:
+        """Store photo files in the assessment for this test (each file on its own)."""
+        for path in paths:
+            try:
+                attachment_id, new = self.session.editor.store_photo(path)
+            except AvsecError as exc:
+                show_error(self, tr("Cannot add the photo"), exc)
+                continue
+            if new:
+                self.session.attachments_changed.emit()
+            if attachment_id not in self.photos:
+                self.photos.append(attachment_id)
+        self._show_photo_count()
+
     def fields(self) -> dict[str, str]:
         """The values entered, as text (the application layer checks them)."""
         return {
@@ -152,11 +194,11 @@ class AccessTestDialog(QDialog):
     def accept(self) -> None:
         """Record (or change) the test: one undoable edit; a refusal keeps the dialog open."""
         try:
-            command = record_test(self.session.doc.features, self.fields())
+            command = record_test(self.session.doc.features, self.fields(), photos=self.photos)
             if self.test is not None:
                 new = command.after
                 assert new is not None
-                changed = new.model_copy(update={"id": self.test.id, "photos": self.test.photos})
+                changed = new.model_copy(update={"id": self.test.id})
                 edit = change_test(self.session.doc.access_tests, changed)
                 if edit is not None and not self.session.push(edit):
                     return

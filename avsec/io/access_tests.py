@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import functools
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +95,12 @@ def build_test(
     access_points: Mapping[str, str],
     fields: Mapping[str, str],
     now: dt.datetime,
+    photos: Sequence[str] = (),
 ) -> AccessTest:
     """One test from text fields (CLI options or a CSV row); ValueError says what is wrong.
 
-    ``access_points`` maps the layout's access point ids to their names.
+    ``access_points`` maps the layout's access point ids to their names; ``photos`` are the
+    attachment ids of photos already stored in the file.
     """
     at = fields.get("at", "").strip()
     if at not in access_points:
@@ -123,6 +125,7 @@ def build_test(
             result=result,  # type: ignore[arg-type]
             who=fields.get("who", "").strip(),
             notes=fields.get("notes", "").strip(),
+            photos=list(photos),
         )
     except ValidationError as exc:
         first = exc.errors()[0]

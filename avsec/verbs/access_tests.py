@@ -28,6 +28,9 @@ def register(subparsers: Any) -> None:
     q.add_argument("--when", default="", help="ISO date and time (default: now)")
     q.add_argument("--notes", default="", help="what happened, in words")
     q.add_argument("--who", default="", help="who made the test")
+    q.add_argument(
+        "--photo", action="append", default=[], metavar="PHOTO", help="a photo of the test (repeat)"
+    )
     q.set_defaults(handler=cmd_tests_add)
     q = sub.add_parser("list", help="list the tests")
     q.add_argument("file", help="the .avsec file")
@@ -42,6 +45,8 @@ def register(subparsers: Any) -> None:
 def cmd_tests_add(args: argparse.Namespace) -> int:
     """Record one test."""
     from avsec.app.access_tests import record_test
+    from avsec.app.editor import Editor
+    from avsec.app.photos import read_photo
 
     fields = {
         "at": args.at,
@@ -51,8 +56,14 @@ def cmd_tests_add(args: argparse.Namespace) -> int:
         "notes": args.notes,
         "who": args.who,
     }
+    paths = [Path(p) for p in args.photo]
     with open_file(args.file) as f:
-        command = record_test(f.features(), fields, where=Path(args.file).name)
+        for path in paths:
+            read_photo(path)  # every photo readable before anything is stored
+        record_test(f.features(), fields, where=Path(args.file).name)  # the fields first, too
+        editor = Editor(f)
+        photos = [editor.store_photo(path)[0] for path in paths]
+        command = record_test(f.features(), fields, where=Path(args.file).name, photos=photos)
         f.apply(command)
     test = command.after
     assert test is not None

@@ -179,3 +179,21 @@ def test_the_dialog_reads_in_spanish(bundled):
     dialog = AccessTestDialog(bundled.session, "g-staff")
     assert dialog.windowTitle() != "Record access test"
     assert dialog.method_box.itemText(dialog.method_box.findData("tailgating")) != "Tailgating"
+
+
+def test_photos_chosen_in_the_dialog_go_with_the_test(bundled, tmp_path):
+    from PIL import Image
+
+    photo = tmp_path / "gate.jpg"
+    Image.new("RGB", (40, 30), "blue").save(photo)
+    window = bundled
+    window.show_access_tests()
+    listing = window.tests_dialog
+    listing.record()
+    dialog = listing.dialog
+    dialog.attach_photos([str(photo), str(photo)])  # the same photo once
+    assert dialog.photo_count.text() == "1 photo"
+    dialog.accept()
+    (test,) = window.session.file.access_tests()
+    (attachment,) = window.session.file.attachments()
+    assert test.photos == [attachment.id] and attachment.filename == "gate.jpg"

@@ -215,3 +215,28 @@ def test_list_of_a_file_without_tests(run, gated_file):
     assert code == 0 and json.loads(out) == {"tests": []}
     code, out, _ = run("tests", "list", gated_file)
     assert "no access-control tests" in out
+
+
+def test_add_with_photos_stores_them_with_the_test(run, gated_file, tmp_path):
+    from PIL import Image
+
+    first, second = tmp_path / "door.jpg", tmp_path / "badge.png"
+    Image.new("RGB", (40, 30), "blue").save(first)
+    Image.new("RGB", (30, 40), "green").save(second)
+    code, _, err = run("tests", "add", gated_file, "--at", "g-staff", "--method", "other_badge",
+                       "--result", "stopped", "--photo", first, "--photo", second)  # fmt: skip
+    assert code == 0, err
+    with AvsecFile.open(gated_file) as f:
+        (test,) = f.access_tests()
+        names = {a.id: a.filename for a in f.attachments()}
+    assert [names[p] for p in test.photos] == ["door.jpg", "badge.png"]
+
+
+def test_an_unreadable_photo_stores_nothing(run, gated_file, tmp_path):
+    bad = tmp_path / "not-a-photo.jpg"
+    bad.write_text("hello")
+    code, _, err = run("tests", "add", gated_file, "--at", "g-staff", "--method", "no_badge",
+                       "--result", "stopped", "--photo", bad)  # fmt: skip
+    assert code != 0 and "not-a-photo.jpg" in err
+    with AvsecFile.open(gated_file) as f:
+        assert f.access_tests() == [] and f.attachments() == []
