@@ -20,7 +20,7 @@ class SetAccessTest:
     after: AccessTest | None
 
     @property
-    def record(self) -> tuple[str, str]:
+    def stale_record(self) -> tuple[str, str]:
         """The record the stale-edit check compares (avsec.store.stale)."""
         return ("access_test", self.test_id)
 

@@ -24,7 +24,7 @@ class SetTracks:
     params: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def record(self) -> tuple[str, str]:
+    def stale_record(self) -> tuple[str, str]:
         """The record the stale-edit check compares (avsec.store.stale): all the tracks."""
         return ("tracks", "")
 
