@@ -64,8 +64,8 @@ def record_test(
         test = build_test(
             new_test_id(), access_points(features), fields, now or now_local(), photos
         )
-    except ValueError as exc:
-        raise InputError(f"{where}: {exc}") from None
+    except InputError as exc:
+        raise InputError(N_("{where}: {problem}"), where=where, problem=exc) from None
     return SetAccessTest(test.id, None, test)
 
 
@@ -73,7 +73,7 @@ def change_test(tests: Iterable[AccessTest], test: AccessTest) -> SetAccessTest 
     """The command replacing a recorded test by ``test`` (None when nothing changes)."""
     before = next((t for t in tests if t.id == test.id), None)
     if before is None:
-        raise InputError(f"access test {test.id}: no such test")
+        raise InputError(N_("access test {id}: no such test"), id=test.id)
     return None if before == test else SetAccessTest(test.id, before, test)
 
 
@@ -81,7 +81,7 @@ def delete_test(tests: Iterable[AccessTest], test_id: str) -> SetAccessTest:
     """The command deleting one test."""
     before = next((t for t in tests if t.id == test_id), None)
     if before is None:
-        raise InputError(f"access test {test_id}: no such test")
+        raise InputError(N_("access test {id}: no such test"), id=test_id)
     return SetAccessTest(test_id, before, None)
 
 

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from avsec.core.access_tests import METHODS, RESULTS, AccessTest
 from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.io.resources import data_path
 from avsec.io.responses_csv import read_bounded
 from avsec.io.yamlfile import load_yaml_text
@@ -37,15 +38,20 @@ MAPPING_FOLDER = "access-tests"
 
 
 class TestRowsError(InputError):
-    """Rows of a tests CSV are unusable: ``problems`` has one line per bad row."""
+    """Rows of a tests CSV are unusable: ``problems`` has one error per bad row, each naming
+    the file and the line (the command line prints each on its own line)."""
 
     __test__ = False  # not a pytest class
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[InputError]):
         self.problems = list(problems)
         more = len(self.problems) - 1
-        suffix = f" (and {more} more bad row{'s' if more != 1 else ''})" if more else ""
-        super().__init__(self.problems[0] + suffix)
+        if more:
+            super().__init__(
+                N_("{first} (and {more} more bad rows)"), first=self.problems[0], more=more
+            )
+        else:
+            super().__init__(self.problems[0].message, **self.problems[0].fields)
 
 
 def method_items(checklist: Checklist) -> dict[str, list[str]]:
@@ -75,9 +81,11 @@ def parse_mapping(data: Any, known: set[str] | None = None) -> dict[str, list[st
     out: dict[str, list[str]] = {}
     for method, items in methods.items():
         if method not in METHODS:
-            raise InputError(f"access-test mapping: unknown method {method!r}")
+            raise InputError(N_("access-test mapping: unknown method {method!r}"), method=method)
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise InputError(f"access-test mapping: {method}: not a list of item ids")
+            raise InputError(
+                N_("access-test mapping: {method}: not a list of item ids"), method=method
+            )
         out[method] = [i for i in items if known is None or i in known]
     return out
 
@@ -97,25 +105,34 @@ def build_test(
     now: dt.datetime,
     photos: Sequence[str] = (),
 ) -> AccessTest:
-    """One test from text fields (CLI options or a CSV row); ValueError says what is wrong.
+    """One test from text fields (CLI options or a CSV row); an :class:`InputError` says what
+    is wrong (without the file: the caller names it).
 
     ``access_points`` maps the layout's access point ids to their names; ``photos`` are the
     attachment ids of photos already stored in the file.
     """
     at = fields.get("at", "").strip()
     if at not in access_points:
-        raise ValueError(f"{at!r} is not an access point of the layout")
+        raise InputError(N_("{at!r} is not an access point of the layout"), at=at)
     method = fields.get("method", "").strip().lower()
     if method not in METHODS:
-        raise ValueError(f"unknown method {method!r} (use one of {', '.join(METHODS)})")
+        raise InputError(
+            N_("unknown method {method!r} (use one of {names})"),
+            method=method,
+            names=", ".join(METHODS),
+        )
     result = fields.get("result", "").strip().lower()
     if result not in RESULTS:
-        raise ValueError(f"unknown result {result!r} (use one of {', '.join(RESULTS)})")
+        raise InputError(
+            N_("unknown result {result!r} (use one of {names})"),
+            result=result,
+            names=", ".join(RESULTS),
+        )
     when_text = fields.get("when", "").strip()
     try:
         when = parse_when(when_text) if when_text else now
     except ValueError:
-        raise ValueError(f"{when_text!r} is not an ISO date and time") from None
+        raise InputError(N_("{when!r} is not an ISO date and time"), when=when_text) from None
     try:
         return AccessTest(
             id=test_id,
@@ -130,7 +147,7 @@ def build_test(
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "test"
-        raise ValueError(f"{where}: {first['msg']}") from None
+        raise InputError(N_("{where}: {reason}"), where=where, reason=first["msg"]) from None
 
 
 def read_tests_csv(
@@ -155,24 +172,33 @@ def read_tests_csv(
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
-            f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8"
+            N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8"),
+            name=path.name,
+            line=line,
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower() for h in next(reader, [])]
         if not header:
-            raise InputError(f"{path.name}: the file is empty")
+            raise InputError(N_("{name}: the file is empty"), name=path.name)
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
         if missing or unknown or len(set(header)) != len(header):
             raise InputError(
-                f"{path.name}: line 1: columns must be at,method,result[,when][,who][,notes] "
-                f"in any order, not {','.join(header)[:200]}"
+                N_(
+                    "{name}: line 1: columns must be at,method,result[,when][,who][,notes] "
+                    "in any order, not {names}"
+                ),
+                name=path.name,
+                names=",".join(header)[:200],
             )
         return _rows(reader, header, path, access_points, new_id, now)
     except csv.Error as exc:
         raise InputError(
-            f"{path.name}: line {reader.line_num}: not a readable CSV ({exc})"
+            N_("{name}: line {line}: not a readable CSV ({reason})"),
+            name=path.name,
+            line=reader.line_num,
+            reason=exc,
         ) from None
 
 
@@ -185,28 +211,49 @@ def _rows(
     now: dt.datetime,
 ) -> list[AccessTest]:
     tests: list[AccessTest] = []
-    problems: list[str] = []
+    problems: list[InputError] = []
     bad = 0
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(tests) + bad >= MAX_TESTS_ROWS:
-            raise InputError(f"{path.name}: more than {MAX_TESTS_ROWS:,} tests; split the file")
+            raise InputError(
+                N_("{name}: more than {limit:,} tests; split the file"),
+                name=path.name,
+                limit=MAX_TESTS_ROWS,
+            )
         try:
             if len(row) != len(header):
-                raise ValueError(f"expected {len(header)} columns, found {len(row)}")
+                raise InputError(
+                    N_("expected {header_count} columns, found {row_count}"),
+                    header_count=len(header),
+                    row_count=len(row),
+                )
             tests.append(
                 build_test(new_id(), access_points, dict(zip(header, row, strict=True)), now)
             )
-        except ValueError as exc:
+        except InputError as exc:
             bad += 1
             if len(problems) < MAX_REPORTED_ROWS:
-                problems.append(f"{path.name}: line {line}: {str(exc)[:300]}")
+                problems.append(
+                    InputError(
+                        N_("{name}: line {line}: {problem}"),
+                        name=path.name,
+                        line=line,
+                        problem=exc,
+                    )
+                )
     if bad > len(problems):
-        problems.append(f"{path.name}: {bad - len(problems)} more bad rows not listed")
+        problems.append(
+            InputError(
+                N_("{name}: {count} more bad rows not listed"),
+                name=path.name,
+                count=bad - len(problems),
+            )
+        )
     if problems:
         raise TestRowsError(problems)
     if not tests:
-        raise InputError(f"{path.name}: no tests in the file")
+        raise InputError(N_("{name}: no tests in the file"), name=path.name)
     return tests

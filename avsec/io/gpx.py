@@ -20,6 +20,7 @@ from pathlib import Path
 
 from avsec.core.assessment import Assessment
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.core.track_edit import SetTracks, add_tracks
 from avsec.core.tracks import MAX_TRACK_POINTS, Track, TrackPoint
@@ -40,18 +41,24 @@ def _text(path: Path) -> str:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+        raise InputError(
+            N_("{name}: cannot read the file ({reason})"), name=path.name, reason=exc.strerror
+        ) from None
     if size > MAX_GPX_BYTES:
         raise InputError(
-            f"{path.name}: the file is too large for a GPS track "
-            f"({size // (1024 * 1024)} MB, at most {MAX_GPX_BYTES // (1024 * 1024)} MB)"
+            N_("{name}: the file is too large for a GPS track ({size} MB, at most {limit} MB)"),
+            name=path.name,
+            size=size // (1024 * 1024),
+            limit=MAX_GPX_BYTES // (1024 * 1024),
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+        raise InputError(
+            N_("{name}: cannot read the file ({reason})"), name=path.name, reason=exc.strerror
+        ) from None
     if not data.strip():
-        raise InputError(f"{path.name}: the file is empty")
+        raise InputError(N_("{name}: the file is empty"), name=path.name)
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
@@ -59,12 +66,17 @@ def _text(path: Path) -> str:
         root = fromstring(data)
     except DefusedXmlException:
         raise InputError(
-            f"{path.name}: the GPX declares a document type or entities; refused (unsafe XML)"
+            N_("{name}: the GPX declares a document type or entities; refused (unsafe XML)"),
+            name=path.name,
         ) from None
     except ParseError as exc:
-        raise InputError(f"{path.name}: not a GPX file (malformed XML: {exc})") from None
+        raise InputError(
+            N_("{name}: not a GPX file (malformed XML: {reason})"), name=path.name, reason=exc
+        ) from None
     if root.tag.rsplit("}", 1)[-1] != "gpx":
-        raise InputError(f"{path.name}: not a GPX file (the root element is not <gpx>)")
+        raise InputError(
+            N_("{name}: not a GPX file (the root element is not <gpx>)"), name=path.name
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -90,11 +102,16 @@ def read_gpx(path: Path, name: str = "") -> list[Track]:
     try:
         gpx = gpxpy.parse(text)
     except (gpxpy.gpx.GPXException, ValueError) as exc:
-        raise InputError(f"{path.name}: not a usable GPX file ({str(exc)[:160]})") from None
+        raise InputError(
+            N_("{name}: not a usable GPX file ({reason})"), name=path.name, reason=str(exc)[:160]
+        ) from None
     count = sum(len(s.points) for t in gpx.tracks for s in t.segments)
     if count > MAX_TRACK_POINTS:
         raise InputError(
-            f"{path.name}: too many track points ({count}, at most {MAX_TRACK_POINTS})"
+            N_("{name}: too many track points ({count}, at most {limit})"),
+            name=path.name,
+            count=count,
+            limit=MAX_TRACK_POINTS,
         )
     tracks: list[Track] = []
     for n, trk in enumerate(gpx.tracks, start=1):
@@ -104,8 +121,13 @@ def read_gpx(path: Path, name: str = "") -> list[Track]:
             for p in segment.points:
                 if not (-90 <= p.latitude <= 90 and -180 <= p.longitude <= 180):
                     raise InputError(
-                        f"{path.name}: track {n} has a point outside the Earth "
-                        f"(lat {p.latitude}, lon {p.longitude})"
+                        N_(
+                            "{name}: track {n} has a point outside the Earth (lat {lat}, lon {lon})"
+                        ),
+                        name=path.name,
+                        n=n,
+                        lat=p.latitude,
+                        lon=p.longitude,
                     )
                 points.append(TrackPoint(lon=p.longitude, lat=p.latitude, time=_utc(p.time)))
             if len(points) >= 2:
@@ -125,7 +147,10 @@ def read_gpx(path: Path, name: str = "") -> list[Track]:
             )
         )
     if not tracks:
-        raise InputError(f"{path.name}: the GPX holds no track (no <trk> with two points or more)")
+        raise InputError(
+            N_("{name}: the GPX holds no track (no <trk> with two points or more)"),
+            name=path.name,
+        )
     return tracks
 
 
@@ -165,13 +190,21 @@ def track_import(
     if far > MAX_TRACK_DISTANCE_M:
         where = airport.icao or airport.name
         raise InputError(
-            f"{path.name}: the track runs {far / 1000:.0f} km from the airport {where} "
-            f"(at most {MAX_TRACK_DISTANCE_M / 1000:.0f} km); is it the right file?"
+            N_(
+                "{name}: the track runs {far:.0f} km from the airport {where} "
+                "(at most {limit:.0f} km); is it the right file?"
+            ),
+            name=path.name,
+            far=far / 1000,
+            where=where,
+            limit=MAX_TRACK_DISTANCE_M / 1000,
         )
     total = sum(t.point_count() for t in [*current, *new])
     if total > MAX_TRACK_POINTS:
         raise InputError(
-            f"{path.name}: the assessment would hold {total} track points "
-            f"(at most {MAX_TRACK_POINTS})"
+            N_("{name}: the assessment would hold {total} track points (at most {limit})"),
+            name=path.name,
+            total=total,
+            limit=MAX_TRACK_POINTS,
         )
     return add_tracks(current, new, path.name)

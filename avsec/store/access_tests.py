@@ -15,6 +15,7 @@ import sqlite3
 
 from avsec.core.access_tests import AccessTest, ordered
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 
 #: Created by the first recorded test (never by opening or migrating a file).
 CREATE_TABLE = """CREATE TABLE IF NOT EXISTS access_tests (
@@ -61,7 +62,9 @@ class AccessTestStore:
                 self._conn.execute("DELETE FROM access_tests WHERE id = ?", (test_id,))
             return
         if test.id != test_id:
-            raise StoreError(f"access test {test_id}: the record says it is {test.id}")
+            raise StoreError(
+                N_("access test {id}: the record says it is {other}"), id=test_id, other=test.id
+            )
         self._conn.execute(CREATE_TABLE)
         row = self._conn.execute(
             "SELECT position FROM access_tests WHERE id = ?", (test_id,)

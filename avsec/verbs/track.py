@@ -11,17 +11,19 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_, ntranslate
 from avsec.verbs._common import open_file
+from avsec.verbs._text import cli_language, say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec track import``."""
-    p = subparsers.add_parser("track", help="GPS tracks walked during the visit")
+    p = subparsers.add_parser("track", help=tr("GPS tracks walked during the visit"))
     sub = p.add_subparsers(dest="track_verb", metavar="import", required=True)
-    q = sub.add_parser("import", help="add the tracks of a GPX file (one undoable edit)")
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("gpx", help="the GPX file (1.0 or 1.1)")
-    q.add_argument("--name", default="", help="name of the track (default: the GPX's own)")
+    q = sub.add_parser("import", help=tr("add the tracks of a GPX file (one undoable edit)"))
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("gpx", help=tr("the GPX file (1.0 or 1.1)"))
+    q.add_argument("--name", default="", help=tr("name of the track (default: the GPX's own)"))
     q.set_defaults(handler=cmd_track_import)
 
 
@@ -36,8 +38,16 @@ def cmd_track_import(args: argparse.Namespace) -> int:
     added = command.after[len(command.before) :]
     for track in added:
         segments = len(track.segments)
-        print(
-            f"{path.name}: imported track {track.name!r} "
-            f"({track.point_count()} points in {segments} segment{'s' if segments != 1 else ''})"
+        where = ntranslate(
+            "{points} points in {segments} segment",
+            "{points} points in {segments} segments",
+            segments,
+            cli_language(),
+        ).format(points=track.point_count(), segments=segments)
+        say(
+            N_("{name}: imported track {track!r} ({where})"),
+            name=path.name,
+            track=track.name,
+            where=where,
         )
     return 0

@@ -197,17 +197,21 @@ def load_tests() -> list[TrainingTest]:
     data = _yaml(TESTS_FILE)
     entries = data.get("tests") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise InputError(f"{TESTS_FILE}: expected a 'tests' list")
+        raise InputError(N_("{name}: expected a 'tests' list"), name=TESTS_FILE)
     gates = {f.id for f in load_layout() if f.kind == "access_point"}
     out: list[TrainingTest] = []
     for n, entry in enumerate(entries, start=1):
         where = f"{TESTS_FILE}: test {n}"
         if not isinstance(entry, dict) or entry.get("at") not in gates:
-            raise InputError(f"{where}: field at must be an access point of {LAYOUT_FILE}")
+            raise InputError(
+                N_("{where}: field at must be an access point of {layout}"),
+                where=where,
+                layout=LAYOUT_FILE,
+            )
         try:
             time = dt.time.fromisoformat(str(entry.get("time")))
         except ValueError:
-            raise InputError(f"{where}: field time must be HH:MM") from None
+            raise InputError(N_("{where}: field time must be HH:MM"), where=where) from None
         test = TrainingTest(
             str(entry.get("id")),
             str(entry["at"]),
@@ -220,7 +224,9 @@ def load_tests() -> list[TrainingTest]:
         try:
             test.in_language(dt.date(2000, 1, 1), DEFAULT_LANGUAGE)
         except ValueError as exc:
-            raise InputError(f"{where}: {str(exc).splitlines()[0]}") from None
+            raise InputError(
+                N_("{where}: {reason}"), where=where, reason=str(exc).splitlines()[0]
+            ) from None
         out.append(test)
     return out
 

@@ -240,3 +240,19 @@ def test_an_unreadable_photo_stores_nothing(run, gated_file, tmp_path):
     assert code != 0 and "not-a-photo.jpg" in err
     with AvsecFile.open(gated_file) as f:
         assert f.access_tests() == [] and f.attachments() == []
+
+
+def test_bad_rows_and_results_in_the_language_of_the_command_line(run, gated_file, tmp_path):
+    csv = tmp_path / "malo.csv"
+    csv.write_text("at,method,result\nnowhere,no_badge,stopped\ng-staff,no_badge,waved\n")
+    code, _, err = run("--lang", "es", "tests", "import", gated_file, csv)
+    assert code != 0
+    assert err.splitlines() == [
+        "avsec: error: malo.csv: línea 2: 'nowhere' no es un punto de acceso del plano",
+        "avsec: error: malo.csv: línea 3: resultado desconocido 'waved' (use uno de "
+        "stopped, not_stopped, partly)",
+    ]
+    good = tmp_path / "bueno.csv"
+    good.write_text("at,method,result\ng-staff,no_badge,stopped\n")
+    code, out, _ = run("--lang", "fr", "tests", "import", gated_file, good)
+    assert code == 0 and out.strip() == "bueno.csv : 1 test importé"
