@@ -40,9 +40,7 @@ def register(subparsers: Any) -> None:
     q.set_defaults(handler=cmd_tests_add)
     q = sub.add_parser("list", help=tr("list the tests"))
     q.add_argument("file", help=tr("the .avsec file"))
-    q.add_argument(
-        "--json", action="store_true", help=tr("print the tests as JSON")
-    )
+    q.add_argument("--json", action="store_true", help=tr("print the tests as JSON"))
     q.set_defaults(handler=cmd_tests_list)
     q = sub.add_parser("import", help=tr("add the tests of a CSV file (one undoable edit)"))
     q.add_argument("file", help=tr("the .avsec file"))
