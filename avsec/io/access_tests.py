@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from avsec.core.access_tests import METHODS, RESULTS, AccessTest
 from avsec.core.checklist import Checklist
-from avsec.core.errors import InputError
+from avsec.core.errors import InputError, validation_reason, validation_where
 from avsec.core.i18n import N_
 from avsec.io.resources import data_path
 from avsec.io.responses_csv import read_bounded
@@ -145,9 +145,10 @@ def build_test(
             photos=list(photos),
         )
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "test"
-        raise InputError(N_("{where}: {reason}"), where=where, reason=first["msg"]) from None
+        where = validation_where(exc) or "test"
+        raise InputError(
+            N_("{where}: {reason}"), where=where, reason=validation_reason(exc)
+        ) from None
 
 
 def read_tests_csv(

@@ -96,7 +96,10 @@ def test_add_is_journaled(run, gated_file):
         (["--at", "r-1"], "'r-1' is not an access point"),
         (["--at", "nowhere"], "'nowhere' is not an access point"),
         (["--at", "g-staff", "--when", "tuesday"], "'tuesday' is not an ISO date and time"),
-        (["--at", "g-staff", "--who", "x" * (MAX_FIELD_CHARS + 1)], "who: Value error, longer"),
+        (
+            ["--at", "g-staff", "--who", "x" * (MAX_FIELD_CHARS + 1)],
+            "who: longer than 1,000 characters (1,001)",
+        ),
     ],
 )
 def test_add_refusals_are_one_line_and_change_nothing(run, gated_file, options, message):
@@ -256,3 +259,10 @@ def test_bad_rows_and_results_in_the_language_of_the_command_line(run, gated_fil
     good.write_text("at,method,result\ng-staff,no_badge,stopped\n")
     code, out, _ = run("--lang", "fr", "tests", "import", gated_file, good)
     assert code == 0 and out.strip() == "bueno.csv : 1 test importé"
+
+
+def test_a_note_over_its_cap_is_refused_in_spanish(run, gated_file):
+    code, _, err = run("--lang", "es", "tests", "add", gated_file, "--at", "g-staff",
+                       "--method", "no_badge", "--result", "stopped", "--notes", "n" * 65_537)  # fmt: skip
+    assert code != 0 and "gates.avsec: notes:" in err and "65" in err
+    assert "longer than" not in err  # the cap's reason is Spanish too
