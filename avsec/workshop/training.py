@@ -35,11 +35,13 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from avsec.core.access_tests import AccessTest
 from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
-from avsec.core.errors import InputError
+from avsec.core.errors import InputError, validation_reason, validation_where
 from avsec.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, LangText, pick, translate
 from avsec.core.layout import Feature
 from avsec.io.resources import data_path, read_bytes
@@ -223,9 +225,12 @@ def load_tests() -> list[TrainingTest]:
         )
         try:
             test.in_language(dt.date(2000, 1, 1), DEFAULT_LANGUAGE)
-        except ValueError as exc:
+        except ValidationError as exc:
             raise InputError(
-                N_("{where}: {reason}"), where=where, reason=str(exc).splitlines()[0]
+                N_("{where}: field {field}: {reason}"),
+                where=where,
+                field=validation_where(exc),
+                reason=validation_reason(exc),
             ) from None
         out.append(test)
     return out

@@ -61,3 +61,26 @@ def test_an_exercise_packed_from_the_demo_has_no_test(tmp_path):
     assert "demo-test" not in journal and "tailgat" not in journal.lower()
     raw = exercise.read_bytes()
     assert b"Followed a cleaner" not in raw and b"demo-test" not in raw
+
+
+def test_a_bad_tests_file_is_one_line_naming_the_test(monkeypatch):
+    import pytest
+
+    from avsec.core.errors import InputError
+    from avsec.workshop import training
+
+    good = {"at": "zz-ap-02", "time": "07:40", "method": "tailgating", "result": "stopped",
+            "who": "", "notes": {"en": "x", "es": "x", "pt": "x", "fr": "x"}}  # fmt: skip
+    real_yaml = training._yaml
+    cases = [
+        ({"at": "zz-road-1"}, "tests.yaml: test 1: field at must be an access point"),
+        ({"time": "7h40"}, "tests.yaml: test 1: field time must be HH:MM"),
+        ({"method": "bribery"}, "tests.yaml: test 1: field method: Input should be"),
+    ]
+    for change, message in cases:
+        data = {"tests": [{**good, **change}]}
+        monkeypatch.setattr(
+            training, "_yaml", lambda name, d=data: d if name == "tests.yaml" else real_yaml(name)
+        )
+        with pytest.raises(InputError, match=message):
+            load_tests()
