@@ -197,3 +197,19 @@ def test_photos_chosen_in_the_dialog_go_with_the_test(bundled, tmp_path):
     (test,) = window.session.file.access_tests()
     (attachment,) = window.session.file.attachments()
     assert test.photos == [attachment.id] and attachment.filename == "gate.jpg"
+
+
+def test_the_history_says_which_test_was_recorded(bundled):
+    from avsec.app.access_tests import record_test
+    from avsec.gui.history_dialog import describe_change
+    from avsec.gui.i18n import set_language
+
+    window = bundled
+    fields = {"at": "g-staff", "method": "tailgating", "result": "not_stopped"}
+    assert window.session.push(record_test(window.session.doc.features, fields))
+    last = window.session.file.changes()[-1]
+    text = describe_change(last["what"], last["before"], last["after"])
+    assert text == "Access test recorded at g-staff (Tailgating)"
+    set_language("es")
+    text = describe_change(last["what"], last["before"], last["after"])
+    assert text == "Prueba de control de acceso registrada en g-staff (Ingreso en cola)"
