@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.core.access_tests import METHOD_LABELS
 from avsec.gui.i18n import N_, tr
 from avsec.gui.labels import kind_label, status_label
 
@@ -46,6 +45,8 @@ def _describe(what: str, before: Any, after: Any) -> str:
         change = "added" if before is None else "deleted" if after is None else "edited"
         return tr(_RECORD_SENTENCES[family][change]).format(**fields)
     if family == "access_test":
+        from avsec.core.access_tests import METHOD_LABELS  # pydantic: not at the app's start
+
         record = after or before or {}
         change = "added" if before is None else "deleted" if after is None else "edited"
         method = METHOD_LABELS.get(str(record.get("method", "")), N_("Other method"))
