@@ -11,9 +11,12 @@ filled in), so that ``--lang es`` and the Spanish app show Spanish errors.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from avsec.core.i18n import N_, ntranslate, translate
+
+if TYPE_CHECKING:  # the start window must not import pydantic
+    from pydantic import ValidationError
 
 
 class Phrase(str):
