@@ -256,7 +256,7 @@ class Editor:
     def tests(self) -> list[Any]:
         """The access-control tests of the file (records with ``id``, ``at``, ``when``), for
         linking photos; a document without tests has none."""
-        return list(getattr(self.doc, "tests", None) or [])
+        return list(self.doc.access_tests)
 
     def auto_link_edit(self, attachment_id: str) -> SetPhoto | None:
         """The command linking a photo to the nearest feature or test by its GPS position and

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from avsec.core.access_test_edit import SetAccessTest
+from avsec.core.access_tests import AccessTest
 from avsec.core.actions import Action
 from avsec.core.assessment import Response
 from avsec.core.commands import SetAction, SetFeature, SetResponse
@@ -55,6 +57,8 @@ def _state(doc: AssessmentDocument) -> dict[str, Any]:
         state[f"judgement:{finding_id}"] = _normal("judgement:", _dump(judgement))
     for photo in doc.attachments:
         state[f"photo:{photo.id}"] = _normal("photo:", _dump(photo))
+    for test in doc.access_tests:
+        state[f"access_test:{test.id}"] = _dump(test)
     return state
 
 
@@ -85,7 +89,7 @@ def commands_from_journal(
             break
         what = str(row.get("what", ""))
         family, _, ident = what.partition(":")
-        if family not in ("response", "feature", "action", "judgement", "photo"):
+        if family not in ("response", "feature", "action", "judgement", "photo", "access_test"):
             break
         after = row.get("after")
         if _normal(what, after) != state.get(what):
@@ -114,6 +118,12 @@ def _command(family: str, ident: str, before: Any, after: Any, doc: AssessmentDo
             raise ValueError("a photo edit always has both states")
         return SetPhoto(
             ident, AttachmentInfo.model_validate(before), AttachmentInfo.model_validate(after)
+        )
+    if family == "access_test":
+        return SetAccessTest(
+            ident,
+            None if before is None else AccessTest.model_validate(before),
+            None if after is None else AccessTest.model_validate(after),
         )
     if family == "response":
         return SetResponse(

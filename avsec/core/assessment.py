@@ -100,6 +100,7 @@ PARAMETER_RANGES: dict[str, tuple[float, float]] = {
     "crossing_access_radius_m": (0.0, 500.0),
     "access_point_boundary_m": (0.0, 1000.0),
     "clear_zone_m": (0.0, 100.0),
+    "track_buffer_m": (0.0, 500.0),
 }
 #: Accepted ranges of the path-analysis parameters (seconds, metres per second, fractions),
 #: for the models that carry them.
@@ -128,6 +129,8 @@ class RuleParameters(BaseModel):
     crossing_access_radius_m: float = _parameter(5.0, "crossing_access_radius_m")
     access_point_boundary_m: float = _parameter(10.0, "access_point_boundary_m")
     clear_zone_m: float = _parameter(3.0, "clear_zone_m")
+    #: A boundary stretch within this distance of a walked GPS track counts as inspected.
+    track_buffer_m: float = _parameter(25.0, "track_buffer_m")
     # Path analysis (EASI, avsec.geo.paths): the response and the adversary.
     response_time_s: float = _parameter(300.0, "response_time_s")
     response_sd_s: float = _parameter(90.0, "response_sd_s")

@@ -40,10 +40,14 @@ class Changes:
     features: frozenset[str] = frozenset()
     actions: frozenset[str] = frozenset()
     assessment: bool = False
+    #: The GPS tracks (avsec.core.tracks) changed.
+    tracks: bool = False
     #: Findings whose judgement changed (by finding id).
     findings: frozenset[str] = frozenset()
     #: Photos whose caption, markup or position changed (by attachment id).
     attachments: frozenset[str] = frozenset()
+    #: Access-control tests recorded, changed or deleted (by test id).
+    tests: frozenset[str] = frozenset()
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -51,21 +55,26 @@ class Changes:
             self.features | other.features,
             self.actions | other.actions,
             self.assessment or other.assessment,
+            self.tracks or other.tracks,
             self.findings | other.findings,
             self.attachments | other.attachments,
+            self.tests | other.tests,
         )
 
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of record touched: "responses", "features", "actions", "assessment",
-        "findings" (judgements), "attachments" (photo edits)."""
+        "tracks", "findings" (judgements), "attachments" (photo edits), "tests" (access-control
+        tests)."""
         touched = {
             "responses": bool(self.responses),
             "features": bool(self.features),
             "actions": bool(self.actions),
             "assessment": self.assessment,
+            "tracks": self.tracks,
             "findings": bool(self.findings),
             "attachments": bool(self.attachments),
+            "tests": bool(self.tests),
         }
         return frozenset(kind for kind, yes in touched.items() if yes)
 
@@ -89,9 +98,13 @@ class EditTarget(Protocol):
 
     def write_assessment(self, assessment: Assessment) -> None: ...
 
+    def write_tracks(self, tracks: list[Any]) -> None: ...
+
     def write_judgement(self, finding_id: str, judgement: Judgement | None) -> None: ...
 
     def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None: ...
+
+    def write_access_test(self, test_id: str, test: Any) -> None: ...
 
 
 class Command(Protocol):
@@ -396,6 +409,9 @@ class DocumentTarget:
     def write_assessment(self, assessment: Assessment) -> None:
         self.doc.assessment = assessment
 
+    def write_tracks(self, tracks: list[Any]) -> None:
+        self.doc.tracks = list(tracks)
+
     def write_judgement(self, finding_id: str, judgement: Judgement | None) -> None:
         if judgement is None or judgement.is_empty():
             self.doc.judgements.pop(finding_id, None)
@@ -404,3 +420,12 @@ class DocumentTarget:
 
     def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None:
         self.doc.attachments = [photo if a.id == attachment_id else a for a in self.doc.attachments]
+
+    def write_access_test(self, test_id: str, test: Any) -> None:
+        kept = [t for t in self.doc.access_tests if t.id != test_id]
+        position = next(
+            (n for n, t in enumerate(self.doc.access_tests) if t.id == test_id), len(kept)
+        )
+        if test is not None:
+            kept.insert(position, test)
+        self.doc.access_tests = kept

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from avsec.core.access_tests import AccessTest
 from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
@@ -16,6 +17,7 @@ from avsec.core.i18n import pick
 from avsec.core.judgements import Judgement, false_positives, open_findings
 from avsec.core.layout import Feature
 from avsec.core.textlimits import FieldText, LangField, LangNotes
+from avsec.core.tracks import Track
 
 FORMAT_NAME = "avsec-assessment"
 
@@ -125,8 +127,12 @@ class AssessmentDocument(BaseModel):
     rationales: dict[str, str] = Field(default_factory=dict)
     #: Follow-up visits only: what the previous visit found.
     last_visit: LastVisit | None = None
+    #: GPS tracks walked by the inspectors (avsec.core.tracks).
+    tracks: list[Track] = Field(default_factory=list)
     #: The inspector's judgement of findings, by finding id (accepted, false positive...).
     judgements: dict[str, Judgement] = Field(default_factory=dict)
+    #: Access-control tests made during the visit (avsec.core.access_tests).
+    access_tests: list[AccessTest] = Field(default_factory=list)
 
     def status_of(self, item_id: str) -> Status:
         """Return the status recorded for ``item_id`` (``not_assessed`` when none)."""

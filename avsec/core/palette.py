@@ -55,3 +55,8 @@ FILL_OPACITY = 0.35
 #: Colour of photo markers and of narrative observation markers on the map.
 PHOTO_COLOUR = "#6a1b9a"
 OBSERVATION_COLOUR = "#00695c"
+
+#: Walked GPS tracks, and the stretches of the airside boundary they did not inspect
+#: (the map and the report's map figure).
+TRACK_COLOUR = "#1565c0"
+NOT_INSPECTED_COLOUR = "#ffab00"

@@ -54,6 +54,7 @@ def analyze(
     parameters: RuleParameters,
     checklist: Checklist | None = None,
     centre: tuple[float, float] | None = None,
+    tracks: Sequence[Sequence[tuple[float, float]]] | None = None,
 ) -> AnalysisResult:
     """Run every geometry rule over ``features``.
 
@@ -68,6 +69,9 @@ def analyze(
     centre
         (lon, lat) of the metric projection, normally the airport reference point; the
         centre of the layout when None.
+    tracks
+        The walked GPS tracks, (lon, lat) per segment; when there are any the metrics add
+        ``perimeter_inspected_m`` and ``perimeter_inspected_share`` (avsec.geo.tracks).
 
     Returns
     -------
@@ -81,9 +85,12 @@ def analyze(
     for rule in RULES:
         pending.extend(rule(ctx))
     findings = _finish(layout, pending, checklist)
-    return AnalysisResult(
-        findings=findings, metrics=_metrics(ctx, findings), ignored=layout.ignored
-    )
+    metrics = _metrics(ctx, findings)
+    if tracks:
+        from avsec.geo.tracks import inspection_metrics
+
+        metrics.update(inspection_metrics(layout, tracks, parameters.track_buffer_m))
+    return AnalysisResult(findings=findings, metrics=metrics, ignored=layout.ignored)
 
 
 def _round_lonlat(coords: np.ndarray) -> np.ndarray:

@@ -111,6 +111,13 @@ FILE_ACTIONS = (
         call=Call("window", "edit_assessment_details"),
     ),
     ActionSpec(
+        "file.import_track",
+        "Import track…",
+        "&File",
+        scope="file",
+        call=Call("files", "import_track"),
+    ),
+    ActionSpec(
         "file.close",
         "Close assessment",
         "&File",
@@ -218,6 +225,14 @@ VIEW_ACTIONS += (
         scope="file",
         separator=True,
         call=Call("window", "show_history"),
+    ),
+    ActionSpec(
+        "view.access_tests",
+        "Access-control tests…",
+        "&View",
+        scope="file",
+        tip=N_("The access-control tests of the visit: record, edit, delete"),
+        call=Call("window", "show_access_tests"),
     ),
 )
 

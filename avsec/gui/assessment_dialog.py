@@ -62,6 +62,7 @@ def parameter_label(field: str) -> str:
         "crossing_access_radius_m": tr("Access point radius at road crossings (m)"),
         "access_point_boundary_m": tr("Greatest access point distance from a boundary (m)"),
         "clear_zone_m": tr("Clear zone along perimeter barriers (m)"),
+        "track_buffer_m": tr("Fence seen from a GPS track within (m)"),
         # The path analysis (avsec.geo.paths).
         "response_time_s": tr("Response time (s)"),
         "response_sd_s": tr("Response time standard deviation (s)"),

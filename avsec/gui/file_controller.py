@@ -180,6 +180,35 @@ class FileController:
         self.window.statusBar().showMessage(tr("Saved a copy to {path}").format(path=target))
         return target
 
+    def import_track(self, path: str | Path | None = None) -> bool:
+        """Add the tracks of a GPX file to the open assessment (one undoable edit).
+
+        ``path`` skips the file dialog (tests). False when cancelled or refused (the user saw
+        why: a far, empty, malformed or too large GPX stores nothing).
+        """
+        from avsec.core.errors import AvsecError
+        from avsec.gui.dialogs import choose_open_file, show_error
+        from avsec.io.gpx import track_import
+
+        session = self.window.session
+        if session is None:
+            return False
+        if path is None:
+            path = choose_open_file(
+                self.window,
+                tr("Import track"),
+                self.window.preferences.last_folder,
+                tr("GPS tracks (*.gpx)"),
+            )
+            if not path:
+                return False
+        try:
+            command = track_import(session.doc.assessment, session.doc.tracks, Path(path))
+        except (AvsecError, OSError) as exc:
+            show_error(self.window, tr("Cannot import"), exc)
+            return False
+        return session.push(command)
+
     def export(self, what: str, target: str | Path | None = None) -> Path | None:
         """File > Export: "json" (the whole assessment), "plan" (action plan .xlsx or .csv),
         "layout" (.geojson or .kml), as the command line's ``export`` verbs write them."""

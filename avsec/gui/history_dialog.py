@@ -44,6 +44,13 @@ def _describe(what: str, before: Any, after: Any) -> str:
         fields = {"kind": kind_label(str(record.get("kind", ""))), "title": record.get("title", "")}
         change = "added" if before is None else "deleted" if after is None else "edited"
         return tr(_RECORD_SENTENCES[family][change]).format(**fields)
+    if family == "access_test":
+        from avsec.core.access_tests import METHOD_LABELS  # pydantic: not at the app's start
+
+        record = after or before or {}
+        change = "added" if before is None else "deleted" if after is None else "edited"
+        method = METHOD_LABELS.get(str(record.get("method", "")), N_("Other method"))
+        return tr(_TEST_SENTENCES[change]).format(at=record.get("at", ident), method=tr(method))
     if family == "batch":
         # The batch's own sentence as recorded; sentences avsec writes itself (the training
         # airport's) are catalogue msgids and read in the UI language.
@@ -66,12 +73,19 @@ _RECORD_SENTENCES = {
         "edited": N_("Action edited: {title}"),
     },
 }
+#: Journal lines of an access-control test recorded, deleted or edited.
+_TEST_SENTENCES = {
+    "added": N_("Access test recorded at {at} ({method})"),
+    "deleted": N_("Access test deleted at {at} ({method})"),
+    "edited": N_("Access test edited at {at} ({method})"),
+}
 #: Journal lines that need no detail, by the family of their ``what``.
 _SENTENCES = {
     "assessment": N_("Assessment details edited"),
     "attachment": N_("Photo stored"),
     "extra": N_("Visit data updated"),
     "analysis": N_("Analysis run"),
+    "tracks": N_("GPS tracks imported"),
     "create": N_("File created"),
 }
 

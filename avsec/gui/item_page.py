@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avsec.core.access_tests import METHOD_LABELS, RESULT_LABELS, worst_status
 from avsec.core.errors import AvsecError
 from avsec.core.findings import finding_label, observation_label, suggested_status
 from avsec.core.i18n import pick
@@ -88,6 +89,7 @@ class ItemPage(QScrollArea):
         self.item_id = ""
         self.setObjectName("item-page")
         session.findings_changed.connect(self.refresh_findings)
+        session.changed.connect(self._on_session_changed)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget(self)
@@ -154,6 +156,19 @@ class ItemPage(QScrollArea):
         )
         self.no_findings.setStyleSheet("color: #5f6b73;")
         self.no_findings.setWordWrap(True)
+        #: "x.x km of y.y km inspected (z %)" on the perimeter items when the file has tracks.
+        self.inspected = QLabel(page)
+        self.inspected.setObjectName("item-inspected")
+        self.inspected.setWordWrap(True)
+        self.inspected.hide()
+        #: The access-control tests informing the item, and a button recording one.
+        self.tests_heading = _heading(tr("Access-control tests"), page)
+        self.tests = rich_text_label(page, "item-tests")
+        self.record_test = QPushButton(tr("Record access test…"), page)
+        self.record_test.setObjectName("item-record-test")
+        self.record_test.clicked.connect(self.record_access_test)
+        self._test_methods: list[str] = []
+        self.test_dialog: QWidget | None = None
         self.suggestion = QLabel(page)
         self.suggestion.setObjectName("item-suggestion")
         self.use_suggestion = QPushButton(tr("Use suggested status"), page)
@@ -202,6 +217,13 @@ class ItemPage(QScrollArea):
         findings_column.addWidget(_heading(tr("Geometry findings"), page))
         findings_column.addWidget(self.no_findings)
         findings_column.addWidget(self.findings)
+        findings_column.addWidget(self.inspected)
+        findings_column.addWidget(self.tests_heading)
+        findings_column.addWidget(self.tests)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.record_test)
+        test_row.addStretch(1)
+        findings_column.addLayout(test_row)
         findings_column.addLayout(suggestion_row)
         findings_column.addStretch(1)
         evidence_row = QHBoxLayout()
@@ -333,11 +355,14 @@ class ItemPage(QScrollArea):
         )
         self.findings.setVisible(bool(findings))
         self.no_findings.setVisible(not findings)
-        # A finding judged a false positive is listed, but suggests nothing.
+        # A finding judged a false positive is listed, but suggests nothing; a test that got
+        # through suggests as a finding does (the worse of the two is shown).
         judgements = self.session.doc.judgements
-        # A counted sample suggests too (avsec.core.samples); the worse suggestion is shown.
+        # A counted sample (avsec.core.samples) and the access tests suggest too; the worst
+        # suggestion is shown.
+        from_tests = self.refresh_tests()
         suggested = worse(
-            suggested_status(open_findings(findings, judgements)),
+            worst_status(suggested_status(open_findings(findings, judgements)), from_tests),
             sample_suggestion(
                 self.session.checklist.item(self.item_id), self.session.response(self.item_id)
             ),
@@ -350,6 +375,51 @@ class ItemPage(QScrollArea):
         current = self.session.doc.status_of(self.item_id)
         self.use_suggestion.setVisible(bool(suggested) and suggested != current)
         self._suggested = suggested
+        self.refresh_inspected()
+
+    def refresh_tests(self) -> str | None:
+        """List the access-control tests whose method informs the shown item; return the
+        status they suggest."""
+        from avsec.app.access_tests import item_tests, methods_for_item
+
+        checklist = self.session.checklist
+        self._test_methods = methods_for_item(checklist, self.item_id)
+        linked, suggested = item_tests(checklist, self.session.doc.access_tests, self.item_id)
+        names = {f.id: f.label(language()) or f.id for f in self.session.doc.features}
+        lines = [
+            "{when} · {at} · {method}: <b>{result}</b>".format(
+                when=t.when.strftime("%Y-%m-%d %H:%M"),
+                at=html.escape(str(names.get(t.at, t.at))),
+                method=html.escape(tr(METHOD_LABELS[t.method])),
+                result=html.escape(tr(RESULT_LABELS[t.result])),
+            )
+            for t in linked
+        ]
+        self.tests.setText("<br>".join(lines))
+        shown = bool(self._test_methods) or bool(linked)
+        self.tests_heading.setVisible(shown)
+        self.tests.setVisible(bool(linked))
+        self.record_test.setVisible(bool(self._test_methods))
+        return suggested
+
+    def record_access_test(self) -> None:
+        """Open the access-test dialog with the methods that inform the shown item first."""
+        from avsec.gui.access_test_dialog import open_test_dialog
+
+        self.test_dialog = open_test_dialog(self.session, self, methods=self._test_methods)
+
+    def _on_session_changed(self, command: object) -> None:
+        changes = getattr(command, "changes", None)
+        if self.item_id and changes is not None and changes().tests:
+            self.refresh_findings()
+
+    def refresh_inspected(self) -> None:
+        """Show how much of the fence the GPS tracks inspected, on the perimeter items."""
+        from avsec.gui.map_tracks import inspected_label
+
+        text = inspected_label(self.session.doc, self.item_id)
+        self.inspected.setText(text)
+        self.inspected.setVisible(bool(text))
 
     # --- editing ---------------------------------------------------------------------------
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from avsec.core.palette import TRACK_COLOUR
 from avsec.gui.i18n import N_, tr
 from avsec.gui.icons import background_icon, kind_icon, marker_icon
 from avsec.gui.labels import KINDS, kind_label
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import OBSERVATION_COLOUR, PHOTO_COLOUR, SEVERITY_COLOURS
 
-LAYERS = ("findings", "observations", "photos", *reversed(KINDS), "background")
+LAYERS = ("findings", "observations", "photos", "tracks", *reversed(KINDS), "background")
 _KEY = Qt.ItemDataRole.UserRole
 
 
@@ -20,6 +21,7 @@ _LAYER_TITLES = {
     "findings": N_("Findings"),
     "photos": N_("Photos"),
     "observations": N_("Observations"),
+    "tracks": N_("GPS tracks"),
     "background": N_("Background"),
 }
 
@@ -54,6 +56,8 @@ class LayerList(QListWidget):
                 row.setIcon(marker_icon(PHOTO_COLOUR))
             elif layer == "observations":
                 row.setIcon(marker_icon(OBSERVATION_COLOUR, "1", square=True))
+            elif layer == "tracks":
+                row.setIcon(marker_icon(TRACK_COLOUR))
             elif layer in KINDS:
                 row.setIcon(kind_icon(layer))
             else:
@@ -64,6 +68,7 @@ class LayerList(QListWidget):
         scene.features_changed.connect(self.refresh_counts)
         scene.findings_rebuilt.connect(self.refresh_counts)
         scene.observations_rebuilt.connect(self.refresh_counts)
+        scene.tracks_rebuilt.connect(self.refresh_counts)
 
     def _title(self, layer: str) -> str:
         if layer in _LAYER_TITLES:
@@ -83,6 +88,8 @@ class LayerList(QListWidget):
         # Only the training airport and its exercises carry a visit narrative: elsewhere the
         # row would be an empty layer forever.
         self._rows["observations"].setHidden(counts.get("observations", 0) == 0)
+        # Likewise the tracks: a row only once a walk was imported.
+        self._rows["tracks"].setHidden(counts.get("tracks", 0) == 0)
         self.blockSignals(False)
 
     def set_visible(self, layer: str, visible: bool) -> None:

@@ -465,6 +465,19 @@ class MainWindow(QMainWindow):
 
         CompareDialog.run(self, self.preferences)
 
+    def show_access_tests(self) -> None:
+        """View > Access-control tests: the visit's tests, to record, edit and delete."""
+        from PySide6.QtCore import Qt
+
+        from avsec.gui.access_test_dialog import AccessTestsDialog
+
+        if self.session is None:
+            return
+        dialog = AccessTestsDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.tests_dialog = dialog
+        dialog.show()
+
     def show_history(self) -> None:
         """View > History: the file's changes journal with a filter."""
         from PySide6.QtCore import Qt

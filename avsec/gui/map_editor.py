@@ -154,6 +154,7 @@ class MapEditor(SessionWidget):
         self.view.geometry_drawn.connect(self._on_geometry_drawn)
         self.view.geometry_edited.connect(self._on_geometry_edited)
         self.view.pointer_moved.connect(self._on_pointer_moved)
+        self.view.access_test_requested.connect(self.record_access_test)
         self.attributes.delete_requested.connect(self._on_delete_requested)
         self.findings.finding_selected.connect(self._on_finding_selected)
         self.findings.item_requested.connect(self.item_requested)
@@ -266,6 +267,12 @@ class MapEditor(SessionWidget):
                 pass  # menus not built yet (the window completes its setup after showing)
 
     # --- selection --------------------------------------------------------------------------
+
+    def record_access_test(self, feature_id: str) -> None:
+        """Open the access-test dialog for the access point ``feature_id``."""
+        from avsec.gui.access_test_dialog import open_test_dialog
+
+        self.test_dialog = open_test_dialog(self.session, self, at=feature_id)
 
     def select_feature(self, feature_id: str) -> None:
         """Select a feature ("" clears) and show its attributes."""

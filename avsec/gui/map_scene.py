@@ -63,6 +63,8 @@ class MapScene(QGraphicsScene):
     findings_rebuilt = Signal()
     #: Emitted after the observation markers were rebuilt.
     observations_rebuilt = Signal()
+    #: Emitted after the GPS tracks were redrawn.
+    tracks_rebuilt = Signal()
 
     def __init__(self, session: Session, parent: Any = None):
         super().__init__(parent)
@@ -73,6 +75,8 @@ class MapScene(QGraphicsScene):
         self.finding_items: dict[str, NumberedMarker] = {}
         self.photo_items: dict[str, NumberedMarker] = {}
         self.observation_items: dict[str, NumberedMarker] = {}
+        #: The walked GPS tracks and the fence they did not inspect (avsec.gui.map_tracks).
+        self.track_items: list[QGraphicsPathItem] = []
         self.handles: list[VertexHandle] = []
         self.hidden_layers: set[str] = set()
         self.selected_feature = ""
@@ -92,6 +96,7 @@ class MapScene(QGraphicsScene):
         self.rebuild_findings()
         self.rebuild_photos()
         self.rebuild_observations()
+        self.rebuild_tracks()
         self.load_background()
         session.changed.connect(self._on_session_changed)
         session.findings_changed.connect(self.rebuild_findings)
@@ -206,6 +211,7 @@ class MapScene(QGraphicsScene):
         counts["findings"] = len(self.finding_items)
         counts["photos"] = len(self.photo_items)
         counts["observations"] = len(self.observation_items)
+        counts["tracks"] = len(self.session.doc.tracks)
         counts["background"] = int(self.background is not None)
         return counts
 
@@ -303,7 +309,8 @@ class MapScene(QGraphicsScene):
     # --- layers -----------------------------------------------------------------------------
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        """Show or hide a layer (a kind, "findings", "observations", "photos" or "background")."""
+        """Show or hide a layer (a kind, "findings", "observations", "photos", "tracks" or
+        "background")."""
         if visible:
             self.hidden_layers.discard(layer)
         else:
@@ -322,6 +329,9 @@ class MapScene(QGraphicsScene):
         elif layer == "background":
             if self.background is not None:
                 self.background.setVisible(visible)
+        elif layer == "tracks":
+            for track in self.track_items:
+                track.setVisible(visible)
         else:
             for feature_id, item in self.feature_items.items():
                 if item.kind == layer:
@@ -579,6 +589,20 @@ class MapScene(QGraphicsScene):
         self.session.set_extra(BACKGROUND_KEY, None)
         self._update_scene_rect()
 
+    # --- GPS tracks -------------------------------------------------------------------------
+
+    def rebuild_tracks(self) -> None:
+        """Redraw the walked tracks and the stretches of fence they did not inspect."""
+        from avsec.gui.map_tracks import track_items
+
+        for item in self.track_items:
+            self.removeItem(item)
+        self.track_items = track_items(self.session.doc, self.projection)
+        for item in self.track_items:
+            item.setVisible(self.layer_visible("tracks"))
+            self.addItem(item)
+        self.tracks_rebuilt.emit()
+
     # --- session ----------------------------------------------------------------------------
 
     def _on_session_changed(self, command: object) -> None:
@@ -599,6 +623,8 @@ class MapScene(QGraphicsScene):
                 self.rebuild_photos()
                 self.rebuild_observations()
                 self.load_background()
+        if changed.tracks or (self.session.doc.tracks and (changed.features or changed.assessment)):
+            self.rebuild_tracks()
 
 
 def _fan_out(by_place: dict[tuple[float, float], list[NumberedMarker]]) -> None:

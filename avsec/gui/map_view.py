@@ -96,6 +96,8 @@ class MapView(QGraphicsView):
     geometry_edited = Signal(str, list)
     #: The pointer moved: scene x, y.
     pointer_moved = Signal(float, float)
+    #: "Record access test…" was chosen on an access point (its feature id).
+    access_test_requested = Signal(str)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
@@ -530,12 +532,28 @@ class MapView(QGraphicsView):
 
     def contextMenuEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         pos = event.pos()  # type: ignore[attr-defined]
-        handle = self._handle_at(pos)
-        if handle is None or self.tool != "select":
+        if self.tool != "select":
             return
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.exec(event.globalPos())  # type: ignore[attr-defined]
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The menu for viewport position ``pos``: a vertex handle's, or an access point's
+        (record a test there); None elsewhere."""
+        handle = self._handle_at(pos)
         menu = QMenu(self)
-        menu.addAction(tr("Delete"), lambda: self.delete_vertex(*handle))
-        menu.exec(event.globalPos())  # type: ignore[attr-defined]
+        if handle is not None:
+            menu.addAction(tr("Delete"), lambda: self.delete_vertex(*handle))
+            return menu
+        layer, ident = self.pick(pos)
+        item = self.map_scene.feature_items.get(ident) if layer == "feature" else None
+        if item is None or item.kind != "access_point":
+            return None
+        action = menu.addAction(tr("Record access test…"))
+        action.setObjectName("record-access-test")
+        action.triggered.connect(lambda: self.access_test_requested.emit(ident))
+        return menu
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if self.tool == "measure" and self._measure_key(event.key()):

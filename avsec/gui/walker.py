@@ -146,6 +146,8 @@ class ChecklistWalker(SessionWidget):
 
     def _on_session_changed(self, command: object) -> None:
         changed = touched(command)  # type: ignore[arg-type]
+        if changed.tracks or changed.features or changed.assessment:
+            self.page.refresh_inspected()
         if not changed.responses:
             return
         self.tree.refresh_items(changed.responses)

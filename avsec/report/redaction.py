@@ -1,8 +1,8 @@
 """The redacted edition of the report, for circulation wider than the full report's.
 
 What an attacker could use to plan an intrusion stays out: coordinates, the zone map, photos,
-access-point and other feature names, the inspectors' notes, the visit narrative and the
-answer key's rationales. What a reader needs to see the state of compliance stays in: the
+access-point and other feature names, the inspectors' notes, the visit narrative, the walked
+GPS tracks, the access-control tests and the answer key's rationales. What a reader needs to see the state of compliance stays in: the
 scores, the findings by rule, severity, measure and zone, the gaps with the checklist's own
 questions and recommendations, and the improvement outline. The edition carries the marking
 the user chooses (a lower one than the full report's, typically), on every page.
@@ -93,6 +93,10 @@ class Redaction:
                 "attachments": [],
                 "observations": [],
                 "rationales": {},
+                # Where the inspectors walked maps the fence as closely as the layout does.
+                "tracks": [],
+                # Which gate let an intruder through is a plan of attack: no test travels.
+                "access_tests": [],
             }
         )
 

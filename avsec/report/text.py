@@ -120,6 +120,16 @@ MESSAGES: dict[str, str] = dict(
             "map_caption",
             "Figure 2. Security zones, barriers and access points, with the numbered findings.",
         ),
+        # GPS tracks walked by the inspectors (avsec.report.tracks).
+        keyed("track_inspected", "{inspected} km of {total} km inspected ({share})"),
+        keyed("track_label", "Perimeter walked (GPS tracks)"),
+        keyed("track_legend", "GPS track"),
+        keyed("track_not_inspected", "Fence not inspected"),
+        keyed(
+            "track_note",
+            "A stretch of the airside boundary counts as inspected when it lies within {buffer} m "
+            "of a GPS track walked during the visit.",
+        ),
         # --- table headings -----------------------------------------------------------------------
         keyed("area", "Area"),
         keyed("overall", "Overall"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from avsec.core.layout import Feature
+from avsec.core.tracks import track_lines
 from avsec.geo.analysis import AnalysisResult, analyze
 from avsec.store.avsecfile import AvsecFile
 
@@ -40,6 +41,7 @@ def analyse_and_store(file: AvsecFile, features: Sequence[Feature] | None = None
     assessment = file.assessment
     centre = (assessment.airport.lon, assessment.airport.lat)
     layout = file.features() if features is None else list(features)
-    result = analyze(layout, assessment.parameters, file.checklist, centre)
+    tracks = track_lines(file.tracks())
+    result = analyze(layout, assessment.parameters, file.checklist, centre, tracks)
     result.findings = file.set_findings(result.findings)
     return result

@@ -37,6 +37,7 @@ from avsec.core.findings import Finding
 from avsec.core.i18n import N_
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
+from avsec.store.access_tests import AccessTestStore
 from avsec.store.attachments import AttachmentStore, read_thumbnail
 from avsec.store.extras_limits import check_extra
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
@@ -80,7 +81,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile(RecordReader, AttachmentStore, JudgementStore):
+class AvsecFile(RecordReader, AttachmentStore, JudgementStore, AccessTestStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -480,6 +481,20 @@ class AvsecFile(RecordReader, AttachmentStore, JudgementStore):
         (stored,) = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
         self._refuse_unless_valid("assessment", Assessment, stored)
         self._assessment = assessment
+
+    def write_tracks(self, tracks: list[Any]) -> None:
+        """Replace the GPS tracks (inside a transaction); they feed the inspected-perimeter
+        metrics, so the stored findings go out of date."""
+        from avsec.core.tracks import TRACKS_KEY, Track
+
+        self._mark_findings_stale()
+        if not tracks:
+            self._conn.execute("DELETE FROM extras WHERE key = ?", (TRACKS_KEY,))
+            return
+        text = json.dumps([t.model_dump(mode="json") for t in tracks], ensure_ascii=False)
+        self._conn.execute("INSERT OR REPLACE INTO extras VALUES (?, ?)", (TRACKS_KEY, text))
+        for n, record in enumerate(json.loads(text), start=1):
+            self._refuse_unless_valid(f"track {n}", Track, record)
 
     def set_findings(self, findings: list[Finding]) -> list[Finding]:
         """Replace the stored analysis results (a derived cache, journaled as one line).

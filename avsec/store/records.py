@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from avsec.core.access_tests import AccessTest
 from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
@@ -27,6 +28,7 @@ from avsec.core.followup import LastVisit
 from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
 from avsec.core.layout import Feature
+from avsec.core.tracks import TRACKS_KEY, Track
 from avsec.store.samples import read_samples
 
 #: Validation context of records read from a file: text limits apply to new writes only.
@@ -50,6 +52,8 @@ class RecordReader:
     attachments: Callable[[], list[AttachmentInfo]]
     #: Supplied by :class:`avsec.store.judgements.JudgementStore`.
     judgements: Callable[[], dict[str, Judgement]]
+    #: Supplied by :class:`avsec.store.access_tests.AccessTestStore`.
+    access_tests: Callable[[], list[AccessTest]]
 
     def _load(self, what: str, model: Any, text: str) -> Any:
         try:
@@ -231,8 +235,17 @@ class RecordReader:
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
             last_visit=self.last_visit(),
+            tracks=self.tracks(),
             judgements=self.judgements(),
+            access_tests=self.access_tests(),
         )
+
+    def tracks(self) -> list[Track]:
+        """The GPS tracks (:mod:`avsec.core.tracks`), each checked like every record."""
+        raw = self.extra(TRACKS_KEY, [])
+        if not isinstance(raw, list):
+            raise self._damaged(N_("{name}: the tracks entry is damaged (not a list)"))
+        return [self._row(f"track {n}", Track, t) for n, t in enumerate(raw, start=1)]
 
     def last_visit(self) -> LastVisit | None:
         """What the previous visit found (follow-up files only), checked like every record."""

@@ -23,6 +23,8 @@ class StaleEdit(StoreError):
 
 
 def _dump(value: Any) -> Any:
+    if isinstance(value, list):  # the tracks are one record: the whole list
+        return [_dump(v) for v in value]
     return None if value is None else value.model_dump(mode="json")
 
 
@@ -33,8 +35,8 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
-    # Judgements and photo edits name their record themselves (``record`` is the kind of
-    # record of the other edits, avsec/core/commands.py).
+    # Judgements, photo edits, the tracks and access-control tests name their record
+    # themselves (``record`` is the kind of record of the other edits, avsec/core/commands.py).
     record = getattr(command, "stale_record", None)
     if record is not None:
         expected.setdefault(record, _dump(state))
@@ -66,9 +68,13 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
         current.update((("action", a.id), _dump(a)) for a in store.actions())
     if "assessment" in kinds:
         current[("assessment", "")] = _dump(store.stored_assessment())
+    if "tracks" in kinds:
+        current[("tracks", "")] = _dump(store.tracks())
     for kind, ident in expected:
         if kind in ("judgement", "photo"):
             current[(kind, ident)] = _dump(store.stored_record(kind, ident))
+        elif kind == "access_test":
+            current[(kind, ident)] = _dump(store.access_test(ident))
     # An addition expects no record: one found there was added by another program, and
     # writing over it would lose that program's edit as surely as a changed record would.
     changed = [key for key, state in expected.items() if current.get(key) != state]

@@ -168,6 +168,12 @@ def render_table(
             **severities,
         )
     )
+    inspected = m.get("perimeter_inspected_share")
+    if "perimeter_inspected_m" in m:
+        share = "–" if inspected is None else f"{inspected * 100:.0f} %"
+        lines.append(
+            f"GPS tracks: {m['perimeter_inspected_m']:,.0f} m of the perimeter inspected ({share})"
+        )
     if m.get("features_ignored"):
         lines.append(
             message(

@@ -126,6 +126,7 @@ _PARAMETER_HELP = (
     "crossing_access_radius_m (default 5.0, 0 to 500)",
     "access_point_boundary_m (default 10.0, 0 to 1000)",
     "clear_zone_m (default 3.0, 0 to 100)",
+    "track_buffer_m (default 25.0, 0 to 500)",
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from avsec.core.access_test_edit import SetAccessTest
 from avsec.core.assessment import Assessment, Response
 from avsec.core.commands import Batch, SetFeature, SetResponse, replace_outline
 from avsec.core.errors import ChecklistError
@@ -133,6 +134,8 @@ def _build(out_dir: Path, lang: str) -> Path | None:
         load_layout,
         load_narrative,
         load_scenario,
+        load_tests,
+        load_track,
         to_lonlat,
     )
 
@@ -167,6 +170,14 @@ def _build(out_dir: Path, lang: str) -> Path | None:
             f.apply(
                 Batch(
                     N_("Import the training layout"), [SetFeature(x.id, None, x) for x in features]
+                )
+            )
+            f.apply(load_track(f.assessment, lang))
+            tests = [t.in_language(scenario.visit_date, lang) for t in load_tests()]
+            f.apply(
+                Batch(
+                    N_("Access-control tests of the visit"),
+                    [SetAccessTest(t.id, None, t) for t in tests],
                 )
             )
             photo_ids: dict[str, list[str]] = {}

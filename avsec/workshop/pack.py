@@ -9,8 +9,9 @@ What the exercise carries: the airport header, rule parameters and handling mark
 checklist snapshot (byte for byte, so its sha256 matches the key's and team files can be
 checked against it); the layout features; the visit narrative (observations); the exercise tag
 (:func:`avsec.workshop.compare.exercise_tag_for`), which binds team files to the key. What it never
-carries: responses, rationales, notes, photos, findings, the improvement outline, the key's
-title, team and organisation, and the key's own id.
+carries: responses, rationales, notes, photos, findings, the improvement outline, the
+access-control tests (sensitive, and the teams are to make their own), the key's title, team
+and organisation, and the key's own id.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from avsec.core.commands import Batch, SetFeature
 from avsec.core.document import Observation
 from avsec.core.errors import ForeignFileError, StoreError
 from avsec.core.i18n import N_
+from avsec.core.track_edit import SetTracks
 from avsec.io.outputs import partial_file
 from avsec.workshop.compare import (
     EXERCISE_TAG,
@@ -36,7 +38,8 @@ from avsec.workshop.compare import (
 from avsec.workshop.team_files import snapshot_sha
 
 #: Extras an exercise may carry (everything else in the key's extras stays behind).
-EXERCISE_EXTRAS = ("observations",)
+#: The walked GPS tracks go with the narrative: what the team saw, not what it should answer.
+EXERCISE_EXTRAS = ("observations", "tracks")
 
 
 def exercise_title(key: Assessment) -> str:
@@ -119,6 +122,7 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
         )
         features = key.features()
         observations = _observations(key.extra("observations"))
+        tracks = key.tracks()
     if out_path.exists() and not overwrite:
         raise StoreError(N_("{out_path}: already exists; choose another name"), out_path=out_path)
     # Build next to the target and move into place, so a failure leaves no half exercise.
@@ -133,6 +137,8 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
                 )
             if observations:
                 exercise.set_extra("observations", observations)
+            if tracks:
+                exercise.apply(SetTracks([], tracks, N_("Walked tracks of the exercise")))
             exercise.set_extra(EXERCISE_TAG, tag)
             exercise.vacuum()
     return out_path

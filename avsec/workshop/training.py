@@ -1,4 +1,5 @@
-"""Load the bundled training airport: scenario, layout, visit narrative and answer key.
+"""Load the bundled training airport: scenario, layout, visit narrative, answer key, the
+GPS walk and the access-control tests.
 
 The files live in ``assets/training/`` (see its README) and are found from a source checkout
 and from an installed wheel alike. The layout is data (``layout.geojson``, edited like any
@@ -34,11 +35,14 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from avsec.core.access_tests import AccessTest
 from avsec.core.assessment import Airport, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
-from avsec.core.errors import InputError
-from avsec.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, LangText, pick
+from avsec.core.errors import InputError, validation_reason, validation_where
+from avsec.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, LangText, pick, translate
 from avsec.core.layout import Feature
 from avsec.io.resources import data_path, read_bytes
 from avsec.io.yamlfile import load_yaml_text
@@ -47,6 +51,12 @@ SCENARIO_FILE = "scenario.yaml"
 LAYOUT_FILE = "layout.geojson"
 NARRATIVE_FILE = "narrative.yaml"
 KEY_FILE = "answer-key.yaml"
+#: The inspectors' walk round most of the fence (scripts/training_track.py writes it).
+TRACK_FILE = "walk.gpx"
+#: The access-control tests of the visit (six, at access points of the layout).
+TESTS_FILE = "tests.yaml"
+#: Name of the walk in the demo (translated into the demo's language).
+TRACK_NAME = N_("Perimeter walk, visit day")
 STATUSES = {s.value for s in Status}
 
 
@@ -147,6 +157,83 @@ def to_lonlat(x: float, y: float) -> tuple[float, float]:
     """A place given in metres east (x) and north (y) of the reference point, as (lon, lat)."""
     lon, lat = _reference_projection().point_to_lonlat(x, y)
     return float(lon), float(lat)
+
+
+def load_track(assessment: Any, lang: str) -> Any:
+    """The command adding the training walk (through the regular GPX import) to a file."""
+    from avsec.io.gpx import track_import
+
+    with training_path(TRACK_FILE) as path:
+        return track_import(assessment, [], path, translate(TRACK_NAME, lang))
+
+
+@dataclass(frozen=True)
+class TrainingTest:
+    """One access-control test of the training visit, its notes in every language."""
+
+    id: str
+    at: str
+    time: dt.time
+    method: str
+    result: str
+    who: str
+    notes: LangText
+
+    def in_language(self, day: dt.date, lang: str) -> AccessTest:
+        """The test as recorded on ``day``, its notes in ``lang``."""
+        return AccessTest.model_validate(
+            {
+                "id": self.id,
+                "at": self.at,
+                "when": dt.datetime.combine(day, self.time),
+                "method": self.method,
+                "result": self.result,
+                "who": self.who,
+                "notes": pick(self.notes, lang),
+            }
+        )
+
+
+def load_tests() -> list[TrainingTest]:
+    """Load ``tests.yaml`` (each test checked as a record, its access point in the layout)."""
+    data = _yaml(TESTS_FILE)
+    entries = data.get("tests") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(N_("{name}: expected a 'tests' list"), name=TESTS_FILE)
+    gates = {f.id for f in load_layout() if f.kind == "access_point"}
+    out: list[TrainingTest] = []
+    for n, entry in enumerate(entries, start=1):
+        where = f"{TESTS_FILE}: test {n}"
+        if not isinstance(entry, dict) or entry.get("at") not in gates:
+            raise InputError(
+                N_("{where}: field at must be an access point of {layout}"),
+                where=where,
+                layout=LAYOUT_FILE,
+            )
+        try:
+            time = dt.time.fromisoformat(str(entry.get("time")))
+        except ValueError:
+            raise InputError(N_("{where}: field time must be HH:MM"), where=where) from None
+        test = TrainingTest(
+            str(entry.get("id")),
+            str(entry["at"]),
+            time,
+            str(entry.get("method")),
+            str(entry.get("result")),
+            str(entry.get("who", "")),
+            _lang_text(entry.get("notes"), f"{where}: field notes"),
+        )
+        try:
+            test.in_language(dt.date(2000, 1, 1), DEFAULT_LANGUAGE)
+        except ValidationError as exc:
+            raise InputError(
+                N_("{where}: field {field}: {reason}"),
+                where=where,
+                field=validation_where(exc),
+                reason=validation_reason(exc),
+            ) from None
+        out.append(test)
+    return out
 
 
 def load_layout() -> list[Feature]:
@@ -295,6 +382,7 @@ def training_texts() -> list[tuple[str, str, LangText]]:
             texts.append(
                 (NARRATIVE_FILE, f"observation {observation.id}: place", observation.place)
             )
+    texts += [(TESTS_FILE, f"test {t.id}: notes", t.notes) for t in load_tests()]
     for feature in load_layout():
         names = {
             str(key).removeprefix("name:") if key != "name" else DEFAULT_LANGUAGE: str(value)

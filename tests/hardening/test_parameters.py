@@ -47,6 +47,7 @@ def test_the_ranges_cover_every_parameter_and_the_help_lists_them(cli):
         "crossing_access_radius_m": 500,
         "access_point_boundary_m": 1000,
         "clear_zone_m": 100,
+        "track_buffer_m": 500,
     }
     for name, high in documented.items():
         assert f"{name} (default" in text and f"0 to {high})" in text

@@ -204,7 +204,14 @@ def test_a_language_the_training_lacks_is_named_once_per_file() -> None:
         "scenario.yaml: language de: missing (no text in de)",
         "answer-key.yaml: language de: missing (no text in de)",
         "narrative.yaml: language de: missing (no text in de)",
+        "tests.yaml: language de: missing (no text in de)",
         "layout.geojson: language de: missing (no name:de)",
     ]
     files = {file for file, _, _ in training_texts()}
-    assert files == {"scenario.yaml", "answer-key.yaml", "narrative.yaml", "layout.geojson"}
+    assert files == {
+        "scenario.yaml",
+        "answer-key.yaml",
+        "narrative.yaml",
+        "tests.yaml",
+        "layout.geojson",
+    }

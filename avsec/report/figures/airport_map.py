@@ -23,6 +23,7 @@ from avsec.core.layout import Feature
 from avsec.geo.projection import LocalProjection
 from avsec.report import colours
 from avsec.report.figures.render import PAGE_WIDTH_IN
+from avsec.report.figures.track_layer import TrackLayer, draw_tracks
 from avsec.report.text import severity_label, tr
 
 #: Margins around the map, in inches (tick labels left and below).
@@ -166,6 +167,7 @@ def layout_map(
     lang: str,
     projection: LocalProjection | None = None,
     numbers: Mapping[str, int] | None = None,
+    tracks: TrackLayer | None = None,
 ) -> Figure:
     """Draw the airport layout in metres with its numbered findings.
 
@@ -188,6 +190,8 @@ def layout_map(
         Finding id -> the number shown in its disc; by default
         :func:`avsec.core.findings.finding_numbers` of ``findings`` (the numbers the app, the
         map key and the outline use).
+    tracks
+        The walked GPS tracks and the fence they did not inspect, drawn over the barriers.
 
     Returns
     -------
@@ -229,6 +233,8 @@ def layout_map(
 
     _draw_areas(ax, by_kind, handles, lang)
     _draw_lines(ax, by_kind, handles, lang)
+    if tracks is not None:
+        draw_tracks(ax, tracks, projection, handles, lang)
     _draw_points(ax, by_kind, handles, lang)
 
     if numbers is None:

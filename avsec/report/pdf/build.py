@@ -34,6 +34,7 @@ from avsec.report.pdf.markup import ILLEGAL, esc, keywords
 from avsec.report.pdf.photo_forms import PhotoCanvas
 from avsec.report.photos import PhotoPipeline
 from avsec.report.redaction import Redaction
+from avsec.report.tests_section import tests_section
 from avsec.report.text import tr
 
 
@@ -54,6 +55,7 @@ SECTIONS: tuple[Callable[[Report], list[Flowable]], ...] = (
     zone_map.build,
     paths_section,
     findings.build,
+    tests_section,
     outline.build,
     annexes.responses,
     annexes.provisions,

@@ -21,6 +21,7 @@ from avsec.report.pdf.markup import esc
 from avsec.report.pdf.photo_forms import PhotoBox
 from avsec.report.photos import TOO_LARGE
 from avsec.report.text import measure, number, rule_label, zone_label
+from avsec.report.tracks import PERIMETER_RULE, inspected_text
 
 
 def build(r: Report) -> list[Flowable]:
@@ -88,6 +89,10 @@ def gap_block(r: Report, gap: Gap) -> list[Flowable]:
     sampled = sample_line(item, response, lang)  # "ID cards: 3 of 10 failed"
     if sampled:
         out.append(Paragraph(f"<b>{esc(sampled)}</b>", s.body))
+    if PERIMETER_RULE in item.rules:
+        walked = inspected_text(r.doc, lang, r)
+        if walked:
+            out.append(Paragraph(f"<b>{esc(r.t('track_label'))}:</b> {esc(walked)}", s.body))
     notes = response.notes if response else ""
     if notes.strip():
         blocks = note_paragraphs(

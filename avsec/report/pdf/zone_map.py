@@ -5,11 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from avsec.core.tracks import track_lines
 from avsec.report.figures import layout_map
+from avsec.report.figures.track_layer import TrackLayer
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
 from avsec.report.redaction import redaction_text
 from avsec.report.text import measure, rule_label, zone_label
+from avsec.report.tracks import inspected_note, inspected_text, inspection_of
 
 
 def build(r: Report) -> list[Flowable]:
@@ -18,9 +21,18 @@ def build(r: Report) -> list[Flowable]:
     if r.redaction is not None:
         out.append(Paragraph(esc(redaction_text("map_redacted", r.lang)), s.body))
     elif r.doc.features or r.numbered:
-        figure = layout_map(r.doc.features, r.numbered, r.lang, numbers=r.numbers)
+        layer = None
+        inspected = inspection_of(r.doc, r)
+        if r.doc.tracks:
+            lines = track_lines(r.doc.tracks)
+            layer = TrackLayer(lines, inspected.not_inspected if inspected else None)
+        figure = layout_map(r.doc.features, r.numbered, r.lang, numbers=r.numbers, tracks=layer)
         out.append(r.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
         out.append(Paragraph(esc(r.t("map_caption")), s.caption))
+        walked = inspected_text(r.doc, r.lang, r)
+        if walked:
+            text = f"<b>{esc(r.t('track_label'))}:</b> {esc(walked)}. {esc(inspected_note(r.doc, r.lang))}"
+            out.append(Paragraph(text, s.body))
     else:
         out.append(Paragraph(esc(r.t("map_empty")), s.body))
     if not r.numbered:
