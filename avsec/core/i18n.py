@@ -16,10 +16,12 @@ report all set it here with :func:`set_number_format`.
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 from collections.abc import Callable, Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 import tempfile
@@ -14,6 +13,8 @@ from typing import Any
 
 def print_json(value: Any) -> None:
     """Print ``value`` as indented UTF-8 JSON."""
+    import json  # not at import: the app's cold start reads this module and needs no JSON
+
     sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
 
 

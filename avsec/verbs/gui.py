@@ -22,6 +22,14 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_gui)
 
 
+def plain_args() -> argparse.Namespace:
+    """What ``avsec gui`` with no argument parses to (tests/test_cli.py compares the two): plain
+    ``avsec`` starts the app without building the parser."""
+    return argparse.Namespace(
+        verb="gui", file=None, lang=None, number_format=None, screenshot=None, handler=cmd_gui
+    )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """Run the desktop app, or write a screenshot of it."""
     if args.screenshot:
