@@ -246,6 +246,12 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
     return [g for g in out if g is not None]
 
 
+def parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
+    """Shapely geometries (lon/lat) of ``features``, or for each one that cannot be read the
+    reason; the vectorised reading of :func:`prepare_layout`, shared with the report's maps."""
+    return _parse_geometries(features)
+
+
 def _degenerate(geoms: np.ndarray) -> list[str]:
     """Why each metre geometry is degenerate, or "" (points never are).
 

@@ -83,7 +83,13 @@ def band_colour(p: float | None) -> str:
 
 def _route_map(report: Any, target: TargetRoute, projection: LocalProjection) -> Flowable:
     """The layout with the route drawn as numbered arrows."""
-    figure = layout_map(report.doc.features, [], report.lang, projection=projection)
+    figure = layout_map(
+        report.doc.features,
+        [],
+        report.lang,
+        projection=projection,
+        shapes=getattr(report, "layout_shapes", None),
+    )
     ax = figure.axes[0]
     points = [(n, e.xy) for n, e in enumerate(target.route) if e.kind == "crossing" and e.xy]
     colour = band_colour(target.p_interruption)

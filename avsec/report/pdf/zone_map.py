@@ -18,7 +18,9 @@ def build(r: Report) -> list[Flowable]:
     if r.redaction is not None:
         out.append(Paragraph(esc(redaction_text("map_redacted", r.lang)), s.body))
     elif r.doc.features or r.numbered:
-        figure = layout_map(r.doc.features, r.numbered, r.lang, numbers=r.numbers)
+        figure = layout_map(
+            r.doc.features, r.numbered, r.lang, numbers=r.numbers, shapes=r.layout_shapes
+        )
         out.append(r.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
         out.append(Paragraph(esc(r.t("map_caption")), s.caption))
     else:
