@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Protocol
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -155,10 +156,25 @@ def number_locale(lang: str) -> str:
 
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """``value`` with ``decimals`` decimals, grouped, with the marks of the number format."""
-    from babel.numbers import format_decimal
+    locale, pattern = _number_pattern(number_locale(lang), decimals)
+    # What babel.numbers.format_decimal does after parsing its locale and pattern, which cost
+    # two thirds of its time (a large analysis formats thousands of measures).
+    return str(
+        pattern.apply(
+            value, locale, decimal_quantization=True, group_separator=True, numbering_system="latn"
+        )
+    )
 
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=number_locale(lang))
+
+@cache
+def _number_pattern(locale: str, decimals: int) -> tuple[Any, Any]:
+    """The Babel locale and number pattern of :func:`format_number`, parsed once."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    return Locale.parse(locale), parse_pattern(
+        "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    )
 
 
 def format_share(value: float, lang: str) -> str:
