@@ -89,6 +89,50 @@ def measure_peak_rss(large: Path, folder: Path) -> dict[str, float]:
     return json.loads(result.stdout)
 
 
+def machine() -> dict:
+    """What the figures were measured on: cores, processor, memory, Python, Qt, and the
+    one-minute load average (other processes slow the wall clock down, not the CPU time)."""
+    import os
+    import platform
+
+    model = ""
+    memory_gib = None
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            model = next(
+                (
+                    line.split(":", 1)[1].strip()
+                    for line in cpuinfo
+                    if line.startswith("model name")
+                ),
+                "",
+            )
+        with open("/proc/meminfo", encoding="utf-8") as meminfo:
+            total_kib = int(
+                next(line for line in meminfo if line.startswith("MemTotal")).split()[1]
+            )
+            memory_gib = round(total_kib / 2**20, 1)
+    except (OSError, StopIteration, ValueError):
+        pass
+    try:
+        from PySide6 import __version__ as pyside
+    except ImportError:
+        pyside = None
+    try:
+        load = round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        load = None
+    return {
+        "cores": os.cpu_count(),
+        "processor": model or platform.processor(),
+        "memory_gib": memory_gib,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "pyside6": pyside,
+        "load_1min": load,
+    }
+
+
 def run(quick: bool) -> dict:
     """Measure everything and return the JSON shape of issue 8 plus issue 13's keys."""
     import bench_analysis
@@ -101,7 +145,7 @@ def run(quick: bool) -> dict:
 
     from avsec.io.checklists import get_checklist
 
-    results: dict = {}
+    results: dict = {"machine": machine()}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         size = QUICK_PHOTO_SIZE if quick else PHOTO_SIZE
@@ -135,8 +179,44 @@ def run(quick: bool) -> dict:
     results["peak_rss_mb"] = max(peaks.values())
     results["peak_rss_by_operation_mb"] = peaks
     results["wall_s"] = round(time.perf_counter() - started, 1)
+    results["load_1min_after"] = machine()["load_1min"]
     results["quick"] = quick
     return results
+
+
+def verdicts(results: dict) -> dict[str, bool]:
+    """Whether each figure with a target meets it."""
+    analysis = results["analysis"]
+    largest = analysis["seconds"][-1] if analysis["seconds"] else float("nan")
+    first = analysis["seconds"][0] if analysis["seconds"] else float("nan")
+    photo = results["add_photo_ms"]
+    checks = {
+        "cold_start_ratio": results["cold_start"]["ratio"] <= TARGETS["cold_start_ratio"],
+        "open_large_s": results["open_large_s"] < TARGETS["open_large_s"],
+        "open_large_cold_s": results["open_large_cold_s"] < TARGETS["open_large_cold_s"],
+        "open_large_read_mib": results["open_large_read_mib"] < TARGETS["open_large_read_mib"],
+        "item_switch_ms": results["item_switch_ms"] < TARGETS["item_switch_ms"],
+        "gui_analysis_s": results["gui_analysis_s"] < TARGETS["gui_analysis_s"],
+        "report_large_s": results["report_large_s"] < TARGETS["report_large_s"],
+        "report_loaded_ratio": results["report_loaded_ratio"] <= TARGETS["report_loaded_ratio"],
+        "add_photo_ratio": photo["last_ms"] <= TARGETS["add_photo_ratio"] * photo["first_ms"],
+        "peak_rss_mb": results["peak_rss_mb"] < TARGETS["peak_rss_mb"],
+    }
+    if not results.get("quick"):
+        checks["analysis_s"] = first < TARGETS["analysis_s"]
+        checks["analysis_16x_s"] = largest < TARGETS["analysis_16x_s"]
+    return checks
+
+
+def describe_machine(results: dict) -> str:
+    """One line on the machine and its load during the run."""
+    m = results.get("machine", {})
+    return (
+        f"{m.get('cores')} cores ({m.get('processor') or 'unknown processor'}), "
+        f"{m.get('memory_gib')} GiB, {m.get('system')}, Python {m.get('python')}, "
+        f"PySide6 {m.get('pyside6')}; load average {m.get('load_1min')} before, "
+        f"{results.get('load_1min_after')} after ({results.get('wall_s')} s run)"
+    )
 
 
 def table(results: dict) -> str:
@@ -228,6 +308,10 @@ def table(results: dict) -> str:
     lines += [
         f"{name.ljust(width)}  {value:>24}  {target}".rstrip() for name, value, target in rows
     ]
+    missed = [key for key, met in verdicts(results).items() if not met]
+    lines.append("")
+    lines.append("machine: " + describe_machine(results))
+    lines.append("targets missed: " + (", ".join(missed) if missed else "none"))
     return "\n".join(lines)
 
 
