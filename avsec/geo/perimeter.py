@@ -101,63 +101,58 @@ class _Elements:
 
 
 def _barrier_elements(barriers: list[BaseGeometry]) -> _Elements:
-    """Cut barriers into parts, segments and joins."""
-    p_list, q_list, seg_part, c_list, in_list, out_list, c_part = [], [], [], [], [], [], []
-    c_seg: list[np.ndarray] = []
-    segments = 0
-    part_barrier: list[int] = []
-    part_lines: list[BaseGeometry] = []
-    part_closed: list[bool] = []
-    for owner, geom in enumerate(barriers):
-        for part in shapely.get_parts(geom):
-            xy = shapely.get_coordinates(part)
-            if len(xy) >= 2:
-                # Repeated vertices would make zero-length segments with no direction.
-                xy = xy[np.append(True, np.any(xy[1:] != xy[:-1], axis=1))]
-            if len(xy) < 2:
-                continue
-            index = len(part_lines)
-            part_barrier.append(owner)
-            part_lines.append(part)
-            closed = len(xy) > 2 and bool(np.array_equal(xy[0], xy[-1]))
-            part_closed.append(closed)
-            step = xy[1:] - xy[:-1]
-            direction = step / np.hypot(step[:, 0], step[:, 1])[:, None]
-            p_list.append(xy[:-1])
-            q_list.append(xy[1:])
-            seg_part.append(np.full(len(step), index, dtype=np.intp))
-            # Interior vertices are joins; a closed line's first vertex is one too.
-            joins, d_in, d_out = xy[1:-1], direction[:-1], direction[1:]
-            if closed:
-                joins = np.vstack([joins, xy[:1]])
-                d_in = np.vstack([d_in, direction[-1:]])
-                d_out = np.vstack([d_out, direction[:1]])
-            c_list.append(joins)
-            in_list.append(d_in)
-            out_list.append(d_out)
-            c_part.append(np.full(len(joins), index, dtype=np.intp))
-            # Join j follows segment j of the part (a closed line's extra join, the last).
-            c_seg.append(segments + np.arange(len(joins), dtype=np.intp))
-            segments += len(step)
-
-    def stack(parts: list[np.ndarray]) -> np.ndarray:
-        return np.concatenate(parts) if parts else np.zeros((0, 2))
-
-    def ints(parts: list[np.ndarray]) -> np.ndarray:
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)
-
+    """Cut barriers into parts, segments and joins (in a few vectorised calls: a layout has
+    thousands of barriers)."""
+    geoms = np.empty(len(barriers), dtype=object)
+    geoms[:] = barriers
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    xy, of = shapely.get_coordinates(parts, return_index=True)
+    if len(xy):
+        # Repeated vertices would make zero-length segments with no direction.
+        keep = np.ones(len(xy), dtype=bool)
+        keep[1:] = (of[1:] != of[:-1]) | np.any(xy[1:] != xy[:-1], axis=1)
+        xy, of = xy[keep], of[keep]
+    counts = np.bincount(of, minlength=len(parts))
+    usable = counts >= 2
+    on_usable = usable[of]
+    xy, rank = xy[on_usable], (np.cumsum(usable) - 1)[of[on_usable]]
+    counts = counts[usable]
+    first = np.cumsum(counts) - counts
+    last = first + counts - 1
+    closed = (counts > 2) & np.all(xy[first] == xy[last], axis=1)
+    # Vertex v starts segment v - rank[v] (each earlier part has one segment fewer than
+    # vertices), unless it is the last of its part.
+    starts = np.ones(len(xy), dtype=bool)
+    starts[last] = False
+    start_at = np.flatnonzero(starts)
+    p, q = xy[start_at], xy[start_at + 1]
+    step = q - p
+    direction = step / np.hypot(step[:, 0], step[:, 1])[:, None]
+    # Interior vertices are joins; a closed line's first vertex is one too, after the others.
+    interior = starts.copy()
+    interior[first] = False
+    at = np.flatnonzero(interior)
+    arriving = at - 1 - rank[at]
+    ring_parts = np.flatnonzero(closed)
+    last_segment = last[ring_parts] - 1 - ring_parts
+    join_part = np.concatenate([rank[at], ring_parts])
+    order = np.argsort(join_part, kind="stable")
+    # Join j follows segment j of the part (a closed line's extra join, the last).
+    c_seg = np.concatenate([arriving, last_segment])[order]
     return _Elements(
-        stack(p_list),
-        stack(q_list),
-        ints(seg_part),
-        stack(c_list),
-        stack(in_list),
-        stack(out_list),
-        ints(c_part),
-        ints(c_seg),
-        np.array(part_barrier, dtype=np.intp),
-        part_lines,
-        part_closed,
+        p=p,
+        q=q,
+        seg_part=rank[start_at].astype(np.intp),
+        c=np.concatenate([xy[at], xy[first[ring_parts]]])[order],
+        d_in=direction[c_seg],
+        d_out=np.concatenate([direction[at - rank[at]], direction[first[ring_parts] - ring_parts]])[
+            order
+        ],
+        c_part=join_part[order].astype(np.intp),
+        c_seg=c_seg.astype(np.intp),
+        part_barrier=owner[usable].astype(np.intp),
+        part_lines=list(parts[usable]),
+        part_closed=[bool(c) for c in closed],
     )
 
 
