@@ -301,3 +301,28 @@ def test_action_icons_are_drawn_when_their_menu_opens(window):
     # Asking the registry for an action draws its icon too.
     other = window.registry.action("map.draw.barrier")
     assert not other.icon().isNull()
+
+
+@pytest.mark.slow
+def test_opening_a_file_leaves_the_geometry_for_the_first_analysis(tmp_path, assessment_path):
+    code = (
+        "import sys\n"
+        "from avsec.gui.app import application, make_window\n"
+        "app = application()\n"
+        "window = make_window(raise_errors=True)\n"
+        "window.show(); app.processEvents()\n"
+        "assert window.open_file(sys.argv[1])\n"
+        "app.processEvents()\n"
+        "print([m for m in ('numpy', 'pyproj', 'shapely', 'matplotlib') if m in sys.modules])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AVSEC_SETTINGS=str(tmp_path / "s.ini"))
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(assessment_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
