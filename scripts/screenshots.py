@@ -52,7 +52,7 @@ def _prepare(window, view: str) -> None:
             workspace.outline_editor().regenerate()
 
 
-def render(out_dir: Path, languages: tuple[str, ...] = ("en", "es")) -> list[Path]:
+def render(out_dir: Path, languages: tuple[str, ...] = ("en", "es", "pt", "fr")) -> list[Path]:
     """Write every screenshot; return the files."""
     with tempfile.TemporaryDirectory(prefix="avsec-shots-") as tmp:
         os.environ["AVSEC_SETTINGS"] = str(Path(tmp) / "settings.ini")
@@ -83,11 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument(
-        "--lang", action="append", choices=["en", "es"], help="only these languages"
+        "--lang", action="append", choices=["en", "es", "pt", "fr"], help="only these languages"
     )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    render(args.out, tuple(args.lang or ("en", "es")))
+    render(args.out, tuple(args.lang or ("en", "es", "pt", "fr")))
     return 0
 
 

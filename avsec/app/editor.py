@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from avsec.app.outline import OutlineUpdate, regenerate_outline
 from avsec.app.photos import read_photo
 from avsec.core.assessment import Assessment, Response, Status
@@ -19,7 +21,9 @@ from avsec.core.checklist import Checklist
 from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetResponse
 from avsec.core.document import AssessmentDocument, AttachmentInfo
 from avsec.core.errors import InputError
-from avsec.core.findings import Finding
+from avsec.core.findings import Finding, finding_label, finding_numbers
+from avsec.core.judgements import Judgement
+from avsec.core.review_commands import SetJudgement, SetPhoto
 from avsec.store import AvsecFile
 
 if TYPE_CHECKING:
@@ -200,6 +204,79 @@ class Editor:
         """Ids of the items whose responses show ``attachment_id``."""
         return [i for i, r in self.doc.responses.items() if attachment_id in r.photos]
 
+    # --- judging findings and editing photos -------------------------------------------
+
+    def judgement_edit(
+        self,
+        finding_id: str,
+        *,
+        verdict: str | None = None,
+        reason: str | None = None,
+        comment: str | None = None,
+    ) -> SetJudgement | None:
+        """The command judging a finding (None: nothing changes).
+
+        ``verdict`` is "accepted", "false_positive" or "open"; a false positive needs a
+        ``reason``. Leaving the false positives drops the reason; the comment stays.
+
+        Raises
+        ------
+        InputError
+            The finding is not in the file, or a false positive has no reason.
+        """
+        finding = next((f for f in self.doc.findings if f.id == finding_id), None)
+        if finding is None:
+            raise InputError(f"{finding_id}: no such finding in the last analysis")
+        before = self.doc.judgements.get(finding_id)
+        base = (before or Judgement()).model_dump()
+        if verdict is not None:
+            base["verdict"] = verdict
+            if verdict != "false_positive":
+                base["reason"] = ""
+        if reason is not None:
+            base["reason"] = reason.strip()
+        if comment is not None:
+            base["comment"] = comment.strip()
+        unchanged = {k: v for k, v in (before or Judgement()).model_dump().items()}
+        if all(base[k] == unchanged[k] for k in ("verdict", "reason", "comment")):
+            return None
+        base.update(by=self.file.user, at=dt.datetime.now(dt.UTC).replace(microsecond=0))
+        try:
+            after = Judgement.model_validate(base)
+        except ValidationError as exc:
+            raise InputError(f"{finding_label(finding.number or 0)}: {_reason(exc)}") from None
+        number = finding_numbers(self.doc.findings).get(finding_id, 0)
+        return SetJudgement(finding_id, finding_label(number), before, after)
+
+    def photo_edit(self, attachment_id: str, **changes: Any) -> SetPhoto | None:
+        """The command changing a photo's caption, rotation, marks or position (None:
+        unchanged). ``changes`` are fields of :class:`AttachmentInfo`.
+
+        Raises
+        ------
+        InputError
+            No such photo, or a value out of range (a caption too long, a bad rotation).
+        """
+        before = self.attachment(attachment_id)
+        if before is None:
+            raise InputError(f"{attachment_id[:12]}: no such photo in the file")
+        try:
+            after = AttachmentInfo.model_validate({**before.model_dump(), **changes})
+        except ValidationError as exc:
+            raise InputError(f"{before.filename or attachment_id[:12]}: {_reason(exc)}") from None
+        return None if after == before else SetPhoto(attachment_id, before, after)
+
+    def rotate_edit(self, attachment_id: str, quarter_turns: int) -> SetPhoto | None:
+        """The command turning a photo by ``quarter_turns`` x 90 degrees clockwise."""
+        photo = self.attachment(attachment_id)
+        if photo is None:
+            raise InputError(f"{attachment_id[:12]}: no such photo in the file")
+        return self.photo_edit(attachment_id, rotation=(photo.rotation + 90 * quarter_turns) % 360)
+
+    def place_photo_edit(self, attachment_id: str, lon: float, lat: float) -> SetPhoto | None:
+        """The command placing a photo on the map by hand (a photo without GPS)."""
+        return self.photo_edit(attachment_id, lon=lon, lat=lat, placed_by_hand=True)
+
     # --- analysis -----------------------------------------------------------------------
 
     def analyse(self) -> AnalysisResult:
@@ -214,8 +291,7 @@ class Editor:
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Replace the stored findings with ``findings`` (a derived cache, not an edit)."""
-        self.file.set_findings(findings)
-        self.doc.findings = list(findings)
+        self.doc.findings = self.file.set_findings(findings)
         self._analysed = True
 
     def has_analysis(self) -> bool:
@@ -223,3 +299,9 @@ class Editor:
         if self._analysed is None:
             self._analysed = self.file.was_analysed()
         return self._analysed
+
+
+def _reason(exc: ValidationError) -> str:
+    """The first problem pydantic found, as one short line."""
+    first = exc.errors()[0]
+    return str(first["msg"]).removeprefix("Value error, ")

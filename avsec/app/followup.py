@@ -12,8 +12,11 @@ gaining ``followup`` (open, in_progress, done, verified, not_done) with evidence
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from avsec.core.actions import Action, FollowUp
 from avsec.core.assessment import Assessment, PreviousVisit
@@ -75,7 +78,7 @@ def start_followup(
         ``out_path`` exists (without ``overwrite``) or is the previous file itself.
     """
     previous_path, out_path = Path(previous_path), Path(out_path)
-    if out_path.exists() and out_path.resolve() == previous_path.resolve():
+    if out_path.exists() and os.path.samefile(out_path, previous_path):  # links too
         raise StoreError(f"{out_path.name}: the follow-up cannot replace the previous visit")
     if out_path.exists() and not overwrite:
         raise StoreError(f"{out_path}: already exists; choose another name")
@@ -89,30 +92,39 @@ def start_followup(
         }
     before = doc.assessment
     checklist = _newer_checklist(doc.checklist)
-    header = Assessment(
-        title=before.title,
-        airport=before.airport,
-        checklist_id=checklist.id,
-        checklist_version=checklist.version,
-        started=date or dt.date.today(),
-        team=list(team) if team else list(before.team),
-        organisation=before.organisation,
-        language=before.language,
-        handling_marking=dict(before.handling_marking),
-        parameters=before.parameters,
-        previous=PreviousVisit(id=before.id, date=before.started),
-    )
-    previous_scores = score_checklist(doc.checklist, doc.responses)
-    last_visit = LastVisit(
-        id=before.id,
-        date=before.started,
-        checklist_version=doc.checklist.version,
-        responses={
-            item_id: LastVisitItem(status=r.status, notes=r.notes, photos=list(r.photos))
-            for item_id, r in doc.responses.items()
-        },
-        scores=previous_scores.to_json(),
-    )
+    try:
+        header = Assessment(
+            title=before.title,
+            airport=before.airport,
+            checklist_id=checklist.id,
+            checklist_version=checklist.version,
+            started=date or dt.date.today(),
+            team=list(team) if team else list(before.team),
+            organisation=before.organisation,
+            language=before.language,
+            handling_marking=dict(before.handling_marking),
+            parameters=before.parameters,
+            previous=PreviousVisit(id=before.id, date=before.started),
+        )
+        previous_scores = score_checklist(doc.checklist, doc.responses)
+        last_visit = LastVisit(
+            id=before.id,
+            date=before.started,
+            checklist_version=doc.checklist.version,
+            responses={
+                item_id: LastVisitItem(status=r.status, notes=r.notes, photos=list(r.photos))
+                for item_id, r in doc.responses.items()
+            },
+            scores=previous_scores.to_json(),
+        )
+    except ValidationError as exc:
+        # A text stored before the limits (core/textlimits.py) is too long for a new file.
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise StoreError(
+            f"{previous_path.name}: {where}: {first['msg']}; shorten it in the previous visit "
+            "to carry it over"
+        ) from None
     partial = out_path.with_name(f".{out_path.name}.partial")
     partial.unlink(missing_ok=True)
     try:

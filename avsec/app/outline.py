@@ -63,7 +63,7 @@ def regenerate_outline(
     actions = generate_outline(
         doc.checklist,
         doc.responses,
-        doc.findings,
+        doc.open_findings(),  # a false positive asks for no action
         doc.actions,
         lang=lang,
         today=today,

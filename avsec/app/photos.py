@@ -111,7 +111,12 @@ def read_photo(path: Path) -> Photo:
             raise InputError(
                 f"{path.name}: larger than {MAX_PHOTO_BYTES // 2**20} MiB; not a photo"
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # a device (/dev/zero) says size 0 and never ends
+            data = handle.read(MAX_PHOTO_BYTES + 1)
+        if len(data) > MAX_PHOTO_BYTES:
+            raise InputError(
+                f"{path.name}: larger than {MAX_PHOTO_BYTES // 2**20} MiB; not a photo"
+            )
     except OSError as exc:
         raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
     from avsec.io.images import header_size, too_large, too_large_message

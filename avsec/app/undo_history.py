@@ -16,8 +16,11 @@ from typing import Any
 from avsec.core.actions import Action
 from avsec.core.assessment import Response
 from avsec.core.commands import SetAction, SetFeature, SetResponse
-from avsec.core.document import AssessmentDocument
+from avsec.core.document import AssessmentDocument, AttachmentInfo
+from avsec.core.findings import finding_label, finding_numbers
+from avsec.core.judgements import Judgement
 from avsec.core.layout import Feature
+from avsec.core.review_commands import SetJudgement, SetPhoto
 
 #: At most this many edits come back (a long visit's first edits are in View > History).
 MAX_RESTORED = 200
@@ -50,6 +53,8 @@ class _State(dict[str, Any]):
         self._responses = doc.responses
         self._features = {feature.id: feature for feature in doc.features}
         self._actions = {action.id: action for action in doc.actions}
+        self._judgements = doc.judgements
+        self._photos = {photo.id: photo for photo in doc.attachments}
 
     def __missing__(self, what: str) -> Any:
         family, _, ident = what.partition(":")
@@ -59,6 +64,10 @@ class _State(dict[str, Any]):
             value = _dump(self._features.get(ident))
         elif family == "action":
             value = _dump(self._actions.get(ident))
+        elif family == "judgement":
+            value = _normal("judgement:", _dump(self._judgements.get(ident)))
+        elif family == "photo":
+            value = _dump(self._photos.get(ident))
         else:
             value = None
         self[what] = value
@@ -78,6 +87,11 @@ def _normal(what: str, value: dict[str, Any] | None) -> Any:
         # An unanswered item and a missing response are the same state.
         key = _response_key(value)
         return None if key in (None, _UNANSWERED) else key
+    if what.startswith("judgement:"):
+        # An open judgement without a comment is not stored: the same as none.
+        if value is None or (value.get("verdict") == "open" and not value.get("comment")):
+            return None
+        return {k: value.get(k) for k in ("verdict", "reason", "comment")}
     return value
 
 
@@ -92,7 +106,7 @@ def commands_from_journal(
             break
         what = str(row.get("what", ""))
         family, _, ident = what.partition(":")
-        if family not in ("response", "feature", "action"):
+        if family not in ("response", "feature", "action", "judgement", "photo"):
             break
         after = row.get("after")
         if _normal(what, after) != state.get(what):
@@ -100,14 +114,28 @@ def commands_from_journal(
         before = row.get("before")
         state[what] = _normal(what, before)
         try:
-            restored.append(_command(family, ident, before, after))
+            restored.append(_command(family, ident, before, after, doc))
         except ValueError:  # a row the models no longer read: stop, as for a break in the chain
             break
     restored.reverse()
     return restored
 
 
-def _command(family: str, ident: str, before: Any, after: Any) -> Any:
+def _command(family: str, ident: str, before: Any, after: Any, doc: AssessmentDocument) -> Any:
+    if family == "judgement":
+        number = finding_numbers(doc.findings).get(ident, 0)
+        return SetJudgement(
+            ident,
+            finding_label(number),
+            None if before is None else Judgement.model_validate(before),
+            None if after is None else Judgement.model_validate(after),
+        )
+    if family == "photo":
+        if before is None or after is None:
+            raise ValueError("a photo edit always has both states")
+        return SetPhoto(
+            ident, AttachmentInfo.model_validate(before), AttachmentInfo.model_validate(after)
+        )
     if family == "response":
         return SetResponse(
             ident,

@@ -45,4 +45,4 @@ class Action(BaseModel):
     edited: list[str] = Field(default_factory=list)
     #: Follow-up visits only: the verification state of a carried action and its evidence.
     followup: FollowUp | None = None
-    evidence: str = ""
+    evidence: NotesText = ""

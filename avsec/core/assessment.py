@@ -19,9 +19,13 @@ from pydantic import (
 from avsec.core.i18n import N_
 from avsec.core.textlimits import FieldText, NotesText
 
+#: The standard handling marking in each language (the term sheet's, assets/terms/terms.yaml:
+#: tests/core/test_terms.py keeps the two equal). A language not listed prints the English one.
 DEFAULT_MARKING = {
     "en": "RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION",
     "es": "RESTRINGIDO — INFORMACIÓN SENSIBLE DE SEGURIDAD DE LA AVIACIÓN",
+    "pt": "RESERVADO — INFORMAÇÃO SENSÍVEL DE SEGURANÇA DA AVIAÇÃO",
+    "fr": "DIFFUSION RESTREINTE — INFORMATION SENSIBLE DE SÛRETÉ DE L'AVIATION",
 }
 
 

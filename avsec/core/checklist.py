@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from avsec.core.i18n import N_, LangText, pick
+from avsec.core.textlimits import LangField, LangNotes
 
 AREA_IDS = ("perimeter", "sra_zoning", "access_points", "id_systems", "vehicle_security")
 RULE_IDS = (
@@ -50,10 +51,10 @@ class ChecklistItem(_Model):
     """One question of a checklist."""
 
     id: str
-    question: LangText
-    guidance: LangText = Field(default_factory=dict)
-    evidence: LangText = Field(default_factory=dict)
-    recommendation: LangText = Field(default_factory=dict)
+    question: LangNotes
+    guidance: LangNotes = Field(default_factory=dict)
+    evidence: LangNotes = Field(default_factory=dict)
+    recommendation: LangNotes = Field(default_factory=dict)
     references: list[str] = Field(default_factory=list)
     weight: Literal[1, 2, 3] = 2
     rules: list[str] = Field(default_factory=list)
@@ -93,7 +94,7 @@ class Area(_Model):
     """A group of items covering one part of access control."""
 
     id: str
-    title: LangText
+    title: LangField
     items: list[ChecklistItem]
 
 
@@ -102,11 +103,11 @@ class Checklist(_Model):
 
     id: str
     version: int = Field(ge=1)
-    title: LangText
-    description: LangText = Field(default_factory=dict)
+    title: LangField
+    description: LangNotes = Field(default_factory=dict)
     edition: str = ""
     #: The edition line in each language (the report's cover); ``edition`` when missing.
-    edition_text: LangText = Field(default_factory=dict)
+    edition_text: LangField = Field(default_factory=dict)
     areas: list[Area]
 
     def edition_in(self, lang: str) -> str:

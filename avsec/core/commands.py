@@ -18,8 +18,9 @@ from typing import Any, Protocol
 
 from avsec.core.actions import Action
 from avsec.core.assessment import STATUS_LABELS, Assessment, Response, Status
-from avsec.core.document import AssessmentDocument
+from avsec.core.document import AssessmentDocument, AttachmentInfo
 from avsec.core.i18n import N_
+from avsec.core.judgements import Judgement
 from avsec.core.layout import KIND_LABELS, Feature
 
 #: Turns an English msgid into the shown language (gettext's ``gettext``, the GUI's ``tr``).
@@ -39,6 +40,10 @@ class Changes:
     features: frozenset[str] = frozenset()
     actions: frozenset[str] = frozenset()
     assessment: bool = False
+    #: Findings whose judgement changed (by finding id).
+    findings: frozenset[str] = frozenset()
+    #: Photos whose caption, markup or position changed (by attachment id).
+    attachments: frozenset[str] = frozenset()
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -46,16 +51,21 @@ class Changes:
             self.features | other.features,
             self.actions | other.actions,
             self.assessment or other.assessment,
+            self.findings | other.findings,
+            self.attachments | other.attachments,
         )
 
     @property
     def kinds(self) -> frozenset[str]:
-        """The kinds of record touched: "responses", "features", "actions", "assessment"."""
+        """The kinds of record touched: "responses", "features", "actions", "assessment",
+        "findings" (judgements), "attachments" (photo edits)."""
         touched = {
             "responses": bool(self.responses),
             "features": bool(self.features),
             "actions": bool(self.actions),
             "assessment": self.assessment,
+            "findings": bool(self.findings),
+            "attachments": bool(self.attachments),
         }
         return frozenset(kind for kind, yes in touched.items() if yes)
 
@@ -78,6 +88,10 @@ class EditTarget(Protocol):
     def write_action(self, action_id: str, action: Action | None) -> None: ...
 
     def write_assessment(self, assessment: Assessment) -> None: ...
+
+    def write_judgement(self, finding_id: str, judgement: Judgement | None) -> None: ...
+
+    def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None: ...
 
 
 class Command(Protocol):
@@ -363,3 +377,12 @@ class DocumentTarget:
 
     def write_assessment(self, assessment: Assessment) -> None:
         self.doc.assessment = assessment
+
+    def write_judgement(self, finding_id: str, judgement: Judgement | None) -> None:
+        if judgement is None or judgement.is_empty():
+            self.doc.judgements.pop(finding_id, None)
+        else:
+            self.doc.judgements[finding_id] = judgement
+
+    def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None:
+        self.doc.attachments = [photo if a.id == attachment_id else a for a in self.doc.attachments]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,13 +13,37 @@ from avsec.core.checklist import Checklist
 from avsec.core.findings import Finding
 from avsec.core.followup import LastVisit
 from avsec.core.i18n import pick
+from avsec.core.judgements import Judgement, false_positives, open_findings
 from avsec.core.layout import Feature
+from avsec.core.textlimits import FieldText, LangField, LangNotes
 
 FORMAT_NAME = "avsec-assessment"
 
 
+class Mark(BaseModel):
+    """One piece of markup on a photo: an arrow, a circle or a text.
+
+    Coordinates are fractions (0..1) of the upright, rotated photo's width and height, so the
+    same mark fits the report copy, the thumbnail and the screen. An arrow points from
+    (x0, y0) to (x1, y1); a circle fills the box between them; a text starts at (x0, y0).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["arrow", "circle", "text"]
+    x0: float = Field(ge=0, le=1)
+    y0: float = Field(ge=0, le=1)
+    x1: float = Field(default=0, ge=0, le=1)
+    y1: float = Field(default=0, ge=0, le=1)
+    text: FieldText = ""
+
+
 class AttachmentInfo(BaseModel):
-    """A photo's metadata; the bytes stay in the .avsec file."""
+    """A photo's metadata; the bytes stay in the .avsec file, untouched by any edit.
+
+    Caption, rotation and markup describe the marked-up copy the store keeps as the photo's
+    report copy and thumbnail (avsec/store/photo_edits.py).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -30,6 +54,16 @@ class AttachmentInfo(BaseModel):
     taken: dt.datetime | None = None
     lon: float | None = None
     lat: float | None = None
+    caption: FieldText = ""
+    #: Clockwise quarter turns applied to the upright photo: 0, 90, 180 or 270 degrees.
+    rotation: Literal[0, 90, 180, 270] = 0
+    marks: list[Mark] = Field(default_factory=list)
+    #: The position was set by hand on the map (a photo without GPS).
+    placed_by_hand: bool = False
+
+    def edited(self) -> bool:
+        """Whether the report copy differs from the plain upright photo."""
+        return bool(self.rotation or self.marks)
 
 
 class Observation(BaseModel):
@@ -37,10 +71,10 @@ class Observation(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: FieldText
     #: Where it was seen, per language (plain text in files from before bilingual places).
-    place: str | dict[str, str] = ""
-    text: dict[str, str]
+    place: FieldText | LangField = ""
+    text: LangNotes
     location: tuple[float, float] | None = None  # lon, lat
     features: list[str] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list)
@@ -73,6 +107,8 @@ class AssessmentDocument(BaseModel):
     rationales: dict[str, str] = Field(default_factory=dict)
     #: Follow-up visits only: what the previous visit found.
     last_visit: LastVisit | None = None
+    #: The inspector's judgement of findings, by finding id (accepted, false positive...).
+    judgements: dict[str, Judgement] = Field(default_factory=dict)
 
     def status_of(self, item_id: str) -> Status:
         """Return the status recorded for ``item_id`` (``not_assessed`` when none)."""
@@ -82,6 +118,18 @@ class AssessmentDocument(BaseModel):
     def feature(self, feature_id: str) -> Feature | None:
         """Return the feature with ``feature_id`` or None."""
         return next((f for f in self.features if f.id == feature_id), None)
+
+    def open_findings(self) -> list[Finding]:
+        """The findings that stand: all but those judged false positives (stored order).
+
+        Suggested statuses, gap priorities, the generated outline and the report's findings
+        use these; the numbers stay those of :attr:`findings`.
+        """
+        return open_findings(self.findings, self.judgements)
+
+    def false_positives(self) -> list[Finding]:
+        """The findings the inspector judged false positives (stored order)."""
+        return false_positives(self.findings, self.judgements)
 
     def findings_for_item(self, item_id: str) -> list[Finding]:
         """Return the geometry findings linked to ``item_id``."""

@@ -29,6 +29,9 @@ class Finding(BaseModel):
     message: LangText = Field(default_factory=dict)
     #: The zone the finding lies in (critical_part, sra, airside, landside or "").
     zone: str = ""
+    #: Its number ("F3" on the map and in every list), kept across re-analysis while the
+    #: layout is unchanged (:func:`keep_numbers`); 0 before the store numbered it.
+    number: int = 0
 
     @property
     def id(self) -> str:
@@ -64,12 +67,54 @@ def suggested_status(findings: list[Finding]) -> str | None:
 
 
 def finding_numbers(findings: list[Finding]) -> dict[str, int]:
-    """Number findings 1, 2, ... in their stored order (the analysis sorts them by severity).
+    """The number of each finding: the one the store gave it (:attr:`Finding.number`).
 
-    The app's map and list, the report's map key and the outline all use these numbers, so
-    "finding 3" means the same gap everywhere.
+    The app's map and list, the report's map key, the outline, the action plan and the CLI
+    all use these numbers, so "F3" means the same gap everywhere. Findings never numbered by
+    a store (a GeoJSON layout analysed on the command line) count on from the highest number
+    in their stored order (the analysis sorts them by severity).
     """
-    numbers: dict[str, int] = {}
+    numbers: dict[str, int] = {f.id: f.number for f in findings if f.number > 0}
+    next_free = max(numbers.values(), default=0) + 1
     for finding in findings:
-        numbers.setdefault(finding.id, len(numbers) + 1)
+        if finding.id not in numbers:
+            numbers[finding.id] = next_free
+            next_free += 1
     return numbers
+
+
+def keep_numbers(
+    findings: list[Finding], previous: dict[str, int], same_layout: bool
+) -> tuple[list[Finding], dict[str, int]]:
+    """Number a new analysis's findings, keeping the numbers of the previous one.
+
+    While the layout is unchanged (only rule parameters changed, or nothing did) a finding
+    found again keeps its number, a new one takes the next number never used, and a vanished
+    one keeps its number reserved (so "F3" never comes to mean another gap). After a layout
+    change the numbering starts again at 1 in stored order.
+
+    Returns
+    -------
+    findings, numbering
+        The findings with :attr:`Finding.number` set, and the numbering to store (every
+        number handed out while the layout stayed the same, vanished findings included).
+    """
+    numbering = dict(previous) if same_layout else {}
+    next_free = max(numbering.values(), default=0) + 1
+    numbered = []
+    for finding in findings:
+        if finding.id not in numbering:
+            numbering[finding.id] = next_free
+            next_free += 1
+        numbered.append(finding.model_copy(update={"number": numbering[finding.id]}))
+    return numbered, numbering
+
+
+def finding_label(number: int) -> str:
+    """The label of finding ``number`` on the map and in every list: "F3"."""
+    return f"F{number}"
+
+
+def observation_label(number: int) -> str:
+    """The label of observation ``number`` of the visit: "O3" (apart from the findings')."""
+    return f"O{number}"

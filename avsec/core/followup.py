@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from avsec.core.actions import Action
 from avsec.core.assessment import STATUS_SCORE, Status
 from avsec.core.scoring import score_checklist
+from avsec.core.textlimits import NotesText
 
 if TYPE_CHECKING:
     from avsec.core.document import AssessmentDocument
@@ -29,7 +30,7 @@ class LastVisitItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: Status = Status.NOT_ASSESSED
-    notes: str = ""
+    notes: NotesText = ""
     photos: list[str] = Field(default_factory=list)
 
 

@@ -24,8 +24,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     import datetime as dt
 
-LANGUAGES = ("en", "es")
+#: The four official languages of the OAS, every one offered wherever a language is chosen
+#: (``--lang``, the preferences, the report). A text missing in one of them falls back to
+#: English (:func:`pick`), as a msgid missing from a catalogue does: English is the language
+#: every text is written in first, so the app works in Portuguese or French before each
+#: translation lands.
+LANGUAGES = ("en", "es", "pt", "fr")
 DEFAULT_LANGUAGE = "en"
+#: The Babel locale of each language: its numbers, month names and plural rules. Portuguese is
+#: Brazilian Portuguese; French is written as ICAO and the Haitian and Canadian authorities do.
+#: A language not listed here (a fifth, added as a catalogue) is its own Babel locale.
+BABEL_LOCALES = {"en": "en", "es": "es", "pt": "pt_BR", "fr": "fr"}
 
 LangText = dict[str, str]
 
@@ -89,8 +98,17 @@ def in_languages(message: str, **fields: Callable[[str], object] | object) -> La
     return texts
 
 
+def babel_locale(lang: str) -> str:
+    """The Babel locale of ``lang`` (``pt`` -> ``pt_BR``)."""
+    return BABEL_LOCALES.get(lang, lang or DEFAULT_LANGUAGE)
+
+
 def pick(text: Mapping[str, str] | None, lang: str, fallback: str = DEFAULT_LANGUAGE) -> str:
     """Return ``text`` in ``lang``, falling back to English, then to any language.
+
+    English, not Spanish, is the fallback: it is the language of the msgids (a catalogue
+    without a translation gives the English too), so a half-translated screen mixes at most two
+    languages, and every bundled text exists in English first.
 
     Parameters
     ----------
@@ -119,7 +137,7 @@ def pick(text: Mapping[str, str] | None, lang: str, fallback: str = DEFAULT_LANG
 
 #: Number formats offered in the preferences and by ``--number-format``: Babel locale ids.
 #: The empty string follows the language.
-NUMBER_FORMATS = ("", "en_US", "es_MX", "es_AR", "es_CO", "es_ES")
+NUMBER_FORMATS = ("", "en_US", "es_MX", "es_AR", "es_CO", "es_ES", "pt_BR", "fr_FR", "fr_CA")
 
 _number_format = ""
 
@@ -151,7 +169,7 @@ def number_format() -> str:
 
 def number_locale(lang: str) -> str:
     """The Babel locale that writes the numbers of a text in ``lang``."""
-    return _number_format or lang or DEFAULT_LANGUAGE
+    return _number_format or babel_locale(lang)
 
 
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
@@ -185,10 +203,11 @@ def format_share(value: float, lang: str) -> str:
 
 
 def format_day(day: dt.date, lang: str, style: str = "long") -> str:
-    """A date in words in ``lang`` ('1 March 2025', '1 de marzo de 2025'); ``style`` as Babel's."""
+    """A date in words in ``lang`` ('1 March 2025', '1 de março de 2025', '1 mars 2025');
+    ``style`` as Babel's."""
     from babel.dates import format_date
 
-    return format_date(day, style, locale=lang if lang != "en" else "en_GB")
+    return format_date(day, style, locale=babel_locale(lang) if lang != "en" else "en_GB")
 
 
 def number_format_name(locale: str, lang: str) -> str:
@@ -196,7 +215,7 @@ def number_format_name(locale: str, lang: str) -> str:
     from babel import Locale
     from babel.numbers import format_decimal
 
-    sample = format_decimal(1234.5, format="#,##0.0", locale=locale or lang)
+    sample = format_decimal(1234.5, format="#,##0.0", locale=locale or babel_locale(lang))
     if not locale:
         return sample
-    return f"{sample} — {Locale.parse(locale).get_display_name(lang) or locale}"
+    return f"{sample} — {Locale.parse(locale).get_display_name(babel_locale(lang)) or locale}"

@@ -6,9 +6,10 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from avsec.core.i18n import N_
+from avsec.core.textlimits import FieldText, is_stored, properties_problem
 
 
 class Kind(StrEnum):
@@ -115,8 +116,8 @@ class Feature(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(default_factory=new_feature_id)
-    kind: Kind | str
+    id: FieldText = Field(default_factory=new_feature_id)
+    kind: Kind | FieldText
     geometry: dict[str, Any]
     properties: dict[str, Any] = Field(default_factory=dict)
 
@@ -126,6 +127,15 @@ class Feature(BaseModel):
         """A known kind's spelling becomes its :class:`Kind` member."""
         if isinstance(value, str) and value in Kind._value2member_map_:
             return Kind(value)
+        return value
+
+    @field_validator("properties")
+    @classmethod
+    def _text_limits(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        """Names and other property texts keep the documented limits (core/textlimits.py)."""
+        problem = None if is_stored(info) else properties_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
     @property

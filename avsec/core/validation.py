@@ -6,7 +6,7 @@ file, the item id and the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -46,20 +46,63 @@ def schema_problems(name: str, data: Any, error: ValidationError) -> list[str]:
     return out
 
 
+def _texts(checklist: Checklist) -> Iterator[Mapping[str, str]]:
+    """Every ``{lang: text}`` mapping of ``checklist``."""
+    yield checklist.title
+    for area in checklist.areas:
+        yield area.title
+        for item in area.items:
+            for field in TEXT_FIELDS:
+                yield getattr(item, field)
+
+
+def carried_languages(checklist: Checklist) -> tuple[str, ...]:
+    """English plus every language in which ``checklist`` has at least one text."""
+    found = {lang for text in _texts(checklist) for lang, value in text.items() if value.strip()}
+    found.discard("en")
+    known = [lang for lang in LANGUAGES if lang in found]
+    return ("en", *known, *sorted(found - set(known)))
+
+
+def missing_languages(
+    checklist: Checklist, languages: Iterable[str] = LANGUAGES
+) -> tuple[str, ...]:
+    """The ``languages`` in which ``checklist`` has no text at all (shown in English)."""
+    carried = set(carried_languages(checklist))
+    return tuple(lang for lang in languages if lang not in carried)
+
+
 def checklist_problems(
     name: str,
     checklist: Checklist,
     catalogue: ProvisionCatalogue | None,
-    languages: Iterable[str] = LANGUAGES,
+    languages: Iterable[str] | None = None,
 ) -> list[str]:
     """Return every problem of a schema-valid checklist.
 
     Checks unique area and item ids, that each text exists in every language and is not the
     English text copied, that every reference resolves in ``catalogue`` and that rule ids
     exist.
+
+    ``languages`` are the languages every text must have. None (a user's checklist, or any
+    checklist being loaded) asks for English and every language the checklist carries at all:
+    a checklist in English and Spanish only is complete, its items shown in English in
+    Portuguese; one with half its items in Portuguese is not. A bundled checklist is checked
+    with all of :data:`~avsec.core.i18n.LANGUAGES` (``avsec checklist validate``); a language it
+    lacks entirely is one line, not one per text.
     """
     problems: list[str] = []
-    languages = tuple(languages)
+    if languages is None:
+        languages = carried_languages(checklist)
+    else:
+        languages = tuple(languages)
+        absent = missing_languages(checklist, languages)
+        for lang in absent:
+            problems.append(
+                f"{name}: checklist {checklist.id}: language {lang}: missing (no text in {lang}; "
+                f"a bundled checklist carries every language: {', '.join(languages)})"
+            )
+        languages = tuple(lang for lang in languages if lang not in absent)
     seen_items: set[str] = set()
     seen_areas: set[str] = set()
     for lang in languages:
@@ -104,6 +147,32 @@ def checklist_problems(
             for rule in item.rules:
                 if rule not in RULE_IDS:
                     problems.append(f"{name}: item {item.id}: field rules: unknown rule {rule}")
+    return problems
+
+
+def provision_problems(
+    name: str, catalogue: ProvisionCatalogue, languages: Iterable[str] = LANGUAGES
+) -> list[str]:
+    """Provisions whose title or summary lacks one of ``languages``.
+
+    The bundled catalogue carries every language (``avsec checklist validate``); a language
+    missing from every provision is one line, not one per text.
+    """
+    problems: list[str] = []
+    for lang in languages:
+        texts = [
+            (provision.id, field, getattr(provision, field))
+            for provision in catalogue.provisions
+            for field in ("title", "summary")
+            if field == "title" or (provision.summary.get("en") or "").strip()
+        ]
+        lacking = [(pid, field) for pid, field, text in texts if not (text.get(lang) or "").strip()]
+        if lacking and len(lacking) == len(texts):
+            problems.append(f"{name}: language {lang}: missing (no provision has a text in {lang})")
+        else:
+            problems += [
+                f"{name}: provision {pid}: field {f}.{lang}: missing" for pid, f in lacking
+            ]
     return problems
 
 

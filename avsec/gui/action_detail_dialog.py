@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from avsec.core.actions import Action
+from avsec.core.textlimits import MAX_ACTION_TITLE_CHARS
 from avsec.gui.dialogs import ok_cancel_buttons
 from avsec.gui.i18n import tr
 
@@ -24,6 +25,7 @@ class ActionDetailDialog(QDialog):
         self.action = action
         self.title = QLineEdit(action.title, self)
         self.title.setObjectName("action-title")
+        self.title.setMaxLength(MAX_ACTION_TITLE_CHARS)
         self.title.setAccessibleName(tr("Title"))
         self.description = QPlainTextEdit(action.description, self)
         self.description.setObjectName("action-description")

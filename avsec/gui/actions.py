@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from avsec.gui.i18n import N_
 from avsec.gui.labels import DRAW_TIPS, KIND_LABELS, KINDS, STATUS_LABELS, STATUSES
 
 #: The views of an open assessment, in the order of Ctrl+1..4.
@@ -297,6 +298,30 @@ MAP_ACTIONS = (
             group="map-tools",
         )
         for kind in KINDS
+    ),
+    ActionSpec(
+        "map.measure",
+        "Measure",
+        "&Map",
+        ("M",),
+        toolbar="map",
+        scope="map",
+        checkable=True,
+        separator=True,
+        tip=N_("Measure a distance and an area in metres"),
+        call=Call("map", "set_tool", ("measure",)),
+        group="map-tools",
+    ),
+    ActionSpec(
+        "map.labels",
+        "Feature labels",
+        "&View",
+        ("Shift+L",),
+        scope="map",
+        checkable=True,
+        separator=True,
+        tip=N_("Write each feature's name on the map"),
+        call=Call("map", "toggle_labels"),
     ),
     ActionSpec(
         "map.delete",

@@ -99,8 +99,13 @@ def make_window(
     return window
 
 
-def render_screenshot(window: MainWindow, out: str | Path, view: str | None = None) -> Path:
-    """Render ``window`` at 1280x800 to a PNG, showing ``view`` when given.
+def render_screenshot(
+    window: MainWindow,
+    out: str | Path,
+    view: str | None = None,
+    size: tuple[int, int] | None = None,
+) -> Path:
+    """Render ``window`` at ``size`` (1280x800 by default) to a PNG, showing ``view`` when given.
 
     Returns
     -------
@@ -108,7 +113,7 @@ def render_screenshot(window: MainWindow, out: str | Path, view: str | None = No
         The PNG written.
     """
     app = application()
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*(size or SCREENSHOT_SIZE))
     window.show()
     app.processEvents()
     if view and window.workspace is not None:
@@ -136,8 +141,9 @@ def run(
     lang: str | None = None,
     screenshot: str | Path | None = None,
     settings: QSettings | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
-    """Run the app (or only render a screenshot); return the exit code.
+    """Run the app (or only render a screenshot, ``size`` pixels); return the exit code.
 
     A screenshot run writes no setting (the file does not join the recent files) and fails
     with the file's error, never with a picture of the start page.
@@ -179,7 +185,7 @@ def run(
         raise_errors=bool(screenshot),
     )
     if screenshot:
-        render_screenshot(window, screenshot)
+        render_screenshot(window, screenshot, size=size)
         window.close()
         return 0
     window.show()

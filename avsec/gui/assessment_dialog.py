@@ -35,9 +35,18 @@ from avsec.core.assessment import (
     RuleParameters,
 )
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_, babel_locale
 from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.dialogs import ok_cancel_buttons
-from avsec.gui.i18n import language, number, tr
+from avsec.gui.i18n import LANGUAGES, language, number, tr
+
+#: The label of each language's marking field (a further language gets its code).
+_MARKING_LABELS = {
+    "en": N_("Handling marking (English)"),
+    "es": N_("Handling marking (Spanish)"),
+    "pt": N_("Handling marking (Portuguese)"),
+    "fr": N_("Handling marking (French)"),
+}
 
 #: Largest value a rule parameter can take in the dialog, metres (a 1 km clear zone is absurd
 #: already; the bound only keeps a slipped key from typing 1e9).
@@ -116,13 +125,16 @@ class AssessmentDialog(QDialog):
         self.has_ended.setChecked(assessment.ended is not None)
         self.ended.setEnabled(assessment.ended is not None)
         self.has_ended.toggled.connect(self.ended.setEnabled)
-        self.marking_en = QLineEdit(assessment.handling_marking.get("en", ""), self)
-        self.marking_en.setObjectName("details-marking-en")
-        self.marking_en.setPlaceholderText(DEFAULT_MARKING["en"])
-        self.marking_es = QLineEdit(assessment.handling_marking.get("es", ""), self)
-        self.marking_es.setObjectName("details-marking-es")
-        self.marking_es.setPlaceholderText(DEFAULT_MARKING["es"])
-        for field in (self.title, self.organisation, self.marking_en, self.marking_es):
+        #: One marking field per language of the app, by language code.
+        self.markings: dict[str, QLineEdit] = {}
+        for lang in LANGUAGES:
+            field = QLineEdit(assessment.handling_marking.get(lang, ""), self)
+            field.setObjectName(f"details-marking-{lang}")
+            field.setPlaceholderText(DEFAULT_MARKING.get(lang, DEFAULT_MARKING["en"]))
+            self.markings[lang] = field
+        self.marking_en = self.markings["en"]
+        self.marking_es = self.markings["es"]
+        for field in (self.title, self.organisation, *self.markings.values()):
             field.setMaxLength(MAX_FIELD_CHARS)
         self.message = QLabel(self)
         self.message.setObjectName("details-message")
@@ -140,15 +152,19 @@ class AssessmentDialog(QDialog):
         form.addRow(tr("Organisation"), self.organisation)
         form.addRow(tr("Start date"), self.started)
         form.addRow(tr("End date"), ended_row)
-        form.addRow(tr("Handling marking (English)"), self.marking_en)
-        form.addRow(tr("Handling marking (Spanish)"), self.marking_es)
+        for lang, field in self.markings.items():
+            msgid = _MARKING_LABELS.get(lang)
+            form.addRow(
+                tr(msgid) if msgid else tr("Handling marking ({language})").format(language=lang),
+                field,
+            )
 
         self.parameters: dict[str, QDoubleSpinBox] = {}
         rules = QGroupBox(tr("Rule parameters"), self)
         grid = QGridLayout(rules)
         defaults = parameter_defaults()
         current = assessment.parameters.model_dump()
-        locale = QLocale(QLocale.Language.Spanish if language() == "es" else QLocale.Language.C)
+        locale = QLocale(babel_locale(language())) if language() != "en" else QLocale.c()
         locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
         for row, (name, default) in enumerate(defaults.items()):
             spin = QDoubleSpinBox(rules)
@@ -179,7 +195,7 @@ class AssessmentDialog(QDialog):
         grid.addWidget(note, len(defaults) + 1, 0, 1, 3)
 
         buttons = ok_cancel_buttons(self, self._on_accept)
-        for field in (self.title, self.organisation, self.marking_en, self.marking_es):
+        for field in (self.title, self.organisation, *self.markings.values()):
             field.setCursorPosition(0)  # show where a long text starts, not where it ends
         self.setMinimumWidth(680)  # the standard markings fit without scrolling
         layout = QVBoxLayout(self)
@@ -202,8 +218,8 @@ class AssessmentDialog(QDialog):
         started = _to_date(self.started.date())
         ended = _to_date(self.ended.date()) if self.has_ended.isChecked() else None
         marking = dict(self.original.handling_marking)  # keeps markings of other languages
-        for lang, field in (("en", self.marking_en), ("es", self.marking_es)):
-            marking[lang] = field.text().strip() or DEFAULT_MARKING[lang]
+        for lang, field in self.markings.items():
+            marking[lang] = field.text().strip() or DEFAULT_MARKING.get(lang, DEFAULT_MARKING["en"])
         try:
             result = edited_header(
                 self.original,

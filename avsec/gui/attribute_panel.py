@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from avsec.core.commands import change_feature
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature
+from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.i18n import tr
 from avsec.gui.labels import KINDS, field_label, kind_label, value_label
 from avsec.gui.session import Session
@@ -64,6 +65,9 @@ class AttributePanel(SessionWidget):
         self.empty.setStyleSheet("color: #5f6b73;")
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
+        # Labels above their fields: the long ones ("detected at (B, M, E)") fit a narrow pane.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.extra = QLabel(self)
         self.extra.setWordWrap(True)
@@ -97,7 +101,8 @@ class AttributePanel(SessionWidget):
         kind_box = QComboBox(self.form_host)
         kind_box.setObjectName("attr:kind")
         for kind in compatible_kinds(str(feature.geometry.get("type", ""))) or [feature.kind]:
-            kind_box.addItem(kind_label(kind), kind)
+            label = kind_label(kind)  # lower case for sentences, capitalised as a choice
+            kind_box.addItem(label[:1].upper() + label[1:], kind)
         kind_box.setCurrentIndex(max(0, kind_box.findData(feature.kind)))
         kind_box.activated.connect(
             lambda _=0, box=kind_box: self._on_kind_changed(box.currentData())
@@ -110,6 +115,7 @@ class AttributePanel(SessionWidget):
             editor: QLineEdit | QComboBox
             if choices is None:
                 editor = QLineEdit(self.form_host)
+                editor.setMaxLength(MAX_FIELD_CHARS)  # names: core/textlimits.py
                 if name.endswith(NUMERIC_SUFFIXES):
                     validator = QDoubleValidator(0.0, 1000.0, 2, editor)
                     validator.setLocale(QLocale.c())

@@ -48,6 +48,11 @@ class CompareDialog(QDialog):
         )
         present.setObjectName("present")
         present.clicked.connect(self.present)
+        debrief = buttons.addButton(
+            tr("Export debrief PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        debrief.setObjectName("export-debrief")
+        debrief.clicked.connect(lambda: self.export_debrief())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -60,6 +65,32 @@ class CompareDialog(QDialog):
         self.presentation = window
         window.showFullScreen()
         return window
+
+    def export_debrief(self, target: str | Path | None = None) -> Path | None:
+        """Write the debrief PDF (as ``avsec workshop compare -o`` does) in the UI language;
+        never over the key or a team file. None when cancelled or refused."""
+        from avsec.core.errors import AvsecError
+        from avsec.gui.i18n import language
+        from avsec.workshop.debrief import build_debrief
+
+        comparison = self.view.comparison
+        if target is None:
+            suggested = str(comparison.key_path.with_name("debrief.pdf"))
+            target = dialogs.choose_save_file(
+                self, tr("Export debrief PDF…").rstrip("…"), suggested, tr("PDF (*.pdf)"), ".pdf"
+            )
+            if not target:
+                return None
+        target = Path(target)
+        inputs = [comparison.key_path, *(t.path for t in comparison.teams)]
+        if any(target.resolve() == Path(i).resolve() for i in inputs):
+            show_error(self, tr("Compare teams"), tr("Choose another name than the open file."))
+            return None
+        try:
+            return build_debrief(comparison, target, lang=language())
+        except (AvsecError, OSError) as exc:
+            show_error(self, tr("Compare teams"), exc)
+            return None
 
     @classmethod
     def compare(

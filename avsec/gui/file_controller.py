@@ -206,7 +206,12 @@ class FileController:
             if not target:
                 return None
         target = Path(target)
+        from avsec.app.outputs import check_output
+
+        suffixes = {"json": (".json",), "plan": (".xlsx", ".csv")}
         try:
+            # Never over the open assessment or any other (README, *Security*).
+            check_output(target, suffixes.get(what, (".geojson", ".json", ".kml")), [session.path])
             _write_via_temp(target, lambda tmp: _export(session, what, tmp, target.suffix))
         except (AvsecError, OSError) as exc:
             show_error(self.window, tr("Cannot export"), exc)

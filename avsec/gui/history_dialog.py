@@ -56,7 +56,9 @@ def _describe(what: str, before: Any, after: Any) -> str:
     if family == "assessment":
         return tr("Assessment details edited")
     if family == "batch":
-        return ident  # the batch's own sentence, as recorded
+        # The batch's own sentence as recorded; sentences avsec writes itself (the training
+        # airport's) are catalogue msgids and read in the UI language.
+        return tr(ident)
     if family == "attachment":
         return tr("Photo stored")
     if family == "extra":

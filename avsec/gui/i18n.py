@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from avsec.core.i18n import N_, format_number, ntranslate, translate
-from avsec.io.translations import available_languages
+from avsec.core.i18n import N_, babel_locale, format_number, ntranslate, translate
+from avsec.io.translations import offered_languages
 
 __all__ = [
     "LANGUAGES",
@@ -27,8 +27,8 @@ __all__ = [
     "tr",
 ]
 
-#: English plus every language with a compiled catalogue.
-LANGUAGES = available_languages()
+#: The four languages of the OAS, then any further language with a compiled catalogue.
+LANGUAGES = offered_languages()
 #: Language names as their speakers write them (shown untranslated in the preferences); the OAS
 #: official languages are named ahead of their catalogues.
 _NATIVE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
@@ -52,8 +52,10 @@ def set_language(lang: str) -> None:
 def install_qt_translations(lang: str) -> bool:
     """Translate Qt's own strings into ``lang`` with the qtbase catalogue shipped with Qt.
 
-    The catalogues come with the PySide6 wheel (``PySide6/Qt/translations/qtbase_es.qm``);
-    widgets already shown retranslate themselves on the language-change event Qt sends.
+    The catalogues come with the PySide6 wheel (``PySide6/Qt/translations/qtbase_es.qm``,
+    ``qtbase_pt_BR.qm``, ``qtbase_fr.qm``), found by the language's Babel locale (``pt`` is
+    Brazilian Portuguese); widgets already shown retranslate themselves on the
+    language-change event Qt sends.
 
     Returns
     -------
@@ -72,7 +74,7 @@ def install_qt_translations(lang: str) -> bool:
         return False
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(QLocale(lang), "qtbase", "_", folder):
+    if not translator.load(QLocale(babel_locale(lang)), "qtbase", "_", folder):
         return False
     app.installTranslator(translator)
     _qt_translator = translator

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.errors import AvsecError
-from avsec.core.findings import suggested_status
+from avsec.core.findings import finding_label, observation_label, suggested_status
 from avsec.core.i18n import pick
+from avsec.core.judgements import open_findings
 from avsec.core.textlimits import MAX_NOTES_CHARS
 from avsec.gui import dialogs
 from avsec.gui.dialogs import show_error
-from avsec.gui.findings_panel import value_text
+from avsec.gui.findings_panel import value_text, verdict_suffix
 from avsec.gui.followup_panel import last_visit_text
 from avsec.gui.i18n import language, tr
 from avsec.gui.icons import marker_icon
@@ -82,6 +83,8 @@ class ItemPage(QScrollArea):
 
     #: Show this finding on the map (finding id).
     finding_requested = Signal(str)
+    #: Place a photo on the map by hand (attachment id).
+    photo_place_requested = Signal(str)
     #: Show this observation of the visit on the map (observation id).
     observation_requested = Signal(str)
 
@@ -90,6 +93,7 @@ class ItemPage(QScrollArea):
         self.session = session
         self.item_id = ""
         self.setObjectName("item-page")
+        session.findings_changed.connect(self.refresh_findings)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget(self)
@@ -150,6 +154,9 @@ class ItemPage(QScrollArea):
         self.photos.files_dropped.connect(self.add_photos)
         self.photos.open_requested.connect(self._on_open_photo)
         self.photos.remove_requested.connect(self._on_remove_photo)
+        self.photos.edit_requested.connect(self.edit_photo)
+        self.photos.place_requested.connect(self.photo_place_requested)
+        session.attachments_changed.connect(self._on_attachments_changed)
         self.findings = QListWidget(page)
         self.findings.setObjectName("item-findings")
         self.findings.itemActivated.connect(self._on_finding_activated)
@@ -278,7 +285,9 @@ class ItemPage(QScrollArea):
                 else ""
             )
             text = html.escape(pick(observation.text, lang)).replace("\n", "<br>")
-            blocks.append(f"<p><b>{numbers[observation.id]}. {place}</b>{link}<br>{text}</p>")
+            blocks.append(
+                f"<p><b>{observation_label(numbers[observation.id])}. {place}</b>{link}<br>{text}</p>"
+            )
         self.observations.setText("".join(blocks))
         self.observations.setVisible(bool(blocks))
         self.observations_heading.setVisible(bool(blocks))
@@ -311,11 +320,13 @@ class ItemPage(QScrollArea):
             number = self.session.finding_number(finding.id)
             value = value_text(finding.value, finding.unit)
             text = (
-                f"{number}. {rule_label(finding.rule)} — {value}"
+                f"{finding_label(number)}. {rule_label(finding.rule)} — {value}"
                 f" ({severity_label(finding.severity)})"
             )
             entry = QListWidgetItem(
-                marker_icon(SEVERITY_COLOURS[finding.severity], str(number)), text, self.findings
+                marker_icon(SEVERITY_COLOURS[finding.severity], finding_label(number)),
+                text + verdict_suffix(self.session.doc.judgements.get(finding.id)),
+                self.findings,
             )
             entry.setData(Qt.ItemDataRole.UserRole, finding.id)
             entry.setToolTip(pick(finding.message, lang) + "\n" + tr("Show on map"))
@@ -326,7 +337,9 @@ class ItemPage(QScrollArea):
         )
         self.findings.setVisible(bool(findings))
         self.no_findings.setVisible(not findings)
-        suggested = suggested_status(findings)
+        # A finding judged a false positive is listed, but suggests nothing.
+        judgements = self.session.doc.judgements
+        suggested = suggested_status(open_findings(findings, judgements))
         if suggested:
             self.suggestion.setText(
                 tr("Suggested status: {status}").format(status=status_label(suggested))
@@ -406,6 +419,19 @@ class ItemPage(QScrollArea):
         viewer = PhotoViewer(self.session, attachment_id, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
+
+    def edit_photo(self, attachment_id: str) -> None:
+        """Caption, rotate and mark up a photo (a dialog; OK is one undoable edit)."""
+        from avsec.gui.photo_editor import PhotoEditor
+
+        editor = PhotoEditor(self.session, attachment_id, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+
+    def _on_attachments_changed(self) -> None:
+        if self.item_id:
+            response = self.session.response(self.item_id)
+            self.photos.show_photos(list(response.photos) if response else [])
 
     def _on_remove_photo(self, attachment_id: str) -> None:
         self.session.remove_photo(self.item_id, attachment_id)

@@ -86,6 +86,7 @@ FIELD_LABELS = {
     "mode": N_("mode"),
     "control": N_("control"),
     "screening": N_("screening"),
+    "width_m": N_("opening width (m)"),
     "obstacle": N_("obstacle"),
     "p_detect": N_("detection probability (0–1)"),
     "delay_s": N_("delay (s)"),

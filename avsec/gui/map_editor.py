@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QLabel,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -67,6 +69,8 @@ class MapEditor(SessionWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent, name="map-editor")
         self.scene = MapScene(session, self)
+        #: A photo waiting for the click that places it (avsec/gui/photo_placement.py).
+        self.placement: Any = None
         self.view = MapView(self.scene, self)
         self.tool_bar = QToolBar(self)
         self.tool_bar.setObjectName("map-toolbar")
@@ -102,7 +106,16 @@ class MapEditor(SessionWidget):
         left_layout.addWidget(draw_box)
         left_layout.addWidget(layers_box, 1)
         attributes_box = QGroupBox(tr("Attributes"), self)
-        QVBoxLayout(attributes_box).addWidget(self.attributes)
+        # A gate has ten fields: they scroll inside their box rather than push the findings
+        # list down or widen the pane (and narrow the map) at 1280x720.
+        attributes_scroll = QScrollArea(attributes_box)
+        attributes_scroll.setObjectName("attributes-scroll")
+        attributes_scroll.setAccessibleName(tr("Attributes"))
+        attributes_scroll.setWidgetResizable(True)
+        attributes_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        attributes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        attributes_scroll.setWidget(self.attributes)
+        QVBoxLayout(attributes_box).addWidget(attributes_scroll)
         # Findings and the visit's observations share one place: a team switches between what
         # the rules found and what the visit saw. Files without a narrative show no tab bar.
         self.side_tabs = QTabWidget(self)
@@ -151,6 +164,15 @@ class MapEditor(SessionWidget):
         self.observations.item_requested.connect(self.item_requested)
         self.scene.features_changed.connect(self._on_features_changed)
         self._update_hint()
+        self._restore_labels()
+
+    def _restore_labels(self) -> None:
+        """Feature labels as the user left them (View > Feature labels)."""
+        from avsec.gui.main_window import MainWindow
+
+        window = self.window()
+        if isinstance(window, MainWindow) and window.preferences.map_labels:
+            self.set_labels_shown(True)
 
     # --- tools ------------------------------------------------------------------------------
 
@@ -169,7 +191,8 @@ class MapEditor(SessionWidget):
 
     def sync_tool_actions(self) -> None:
         """Tick the tool bar action of the current tool."""
-        key = "map.select" if self.view.tool == "select" else f"map.draw.{self.view.tool}"
+        tool = self.view.tool
+        key = f"map.{tool}" if tool in ("select", "measure") else f"map.draw.{tool}"
         slots = [self.draw_layout.itemAt(i) for i in range(self.draw_layout.count())]
         palette = [slot.widget() for slot in slots if slot is not None]
         actions = [b.defaultAction() for b in palette if isinstance(b, QToolButton)]
@@ -179,7 +202,14 @@ class MapEditor(SessionWidget):
 
     def _update_hint(self) -> None:
         family = DRAW_FAMILY.get(self.view.tool)
-        if family is None:
+        if self.view.tool == "measure":
+            self.hint.setText(
+                tr(
+                    "Click points to measure the distance along them (and the area from three "
+                    "points); double-click or Enter ends; Esc clears."
+                )
+            )
+        elif family is None:
             if not self.session.doc.features:
                 self.hint.setText(
                     tr(
@@ -204,6 +234,15 @@ class MapEditor(SessionWidget):
 
     # --- view commands -------------------------------------------------------------------
 
+    def place_photo(self, attachment_id: str) -> None:
+        """Let the next click on the map place a photo (Esc cancels)."""
+        from avsec.gui.photo_placement import PhotoPlacement
+
+        if self.placement is not None:
+            self.placement.finish()
+        self.set_tool("select")
+        self.placement = PhotoPlacement(self, attachment_id)
+
     def fit(self) -> None:
         """Show the whole layout."""
         self.view.fit()
@@ -211,6 +250,23 @@ class MapEditor(SessionWidget):
     def zoom(self, factor: float) -> None:
         """Zoom in (> 1) or out (< 1)."""
         self.view.zoom(factor)
+
+    def toggle_labels(self) -> None:
+        """Show or hide the names of the features on the map (kept in the preferences)."""
+        self.set_labels_shown(not self.scene.labels_shown)
+
+    def set_labels_shown(self, shown: bool) -> None:
+        """Draw the features' names on the map or not; the choice is remembered."""
+        from avsec.gui.main_window import MainWindow
+
+        self.scene.set_labels_shown(shown)
+        window = self.window()
+        if isinstance(window, MainWindow):
+            window.preferences.map_labels = shown
+            try:
+                window.registry.action("map.labels").setChecked(shown)
+            except KeyError:
+                pass  # menus not built yet (the window completes its setup after showing)
 
     # --- selection --------------------------------------------------------------------------
 
@@ -509,7 +565,10 @@ class MapEditor(SessionWidget):
         try:
             if path.stat().st_size > MAX_IMAGE_BYTES:
                 raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # bounded: a device reports size 0
+                data = handle.read(MAX_IMAGE_BYTES + 1)
+            if len(data) > MAX_IMAGE_BYTES:
+                raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
             image = QImage.fromData(QByteArray(data))
             if image.isNull():
                 raise InputError(f"{path.name}: not a PNG or JPEG image avsec can read")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.app.map_geometry import LINE, POINT, POLYGON, ring_contains, segment_distance
+from avsec.core.findings import finding_label, observation_label
 from avsec.gui.style import (
     CONTROL_COLOURS,
     OBSERVATION_COLOUR,
@@ -377,7 +378,11 @@ class NumberedMarker(QGraphicsItem):
 def finding_marker(finding_id: str, number: int, severity: str) -> NumberedMarker:
     """The numbered marker of a finding."""
     return NumberedMarker(
-        finding_id, SEVERITY_COLOURS.get(severity, "#555555"), str(number), 11, Z_FINDINGS
+        finding_id,
+        SEVERITY_COLOURS.get(severity, "#555555"),
+        finding_label(number),
+        11,
+        Z_FINDINGS,
     )
 
 
@@ -392,7 +397,12 @@ def observation_marker(observation_id: str, number: int) -> NumberedMarker:
     Square rather than round so that it never reads as a finding's number.
     """
     return NumberedMarker(
-        observation_id, OBSERVATION_COLOUR, str(number), 9, Z_OBSERVATIONS, marker_shape="square"
+        observation_id,
+        OBSERVATION_COLOUR,
+        observation_label(number),
+        9,
+        Z_OBSERVATIONS,
+        marker_shape="square",
     )
 
 

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsS
 
 from avsec.app.georef import affine_from_points, check_control_points
 from avsec.app.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
+from avsec.app.map_tools import clusters
 from avsec.core.document import Observation
 from avsec.core.errors import AvsecError
+from avsec.core.findings import finding_label, observation_label
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import language, ngettext, tr
 from avsec.gui.labels import kind_label, rule_label
 from avsec.gui.map_items import (
     FeatureItem,
@@ -36,6 +38,7 @@ from avsec.gui.map_items import (
     observation_marker,
     photo_marker,
 )
+from avsec.gui.map_overlays import CLUSTER_LAYERS, OVERLAP, ClusterMarker, FeatureLabel, make_label
 from avsec.gui.session import Session, touched
 from avsec.gui.style import SEVERITY_COLOURS, Z_BACKGROUND, Z_FINDINGS, Z_OBSERVATIONS
 
@@ -78,6 +81,12 @@ class MapScene(QGraphicsScene):
         self.finding_outline: QGraphicsPathItem | None = None
         self.background: QGraphicsPixmapItem | None = None
         self.background_error = ""
+        #: Feature names drawn on the map (View > Feature labels), by feature id.
+        self.labels_shown = False
+        self.label_items: dict[str, FeatureLabel] = {}
+        #: Markers that overlap at the view's zoom (pixels per metre) are drawn as clusters.
+        self.cluster_items: list[ClusterMarker] = []
+        self.cluster_scale = 0.0
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.rebuild_features()
         self.rebuild_findings()
@@ -117,6 +126,7 @@ class MapScene(QGraphicsScene):
         for item in self.feature_items.values():
             self.removeItem(item)
         self.feature_items.clear()
+        self._drop_labels()
         self.clear_handles()
         features = self.session.doc.features
         geometries = self.projection.project_all([f.geometry for f in features])
@@ -125,6 +135,7 @@ class MapScene(QGraphicsScene):
             if drawn is not None:
                 self.addItem(drawn)
                 self.feature_items[feature.id] = drawn
+                self._label(feature, drawn)
         if self.selected_feature not in self.feature_items:
             self.selected_feature = ""
         elif self.selected_feature:
@@ -141,6 +152,9 @@ class MapScene(QGraphicsScene):
             old = self.feature_items.pop(feature_id, None)
             if old is not None:
                 self.removeItem(old)
+            label = self.label_items.pop(feature_id, None)
+            if label is not None:
+                self.removeItem(label)
             feature = self.session.doc.feature(feature_id)
             if feature is None:
                 continue
@@ -148,6 +162,7 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 self.addItem(item)
                 self.feature_items[feature_id] = item
+                self._label(feature, item)
         if self.selected_feature in feature_ids:
             selected = self.selected_feature
             self.selected_feature = ""
@@ -194,6 +209,97 @@ class MapScene(QGraphicsScene):
         counts["background"] = int(self.background is not None)
         return counts
 
+    # --- labels -----------------------------------------------------------------------------
+
+    def _label(self, feature: Feature, item: AnyFeatureItem) -> None:
+        name = feature.label(language()) if self.labels_shown else ""
+        if name:
+            label = make_label(item.family, item.parts, name)
+            label.setVisible(item.isVisible())
+            self.addItem(label)
+            self.label_items[feature.id] = label
+
+    def _drop_labels(self) -> None:
+        for label in self.label_items.values():
+            self.removeItem(label)
+        self.label_items.clear()
+
+    def set_labels_shown(self, shown: bool) -> None:
+        """Draw (or stop drawing) the name of every named feature on the map."""
+        self.labels_shown = shown
+        self._drop_labels()
+        for feature in self.session.doc.features if shown else ():
+            item = self.feature_items.get(feature.id)
+            if item is not None:
+                self._label(feature, item)
+        self.declutter_labels()
+
+    def declutter_labels(self) -> None:
+        """Show only labels that do not overlap one shown before them at the current zoom
+        (points first, then zones, then lines): zooming in brings the others back."""
+        if not self.label_items or self.cluster_scale <= 0:
+            return
+        rank = {POINT: 0, POLYGON: 1}
+        taken: list[QRectF] = []
+        order = sorted(
+            self.label_items.items(),
+            key=lambda pair: rank.get(self.feature_items[pair[0]].family, 2),
+        )
+        for feature_id, label in order:
+            if not self.feature_items[feature_id].isVisible():
+                label.setVisible(False)
+                continue
+            box = label.boundingRect().translated(label.pos() * self.cluster_scale)
+            free = not any(box.intersects(other) for other in taken)
+            label.setVisible(free)
+            if free:
+                taken.append(box)
+
+    # --- clusters ---------------------------------------------------------------------------
+
+    def marker_layers(self) -> dict[str, dict[str, NumberedMarker]]:
+        """The markers of each clustering layer, by key."""
+        return {
+            "findings": self.finding_items,
+            "observations": self.observation_items,
+            "photos": self.photo_items,
+        }
+
+    def recluster(self, scale: float | None = None) -> None:
+        """Draw markers that overlap at ``scale`` (pixels per metre; the last one when None)
+        as one cluster per group; the selected finding and observation always show alone."""
+        if scale is not None:
+            self.cluster_scale = scale
+            self.declutter_labels()
+        for cluster in self.cluster_items:
+            self.removeItem(cluster)
+        self.cluster_items = []
+        selected = {self.selected_finding, self.selected_observation} - {""}
+        for layer, items in self.marker_layers().items():
+            shown = self.layer_visible(layer)
+            markers = [m for key, m in items.items() if key not in selected]
+            for marker in items.values():
+                marker.setVisible(shown)
+            if not shown or self.cluster_scale <= 0 or len(markers) < 2:
+                continue
+            at = [
+                (
+                    m.pos().x() * self.cluster_scale + m.offset.x(),
+                    m.pos().y() * self.cluster_scale + m.offset.y(),
+                )
+                for m in markers
+            ]
+            reach = 2 * markers[0].radius * OVERLAP
+            for group in clusters(at, reach):
+                if len(group) < 2:
+                    continue
+                cluster = ClusterMarker(layer, [markers[i] for i in group])
+                cluster.setToolTip(cluster_tooltip(cluster))
+                for member in cluster.members:
+                    member.setVisible(False)
+                self.addItem(cluster)
+                self.cluster_items.append(cluster)
+
     # --- layers -----------------------------------------------------------------------------
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
@@ -217,15 +323,21 @@ class MapScene(QGraphicsScene):
             if self.background is not None:
                 self.background.setVisible(visible)
         else:
-            for item in self.feature_items.values():
+            for feature_id, item in self.feature_items.items():
                 if item.kind == layer:
                     item.setVisible(visible)
+                    if feature_id in self.label_items:
+                        self.label_items[feature_id].setVisible(visible)
+            self.declutter_labels()
             if (
                 not visible
                 and self.selected_feature
                 and self.feature_items[self.selected_feature].kind == layer
             ):
                 self.select_feature("")
+
+        if layer in CLUSTER_LAYERS:
+            self.recluster()
 
     def layer_visible(self, layer: str) -> bool:
         """Whether a layer is shown."""
@@ -272,6 +384,7 @@ class MapScene(QGraphicsScene):
         self.finding_items.clear()
         self._clear_finding_outline()
         findings = self.session.doc.findings
+        by_place: dict[tuple[float, float], list[NumberedMarker]] = {}
         if findings:
             points = self.projection.to_scene(np.array([f.location for f in findings], dtype=float))
             for finding, (x, y) in zip(findings, points, strict=True):
@@ -281,13 +394,21 @@ class MapScene(QGraphicsScene):
                 number = self.session.finding_number(finding.id)
                 marker = finding_marker(finding.id, number, finding.severity)
                 marker.setPos(QPointF(float(x), float(y)))
-                marker.setToolTip(f"{number}. {rule_label(finding.rule)}")
+                tip = f"{finding_label(number)}. {rule_label(finding.rule)}"
+                judgement = self.session.doc.judgements.get(finding.id)
+                if judgement is not None and judgement.verdict == "false_positive":
+                    marker.setOpacity(0.45)  # set aside by the inspector, still findable
+                    tip += f" ({tr('False positive')})"
+                marker.setToolTip(tip)
                 marker.setVisible(self.layer_visible("findings"))
                 self.addItem(marker)
                 self.finding_items[finding.id] = marker
+                by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
+        _fan_out(by_place)
         if self.selected_finding not in self.finding_items:
             self.selected_finding = ""
         self._update_scene_rect()
+        self.recluster()
         self.findings_rebuilt.emit()
 
     def _clear_finding_outline(self) -> None:
@@ -301,6 +422,7 @@ class MapScene(QGraphicsScene):
             marker.set_highlighted(key == finding_id)
         self._clear_finding_outline()
         self.selected_finding = finding_id if finding_id in self.finding_items else ""
+        self.recluster()
         if not self.selected_finding:
             return QRectF()
         finding = next(f for f in self.session.doc.findings if f.id == finding_id)
@@ -349,12 +471,11 @@ class MapScene(QGraphicsScene):
             self.addItem(marker)
             self.observation_items[observation.id] = marker
             by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
-        for markers in by_place.values():
-            for marker, (dx, dy) in zip(markers, fan_offsets(len(markers)), strict=True):
-                marker.set_offset(dx, dy)
+        _fan_out(by_place)
         if self.selected_observation not in self.observation_items:
             self.selected_observation = ""
         self._update_scene_rect()
+        self.recluster()
         self.observations_rebuilt.emit()
 
     def select_observation(self, observation_id: str) -> QRectF:
@@ -366,6 +487,7 @@ class MapScene(QGraphicsScene):
         self.selected_observation = (
             observation_id if observation_id in self.observation_items else ""
         )
+        self.recluster()
         if not self.selected_observation:
             return QRectF()
         marker = self.observation_items[observation_id]
@@ -379,6 +501,7 @@ class MapScene(QGraphicsScene):
             self.removeItem(marker)
         self.photo_items.clear()
         linked = {p for r in self.session.doc.responses.values() for p in r.photos}
+        by_place: dict[tuple[float, float], list[NumberedMarker]] = {}
         for info in self.session.doc.attachments:
             if info.id not in linked or info.lon is None or info.lat is None:
                 continue
@@ -389,6 +512,9 @@ class MapScene(QGraphicsScene):
             marker.setVisible(self.layer_visible("photos"))
             self.addItem(marker)
             self.photo_items[info.id] = marker
+            by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
+        _fan_out(by_place)
+        self.recluster()
 
     # --- background image -----------------------------------------------------------------
 
@@ -475,9 +601,29 @@ class MapScene(QGraphicsScene):
                 self.load_background()
 
 
+def _fan_out(by_place: dict[tuple[float, float], list[NumberedMarker]]) -> None:
+    """Spread markers at one place round it, so that each can be read and clicked."""
+    for markers in by_place.values():
+        for marker, (dx, dy) in zip(markers, fan_offsets(len(markers)), strict=True):
+            marker.set_offset(dx, dy)
+
+
+def cluster_tooltip(cluster: ClusterMarker) -> str:
+    """What a cluster holds, and that a click opens it."""
+    count = len(cluster.members)
+    what = {
+        "findings": ngettext("{count} finding", "{count} findings", count),
+        "observations": ngettext("{count} observation", "{count} observations", count),
+        "photos": ngettext("{count} photo", "{count} photos", count),
+    }[cluster.layer].format(count=count)
+    names = ", ".join(m.text for m in cluster.members if m.text)
+    head = f"{what}: {names}" if names else what
+    return head + "\n" + tr("Click or zoom in to see them apart.")
+
+
 def observation_tooltip(observation: Observation, number: int) -> str:
     """Rich text of an observation for a tooltip: number, place, text and items."""
-    lines = [f"<b>{number}. {html.escape(observation.place_in(language()))}</b>"]
+    lines = [f"<b>{observation_label(number)}. {html.escape(observation.place_in(language()))}</b>"]
     lines.append(html.escape(pick(observation.text, language())))
     if observation.items:
         lines.append(

@@ -1,9 +1,12 @@
 """The map view: zoom, pan, scale bar, picking, drawing and vertex editing.
 
-Tools: "select" (click picks a feature, finding, observation or photo; drag pans; drag a handle to
-move it; double-click an edge to add a vertex; right-click a handle to delete it) or a
-feature kind (click to add vertices, double-click or Enter to finish, Backspace drops the last
-vertex, Escape cancels). The middle button and the wheel pan and zoom in every tool.
+Tools: "select" (click picks a feature, finding, observation or photo, or opens a cluster of
+markers; drag pans; drag a handle to move it; double-click an edge to add a vertex; right-click
+a handle to delete it), "measure" (click points; the distance and the enclosed area show in the
+corner; double-click or Enter ends, Escape clears) or a feature kind (click to add vertices,
+double-click or Enter to finish, Backspace drops the last vertex, Escape cancels). The middle
+button and the wheel pan and zoom in every tool. "Fit to layout" stays in force while the
+window is resized, until the user zooms or pans.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QMenu, QWidget
 from avsec.app.map_geometry import LINE, POINT, POLYGON, nearest_segment
 from avsec.gui.i18n import number, tr
 from avsec.gui.map_items import FeatureItem, NumberedMarker, PointFeatureItem
+from avsec.gui.map_measure import MeasureTool
+from avsec.gui.map_overlays import OVERLAP, ClusterMarker
 from avsec.gui.map_scene import MapScene
 from avsec.gui.style import Z_DRAWING
 
@@ -115,6 +120,9 @@ class MapView(QGraphicsView):
         self._drag_moved = False
         self._pan_from: QPoint | None = None
         self._fitted_once = False
+        #: The view shows the whole layout and refits when resized (until a zoom or pan).
+        self.fit_mode = False
+        self.measure_tool = MeasureTool(scene)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
 
     # --- zoom and pan -----------------------------------------------------------------------
@@ -128,6 +136,14 @@ class MapView(QGraphicsView):
         target = self.scale_factor() * factor
         if MIN_SCALE <= target <= MAX_SCALE:
             self.scale(factor, factor)
+            self.fit_mode = False
+            self._zoom_changed()
+
+    def _zoom_changed(self) -> None:
+        """Markers that overlap at the new zoom cluster; the ones no longer overlapping part."""
+        scale = self.scale_factor()
+        if abs(scale - self.map_scene.cluster_scale) > 1e-9 * scale:
+            self.map_scene.recluster(scale)
 
     def fit(self) -> None:
         """Show the whole layout (or 2 km round the airport when there is none)."""
@@ -135,11 +151,18 @@ class MapView(QGraphicsView):
         if not rect.isValid() or rect.width() + rect.height() < 1:
             centre = rect.center() if rect.isValid() else QPointF(0, 0)
             rect = QRectF(centre - QPointF(1000, 1000), centre + QPointF(1000, 1000))
-        margin = max(rect.width(), rect.height()) * 0.04 + 10
+        margin = max(rect.width(), rect.height()) * 0.025 + 5
         self.fitInView(
             rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
         )
         self._fitted_once = True
+        self.fit_mode = True
+        self._zoom_changed()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.fit_mode:
+            self.fit()  # the panes moved or the window grew: the layout fills the view again
 
     def show_rect(self, rect: QRectF) -> None:
         """Zoom to ``rect`` (at least 150 m across) and centre it."""
@@ -151,6 +174,24 @@ class MapView(QGraphicsView):
             QRectF(centre.x() - size * 0.6, centre.y() - size * 0.6, size * 1.2, size * 1.2),
             Qt.AspectRatioMode.KeepAspectRatio,
         )
+        self.fit_mode = False
+        self._zoom_changed()
+
+    def open_cluster(self, cluster: ClusterMarker) -> None:
+        """Zoom in on a cluster until its markers stand apart (as far as the zoom allows)."""
+        points = [m.pos() for m in cluster.members]
+        gaps = [
+            math.hypot(a.x() - b.x(), a.y() - b.y())
+            for i, a in enumerate(points)
+            for b in points[i + 1 :]
+        ]
+        apart = [g for g in gaps if g > 0.05]  # markers at one place are fanned out already
+        reach = 2 * cluster.members[0].radius * OVERLAP
+        needed = reach / min(apart) * 1.2 if apart else self.scale_factor() * 2
+        target = min(MAX_SCALE, max(needed, self.scale_factor() * 1.5))
+        centre = cluster.member_rect().center()
+        self.zoom(target / self.scale_factor())
+        self.centerOn(centre)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)  # type: ignore[arg-type]
@@ -168,7 +209,8 @@ class MapView(QGraphicsView):
     def set_tool(self, tool: str) -> None:
         """Choose "select" or a kind to draw."""
         self._cancel_drawing()
-        self.tool = tool if tool in DRAW_FAMILY else "select"
+        self.measure_tool.clear()
+        self.tool = tool if tool in DRAW_FAMILY or tool == "measure" else "select"
         if self.tool == "select":
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -251,15 +293,19 @@ class MapView(QGraphicsView):
         Returns
         -------
         tuple
-            ("finding" | "observation" | "photo" | "feature" | "", id).
+            ("finding" | "observation" | "photo" | "cluster" | "feature" | "", id).
         """
         # The nearest marker within reach wins; at equal distance a finding comes before an
         # observation, and an observation before a photo.
         best: tuple[float, int, str, str] | None = None
-        layers = (
+        clusters: dict[str, NumberedMarker] = {
+            f"{c.layer}:{n}": c for n, c in enumerate(self.map_scene.cluster_items)
+        }
+        layers: tuple[tuple[str, dict[str, NumberedMarker]], ...] = (
             ("finding", self.map_scene.finding_items),
             ("observation", self.map_scene.observation_items),
             ("photo", self.map_scene.photo_items),
+            ("cluster", clusters),
         )
         for order, (layer, items) in enumerate(layers):
             for key, marker in items.items():
@@ -321,10 +367,16 @@ class MapView(QGraphicsView):
         pos = event.position().toPoint()
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = pos
+            self.fit_mode = False
             event.accept()
             return
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
+            return
+        if self.tool == "measure":
+            self.measure_tool.add(self.mapToScene(pos))
+            self.viewport().update()
+            event.accept()
             return
         if self.tool != "select":
             self.add_vertex(self.mapToScene(pos))
@@ -361,6 +413,9 @@ class MapView(QGraphicsView):
             self._move_drag(scene_point)
             event.accept()
             return
+        if self.tool == "measure" and self.measure_tool.points:
+            self.measure_tool.hover(scene_point)
+            self.viewport().update()
         if self.tool != "select" and self._vertices:
             self._update_rubber(scene_point)
         super().mouseMoveEvent(event)
@@ -403,12 +458,16 @@ class MapView(QGraphicsView):
         ):
             if (pos - self._press).manhattanLength() <= CLICK_PIXELS:
                 self.click(pos)
+            else:
+                self.fit_mode = False  # the user panned: a resize keeps their view
             self._press = None
 
     def click(self, pos: QPoint) -> None:
         """Pick what lies at ``pos`` and announce it (the select tool's click)."""
         layer, key = self.pick(pos)
-        if layer == "finding":
+        if layer == "cluster":
+            self.open_cluster(self.map_scene.cluster_items[int(key.rsplit(":", 1)[1])])
+        elif layer == "finding":
             self.finding_picked.emit(key)
         elif layer == "photo":
             self.photo_picked.emit(key)
@@ -420,6 +479,11 @@ class MapView(QGraphicsView):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() != Qt.MouseButton.LeftButton:
             super().mouseDoubleClickEvent(event)
+            return
+        if self.tool == "measure":
+            self.measure_tool.finish()
+            self.viewport().update()
+            event.accept()
             return
         if self.tool != "select":
             self.finish_drawing()
@@ -474,6 +538,9 @@ class MapView(QGraphicsView):
         menu.exec(event.globalPos())  # type: ignore[attr-defined]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.tool == "measure" and self._measure_key(event.key()):
+            self.viewport().update()
+            return
         if self.tool != "select":
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.finish_drawing()
@@ -486,6 +553,18 @@ class MapView(QGraphicsView):
                 self._update_rubber()
                 return
         super().keyPressEvent(event)
+
+    def _measure_key(self, key: int) -> bool:
+        """Enter ends the measurement, Escape clears it, Backspace drops a point."""
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.measure_tool.finish()
+        elif key == Qt.Key.Key_Escape:
+            self.measure_tool.clear()
+        elif key == Qt.Key.Key_Backspace:
+            self.measure_tool.drop_last()
+        else:
+            return False
+        return True
 
     # --- scale bar --------------------------------------------------------------------------
 
@@ -525,4 +604,18 @@ class MapView(QGraphicsView):
         arrow.closeSubpath()
         painter.drawPath(arrow)
         painter.drawText(QRectF(cx - 10, cy + 6, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
+        text = self.measure_tool.text() if self.tool == "measure" else ""
+        if text:  # the measurement, top left
+            box = painter.fontMetrics().boundingRect(
+                QRect(0, 0, 400, 100), int(Qt.AlignmentFlag.AlignLeft), text
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 230))
+            painter.drawRoundedRect(QRectF(8, 8, box.width() + 16, box.height() + 12), 4, 4)
+            painter.setPen(QColor("#263238"))
+            painter.drawText(
+                QRectF(16, 14, box.width() + 2, box.height() + 2),
+                int(Qt.AlignmentFlag.AlignLeft),
+                text,
+            )
         painter.restore()

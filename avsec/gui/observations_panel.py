@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core.document import Observation
+from avsec.core.findings import observation_label
 from avsec.core.i18n import pick
 from avsec.gui.findings_panel import short
 from avsec.gui.i18n import language, ngettext, tr
@@ -98,8 +99,8 @@ class ObservationsPanel(SessionWidget):
         for number, observation in enumerate(observations, start=1):
             place = observation.place_in(language()) or tr("Observation")
             row = QListWidgetItem(
-                marker_icon(OBSERVATION_COLOUR, str(number), square=True),
-                f"{number}. {place}",
+                marker_icon(OBSERVATION_COLOUR, observation_label(number), square=True),
+                f"{observation_label(number)}. {place}",
                 self.list,
             )
             row.setData(_ID, observation.id)
@@ -152,7 +153,7 @@ class ObservationsPanel(SessionWidget):
         text = html.escape(pick(observation.text, lang)).replace("\n", "<br>")
         items_heading = html.escape(tr("Checklist items"))
         self.details.setText(
-            f"<p><b>{self.number(observation_id)}. {place}</b><br>{text}</p>"
+            f"<p><b>{observation_label(self.number(observation_id))}. {place}</b><br>{text}</p>"
             + (f"<p><b>{items_heading}</b><br>{'<br>'.join(links)}</p>" if links else "")
         )
 

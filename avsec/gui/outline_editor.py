@@ -129,7 +129,9 @@ class OutlineEditor(SessionWidget):
         action = self.selected_action()
         if action is None:
             return False
-        dialog = ActionDetailDialog(action, self)
+        # The words shown in the table (the UI language), never the stored ones of another.
+        shown = self.model.shown_action(self.table.currentIndex().row())
+        dialog = ActionDetailDialog(shown, self)
         self._detail_dialog: ActionDetailDialog | None = dialog
         accepted = dialog.exec()
         changes = dialog.changes() if accepted else {}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from avsec.core.actions import ACTION_STATUSES, HORIZONS, Action
 from avsec.core.commands import SetAction
+from avsec.core.findings import finding_label
 from avsec.core.outline import edit_action, localise_action
 from avsec.gui.i18n import N_, language, number, tr
 from avsec.gui.labels import action_status_label, horizon_label
@@ -39,6 +40,8 @@ COLUMNS = (
     ("findings", N_("Findings")),
 )
 EDITABLE = {"title", "priority", "horizon", "owner", "due", "status"}
+#: Fields a generated action words in the outline's language (shown in the UI language).
+LOCALISED = {"title", "owner"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -68,6 +71,10 @@ class OutlineTableModel(QAbstractTableModel):
             return tr(COLUMNS[section][1])
         return None
 
+    def shown_action(self, row: int) -> Action:
+        """The action of ``row`` as shown: generated words in the UI language."""
+        return localise_action(self.actions()[row], self.session.checklist, language())
+
     def field(self, column: int) -> str:
         """The Action field shown in ``column``."""
         return COLUMNS[column][0]
@@ -77,10 +84,10 @@ class OutlineTableModel(QAbstractTableModel):
             return None
         action = self.actions()[index.row()]
         field = self.field(index.column())
-        if field == "title" and role != Qt.ItemDataRole.EditRole:
-            # Generated, unedited actions read in the UI language (as the report does);
-            # the stored words stay as they are until the user edits them.
-            action = localise_action(action, self.session.checklist, language())
+        if field in LOCALISED:
+            # Generated, unedited actions read in the UI language (as the report does), the
+            # editor starts from the same words; the stored ones stay until the user edits.
+            action = self.shown_action(index.row())
         value = getattr(action, field)
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "priority":
@@ -95,7 +102,7 @@ class OutlineTableModel(QAbstractTableModel):
                 return ", ".join(value)
             if field == "findings":
                 numbers = [self.session.finding_number(f) for f in value]
-                return ", ".join(f"#{n}" for n in numbers if n)
+                return ", ".join(finding_label(n) for n in numbers if n)
             return value
         if role == Qt.ItemDataRole.EditRole:
             if field == "due":
@@ -132,7 +139,9 @@ class OutlineTableModel(QAbstractTableModel):
         value = self._convert(field, value)
         if value is None and field != "due":
             return False
-        if getattr(action, field) == value:
+        if getattr(action, field) == value or (
+            field in LOCALISED and getattr(self.shown_action(index.row()), field) == value
+        ):
             return False
         return self.session.push(
             SetAction(action.id, action, edit_action(action, **{field: value}))

@@ -44,6 +44,10 @@ class PhotoStrip(SessionWidget):
     open_requested = Signal(str)
     #: Unlink a photo from the item (attachment id).
     remove_requested = Signal(str)
+    #: Caption, rotate or mark up a photo (attachment id).
+    edit_requested = Signal(str)
+    #: Place a photo on the map by hand (attachment id).
+    place_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent, name="photo-strip")
@@ -100,6 +104,8 @@ class PhotoStrip(SessionWidget):
                     )
                 else:
                     tip.append(tr("No GPS position"))
+                if info.caption:
+                    tip.insert(0, info.caption)
                 item.setToolTip("\n".join(tip))
         self.list.setVisible(bool(attachment_ids))
 
@@ -164,5 +170,12 @@ class PhotoStrip(SessionWidget):
         attachment_id = item.data(_ID)
         menu = QMenu(self)
         menu.addAction(tr("Open photo"), lambda: self.open_requested.emit(attachment_id))
+        menu.addAction(tr("Caption and mark up…"), lambda: self.edit_requested.emit(attachment_id))
+        info = self.session.attachment(attachment_id)
+        placed = info is not None and info.lon is not None
+        menu.addAction(
+            tr("Move on the map…") if placed else tr("Place on the map…"),
+            lambda: self.place_requested.emit(attachment_id),
+        )
         menu.addAction(tr("Remove photo"), lambda: self.remove_requested.emit(attachment_id))
         menu.exec(self.list.viewport().mapToGlobal(pos))

@@ -102,6 +102,15 @@ class ReportController(QObject):
             options = self.ask_options(str(session.path.with_suffix(".pdf")))
             if options is None:
                 return False
+        from avsec.app.outputs import check_output
+        from avsec.core.errors import AvsecError
+        from avsec.gui.dialogs import show_error
+
+        try:  # never over the open assessment or any other (README, *Security*)
+            check_output(options.path, (".pdf",), inputs=[session.path])
+        except AvsecError as exc:
+            show_error(window, tr("Cannot write the report"), exc)
+            return False
         doc = session.file.document()
         photos: dict[str, bytes] = {}
         for response in doc.responses.values():

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.gui.dialogs import ok_cancel_buttons
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import LANGUAGE_NAMES, language, tr
 
 #: Report languages and their names, in their own language (a reader picks their own).
-LANGUAGES = (("en", "English"), ("es", "Español"))
+LANGUAGES = tuple(LANGUAGE_NAMES.items())
 
 
 @dataclass(frozen=True)

@@ -225,6 +225,13 @@ class Session(QObject):
             return False
         self.saved.emit()
         self.changed.emit(command)
+        changes = command.changes()
+        if changes.findings:
+            self.findings_changed.emit()  # a judgement changes what the lists and map show
+        if changes.attachments:
+            if self._thumbnails is not None:
+                self._thumbnails.forget(changes.attachments)
+            self.attachments_changed.emit()  # a new marked-up copy, caption or position
         return True
 
     def reload(self) -> None:
@@ -279,6 +286,29 @@ class Session(QObject):
     def photo_items(self, attachment_id: str) -> list[str]:
         """Ids of the items whose responses show ``attachment_id``."""
         return self.editor.photo_items(attachment_id)
+
+    def judge(
+        self,
+        finding_id: str,
+        *,
+        verdict: str | None = None,
+        reason: str | None = None,
+        comment: str | None = None,
+    ) -> bool:
+        """Judge a finding (accepted, false positive with a reason, a comment): one undo step.
+
+        Raises
+        ------
+        InputError
+            A false positive without a reason (nothing changed).
+        """
+        return self.push(
+            self.editor.judgement_edit(finding_id, verdict=verdict, reason=reason, comment=comment)
+        )
+
+    def edit_photo(self, attachment_id: str, **changes: Any) -> bool:
+        """Change a photo's caption, rotation, marks or position: one undo step."""
+        return self.push(self.editor.photo_edit(attachment_id, **changes))
 
     def regenerate_outline(self) -> int:
         """Regenerate the outline in the GUI language (:mod:`avsec.app.outline`); count."""

@@ -57,9 +57,11 @@ class Preferences:
 
     @property
     def language(self) -> str:
-        """GUI and checklist language ("en" or "es")."""
+        """GUI and checklist language (en, es, pt, fr; "" until chosen)."""
+        from avsec.io.translations import offered_languages
+
         value = self._text("language", "")
-        return value if value in ("en", "es") else ""
+        return value if value in offered_languages() else ""
 
     @language.setter
     def language(self, value: str) -> None:
@@ -94,6 +96,16 @@ class Preferences:
     @last_folder.setter
     def last_folder(self, value: str) -> None:
         self._write("last_folder", value, sync=False)
+
+    @property
+    def map_labels(self) -> bool:
+        """Whether the map writes each feature's name beside it (View > Feature labels)."""
+        value = self.settings.value("map_labels", False)
+        return value is True or str(value).lower() == "true"
+
+    @map_labels.setter
+    def map_labels(self, value: bool) -> None:
+        self._write("map_labels", bool(value))
 
     def recent_files(self) -> list[str]:
         """Recently opened assessment files, newest first."""

@@ -136,6 +136,12 @@ class ThumbnailCache(QObject):
             self._pool.start(_DecodeTask(self.database, attachment_id, self.size, self._relay))
         return pixmap
 
+    def forget(self, attachment_ids: object) -> None:
+        """Drop these thumbnails (their marked-up copy changed): the next :meth:`get` reads
+        the new one."""
+        for attachment_id in list(attachment_ids):  # type: ignore[call-overload]
+            self._pixmaps.pop(attachment_id, None)
+
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until every queued thumbnail is decoded (tests, screenshots)."""
         done = self._pool.waitForDone(msecs)

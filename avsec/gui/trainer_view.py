@@ -47,6 +47,11 @@ TEXTS: dict[str, str] = dict(
         keyed("summary", "Key: {file} — {teams} teams compared"),
         keyed("kappa", "Fleiss' kappa across teams: {kappa} ({band})"),
         keyed("kappa_none", "Fleiss' kappa: not available (fewer than two teams)"),
+        keyed(
+            "kappa_undefined",
+            "Fleiss' kappa: not defined (every answer falls in one status: agreement by chance "
+            "is total)",
+        ),
         keyed("refused", "Refused files:"),
         keyed("tab_scores", "Team scores"),
         keyed("tab_heat", "Heat map"),
@@ -158,7 +163,8 @@ class TrainerView(QWidget):
         )
         kappa = comparison.fleiss_kappa
         if kappa is None:
-            self.kappa_label.setText(_t("kappa_none"))
+            many = len(comparison.teams) >= 2
+            self.kappa_label.setText(_t("kappa_undefined" if many else "kappa_none"))
         else:
             self.kappa_label.setText(
                 _t(
@@ -167,7 +173,7 @@ class TrainerView(QWidget):
                     band=_t(f"band_{kappa_band(kappa)}"),
                 )
             )
-        refused = [f"{r.path.name}: {r.reason}" for r in comparison.refused]
+        refused = [f"{r.path.name}: {r.reason_in(lang)}" for r in comparison.refused]
         self.refused_label.setText(_t("refused") + "\n" + "\n".join(refused) if refused else "")
         self.refused_label.setVisible(bool(refused))
         current = self.tabs.currentIndex()

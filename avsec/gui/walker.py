@@ -26,6 +26,8 @@ class ChecklistWalker(SessionWidget):
     finding_requested = Signal(str)
     #: Show an observation of the visit on the map (observation id).
     observation_requested = Signal(str)
+    #: Place a photo on the map by hand (attachment id).
+    photo_place_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent, name="walker")
@@ -45,6 +47,7 @@ class ChecklistWalker(SessionWidget):
         self.page = ItemPage(session, self)
         self.page.finding_requested.connect(self.finding_requested)
         self.page.observation_requested.connect(self.observation_requested)
+        self.page.photo_place_requested.connect(self.photo_place_requested)
         self.page.notes.escaped.connect(self._leave_notes)
 
         left = QWidget(self)

@@ -66,6 +66,7 @@ class Workspace(QWidget):
         self.walker = ChecklistWalker(session, self)
         self.walker.finding_requested.connect(self.show_finding)
         self.walker.observation_requested.connect(self.show_observation)
+        self.walker.photo_place_requested.connect(self.place_photo)
         self._containers: dict[str, QWidget] = {}
         self._views: dict[str, QWidget] = {"walker": self.walker}
         for view in VIEWS:
@@ -176,6 +177,11 @@ class Workspace(QWidget):
         """Show an observation of the visit on the map."""
         self.show_view("map")
         self.map_editor().select_observation(observation_id)
+
+    def place_photo(self, attachment_id: str) -> None:
+        """Show the map and let the next click place a photo (one undoable edit)."""
+        self.show_view("map")
+        self.map_editor().place_photo(attachment_id)
 
     def commit_pending(self) -> None:
         """Save anything still being typed (notes, a table cell)."""

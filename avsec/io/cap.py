@@ -18,7 +18,7 @@ from avsec.core.actions import HORIZONS, Action
 from avsec.core.checklist import RESPONSIBLE_LABELS
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
-from avsec.core.findings import finding_numbers
+from avsec.core.findings import finding_label, finding_numbers
 from avsec.core.i18n import N_, format_number, ntranslate, pick, translate
 from avsec.core.labels import action_status_label, horizon_label, status_label
 from avsec.core.outline import generate_outline, localise_action
@@ -114,7 +114,7 @@ def plan_actions(
     generated = not actions
     if generated:
         actions = generate_outline(
-            doc.checklist, doc.responses, doc.findings, lang=lang, today=today
+            doc.checklist, doc.responses, doc.open_findings(), lang=lang, today=today
         )
     actions = [localise_action(a, doc.checklist, lang) for a in actions]
     order = {h: i for i, h in enumerate(HORIZONS)}
@@ -173,7 +173,7 @@ def cap_rows(
                 if ref not in provisions:
                     provisions.append(ref)
         known = [f for f in dict.fromkeys(action.findings) if f in findings_by_id]
-        # In the order of their numbers, each led by its number: "[3]" is finding 3 on the
+        # In the order of their numbers, each led by its label: "[F3]" is finding F3 on the
         # report's map and in the app.
         known.sort(key=numbers.__getitem__)
         quoted = [findings_by_id[f] for f in known]
@@ -186,7 +186,7 @@ def cap_rows(
                     if message
                     else f"{finding.rule} {finding.value:g} {finding.unit}"
                 )
-                shown.append(f"[{numbers[finding.id]}] {text}")
+                shown.append(f"[{finding_label(numbers[finding.id])}] {text}")
             more = len(quoted) - FINDINGS_QUOTED
             if more > 0:
                 shown.append(

@@ -6,6 +6,7 @@ YAML in the user data folder (``avsec checklist list`` shows where) or passes a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.abc import Traversable
@@ -50,8 +51,16 @@ def _read_yaml(source: Path | Traversable | str) -> Any:
     return load_yaml_text(raw, name)
 
 
-def parse_checklist(data: Any, name: str, catalogue: ProvisionCatalogue | None = None) -> Checklist:
+def parse_checklist(
+    data: Any,
+    name: str,
+    catalogue: ProvisionCatalogue | None = None,
+    languages: Iterable[str] | None = None,
+) -> Checklist:
     """Validate parsed checklist data.
+
+    ``languages``: the languages every text must have; None asks for English and the languages
+    the checklist carries (see :func:`avsec.core.validation.checklist_problems`).
 
     Raises
     ------
@@ -85,10 +94,12 @@ def parse_checklist(data: Any, name: str, catalogue: ProvisionCatalogue | None =
         partial = _partial_checklist(data)
         if partial is not None:
             problems += [
-                p for p in checklist_problems(name, partial, catalogue) if p not in problems
+                p
+                for p in checklist_problems(name, partial, catalogue, languages)
+                if p not in problems
             ]
         raise ChecklistError(problems) from exc
-    problems = checklist_problems(name, checklist, catalogue)
+    problems = checklist_problems(name, checklist, catalogue, languages)
     if problems:
         raise ChecklistError(problems)
     return checklist
@@ -127,11 +138,12 @@ def load_checklist_file(
     catalogue: ProvisionCatalogue | None = None,
     *,
     check_references: bool = True,
+    languages: Iterable[str] | None = None,
 ) -> Checklist:
     """Load and validate one checklist YAML file.
 
     References are checked against ``catalogue`` (the bundled one by default) unless
-    ``check_references`` is False.
+    ``check_references`` is False. ``languages`` as for :func:`parse_checklist`.
     """
     if isinstance(path, str):
         path = Path(path)
@@ -139,7 +151,7 @@ def load_checklist_file(
     name = getattr(path, "name", str(path))
     if check_references and catalogue is None:
         catalogue = load_catalogue()
-    return parse_checklist(data, name, catalogue if check_references else None)
+    return parse_checklist(data, name, catalogue if check_references else None, languages)
 
 
 @lru_cache(maxsize=1)

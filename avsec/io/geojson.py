@@ -30,6 +30,7 @@ from typing import Any, Literal
 from avsec.core.assessment import Airport
 from avsec.core.errors import InputError
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
+from avsec.core.textlimits import MAX_FIELD_CHARS, properties_problem
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
 
 #: Larger files are refused: a 40 km perimeter with every feature is a few MiB.
@@ -149,7 +150,8 @@ def check_position(
 
 def where(name: str, index: int, fid: Any) -> str:
     """``FILE: feature N (id X)``, the prefix of every per-feature message."""
-    ident = f" (id {fid})" if fid not in (None, "") else ""
+    shown = str(fid) if len(str(fid)) <= 60 else str(fid)[:60] + "…"  # a hostile id is long
+    ident = f" (id {shown})" if fid not in (None, "") else ""
     return f"{name}: feature {index}{ident}"
 
 
@@ -173,7 +175,10 @@ def load_json_file(path: Path, max_bytes: int = MAX_LAYOUT_BYTES) -> Any:
             "for a layout; split the file or simplify it"
         )
     try:
-        raw = path.read_bytes()
+        # At most one byte over the limit: a device such as /dev/zero reports size 0 and
+        # never ends, so the stat above cannot be trusted alone.
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     if len(raw) > max_bytes:
@@ -305,6 +310,10 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
     budget, z_noted = [MAX_LAYER_VERTICES], False
     for index, item in enumerate(raw_features(data, name)):
         fid = _feature_id(item)
+        if fid is not None and len(fid) > MAX_FIELD_CHARS:
+            raise InputError(
+                f"{where(name, index, None)}: the id is longer than {MAX_FIELD_CHARS:,} characters"
+            )
         place = where(name, index, fid)
         props = item.get("properties")
         if props is None:
@@ -312,6 +321,8 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         if not isinstance(props, dict):
             raise InputError(f"{place}: properties must be an object")
         kind = props.get("kind")
+        if isinstance(kind, str) and len(kind) > MAX_FIELD_CHARS:
+            raise InputError(f"{place}: the kind is longer than {MAX_FIELD_CHARS:,} characters")
         if not isinstance(kind, str) or not kind.strip():
             hint = ""
             if any(
@@ -337,6 +348,9 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         warnings.extend(f"{place}: {note}" for note in checked.warnings)
         bounds = merge_bounds(bounds, checked.bounds)
         properties = {k: v for k, v in props.items() if k != "kind"}
+        problem = properties_problem(properties)
+        if problem is not None:
+            raise InputError(f"{place}: properties over the text limits ({problem})")
         warnings.extend(f"{place}: {note}" for note in property_warnings(kind, properties))
         if fid is not None:
             if fid in seen:

@@ -38,6 +38,7 @@ from shapely.geometry import mapping, shape
 
 from avsec.core.errors import InputError
 from avsec.core.layout import Feature
+from avsec.core.textlimits import properties_problem
 from avsec.io.geojson import Bounds, LayoutImport, merge_bounds, raw_features, where
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
 
@@ -97,7 +98,7 @@ def _identity(item: dict[str, Any], props: dict[str, Any]) -> tuple[str, str] | 
     for candidate in (item.get("id"), props.get("@id"), props.get("id")):
         if isinstance(candidate, str) and "/" in candidate:
             kind, _, number = candidate.partition("/")
-            if kind in ("node", "way", "relation") and number.isdigit():
+            if kind in ("node", "way", "relation") and number.isdigit() and len(number) <= 20:
                 return kind, number
     full_id = props.get("full_id")
     if (
@@ -105,6 +106,7 @@ def _identity(item: dict[str, Any], props: dict[str, Any]) -> tuple[str, str] | 
         and len(full_id) > 1
         and full_id[0] in "nwr"
         and full_id[1:].isdigit()
+        and len(full_id) <= 21
     ):
         return {"n": "node", "w": "way", "r": "relation"}[full_id[0]], full_id[1:]
     osm_type, osm_id = props.get("osm_type"), props.get("osm_id")
@@ -112,6 +114,7 @@ def _identity(item: dict[str, Any], props: dict[str, Any]) -> tuple[str, str] | 
         isinstance(osm_type, str)
         and osm_type in ("node", "way", "relation")
         and str(osm_id).isdigit()
+        and len(str(osm_id)) <= 20
     ):
         return osm_type, str(osm_id)
     return None
@@ -341,11 +344,16 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
             except GeometryProblem as exc:
                 skip(kind, f"unusable geometry ({exc})", place)
                 continue
+            properties = {**base, **mapped}
+            problem = properties_problem(properties)
+            if problem is not None:
+                skip(kind, f"tags over the text limits ({problem})", place)
+                continue
             warnings.extend(f"{place}: {note}" for note in checked.warnings)
             bounds = merge_bounds(bounds, checked.bounds)
             seen.add(fid)
             features.append(
-                Feature(id=fid, kind=kind, geometry=checked.geometry, properties={**base, **mapped})
+                Feature(id=fid, kind=kind, geometry=checked.geometry, properties=properties)
             )
 
     for group in skipped.values():

@@ -2,8 +2,10 @@
 
 Catalogues live in ``assets/translations/LANG/LC_MESSAGES/avsec.mo`` (compiled from the ``.po``
 next to it with ``pybabel compile``; see the README). English is the source language: its texts
-are the msgids themselves, so English needs no catalogue. Adding Portuguese or French is adding
-a folder with a compiled catalogue: :func:`available_languages` lists every such folder.
+are the msgids themselves, so English needs no catalogue. Spanish, Portuguese (pt, pt_BR) and
+French (fr) have one each; a fifth language is a folder with a compiled catalogue (and the
+checklist texts), no code: :func:`available_languages` lists every such folder and
+:func:`offered_languages` adds it to the four of the OAS wherever a language is chosen.
 
 Importing this module installs :func:`catalogue` as the source of
 :func:`avsec.core.i18n.translate`, the one translation path of every layer. Importing any of
@@ -29,13 +31,22 @@ import struct
 from typing import TYPE_CHECKING
 
 from avsec.core.errors import InputError
-from avsec.core.i18n import N_, install_catalogues
+from avsec.core.i18n import LANGUAGES, N_, install_catalogues
 from avsec.io.resources import data_folder
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["DOMAIN", "N_", "available_languages", "catalogue", "keyed", "keyed_plural", "translate"]
+__all__ = [
+    "DOMAIN",
+    "N_",
+    "available_languages",
+    "catalogue",
+    "keyed",
+    "keyed_plural",
+    "offered_languages",
+    "translate",
+]
 
 #: Gettext domain: the name of every catalogue file (avsec.pot, avsec.po, avsec.mo).
 DOMAIN = "avsec"
@@ -91,6 +102,16 @@ def available_languages(folder: Traversable | None = None) -> tuple[str, ...]:
         }
     found.discard(SOURCE_LANGUAGE)
     return (SOURCE_LANGUAGE, *sorted(found))
+
+
+def offered_languages(folder: Traversable | None = None) -> tuple[str, ...]:
+    """The languages offered wherever one is chosen (``--lang``, preferences, report dialog).
+
+    The four official languages of the OAS (:data:`avsec.core.i18n.LANGUAGES`) in their order,
+    then any further language with a compiled catalogue: a fifth language needs no code.
+    """
+    extra = tuple(lang for lang in available_languages(folder) if lang not in LANGUAGES)
+    return (*LANGUAGES, *extra)
 
 
 def catalogue(lang: str, folder: Traversable | None = None) -> _gettext.NullTranslations:

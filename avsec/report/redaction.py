@@ -74,12 +74,19 @@ class Redaction:
         # ids stay because the finding's id (its number in the outline) is made from them,
         # and neither is printed.
         findings = [f.model_copy(update={"message": {}, "geometry": {}}) for f in doc.findings]
+        # The inspector's reasons and comments are free text like notes: they go too; the
+        # verdicts stay (a false positive is still left out of the open findings).
+        judgements = {
+            k: j.model_copy(update={"reason": "—" if j.reason else "", "comment": ""})
+            for k, j in doc.judgements.items()
+        }
         return doc.model_copy(
             update={
                 "assessment": assessment,
                 "responses": responses,
                 "features": [],
                 "findings": findings,
+                "judgements": judgements,
                 "attachments": [],
                 "observations": [],
                 "rationales": {},

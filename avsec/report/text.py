@@ -92,6 +92,14 @@ MESSAGES: dict[str, str] = dict(
         keyed("sub_top_gaps", "The five highest-priority gaps"),
         keyed("sub_unlinked", "Other geometry findings (not linked to a gap)"),
         keyed("sub_map_key", "Map key"),
+        keyed("sub_false_positives", "Findings judged false positive"),
+        keyed(
+            "false_positives_intro",
+            "The inspector judged these findings false positives: the geometry rule does not "
+            "hold on the ground. They are left out of the map, the gaps and the outline and "
+            "keep their numbers.",
+        ),
+        keyed("reason", "Reason"),
         # --- executive summary --------------------------------------------------------------------
         keyed(
             "summary_text",

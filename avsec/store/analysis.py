@@ -30,7 +30,7 @@ def analyse_and_store(file: AvsecFile, features: Sequence[Feature] | None = None
     Returns
     -------
     AnalysisResult
-        Findings (as stored) and metrics.
+        Findings (as stored, numbered) and metrics.
 
     Raises
     ------
@@ -41,5 +41,5 @@ def analyse_and_store(file: AvsecFile, features: Sequence[Feature] | None = None
     centre = (assessment.airport.lon, assessment.airport.lat)
     layout = file.features() if features is None else list(features)
     result = analyze(layout, assessment.parameters, file.checklist, centre)
-    file.set_findings(result.findings)
+    result.findings = file.set_findings(result.findings)
     return result

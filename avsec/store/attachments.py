@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -17,10 +18,16 @@ from typing import Any
 
 from avsec.core.document import AttachmentInfo
 from avsec.core.errors import StoreError
+from avsec.core.textlimits import MAX_FIELD_CHARS
 
 #: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
 #: mistake or an attack on the file size.
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+
+#: Extras key prefix of a photo's caption, rotation, markup and hand placement.
+PHOTO_EDIT_PREFIX = "photo:"
+#: The fields of :class:`AttachmentInfo` kept in that entry.
+EDIT_FIELDS = ("caption", "rotation", "marks", "placed_by_hand")
 
 
 class ReportCopy(bytes):
@@ -61,6 +68,11 @@ class AttachmentStore:
         The original is kept bit for bit; its report copy and thumbnail are made here, once
         (see photo_derivatives.py), so nothing later decodes the original again.
         """
+        if len(filename) > MAX_FIELD_CHARS:
+            raise StoreError(
+                f"{filename[:40]}…: a photo's file name is longer than {MAX_FIELD_CHARS:,} "
+                "characters; nothing was saved"
+            )
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise StoreError(
                 f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB"
@@ -166,23 +178,82 @@ class AttachmentStore:
         return len(missing)
 
     def attachments(self) -> list[AttachmentInfo]:
-        """Metadata of every photo (reads no photo bytes)."""
+        """Metadata of every photo, with caption and markup (reads no photo bytes)."""
+        edits = self._photo_edits()
         out = []
         for aid, filename, mime, size, taken, lon, lat in self._conn.execute(
             "SELECT id, filename, mime, size, taken, lon, lat FROM attachments ORDER BY rowid"
         ):
-            out.append(
-                AttachmentInfo(
-                    id=aid,
-                    filename=filename,
-                    mime=mime,
-                    size=size,
-                    taken=dt.datetime.fromisoformat(taken) if taken else None,
-                    lon=lon,
-                    lat=lat,
-                )
-            )
+            record = {
+                "id": aid,
+                "filename": filename,
+                "mime": mime,
+                "size": size,
+                "taken": dt.datetime.fromisoformat(taken) if taken else None,
+                "lon": lon,
+                "lat": lat,
+                **edits.get(aid, {}),
+            }
+            try:
+                out.append(AttachmentInfo.model_validate(record, context={"stored": True}))
+            except ValueError as exc:
+                raise StoreError(f"the photo {aid[:12]} is damaged ({exc})") from None
         return out
+
+    def _photo_edits(self, attachment_id: str | None = None) -> dict[str, dict[str, Any]]:
+        """Caption, rotation, markup and hand placement by photo id (the extras entries)."""
+        if attachment_id is None:
+            rows = self._conn.execute(
+                "SELECT key, json FROM extras WHERE key LIKE ?", (PHOTO_EDIT_PREFIX + "%",)
+            ).fetchall()
+        else:
+            rows = self._conn.execute(
+                "SELECT key, json FROM extras WHERE key = ?", (PHOTO_EDIT_PREFIX + attachment_id,)
+            ).fetchall()
+        out: dict[str, dict[str, Any]] = {}
+        for key, text in rows:
+            try:
+                value = json.loads(text)
+            except ValueError:
+                raise StoreError(f"the entry {key} is damaged (not JSON)") from None
+            if isinstance(value, dict):
+                out[key[len(PHOTO_EDIT_PREFIX) :]] = value
+        return out
+
+    def attachment_info(self, attachment_id: str) -> AttachmentInfo | None:
+        """The metadata of one photo as stored now, or None."""
+        return next((a for a in self.attachments() if a.id == attachment_id), None)
+
+    def write_photo(self, attachment_id: str, photo: AttachmentInfo) -> None:
+        """Write a photo's caption, rotation, markup and position (inside a transaction).
+
+        The original bytes are never touched: when the rotation or markup changes, the report
+        copy and thumbnail are made again from the original (avsec/store/photo_markup.py).
+        """
+        current = self.attachment_info(attachment_id)
+        if current is None:
+            raise StoreError(f"the photo {attachment_id[:12]} is not in the file")
+        self._conn.execute(
+            "UPDATE attachments SET lon = ?, lat = ? WHERE id = ?",
+            (photo.lon, photo.lat, attachment_id),
+        )
+        edit = photo.model_dump(mode="json", include=set(EDIT_FIELDS))
+        if photo.caption or photo.edited() or photo.placed_by_hand:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO extras VALUES (?, ?)",
+                (PHOTO_EDIT_PREFIX + attachment_id, json.dumps(edit, ensure_ascii=False)),
+            )
+        else:
+            self._conn.execute(
+                "DELETE FROM extras WHERE key = ?", (PHOTO_EDIT_PREFIX + attachment_id,)
+            )
+        if (current.rotation, current.marks) != (photo.rotation, photo.marks):
+            from avsec.store.photo_derivatives import make_derivatives
+
+            original = self.attachment_bytes(attachment_id) or b""
+            self._write_derivatives(
+                attachment_id, make_derivatives(original, photo.rotation, photo.marks)
+            )
 
 
 def read_attachment(database: Path, attachment_id: str) -> bytes | None:

@@ -33,7 +33,10 @@ from avsec.core.followup import LastVisit
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
+from avsec.store.extras_limits import check_extra
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
+from avsec.store.judgements import JudgementStore
+from avsec.store.numbering import number_findings
 from avsec.store.stale import check_not_stale
 
 __all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thumbnail"]
@@ -74,7 +77,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile(AttachmentStore):
+class AvsecFile(AttachmentStore, JudgementStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -577,9 +580,14 @@ class AvsecFile(AttachmentStore):
             )
         ]
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Replace the stored analysis results (a derived cache, journaled as one line)."""
+    def set_findings(self, findings: list[Finding]) -> list[Finding]:
+        """Replace the stored analysis results (a derived cache, journaled as one line).
+
+        Returns the findings as stored: numbered, keeping the numbers of the previous
+        analysis while the layout is unchanged (avsec/store/numbering.py).
+        """
         with self.transaction():
+            findings = number_findings(self._conn, findings)
             self._conn.execute("DELETE FROM findings")
             self._conn.executemany(
                 "INSERT INTO findings VALUES (?, ?)",
@@ -587,6 +595,7 @@ class AvsecFile(AttachmentStore):
             )
             self._conn.execute("INSERT OR REPLACE INTO extras VALUES ('findings_stale', 'false')")
             self._journal("analysis", None, {"findings": len(findings)})
+        return findings
 
     def extra(self, key: str, default: Any = None) -> Any:
         """A JSON value from the extras table (narrative, key rationales...)."""
@@ -599,7 +608,9 @@ class AvsecFile(AttachmentStore):
             raise StoreError(f"{self.path.name}: the entry {key} is damaged ({exc})") from None
 
     def set_extra(self, key: str, value: Any) -> None:
-        """Write (or with None delete) a JSON value in the extras table."""
+        """Write (or with None delete) a JSON value in the extras table (texts capped)."""
+        if value is not None:
+            check_extra(self.path.name, key, value)
         with self.transaction():
             if value is None:
                 self._conn.execute("DELETE FROM extras WHERE key = ?", (key,))
@@ -662,6 +673,7 @@ class AvsecFile(AttachmentStore):
             observations=observations,
             rationales=self.extra("rationales", {}) or {},
             last_visit=self.last_visit(),
+            judgements=self.judgements(),
         )
 
     def last_visit(self) -> LastVisit | None:

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
+
+from avsec.core.document import Mark
+from avsec.store.photo_markup import draw_marks
 
 #: Longest side of the report copy: sharp at full A4 width (~180 mm at ~225 dpi).
 REPORT_SIDE_PX = 1600
@@ -35,11 +39,15 @@ class Derivatives:
     thumbnail: bytes
 
 
-def make_derivatives(data: bytes) -> Derivatives | None:
+def make_derivatives(
+    data: bytes, rotation: int = 0, marks: Sequence[Mark] = ()
+) -> Derivatives | None:
     """Decode ``data`` once and return its report copy and thumbnail, or None if not an image.
 
     JPEG originals decode at the smallest libjpeg scale (1/2, 1/4, 1/8) that still covers
-    :data:`REPORT_SIDE_PX`, which is several times faster than a full decode.
+    :data:`REPORT_SIDE_PX`, which is several times faster than a full decode. ``rotation``
+    (clockwise degrees, a multiple of 90) and ``marks`` make the marked-up copy of an edited
+    photo (avsec/store/photo_markup.py); the same size limits apply to it.
     """
     try:
         with warnings.catch_warnings():
@@ -55,7 +63,11 @@ def make_derivatives(data: bytes) -> Derivatives | None:
             image: Image.Image = ImageOps.exif_transpose(source) or source
             if image.mode not in ("RGB", "L"):
                 image = _flatten(image)
+            if rotation % 360:
+                image = image.rotate(-(rotation % 360), expand=True)
             image.thumbnail((REPORT_SIDE_PX, REPORT_SIDE_PX), Image.Resampling.BICUBIC)
+            if marks:
+                image = draw_marks(image, marks)
             report = _jpeg(image, REPORT_QUALITY)
             small = image.copy()
             small.thumbnail((THUMBNAIL_SIDE_PX, THUMBNAIL_SIDE_PX), Image.Resampling.BILINEAR)

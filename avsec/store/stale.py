@@ -3,9 +3,11 @@
 A command carries the records as they were when it was made ("before"). Inside the write
 transaction (``BEGIN IMMEDIATE`` holds the write lock, so nothing changes under it) the store
 reads the records the command touches and compares them with that "before"; on undo, with its
-"after". Records the command expects to be absent (additions) are not checked. A
-difference means another program (a second CLI, the app) wrote in between: the
-edit is refused and nothing is written, instead of silently overwriting that change.
+"after". A record the command expects to be absent (an addition: a first response to an item,
+a new feature or action, or the undo of a deletion) is checked too: if another program added it
+meanwhile, the edit is refused rather than replacing that addition. A difference means another
+program (a second CLI, the app) wrote in between: the edit is refused and nothing is written,
+instead of silently overwriting that change.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
+    record = getattr(command, "record", None)
+    if record is not None:  # judgements and photo edits name their record themselves
+        expected.setdefault(record, _dump(state))
+        return
     for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
         if hasattr(command, attribute):
             expected.setdefault((kind, getattr(command, attribute)), _dump(state))
@@ -57,16 +63,18 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
         current.update((("action", a.id), _dump(a)) for a in store.actions())
     if "assessment" in kinds:
         current[("assessment", "")] = _dump(store.stored_assessment())
-    # A command that expects no record (an add, or a caller writing without reading first)
-    # is not checked: only an edit of an existing record can overwrite another's change.
-    changed = [
-        key for key, state in expected.items() if state is not None and current.get(key) != state
-    ]
+    for kind, ident in expected:
+        if kind in ("judgement", "photo"):
+            current[(kind, ident)] = _dump(store.stored_record(kind, ident))
+    # An addition expects no record: one found there was added by another program, and
+    # writing over it would lose that program's edit as surely as a changed record would.
+    changed = [key for key, state in expected.items() if current.get(key) != state]
     if changed:
         kind, ident = changed[0]
         what = f"{kind} {ident}".strip()
         more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+        how = "was added" if expected[changed[0]] is None else "changed"
         raise StaleEdit(
-            f"{store.path.name}: the {what}{more} changed in another program since this edit "
+            f"{store.path.name}: the {what}{more} {how} in another program since this edit "
             "was prepared; nothing was written (reload and edit again)"
         )

@@ -10,6 +10,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+# The output checks live in the application layer, shared with the app's File menu.
+from avsec.app.outputs import check_output, refuse_input_as_output
+
+__all__ = ["check_output", "refuse_input_as_output", "safe_output"]
+
 
 def print_json(value: Any) -> None:
     """Print ``value`` as indented UTF-8 JSON."""
@@ -26,15 +31,22 @@ def percent(value: float | None) -> str:
 def add_lang(parser: Any) -> None:
     """Add the standard ``--lang`` and ``--number-format`` options."""
     from avsec.core.i18n import NUMBER_FORMATS
+    from avsec.io.translations import offered_languages
 
-    parser.add_argument("--lang", choices=["en", "es"], default=None, help="language (en or es)")
+    languages = offered_languages()
+    parser.add_argument(
+        "--lang",
+        choices=list(languages),
+        default=None,
+        help="language: " + ", ".join(languages) + " (a text not yet translated is in English)",
+    )
     parser.add_argument(
         "--number-format",
         choices=[f for f in NUMBER_FORMATS if f],
         default=None,
         metavar="LOCALE",
         help="write numbers as this locale does, apart from the language: es_MX 1,234.5, "
-        "es_AR 1.234,5 (default: as the language)",
+        "es_AR 1.234,5, fr_FR 1 234,5 (default: as the language)",
     )
 
 
@@ -53,62 +65,6 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     for row in rows:
         lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines)
-
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def _is_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
-    except OSError:
-        return False
-
-
-def check_output(
-    target: str | Path,
-    suffixes: Sequence[str],
-    inputs: Sequence[str | Path] = (),
-    suffix_message: str | None = None,
-) -> Path:
-    """Check that ``target`` may be written by a verb; return it as a Path.
-
-    Refused with one line (:class:`InputError`): a wrong suffix, the input file itself (also
-    through a symlink or hard link), an existing .avsec or other SQLite file, a folder, a
-    device or other non-regular file, a missing folder. An assessment is never overwritten
-    by an export.
-    """
-    from avsec.core.errors import InputError
-
-    out = Path(target)
-    refuse_input_as_output(out, inputs)
-    if out.is_dir():
-        raise InputError(f"{out}: is a folder; give the output's file name")
-    if out.exists() and not out.is_file():
-        raise InputError(f"{out}: not a regular file; give an output file name")
-    if out.suffix.lower() not in suffixes:
-        names = (
-            ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
-        )
-        raise InputError(f"{out.name}: {suffix_message or f'unknown export type; use {names}'}")
-    if out.exists():
-        if out.suffix.lower() == ".avsec" or _is_sqlite(out):
-            raise InputError(f"{out}: is an assessment (SQLite) file; it is never overwritten")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{out}: the folder {folder} does not exist")
-    return out
-
-
-def refuse_input_as_output(target: str | Path, inputs: Sequence[str | Path]) -> None:
-    """Refuse ``target`` when it is one of ``inputs`` (also through a symlink or hard link)."""
-    from avsec.core.errors import InputError
-
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            if os.path.samefile(source, target):
-                raise InputError(f"{target}: is the input file; choose another output name")
 
 
 @contextlib.contextmanager

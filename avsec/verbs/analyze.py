@@ -1,4 +1,4 @@
-"""``avsec analyze PATH [--json] [--lang en|es]``: run the geometry rules
+"""``avsec analyze PATH [--json] [--lang en|es|pt|fr]``: run the geometry rules
 (docs/architecture.md, *Geometry rules*).
 
 PATH is an .avsec file (its rule parameters, its airport as the projection centre, its
@@ -68,6 +68,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     marking = ""
     suggestions: list[Any] = []
     if is_avsec_file(path):
+        from avsec.core.judgements import is_false_positive
         from avsec.geo.suggestions import item_suggestions
         from avsec.store.analysis import analyse_and_store
 
@@ -77,7 +78,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             # a damaged file is left exactly as it was.
             responses = f.responses()
             result = analyse_and_store(f)
-            suggestions = item_suggestions(f.checklist, result.findings, responses)
+            # A finding the inspector judged a false positive suggests nothing.
+            judgements = f.judgements()
+            standing = [x for x in result.findings if not is_false_positive(x, judgements)]
+            suggestions = item_suggestions(f.checklist, standing, responses)
         lang = args.lang or assessment.language
         marking = assessment.marking(lang)
     else:
@@ -99,8 +103,10 @@ def render_table(
     result: Any, lang: str, marking: str = "", suggestions: list[Any] | None = None
 ) -> str:
     """The readable (non-JSON) report of an analysis."""
+    from avsec.core.findings import finding_label, finding_numbers
     from avsec.core.i18n import format_number, pick
 
+    numbers = finding_numbers(list(result.findings))
     lines: list[str] = []
     if marking:
         lines += [marking, ""]
@@ -108,7 +114,7 @@ def render_table(
     if result.findings:
         rows = [
             [
-                str(n),
+                finding_label(numbers[f.id]),
                 f.severity,
                 f.rule,
                 f"{format_number(f.value, lang)} {UNITS.get(f.unit, f.unit)}"
@@ -118,7 +124,7 @@ def render_table(
                 ",".join(f.items) or "–",
                 pick(f.message, lang),
             ]
-            for n, f in enumerate(result.findings, start=1)
+            for f in result.findings
         ]
         lines.append(table(rows, ["#", "severity", "rule", "value", "zone", "items", "message"]))
     else:

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import LANGUAGES
 from avsec.verbs._common import add_lang, open_file, percent, print_json, safe_output, table
 
 
@@ -45,9 +46,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--organisation")
     p.add_argument("--started", type=_date, help="first day of the assessment, YYYY-MM-DD")
     p.add_argument("--ended", type=_date, help="last day of the assessment, YYYY-MM-DD")
-    p.add_argument("--marking-en", help="handling marking printed on English reports")
-    p.add_argument("--marking-es", help="handling marking printed on Spanish reports")
-    p.add_argument("--language", choices=["en", "es"], help="the assessment's working language")
+    for lang in LANGUAGES:
+        p.add_argument(f"--marking-{lang}", help=f"handling marking printed on reports in {lang}")
+    p.add_argument("--language", choices=list(LANGUAGES), help="the assessment's working language")
     p.add_argument(
         "--param",
         action="append",
@@ -132,7 +133,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         if args.team is not None:
             update["team"] = list(args.team)
         marking = dict(before.handling_marking)
-        for lang in ("en", "es"):
+        for lang in LANGUAGES:
             value = getattr(args, f"marking_{lang}")
             if value is not None:
                 marking[lang] = value

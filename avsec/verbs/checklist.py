@@ -23,8 +23,17 @@ def register(subparsers: Any) -> None:
     q = sub.add_parser("list", help="bundled checklists and those in the user folder")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_list)
-    q = sub.add_parser("validate", help="check checklist YAML files (the bundled ones by default)")
+    q = sub.add_parser(
+        "validate",
+        help="check checklist YAML files (the bundled ones by default, which must carry every "
+        "language; a user's checklist may carry fewer: the missing ones are listed)",
+    )
     q.add_argument("yaml", nargs="*")
+    q.add_argument(
+        "--all-languages",
+        action="store_true",
+        help="require every language of the app, as for a bundled checklist",
+    )
     q.set_defaults(handler=cmd_validate)
     q = sub.add_parser("export", help="print a checklist as JSON")
     q.add_argument("id", nargs="?", default=None)
@@ -75,28 +84,55 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _folder_of(path: Any) -> str:
+    """The resolved folder of a file (a bundled file given by its path is still bundled)."""
+    try:
+        return str(Path(str(path)).resolve().parent)
+    except OSError:
+        return ""
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate checklist files; print every problem; exit 1 when any."""
+    """Validate checklist files; print every problem; exit 1 when any.
+
+    The bundled checklists (no YAML given), and any file with ``--all-languages``, must carry
+    every language the app offers. A user's checklist may carry fewer: the languages it lacks
+    are reported (its texts show in English there) and are no error.
+    """
     import sys
 
     from avsec.core.errors import ChecklistError, InputError
+    from avsec.core.validation import missing_languages, provision_problems
     from avsec.io.checklists import _bundled_files, load_catalogue, load_checklist_file
+    from avsec.io.translations import offered_languages
 
     catalogue = load_catalogue()
     paths: list[Any] = [Path(p) for p in args.yaml] or _bundled_files()
+    every = offered_languages()
+    bundled_folder = {_folder_of(f) for f in _bundled_files()}
     failed = 0
+    if not args.yaml:  # the bundled catalogue the checklists cite: every language too
+        for line in provision_problems("provisions.yaml", catalogue, every):
+            failed += 1
+            print(line, file=sys.stderr)
     for path in paths:
+        strict = args.all_languages or not args.yaml or _folder_of(path) in bundled_folder
         try:
-            checklist = load_checklist_file(path, catalogue)
+            checklist = load_checklist_file(path, catalogue, languages=every if strict else None)
         except (ChecklistError, InputError) as exc:
             failed += 1
             for line in getattr(exc, "problems", [str(exc)]):
                 print(line, file=sys.stderr)
             continue
         count = sum(1 for _ in checklist.items())
-        print(
-            f"{getattr(path, 'name', path)}: ok ({checklist.id} v{checklist.version}, {count} items)"
-        )
+        name = getattr(path, "name", path)
+        print(f"{name}: ok ({checklist.id} v{checklist.version}, {count} items)")
+        missing = missing_languages(checklist, every)
+        if missing:
+            print(
+                f"{name}: no text in {', '.join(missing)} (shown in English there; "
+                f"a bundled checklist needs {', '.join(every)})"
+            )
     return 1 if failed else 0
 
 

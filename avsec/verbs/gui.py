@@ -1,4 +1,4 @@
-"""``avsec gui [FILE] [--lang en|es] [--screenshot PNG]``: the desktop app."""
+"""``avsec gui [FILE] [--lang en|es|pt|fr] [--screenshot PNG]``: the desktop app."""
 
 from __future__ import annotations
 
@@ -19,15 +19,37 @@ def register(subparsers: Any) -> None:
         default=None,
         help="render the main window (1280x800) with FILE loaded to PNG and exit",
     )
+    p.add_argument(
+        "--size",
+        metavar="WxH",
+        default=None,
+        type=_size,
+        help="window size of --screenshot, e.g. 1280x720 (default 1280x800)",
+    )
     p.set_defaults(handler=cmd_gui)
 
 
 def plain_args() -> argparse.Namespace:
-    """What ``avsec gui`` with no argument parses to (tests/test_cli.py compares the two): plain
-    ``avsec`` starts the app without building the parser."""
+    """What ``avsec gui`` with no argument parses to (tests/gui/test_app.py compares the two):
+    plain ``avsec`` starts the app without building the parser."""
     return argparse.Namespace(
-        verb="gui", file=None, lang=None, number_format=None, screenshot=None, handler=cmd_gui
+        verb="gui",
+        file=None,
+        lang=None,
+        number_format=None,
+        screenshot=None,
+        size=None,
+        handler=cmd_gui,
     )
+
+
+def _size(text: str) -> tuple[int, int]:
+    """ "1280x720" -> (1280, 720); argparse turns the ValueError into a one-line error."""
+    width, _, height = text.lower().partition("x")
+    size = (int(width), int(height))
+    if not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
+        raise ValueError(text)
+    return size
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -39,4 +61,4 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # PySide6 loads here, never at import: `avsec score` must not pay for Qt.
     from avsec.gui.app import run
 
-    return run(args.file, lang=args.lang, screenshot=args.screenshot)
+    return run(args.file, lang=args.lang, screenshot=args.screenshot, size=args.size)

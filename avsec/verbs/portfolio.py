@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import add_lang, percent, print_json, table
+from avsec.verbs._common import add_lang, percent, print_json, safe_output, table
 
 
 def register(subparsers: Any) -> None:
@@ -41,8 +41,12 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     if bool(args.paths) == bool(args.db):
         raise InputError("give .avsec files or folders, or --db DSN (not both)")
     out = Path(args.output) if args.output else None
-    if out is not None and out.suffix.lower() not in (".pdf", ".xlsx"):
-        raise InputError(f"{out.name}: the portfolio is written as .pdf or .xlsx")
+    suffix_message = "the portfolio is written as .pdf or .xlsx"
+    if out is not None:
+        # Refused before anything is read: an input, an assessment, a folder or a device.
+        from avsec.verbs._common import check_output
+
+        check_output(out, (".pdf", ".xlsx"), args.paths, suffix_message)
     if args.db:
         from avsec.app.publish import portfolio_of_database
 
@@ -55,14 +59,15 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
         print(f"avsec: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     lang = args.lang or "en"
     if out is not None:
-        if out.suffix.lower() == ".pdf":
-            from avsec.report.portfolio_pdf import build_portfolio_report
+        with safe_output(out, (".pdf", ".xlsx"), args.paths, suffix_message) as temp:
+            if out.suffix.lower() == ".pdf":
+                from avsec.report.portfolio_pdf import build_portfolio_report
 
-            build_portfolio_report(portfolio, out, lang=lang)
-        else:
-            from avsec.io.portfolio_xlsx import write_portfolio_xlsx
+                build_portfolio_report(portfolio, temp, lang=lang)
+            else:
+                from avsec.io.portfolio_xlsx import write_portfolio_xlsx
 
-            write_portfolio_xlsx(portfolio, out, lang=lang)
+                write_portfolio_xlsx(portfolio, temp, lang=lang)
         if not args.json:
             print(f"wrote {out}")
     if args.json:

@@ -10,7 +10,7 @@ from avsec.verbs._common import add_lang, check_output, open_file, safe_output
 
 
 def register(subparsers: Any) -> None:
-    """Add ``avsec report FILE -o OUT.pdf [--lang en|es] [--password PW] [--redact]``."""
+    """Add ``avsec report FILE -o OUT.pdf [--lang en|es|pt|fr] [--password PW] [--redact]``."""
     p = subparsers.add_parser("report", help="write the gap report and improvement outline as PDF")
     p.add_argument("file", help="the .avsec file")
     p.add_argument("-o", "--output", required=True, help="the PDF to write")

@@ -38,8 +38,14 @@ from typing import Any
 from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
-from avsec.core.errors import AvsecError, ForeignFileError, StoreError
-from avsec.core.i18n import LangText, pick
+from avsec.core.errors import (
+    AvsecError,
+    ForeignFileError,
+    NewerVersionError,
+    NotAnAvsecFile,
+    StoreError,
+)
+from avsec.core.i18n import N_, LangText, in_languages, pick
 
 #: The five categories of Fleiss' kappa, in the fixed status order.
 CATEGORIES: tuple[str, ...] = tuple(s.value for s in Status)
@@ -226,10 +232,19 @@ class ItemResult:
 
 @dataclass
 class Refused:
-    """A team file that was not compared, and why."""
+    """A team file that was not compared, and why.
+
+    ``reason`` is the full English text (the command line prints it); ``texts`` says it in
+    each language for the app and the debrief (:meth:`reason_in`).
+    """
 
     path: Path
     reason: str
+    texts: LangText = field(default_factory=dict)
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (the English text when there is no translation)."""
+        return pick(self.texts, lang) or self.reason
 
     def __str__(self) -> str:
         return f"{self.path.name}: {self.reason}"
@@ -493,40 +508,81 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> str | None:
+def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> Refused | None:
+    """Why ``team`` cannot be compared with ``key`` (path filled in by the caller), or None."""
     a = team.assessment
     if a.mode != "team":
-        return f"not a team file (mode {a.mode}); make team files with 'avsec workshop teams'"
+        return _refused(
+            N_("not a team file (mode {mode}); make team files with 'avsec workshop teams'"),
+            mode=a.mode,
+        )
     if not a.team_name.strip():
-        return "the file records no team name"
+        return _refused(N_("the file records no team name"))
     if a.exercise_id != expected_exercise:
-        return (
-            f"from another exercise (exercise {a.exercise_id[:8] or 'none'}, "
-            f"the key's is {expected_exercise[:8]})"
+        return _refused(
+            N_("from another exercise (exercise {exercise}, the key's is {expected})"),
+            exercise=a.exercise_id[:8] or "none",
+            expected=expected_exercise[:8],
         )
     if team.snapshot_sha != key.snapshot_sha:
-        return (
-            f"its checklist differs from the key's ({team.checklist.id} v{team.checklist.version}, "
-            f"sha256 {team.snapshot_sha[:12]} instead of {key.snapshot_sha[:12]}): tampered or "
-            "from another checklist"
+        return _refused(
+            N_(
+                "its checklist differs from the key's ({checklist} v{version}, sha256 {sha} "
+                "instead of {expected}): tampered or from another checklist"
+            ),
+            checklist=team.checklist.id,
+            version=team.checklist.version,
+            sha=team.snapshot_sha[:12],
+            expected=key.snapshot_sha[:12],
         )
     tag = team.extras.get(EXERCISE_TAG)
     if not tag:
-        return (
-            "it carries no exercise tag (made by an older avsec, or the tag was removed); "
-            "pack the exercise again and make new team files"
+        return _refused(
+            N_(
+                "it carries no exercise tag (made by an older avsec, or the tag was removed); "
+                "pack the exercise again and make new team files"
+            )
         )
     expected_tag = exercise_tag_for(
         key.assessment, a.exercise_id, team.snapshot_sha, team.checklist.item_ids()
     )
     if not hmac.compare_digest(str(tag), expected_tag):
-        return (
-            "its exercise tag does not match the key: the exercise id was forged, or the file "
-            "comes from another exercise"
+        return _refused(
+            N_(
+                "its exercise tag does not match the key: the exercise id was forged, or the "
+                "file comes from another exercise"
+            )
         )
     if team.journal_mismatch is not None:
-        return team.journal_mismatch
+        refused = _refused(
+            N_(
+                "its answers were changed outside avsec (they differ from the file's changes "
+                "journal)"
+            )
+        )
+        refused.reason = team.journal_mismatch  # the command line names the items
+        return refused
     return None
+
+
+def _refused(message: str, **fields: object) -> Refused:
+    """A refusal in every language; the path is set where the file is known."""
+    texts = in_languages(message, **fields)
+    return Refused(Path(), texts["en"], texts)
+
+
+def _load_refusal(path: Path, error: AvsecError) -> Refused:
+    """A file that could not be read: the store's English detail, a translated summary."""
+    detail = _without_name(str(error), path)
+    if isinstance(error, NewerVersionError):
+        message = N_("written by a newer avsec; update avsec to compare it")
+    elif isinstance(error, NotAnAvsecFile):
+        message = N_("not an .avsec file, or a damaged one")
+    else:
+        message = N_("cannot be read as a team file")
+    texts = in_languages(message)
+    texts["en"] = detail
+    return Refused(path, detail, texts)
 
 
 def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
@@ -568,23 +624,30 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
             path = Path(raw)
             resolved = path.resolve()
             if resolved in seen_paths:
-                refused.append(Refused(path, "given twice"))
+                again = _refused(N_("given twice"))
+                again.path = path
+                refused.append(again)
                 continue
             seen_paths.add(resolved)
             try:
                 team = _load(path, workdir, extras=(EXERCISE_TAG,), check_journal=True)
             except AvsecError as exc:
-                refused.append(Refused(path, _without_name(str(exc), path)))
+                refused.append(_load_refusal(path, exc))
                 continue
             problem = _team_problem(team, key, expected)
             if problem is None:
                 folded = team.assessment.team_name.strip().casefold()
                 if folded in seen_names:
-                    problem = f"team {team.assessment.team_name!r} already given by {seen_names[folded].name}"
+                    problem = _refused(
+                        N_("team {team} already given by {file}"),
+                        team=repr(team.assessment.team_name),
+                        file=seen_names[folded].name,
+                    )
                 else:
                     seen_names[folded] = path
             if problem is not None:
-                refused.append(Refused(path, problem))
+                problem.path = path
+                refused.append(problem)
                 continue
             accepted.append((path, team))
     if not accepted:

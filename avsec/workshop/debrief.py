@@ -329,7 +329,10 @@ def build_debrief(
     ]
     if comparison.refused:
         facts.append(
-            [head(_t("refused", lang)), cell("; ".join(str(r) for r in comparison.refused))]
+            [
+                head(_t("refused", lang)),
+                cell("; ".join(f"{r.path.name}: {r.reason_in(lang)}" for r in comparison.refused)),
+            ]
         )
     facts_table = Table(facts, colWidths=[45 * mm, frame_w - 45 * mm])
     facts_table.setStyle(

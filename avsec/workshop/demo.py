@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from avsec.core.assessment import Assessment, Response
 from avsec.core.commands import Batch, SetFeature, SetResponse, replace_outline
 from avsec.core.errors import ChecklistError
-from avsec.core.i18n import pick
+from avsec.core.i18n import N_, pick
 
 if TYPE_CHECKING:
     from avsec.store import AvsecFile
@@ -160,7 +160,9 @@ def _build(out_dir: Path, lang: str) -> Path | None:
     try:
         with AvsecFile.create(partial, assessment, checklist, user=TRAINER) as f:
             f.apply(
-                Batch("Import the training layout", [SetFeature(x.id, None, x) for x in features])
+                Batch(
+                    N_("Import the training layout"), [SetFeature(x.id, None, x) for x in features]
+                )
             )
             photo_ids: dict[str, list[str]] = {}
             for photo in training_photos.PHOTOS:
@@ -190,7 +192,7 @@ def _build(out_dir: Path, lang: str) -> Path | None:
                 )
                 for item_id in checklist.item_ids()
             ]
-            f.apply(Batch("Reference answers of the training airport", commands))
+            f.apply(Batch(N_("Reference answers of the training airport"), commands))
             f.set_extra("observations", [o.model_dump(mode="json") for o in observations])
             f.set_extra("rationales", {i: pick(a.rationale, lang) for i, a in key.items()})
             f.set_extra("rationales_i18n", {i: dict(a.rationale) for i, a in key.items()})
@@ -218,4 +220,4 @@ def _save_outline(f: AvsecFile, lang: str, today: dt.date) -> None:
     outline = generate_outline(
         doc.checklist, doc.responses, doc.findings, doc.actions, lang=lang, today=today
     )
-    f.apply(replace_outline(doc, outline, "Improvement outline of the reference answers"))
+    f.apply(replace_outline(doc, outline, N_("Improvement outline of the reference answers")))

@@ -16,6 +16,7 @@ title, team and organisation, and the key's own id.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from pathlib import Path
 from typing import Any
@@ -94,7 +95,7 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
     from avsec.store import AvsecFile
 
     key_path, out_path = Path(key_path), Path(out_path)
-    if out_path.exists() and out_path.resolve() == key_path.resolve():
+    if out_path.exists() and os.path.samefile(out_path, key_path):  # links too
         raise StoreError(f"{out_path.name}: the exercise cannot replace its own answer key")
     with AvsecFile.open(key_path) as key:
         header = key.assessment

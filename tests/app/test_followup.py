@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from avsec.core.assessment import Response, Status
 from avsec.core.commands import SetResponse
 from avsec.core.errors import InputError, StoreError
 from avsec.store import AvsecFile
+from tests.conftest import raw_sql
 
 THEN = dt.date(2025, 3, 1)
 NOW = dt.date(2026, 3, 1)
@@ -177,6 +179,9 @@ def test_a_second_followup_keeps_verified_actions_closed(previous: Path, tmp_pat
 def test_a_damaged_last_visit_record_is_one_clear_error(previous: Path, tmp_path: Path) -> None:
     out = start_followup(previous, tmp_path / "2026.avsec", date=NOW)
     with AvsecFile.open(out) as f:
-        f.set_extra("last_visit", {"id": "x", "responses": "nonsense"})
+        damaged = {"id": "x", "responses": "nonsense"}
+        with pytest.raises(StoreError, match="the last_visit entry was not saved"):
+            f.set_extra("last_visit", damaged)  # avsec itself never writes it
+        raw_sql(f, "UPDATE extras SET json = ? WHERE key = 'last_visit'", (json.dumps(damaged),))
         with pytest.raises(StoreError, match=r"2026.avsec: the last visit record is damaged"):
             f.document()

@@ -113,7 +113,7 @@ def test_an_emptied_marking_is_the_standard_one(qtbot, opened):
     dialog.marking_es.clear()
     dialog.marking_en.setText("  SECRET   AVSEC ")
     edited = dialog.edited()
-    assert edited.handling_marking == {"en": "SECRET AVSEC", "es": DEFAULT_MARKING["es"]}
+    assert edited.handling_marking == {**DEFAULT_MARKING, "en": "SECRET AVSEC"}
 
 
 def test_restore_defaults(qtbot, opened):

@@ -42,27 +42,41 @@ def test_finding_numbers_are_the_same_on_map_list_item_page_and_outline(qtbot, o
     opened.show_view("map")
     editor = opened.workspace.map_editor()
     markers = editor.scene.finding_items
-    assert {key: int(marker.text) for key, marker in markers.items()} == expected
+    labels = {key: f"F{n}" for key, n in expected.items()}
+    assert {key: marker.text for key, marker in markers.items()} == labels
     rows = [editor.findings.list.item(i) for i in range(editor.findings.list.count())]
-    listed = {row.data(Qt.ItemDataRole.UserRole): int(row.text().split(".")[0]) for row in rows}
-    assert listed == expected
+    listed = {row.data(Qt.ItemDataRole.UserRole): row.text().split(".")[0] for row in rows}
+    assert listed == labels
     assert editor.findings.summary.text().startswith("3 findings")
 
     walker = opened.workspace.walker
     walker.select_item("PER-01")
     page = walker.page.findings
     shown = {
-        page.item(i).data(Qt.ItemDataRole.UserRole): int(page.item(i).text().split(".")[0])
+        page.item(i).data(Qt.ItemDataRole.UserRole): page.item(i).text().split(".")[0]
         for i in range(page.count())
     }
-    assert shown == expected
+    assert shown == labels
 
     action = Action(title="Close the gaps", findings=[crossing.id, gap.id], items=["PER-01"])
     session.push(SetAction(action.id, None, action))
     outline = opened.workspace.outline_editor()
     column = [title for _, title in COLUMNS].index("Findings")
     index = outline.model.index(outline.model.row_of(action.id), column)
-    assert outline.model.data(index) == "#3, #1"
+    assert outline.model.data(index) == "F3, F1"
+
+    # Analysed again with the layout unchanged: the crossing keeps F3 on the map and in the
+    # list, the gap that vanished keeps F1 reserved, a new one takes F4.
+    new = _finding("clear_zone_obstruction", 0.003)
+    session.set_findings([new, crossing])
+    markers = editor.scene.finding_items
+    assert {key: marker.text for key, marker in markers.items()} == {
+        crossing.id: "F3",
+        new.id: "F4",
+    }
+    rows = [editor.findings.list.item(i) for i in range(editor.findings.list.count())]
+    assert [row.text().split(".")[0] for row in rows] == ["F4", "F3"]
+    assert outline.model.data(index) == "F3"
 
 
 def test_map_items_are_drawn_in_the_palette_colours(qtbot):

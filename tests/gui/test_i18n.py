@@ -122,14 +122,26 @@ def test_tr_falls_back_to_english():
     i18n.set_language("es")
     assert i18n.tr("Open…") == "Abrir…"
     assert i18n.tr("No such string") == "No such string"
-    i18n.set_language("fr")  # not shipped: English
+    i18n.set_language("de")  # not offered: English
     assert i18n.language() == "en"
     assert i18n.tr("Open…") == "Open…"
+    i18n.set_language("fr")
+    try:
+        assert i18n.language() == "fr"
+        # A message the French catalogue lacks shows in English, never empty.
+        assert i18n.tr("No such string") == "No such string"
+    finally:
+        i18n.set_language("en")
 
 
-def test_languages_are_the_catalogue_folders():
-    assert i18n.LANGUAGES == ("en", "es")
-    assert i18n.LANGUAGE_NAMES == {"en": "English", "es": "Español"}
+def test_the_four_languages_of_the_oas_are_offered():
+    assert i18n.LANGUAGES == ("en", "es", "pt", "fr")
+    assert i18n.LANGUAGE_NAMES == {
+        "en": "English",
+        "es": "Español",
+        "pt": "Português",
+        "fr": "Français",
+    }
 
 
 def test_numbers_follow_the_number_format_apart_from_the_language():
@@ -147,18 +159,28 @@ def test_numbers_follow_the_number_format_apart_from_the_language():
     assert i18n.number(1234.5) == "1,234.5"
 
 
-def test_qt_own_buttons_come_from_the_qtbase_translations(qtbot):
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("es", {"Aceptar", "Cancelar", "Cerrar"}),
+        ("pt", {"OK", "Cancelar", "Fechar"}),  # qtbase_pt_BR.qm
+        ("fr", {"OK", "Annuler", "Fermer"}),
+    ],
+)
+def test_qt_own_buttons_come_from_the_qtbase_translations(qtbot, lang, expected):
     """OK / Cancel are Qt's words, translated by Qt's own catalogue, not relabelled by hand."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    i18n.set_language("es")
+    i18n.set_language(lang)
     try:
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Close
         )
         qtbot.addWidget(buttons)
         texts = {b.text().replace("&", "") for b in buttons.buttons()}
-        assert texts == {"Aceptar", "Cancelar"}
+        assert texts == expected
     finally:
         i18n.set_language("en")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

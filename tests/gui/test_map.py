@@ -267,7 +267,7 @@ def test_findings_are_numbered_selectable_and_lead_to_their_items(qtbot, editor,
     opened.session.set_findings(findings)
     assert sorted(editor.scene.finding_items) == sorted(f.id for f in findings)
     assert editor.findings.list.count() == 2
-    assert editor.findings.list.item(1).text().startswith("2. Perimeter gap")
+    assert editor.findings.list.item(1).text().startswith("F2. Perimeter gap")
     editor.findings.list.setCurrentRow(1)
     assert editor.scene.selected_finding == findings[1].id
     assert editor.scene.finding_outline is not None

@@ -107,7 +107,7 @@ def test_the_map_has_an_observations_layer(qtbot, visit):
     assert sorted(scene.observation_items) == ["OBS-01", "OBS-02"]  # OBS-03 has no location
     marker = scene.observation_items["OBS-01"]
     assert marker.colour.name() == palette.OBSERVATION_COLOUR
-    assert marker.marker_shape == "square" and marker.text == "1"
+    assert marker.marker_shape == "square" and marker.text == "O1"
     assert "cut behind the cargo shed" in marker.toolTip()
     assert "PER-01" in marker.toolTip()
     assert scene.count_by_layer()["observations"] == 2
@@ -145,7 +145,7 @@ def test_the_observations_list_selects_on_the_map(qtbot, visit):
     editor = _map(visit)
     panel = editor.observations
     assert panel.list.count() == 3
-    assert panel.list.item(2).text() == "3. Security office"
+    assert panel.list.item(2).text() == "O3. Security office"
     panel.list.setCurrentRow(0)
     assert editor.scene.selected_observation == "OBS-01"
     assert "cut behind the cargo shed" in panel.details.text()

@@ -41,10 +41,17 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
 def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``python -m avsec ARGS`` as the issue's repro does (a real process, real exit)."""
 
-    def _cli(*args: object) -> subprocess.CompletedProcess[str]:
+    def _cli(*args: object, memory_limit: int | None = None) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+
+        def limit() -> None:  # in the child: an unbounded read fails instead of swapping
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
         return subprocess.run(
             [sys.executable, "-m", "avsec", *[str(a) for a in args]],
+            preexec_fn=limit if memory_limit else None,  # noqa: PLW1509 - only setrlimit
             capture_output=True,
             text=True,
             cwd=tmp_path,

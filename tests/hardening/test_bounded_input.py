@@ -197,3 +197,39 @@ def test_osm_imports_are_held_to_the_same_limits():
     data["features"][0]["geometry"] = big
     with pytest.raises(InputError, match="more than 100,000 positions"):
         parse_osm_features(data, "osm.geojson")
+
+
+# --- endless devices: the stat says 0 bytes, the read must still stop at the limit ----------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("layout", "import", "{file}", "/dev/zero"),
+        ("analyze", "/dev/zero"),
+        ("paths", "/dev/zero"),
+        ("photo", "add", "{file}", "PER-01", "/dev/zero"),
+    ],
+    ids=["layout-import", "analyze", "paths", "photo-add"],
+)
+def test_dev_zero_is_refused_at_the_limit_for_every_reader(cli, mini_file, argv):
+    before = digest(mini_file)
+    # A memory cap on the child: reading /dev/zero whole would fail here, not pass slowly.
+    result = cli(*[a.format(file=mini_file) for a in argv], memory_limit=1_500_000_000)
+    assert result.returncode == 2, result.stderr
+    assert "larger than" in one_line(result.stderr)
+    assert digest(mini_file) == before
+
+
+def test_a_kml_file_given_to_layout_import_is_one_line(run, mini_file, tmp_path):
+    # avsec writes KML (layout export) but reads layouts as GeoJSON only: a KML is refused
+    # before anything is read into the assessment, never half-imported.
+    kml = tmp_path / "layer.kml"
+    kml.write_text(
+        '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>'
+        "<Point><coordinates>-87.2,14.06,0</coordinates></Point></Placemark></kml>"
+    )
+    before = digest(mini_file)
+    code, _, err = run("layout", "import", mini_file, kml)
+    assert code == 2 and "not valid JSON" in one_line(err)
+    assert digest(mini_file) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -110,3 +111,23 @@ def test_report_of_notes_at_the_limit_is_short(run, mini_file, tmp_path):
     assert code == 0, err
     pages = len(PdfReader(out).pages)
     assert pages < 40
+
+
+def test_a_checklist_text_at_the_cap_still_prints(run, tmp_path):
+    # A recommendation of 65,000 characters in the summary's table of top gaps: the row
+    # continues on the next page instead of failing the report with reportlab's LayoutError.
+    from tests.hardening.conftest import MINI
+
+    text = Path(MINI).read_text(encoding="utf-8")
+    long = ("word " * 13_000).strip()
+    assert '"Close every gap in the fence."' in text
+    checklist = tmp_path / "long.yaml"
+    checklist.write_text(text.replace('"Close every gap in the fence."', f'"{long}"'))
+    path = tmp_path / "long.avsec"
+    assert run("new", path, "--airport", "MHTG", "--checklist", checklist)[0] == 0
+    answers = tmp_path / "answers.csv"
+    answers.write_text("item_id,status,notes\nPER-01,not_compliant,gap\n", encoding="utf-8")
+    assert run("responses", "import", path, answers)[0] == 0
+    code, out, err = run("report", path, "-o", tmp_path / "long.pdf")
+    assert code == 0, err
+    assert (tmp_path / "long.pdf").read_bytes().startswith(b"%PDF")

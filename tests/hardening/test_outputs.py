@@ -157,3 +157,104 @@ def test_a_screenshot_never_lands_on_the_assessment(run, mini_file):
     code, _, err = run("gui", mini_file, "--screenshot", mini_file)
     assert code == 2 and "is the input file" in one_line(err)
     assert digest(mini_file) == before
+
+
+# --- found in the audit of this round -------------------------------------------------------
+
+
+def test_portfolio_never_writes_over_an_assessment(run, mini_file, tmp_path):
+    other = tmp_path / "other.pdf"
+    other.write_bytes(mini_file.read_bytes())  # an assessment renamed .pdf
+    hard = tmp_path / "hard.xlsx"
+    os.link(mini_file, hard)
+    for target, said in ((other, "is an assessment"), (hard, "is the input file")):
+        before = digest(target)
+        code, _, err = run("portfolio", mini_file, "-o", target)
+        assert code == 2 and said in one_line(err)
+        assert digest(target) == before
+    code, _, err = run("portfolio", mini_file, "-o", "/dev/full")
+    assert code == 2 and "not a regular file" in one_line(err)
+    code, _, err = run("portfolio", mini_file, "-o", tmp_path / "p.pdf")
+    assert code == 0, err
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
+
+
+def test_an_encrypted_assessment_renamed_is_never_overwritten(
+    run, mini_file, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("AVSEC_PASSPHRASE", "correct horse battery")
+    secret = tmp_path / "secret.avsec"
+    secret.write_bytes(mini_file.read_bytes())
+    code, _, err = run("encrypt", secret)
+    assert code == 0, err
+    renamed = tmp_path / "secret.pdf"
+    secret.rename(renamed)
+    before = digest(renamed)
+    code, _, err = run("report", mini_file, "-o", renamed)
+    assert code == 2 and "is an assessment" in one_line(err)
+    assert digest(renamed) == before
+
+
+def test_a_pdf_or_text_file_of_whole_pages_is_still_replaced(run, mini_file, tmp_path):
+    # The encrypted-file test must not refuse an ordinary earlier export of 4096 bytes.
+    old = tmp_path / "old.csv"
+    old.write_bytes(b"item_id,status,notes\n" + b"x" * (4096 - 21))
+    code, _, err = run("responses", "export", mini_file, "-o", old)
+    assert code == 0, err
+    assert old.read_text(encoding="utf-8").startswith('"item_id"')
+
+
+def test_pack_and_followup_refuse_a_hard_link_to_their_input(run, mini_file, tmp_path):
+    hard = tmp_path / "hard.avsec"
+    os.link(mini_file, hard)
+    before = digest(mini_file)
+    code, _, err = run("workshop", "pack", mini_file, "-o", hard)
+    assert code == 2 and "cannot replace its own answer key" in one_line(err)
+    code, _, err = run("followup", mini_file, "-o", hard, "--force")
+    assert code == 2 and "cannot replace the previous visit" in one_line(err)
+    assert digest(mini_file) == before
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from avsec.gui.main_window import MainWindow
+    from avsec.gui.settings import Preferences
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Preferences(settings))
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.mark.parametrize("what", ["json", "plan", "layout"])
+def test_the_app_never_exports_over_an_assessment(window, mini_file, tmp_path, what):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert window.open_file(mini_file)
+    hard = tmp_path / "hard.json"
+    os.link(mini_file, hard)
+    other = tmp_path / "other.csv"
+    other.write_bytes(mini_file.read_bytes())
+    for target in (mini_file, hard, other):
+        before = digest(target)
+        assert window.files.export(what, target) is None
+        assert digest(target) == before
+        box = window.findChild(QMessageBox, "error-box")
+        assert box is not None
+        assert "never overwritten" in box.text() or "is the input file" in box.text()
+        box.deleteLater()
+
+
+def test_the_app_never_writes_a_report_over_an_assessment(window, mini_file, tmp_path):
+    from avsec.gui.report_dialog import ReportOptions
+
+    assert window.open_file(mini_file)
+    hard = tmp_path / "hard.pdf"
+    os.link(mini_file, hard)
+    before = digest(mini_file)
+    options = ReportOptions(path=hard, lang="en", password=None, open_when_done=False)
+    assert window.reports.write_report(options) is False
+    assert digest(mini_file) == before

@@ -90,7 +90,7 @@ def test_generated_plan_rows(doc):
     assert first.items == ("PER-01",) and first.provisions == ("A17:4.2.1",)
     assert first.finding.startswith("PER-01 (Not compliant): Gap near gate 1")
     # The same gap found twice has one id and one number: it is quoted once, with its number.
-    assert first.finding.endswith("geometry: [1] Opening of 42 m")
+    assert first.finding.endswith("geometry: [F1] Opening of 42 m")
     assert first.finding_refs == (1,)
     assert first.horizon == "immediate" and first.due == dt.date(2025, 1, 15)
     # An immediate action carries its interim measure.
@@ -117,7 +117,7 @@ def test_csv_in_spanish(doc, tmp_path):
     assert rows[0] == HEADERS_ES
     assert (
         rows[1][1].startswith("PER-01 (No conforme)")
-        and "geometría: [1] Abertura de 42 m" in rows[1][1]
+        and "geometría: [F1] Abertura de 42 m" in rows[1][1]
     )
     assert rows[1][5] == "Inmediato (hasta 14 días)" and rows[1][9] == "Abierta"
     assert rows[1][7] == rows[1][10] == "Explotador del aeropuerto"
@@ -268,4 +268,4 @@ def test_findings_are_quoted_with_their_map_numbers(doc):
     ]
     (row,), _ = cap_rows(doc, "en")
     assert row.finding_refs == (2, 3)
-    assert "geometry: [2] Fence below 2.44 m; [3] Opening of 42 m" in row.finding
+    assert "geometry: [F2] Fence below 2.44 m; [F3] Opening of 42 m" in row.finding

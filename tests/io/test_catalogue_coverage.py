@@ -1,4 +1,4 @@
-"""Every string the code shows is in the Spanish catalogue, and none bypasses gettext.
+"""Every string the code shows is in the catalogue of each complete language, none bypasses gettext.
 
 The code is read as a tree (no import, no Qt): each literal handed to a translation call
 (``tr``, ``N_``, ``translate``, ``ntranslate``, ``ngettext``, ``in_languages``, ``keyed``,
@@ -17,6 +17,7 @@ import pytest
 from babel.messages.mofile import read_mo
 
 from avsec.io.translations import DOMAIN, translations_folder
+from tests.languages import TRANSLATED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ROOT / "avsec"
@@ -59,8 +60,8 @@ UNTRANSLATED = {"avsec"}
 Key = tuple[str | None, str]
 
 
-def _spanish() -> dict[Key, tuple[str, ...]]:
-    path = translations_folder().joinpath("es", "LC_MESSAGES", f"{DOMAIN}.mo")
+def _compiled(lang: str) -> dict[Key, tuple[str, ...]]:
+    path = translations_folder().joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.mo")
     with path.open("rb") as stream:
         catalog = read_mo(stream)
     found: dict[Key, tuple[str, ...]] = {}
@@ -99,7 +100,6 @@ def _calls() -> list[tuple[Path, ast.Call]]:
 
 
 CALLS = _calls()
-ES = _spanish()
 
 
 def marked_messages() -> list[tuple[str, Key]]:
@@ -139,12 +139,14 @@ def test_the_code_marks_its_strings():
     assert len(marked_messages()) > 400
 
 
-@pytest.mark.parametrize("lang", ["es"])
+@pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
 def test_every_marked_string_has_a_translation(lang):
+    """Each complete language (tests/languages.py) translates every string the code marks."""
+    compiled = _compiled(lang)
     missing = [
         f"{where}: {key[1]!r}" + (f" (context {key[0]})" if key[0] else "")
         for where, key in marked_messages()
-        if not all(ES.get(key, ("",)))
+        if not all(compiled.get(key, ("",)))
     ]
     assert not missing, "not in the catalogue or untranslated:\n" + "\n".join(missing)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import io
 import shutil
 import string
@@ -20,9 +21,11 @@ from avsec.io.translations import (
     available_languages,
     catalogue,
     keyed,
+    offered_languages,
     translate,
     translations_folder,
 )
+from tests.languages import TRANSLATED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "assets" / "translations"
@@ -65,27 +68,68 @@ def _fields(text: str) -> list[str]:
 
 def test_the_bundled_folder_is_the_checkout_folder():
     assert Path(str(translations_folder())) == FOLDER
-    assert available_languages() == ("en", "es")
+    assert available_languages() == ("en", "es", "fr", "pt")
+    assert offered_languages() == ("en", "es", "pt", "fr")
+
+
+def test_a_catalogue_for_each_language_of_the_oas():
+    assert {p.parts[-3] for p in _po_files()} == {"es", "pt", "fr"}
 
 
 @pytest.mark.parametrize("po", _po_files(), ids=lambda p: p.parts[-3])
-def test_every_message_is_translated(po):
+def test_every_catalogue_is_current(po):
+    """Every catalogue, complete or still empty, has the messages of the .pot, none fuzzy."""
     template = _entries(_read_po(POT))
     catalog = _read_po(po)
     assert not catalog.fuzzy, f"{po}: the header is marked fuzzy"
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not fuzzy, f"{po}: fuzzy translations {fuzzy}"
-    translated = _entries(catalog)
-    assert set(translated) == set(template), f"{po} is not updated from {POT.name}"
+    assert set(_entries(catalog)) == set(template), f"{po} is not updated from {POT.name}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
+def test_every_message_is_translated(lang):
+    """The catalogues of the complete languages (tests/languages.py) leave nothing out."""
+    po = FOLDER / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    catalog = _read_po(po)
     # Not stripped: the Spanish thousands separator is a thin space.
-    empty = [key for key, text in translated.items() if not text]
+    empty = [key for key, text in _entries(catalog).items() if not text.replace(" | ", "")]
     assert not empty, f"{po}: untranslated {empty}"
+    forms = [m.id for m in catalog if m.id and m.pluralizable and not all(m.string)]
+    assert not forms, f"{po}: plural forms missing in {forms}"
 
 
 @pytest.mark.parametrize("po", _po_files(), ids=lambda p: p.parts[-3])
 def test_placeholders_survive_translation(po):
     for (context, english), translated in _entries(_read_po(po)).items():
-        assert _fields(english) == _fields(translated), (context, english)
+        if translated.replace(" | ", ""):  # a message not yet translated shows the English
+            assert _fields(english) == _fields(translated), (context, english)
+
+
+#: Plural rule of each language (CLDR, as Babel writes it): 0 and 1 take the singular in
+#: Portuguese (Brazil) and French, 1 alone in English and Spanish.
+SINGULAR_COUNTS = {"es": {1}, "pt": {0, 1}, "fr": {0, 1}}
+
+
+@pytest.mark.parametrize("lang", sorted(SINGULAR_COUNTS))
+def test_each_catalogue_has_its_languages_plural_rule(lang, tmp_path):
+    """ngettext picks the form by the catalogue's Plural-Forms: '0 constatation' in French.
+
+    The bundled header is copied onto a one-message catalogue (its real messages may not be
+    translated yet), compiled and read by the stdlib gettext the app uses.
+    """
+    header = _read_po(FOLDER / lang / "LC_MESSAGES" / f"{DOMAIN}.po")
+    assert header.locale is not None and str(header.locale).split("_")[0] == lang
+    catalog = Catalog(locale=header.locale)
+    catalog.mime_headers = header.mime_headers
+    catalog.add(("finding", "findings"), ("SINGULAR", "MANY", "PLURAL"))
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    translations = gettext.GNUTranslations(compiled)
+    for n in (0, 1, 2, 5, 21):
+        expected = "SINGULAR" if n in SINGULAR_COUNTS[lang] else "PLURAL"
+        assert translations.ngettext("finding", "findings", n) == expected, (lang, n)
 
 
 @pytest.mark.parametrize("po", _po_files(), ids=lambda p: p.parts[-3])
@@ -118,7 +162,7 @@ def test_english_is_the_msgids_and_spanish_comes_from_the_catalogue():
     assert translate("es", "Item", context="item") == "Ítem"
     assert translate("es", "Item") == "Ítem"  # a checklist item is an "ítem" everywhere
     assert translate("es", "No such message") == "No such message"
-    assert translate("fr", "Open…") == "Open…"  # no French catalogue yet
+    assert translate("de", "Open…") == "Open…"  # no German catalogue
     assert catalogue("es") is catalogue("es")  # read once
 
 
@@ -126,25 +170,26 @@ def test_keyed_builds_table_entries():
     assert dict([keyed("title", "Workshop debrief")]) == {"title": "Workshop debrief"}
 
 
-def test_a_language_folder_added_to_a_copy_is_discovered(tmp_path):
+def test_a_fifth_language_is_a_folder_not_code(tmp_path):
+    """A compiled catalogue in a new folder (Haitian Creole here) is offered everywhere."""
     folder = tmp_path / "translations"
     shutil.copytree(FOLDER, folder)
-    # Portuguese: a compiled catalogue (built from a one-message .po, as pybabel compile does).
-    portuguese = Catalog(locale="pt", domain=DOMAIN)
-    portuguese.add("Open…", "Abrir…")
-    portuguese.add("Item", "Item", context="item")
-    (folder / "pt" / "LC_MESSAGES").mkdir(parents=True)
-    with (folder / "pt" / "LC_MESSAGES" / f"{DOMAIN}.mo").open("wb") as stream:
-        write_mo(stream, portuguese)
-    # French: a .po that nobody compiled yet is not offered.
-    (folder / "fr" / "LC_MESSAGES").mkdir(parents=True)
-    (folder / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po").write_text("", encoding="utf-8")
+    creole = Catalog(locale="ht", domain=DOMAIN)
+    creole.add("Open…", "Louvri…")
+    creole.add("Item", "Atik", context="item")
+    (folder / "ht" / "LC_MESSAGES").mkdir(parents=True)
+    with (folder / "ht" / "LC_MESSAGES" / f"{DOMAIN}.mo").open("wb") as stream:
+        write_mo(stream, creole)
+    # Papiamento: a .po that nobody compiled yet is not offered.
+    (folder / "pap" / "LC_MESSAGES").mkdir(parents=True)
+    (folder / "pap" / "LC_MESSAGES" / f"{DOMAIN}.po").write_text("", encoding="utf-8")
 
-    assert available_languages(folder) == ("en", "es", "pt")
-    assert catalogue("pt", folder).gettext("Open…") == "Abrir…"
-    assert catalogue("pt", folder).pgettext("item", "Item") == "Item"
-    assert catalogue("pt", folder).gettext("Quit") == "Quit"  # untranslated: English
-    assert catalogue("fr", folder).gettext("Open…") == "Open…"
+    assert available_languages(folder) == ("en", "es", "fr", "ht", "pt")
+    assert offered_languages(folder) == ("en", "es", "pt", "fr", "ht")
+    assert catalogue("ht", folder).gettext("Open…") == "Louvri…"
+    assert catalogue("ht", folder).pgettext("item", "Item") == "Atik"
+    assert catalogue("ht", folder).gettext("Quit") == "Quit"  # untranslated: English
+    assert catalogue("pap", folder).gettext("Open…") == "Open…"
 
 
 def test_a_missing_folder_offers_english_only(tmp_path):

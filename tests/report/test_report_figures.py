@@ -58,7 +58,7 @@ def test_layout_map_draws_legend_numbers_scale_and_north(make_doc):
         assert label in drawn, label
     assert "Uncontrolled access point" in drawn and "Damaged barrier" in drawn
     assert "Finding (critical)" in drawn and "Finding (minor)" in drawn
-    assert sorted(t for t in drawn if t in {"1", "2", "3", "4"}) == ["1", "2", "3", "4"]
+    assert sorted(t for t in drawn if t in {"F1", "F2", "F3", "F4"}) == ["F1", "F2", "F3", "F4"]
     assert "N" in drawn
     assert "500 m" in drawn or "1 km" in drawn
     image = figure_image(figure, 100)
@@ -139,7 +139,7 @@ def _disc_numbers(figure: Figure) -> dict[tuple[float, float], str]:
     return {
         (round(t.get_position()[0]), round(t.get_position()[1])): t.get_text()
         for t in ax.texts
-        if isinstance(t, Text) and t.get_text().isdigit()
+        if isinstance(t, Text) and t.get_text()[:1] == "F" and t.get_text()[1:].isdigit()
     }
 
 
@@ -152,12 +152,12 @@ def test_discs_carry_the_apps_numbers(make_doc):
     expected = {}
     for finding in doc.findings:
         x, y = centre.point_to_metres(*finding.location)
-        expected[(round(x), round(y))] = str(numbers[finding.id])
+        expected[(round(x), round(y))] = f"F{numbers[finding.id]}"
     assert _disc_numbers(figure) == expected
     # Numbers given by the caller win (the report passes the app's).
     given = {f.id: 10 + i for i, f in enumerate(doc.findings)}
     figure = layout_map(doc.features, doc.findings, "en", projection=centre, numbers=given)
-    assert sorted(_disc_numbers(figure).values()) == ["10", "11", "12", "13"]
+    assert sorted(_disc_numbers(figure).values()) == ["F10", "F11", "F12", "F13"]
 
 
 def _hue(colour: object) -> float:

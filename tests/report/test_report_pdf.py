@@ -195,7 +195,7 @@ def test_two_hundred_findings(make_doc, tmp_path):
         )
     reader = build(make_doc(findings=findings), tmp_path / "r.pdf")
     whole = " ".join(page_texts(reader))
-    assert "[200]" in whole
+    assert "[F200]" in whole
     assert "Finding number 199" in whole
 
 
@@ -345,7 +345,7 @@ def test_failing_photo_loader_is_a_missing_photo(make_doc, tmp_path):
 
 
 def test_unknown_language_falls_back_to_english(make_doc, tmp_path):
-    reader = build(make_doc(), tmp_path / "r.pdf", lang="pt")
+    reader = build(make_doc(), tmp_path / "r.pdf", lang="de")
     assert "1 Executive summary" in " ".join(page_texts(reader))
 
 
@@ -407,13 +407,13 @@ def test_finding_numbers_are_the_apps(make_doc, tmp_path):
     reader = build(doc, tmp_path / "r.pdf")
     whole = " ".join(page_texts(reader))
     key = _section(whole, "Map key", "3 Findings by area")
-    assert key.index("1 Clear zone obstruction") < key.index("2 Uncontrolled access point")
-    assert "3 Barrier below minimum height" in key and "4 Perimeter gap" in key
+    assert key.index("F1 Clear zone obstruction") < key.index("F2 Uncontrolled access point")
+    assert "F3 Barrier below minimum height" in key and "F4 Perimeter gap" in key
     by_area = _section(whole, "3 Findings by area", "4 Improvement outline")
-    assert "[4] Perimeter gap" in by_area and "[2] Uncontrolled access point" in by_area
-    assert "[1] Clear zone obstruction" in by_area  # linked to no gap
+    assert "[F4] Perimeter gap" in by_area and "[F2] Uncontrolled access point" in by_area
+    assert "[F1] Clear zone obstruction" in by_area  # linked to no gap
     outline = _section(whole, "4 Improvement outline", "Annex A")
-    assert "PER-01 [4]" in outline and "ACP-01 [2]" in outline
+    assert "PER-01 [F4]" in outline and "ACP-01 [F2]" in outline
 
 
 def test_spanish_report_translates_a_saved_english_outline(make_doc, tmp_path):

@@ -72,7 +72,7 @@ def test_a_session_of_edits_leaves_no_plaintext_on_disk(
         )
         f.revert(note)
         f.apply(note)
-        f.set_extra("observations", [{"id": "o1", "text": NEEDLE}])
+        f.set_extra("observations", [{"id": "o1", "text": {"en": NEEDLE}}])
         f.vacuum()
         assert f.responses()["PER-01"].notes == NEEDLE
     with AvsecFile.open(encrypted) as f:  # reads back after closing

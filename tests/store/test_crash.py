@@ -25,7 +25,8 @@ WRITER = textwrap.dedent(
     while True:
         n += 1
         item = items[n % len(items)]
-        f.apply(SetResponse(item, None, Response(item_id=item, status="compliant", notes=str(n))))
+        after = Response(item_id=item, status="compliant", notes=str(n))
+        f.apply(SetResponse(item, f.response(item), after))
         print(n, flush=True)
     """
 )
@@ -79,7 +80,8 @@ WRITER_IN_TRANSACTION = textwrap.dedent(
     items = f.checklist.item_ids()
     for n in range(1, 21):
         item = items[n % len(items)]
-        f.apply(SetResponse(item, None, Response(item_id=item, status="compliant", notes=str(n))))
+        after = Response(item_id=item, status="compliant", notes=str(n))
+        f.apply(SetResponse(item, f.response(item), after))
     print("committed", flush=True)
     f._conn.execute("PRAGMA cache_size = 8")
     with f.transaction():

@@ -80,7 +80,8 @@ def test_analyze_table_shows_marking_findings_and_items(
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("RESTRICTED")
-    assert any(line.startswith("#  severity") for line in lines)
+    assert any(line.startswith("#   severity") for line in lines)
+    assert any(line.startswith("F1  critical") for line in lines)
     assert "perimeter_gap" in out and "Opening of 12.0 m" in out
     assert "perimeter 4,000 m, covered 99.7 %" in out
     assert "findings 8: 2 critical, 5 major, 1 minor" in out

@@ -10,7 +10,6 @@ import pytest
 
 from avsec.core.assessment import RuleParameters
 from avsec.core.checklist import RULE_IDS, Checklist
-from avsec.core.i18n import LANGUAGES
 from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
 from avsec.workshop.training import (
     KEY_FILE,
@@ -20,7 +19,10 @@ from avsec.workshop.training import (
     load_narrative,
     load_scenario,
     to_lonlat,
+    training_language_problems,
+    training_texts,
 )
+from tests.languages import COMPLETE_LANGUAGES
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +152,7 @@ def test_answer_key_covers_every_item_of_the_bundled_checklist(bundled: Checklis
     key = load_answer_key()
     assert key_problems(bundled, key) == [], f"{KEY_FILE} must answer every checklist item"
     for item_id, answer in key.items():
-        for lang in LANGUAGES:
+        for lang in COMPLETE_LANGUAGES:
             line = answer.rationale[lang]
             assert "\n" not in line and 20 < len(line) <= 240, f"{item_id} {lang}: one line, please"
 
@@ -162,7 +164,7 @@ def test_narrative(layout, bundled: Checklist) -> None:
     feature_ids = {f.id for f in layout}
     centre = load_scenario().airport
     for o in observations:
-        assert all(o.text[lang].strip() for lang in LANGUAGES)
+        assert all(o.text[lang].strip() for lang in COMPLETE_LANGUAGES)
         assert o.items, f"{o.id} informs no item"
         assert set(o.features) <= feature_ids, (
             f"{o.id}: unknown features {set(o.features) - feature_ids}"
@@ -188,3 +190,21 @@ def test_scenario_header_exists_in_spanish() -> None:
     assert "ficticio" in spanish.name and spanish.icao == "ZZEJ"
     assert scenario.team_in("es") == ["Instructor (respuestas de referencia)"]
     assert scenario.team_in("en") == ["Trainer (reference answers)"]
+
+
+@pytest.mark.parametrize("lang", COMPLETE_LANGUAGES)
+def test_every_training_text_in_each_complete_language(lang: str) -> None:
+    """Scenario, answer key, narrative and layout names (name:es, name:pt, name:fr)."""
+    assert training_language_problems([lang]) == []
+
+
+def test_a_language_the_training_lacks_is_named_once_per_file() -> None:
+    problems = training_language_problems(["de"])
+    assert problems == [
+        "scenario.yaml: language de: missing (no text in de)",
+        "answer-key.yaml: language de: missing (no text in de)",
+        "narrative.yaml: language de: missing (no text in de)",
+        "layout.geojson: language de: missing (no name:de)",
+    ]
+    files = {file for file, _, _ in training_texts()}
+    assert files == {"scenario.yaml", "answer-key.yaml", "narrative.yaml", "layout.geojson"}

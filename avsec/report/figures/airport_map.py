@@ -18,7 +18,7 @@ from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 from shapely.geometry import GeometryCollection, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from avsec.core.findings import Finding, finding_numbers
+from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.layout import Feature
 from avsec.geo.prepared import parse_geometries
 from avsec.geo.projection import LocalProjection
@@ -535,7 +535,7 @@ def _draw_findings(
             ax.text(
                 points[i][0],
                 points[i][1],
-                str(number),
+                finding_label(number),
                 ha="center",
                 va="center",
                 fontsize=font,

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument, AttachmentInfo
-from avsec.core.findings import Finding, finding_numbers
+from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.i18n import pick
 from avsec.core.scoring import gaps, score_checklist
 from avsec.io.cap import cap_rows
@@ -122,16 +122,20 @@ class Report:
         self.s = st.Styles()
         self.checklist = doc.checklist
         self.scores = score_checklist(doc.checklist, doc.responses)
-        self.gaps = gaps(doc.checklist, doc.responses, doc.findings)
+        # A finding judged a false positive leaves the gaps, the findings by area, the map
+        # and its key; the report lists it apart (with the reason), under its own number.
+        standing = doc.open_findings()
+        self.false_positives: list[Finding] = doc.false_positives()
+        self.gaps = gaps(doc.checklist, doc.responses, standing)
         self.gap_items = {g.item.id: g for g in self.gaps}
         self.cap, self.cap_generated = cap_rows(doc, lang, today)
         self.findings_by_item: dict[str, list[Finding]] = {}
-        for finding in doc.findings:
+        for finding in standing:
             for item_id in finding.items:
                 self.findings_by_item.setdefault(item_id, []).append(finding)
         # Findings keep their stored order (the analysis's, most severe first) and the numbers
         # the app shows: "finding 3" is the same gap on screen, on the map and in the outline.
-        self.numbered: list[Finding] = list(doc.findings)
+        self.numbered: list[Finding] = standing
         self.numbers = finding_numbers(doc.findings)
         self.attachments: dict[str, AttachmentInfo] = {a.id: a for a in doc.attachments}
         self.area_titles = {a.id: pick(a.title, lang) for a in doc.checklist.areas}
@@ -147,9 +151,9 @@ class Report:
         """The layout's geometries, read once for every map of the report."""
         return layout_shapes(self.doc.features)
 
-    def number_of(self, finding: Finding) -> int:
-        """The finding's number on the map and in every list."""
-        return self.numbers[finding.id]
+    def number_of(self, finding: Finding) -> str:
+        """The finding's label on the map and in every list ("F3")."""
+        return finding_label(self.numbers[finding.id])
 
     def heading(self, text: str, key: str, level: int = 0) -> Heading:
         style = self.s.h1 if level == 0 else self.s.h2

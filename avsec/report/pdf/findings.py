@@ -152,6 +152,9 @@ def photo_grid(r: Report, photo_ids: list[str]) -> list[Flowable]:
         caption = f"{number_}. {info.filename if info and info.filename else short}"
         if info and info.taken:
             caption += f" — {info.taken:%Y-%m-%d %H:%M}"
+        if info and info.caption:
+            # The inspector's caption of the marked-up copy (the stored report copy).
+            caption += f"\n{info.caption}"
         box = PhotoBox(
             photo_id,
             missing_note=r.t("photo_missing", id=short),

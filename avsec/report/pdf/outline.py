@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from avsec.core.findings import finding_label
 from avsec.io.cap import CapRow
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import action_markup, esc
@@ -14,7 +15,7 @@ from avsec.report.text import action_status_label, horizon_label, number
 def _item_refs(row: CapRow) -> str:
     """The items an action answers and, on a line of their own, its findings' map numbers."""
     items = ", ".join(row.items)
-    findings = " ".join(f"[{n}]" for n in row.finding_refs)
+    findings = " ".join(f"[{finding_label(n)}]" for n in row.finding_refs)
     return "\n".join(part for part in (items, findings) if part) or "–"
 
 

@@ -41,7 +41,7 @@ def build(r: Report) -> list[Flowable]:
             s.body,
         )
     )
-    findings = r.doc.findings
+    findings = r.numbered  # the findings that stand (false positives apart)
     if findings:
         counts = {k: sum(1 for f in findings if f.severity == k) for k in SEVERITY_RANK}
         text = tr_count("summary_geometry", len(findings), r.lang, **counts)
@@ -117,7 +117,11 @@ def build(r: Report) -> list[Flowable]:
             r.t("priority"),
             r.t("recommendation"),
         ]
-        block.append(r.table(header, rows, [10, 17, 32, 27, 19, 65], bold_columns=(1,)))
+        # A long recommendation (up to 65,536 characters) continues on the next page.
+        table = r.table(
+            header, rows, [10, 17, 32, 27, 19, 65], split_in_row=True, bold_columns=(1,)
+        )
+        block.append(table)
     else:
         block.append(Paragraph(esc(r.t("no_gaps")), s.body))
     out += block

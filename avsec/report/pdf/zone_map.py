@@ -26,8 +26,9 @@ def build(r: Report) -> list[Flowable]:
     else:
         out.append(Paragraph(esc(r.t("map_empty")), s.body))
     if not r.numbered:
-        out.append(Paragraph(esc(r.t("map_no_findings")), s.body))
-        return out
+        if not r.false_positives:
+            out.append(Paragraph(esc(r.t("map_no_findings")), s.body))
+        return out + false_positives(r)
     out.append(CondPageBreak(40 * mm))
     out.append(Paragraph(esc(r.t("sub_map_key")), s.h2))
     rows = []
@@ -51,4 +52,26 @@ def build(r: Report) -> list[Flowable]:
         r.t("items"),
     ]
     out.append(r.table(header, rows, [11, 46, 19, 21, 30, 43], bold_columns=(0,)))
+    return out + false_positives(r)
+
+
+def false_positives(r: Report) -> list[Flowable]:
+    """The findings the inspector set aside, each with its number and the reason given."""
+    if not r.false_positives:
+        return []
+    s = r.s
+    out: list[Flowable] = [CondPageBreak(30 * mm)]
+    out.append(Paragraph(esc(r.t("sub_false_positives")), s.h2))
+    out.append(Paragraph(esc(r.t("false_positives_intro")), s.body))
+    rows = [
+        [
+            r.plain(r.number_of(finding)),
+            r.cell(rule_label(finding.rule, r.lang)),
+            r.plain(measure(finding.value, finding.unit, r.lang)),
+            r.cell(r.doc.judgements[finding.id].reason),
+        ]
+        for finding in r.false_positives
+    ]
+    header = [r.t("no"), r.t("rule"), r.t("measure"), r.t("reason")]
+    out.append(r.table(header, rows, [11, 46, 21, 92], bold_columns=(0,)))
     return out

@@ -1,0 +1,64 @@
+"""Numbers, dates and plurals by locale in the four languages (Babel, gettext)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from avsec.core.i18n import (
+    LANGUAGES,
+    NUMBER_FORMATS,
+    babel_locale,
+    format_day,
+    format_number,
+    number_format_name,
+    set_number_format,
+)
+
+NNBSP = "\u202f"  # the narrow no-break space French groups thousands with (CLDR)
+
+
+def test_the_four_languages_of_the_oas() -> None:
+    assert LANGUAGES == ("en", "es", "pt", "fr")
+    assert babel_locale("pt") == "pt_BR" and babel_locale("fr") == "fr"
+    assert babel_locale("ht") == "ht"  # a fifth language is its own locale
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "1,234.5"), ("es", "1.234,5"), ("pt", "1.234,5"), ("fr", f"1{NNBSP}234,5")],
+)
+def test_numbers_in_each_language(lang: str, expected: str) -> None:
+    assert format_number(1234.5, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "1 March 2025"),
+        ("es", "1 de marzo de 2025"),
+        ("pt", "1 de março de 2025"),
+        ("fr", "1 mars 2025"),
+    ],
+)
+def test_month_names_in_each_language(lang: str, expected: str) -> None:
+    assert format_day(dt.date(2025, 3, 1), lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("pt_BR", "1.234,5"), ("fr_FR", f"1{NNBSP}234,5"), ("fr_CA", "1\xa0234,5")],
+)
+def test_number_formats_for_portuguese_and_french(locale: str, expected: str) -> None:
+    assert locale in NUMBER_FORMATS
+    set_number_format(locale)
+    try:
+        assert format_number(1234.5, "en") == expected  # apart from the language
+    finally:
+        set_number_format(None)
+
+
+def test_number_format_names_read_in_the_language() -> None:
+    assert number_format_name("fr_CA", "fr") == "1\xa0234,5 — français (Canada)"
+    assert number_format_name("pt_BR", "pt") == "1.234,5 — português (Brasil)"
