@@ -12,6 +12,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from avsec.core.layout import GEOMETRY_TYPES, ZONE_KINDS, Feature, Kind
+from avsec.geo.coordinates import clean_arrays
 from avsec.geo.projection import LocalProjection
 from avsec.geo.segments import RingSegments
 from avsec.geo.validate import DEGENERATE_M, great_circle_m
@@ -196,25 +197,28 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
     points: list[tuple[int, np.ndarray]] = []
     lines: list[tuple[int, np.ndarray]] = []
     polygons: list[tuple[int, list[np.ndarray]]] = []
-    for n, feature in enumerate(features):
-        geometry = feature.geometry if isinstance(feature.geometry, dict) else {}
+    geometries = [f.geometry if isinstance(f.geometry, dict) else {} for f in features]
+    clean = clean_arrays(geometries)
+    if clean is None:
+        others: Sequence[int] = range(len(features))
+    else:
+        (points, lines, polygons), others = clean
+    for n in others:
+        geometry = geometries[n]
         gtype, coords = geometry.get("type"), geometry.get("coordinates")
         if gtype == "Point":
             xy = _xy(coords, 1)
             if xy is not None:
                 points.append((n, xy))
-                continue
         elif gtype == "LineString":
             xy = _xy(coords, 2)
             if xy is not None and len(xy) >= 2:
                 lines.append((n, xy))
-                continue
         elif gtype == "Polygon" and isinstance(coords, list) and coords:
             rings = [_xy(ring, 2) for ring in coords]
-            clean = [r for r in rings if r is not None and len(r) >= 4 and (r[0] == r[-1]).all()]
-            if len(clean) == len(rings):
-                polygons.append((n, clean))
-                continue
+            kept = [r for r in rings if r is not None and len(r) >= 4 and (r[0] == r[-1]).all()]
+            if len(kept) == len(rings):
+                polygons.append((n, kept))
     if points:
         made = shapely.points(np.vstack([xy for _, xy in points]))
         for (n, _), geom in zip(points, made, strict=True):
