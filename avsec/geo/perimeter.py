@@ -280,21 +280,39 @@ def _candidate_pairs(
     hi = np.concatenate([np.maximum(elements.p, elements.q), elements.c]).T.copy()
     ring_lo = (np.minimum(ring.a, ring.b) - radius).T.copy()
     ring_hi = (np.maximum(ring.a, ring.b) + radius).T.copy()
-    cols = element_count[barrier_run]
-    sizes = ring_count[ring_run] * cols
+    # Each ring segment of a run pair against the barrier run's box first: a segment at the
+    # end of a run meets only the end of a neighbouring run, and expanding it against every
+    # element there would make most of the candidates (the same pairs survive: an element's
+    # box lies inside its run's).
+    run_lo = np.minimum.reduceat(np.minimum(elements.p, elements.q), barrier_first, axis=0).T
+    run_hi = np.maximum.reduceat(np.maximum(elements.p, elements.q), barrier_first, axis=0).T
+    rows = ring_count[ring_run]
+    row_pair = np.repeat(np.arange(len(ring_run)), rows)
+    row_ring = np.repeat(ring_first[ring_run], rows) + (
+        np.arange(len(row_pair)) - np.repeat(np.cumsum(rows) - rows, rows)
+    )
+    row_run = barrier_run[row_pair]
+    meets = (
+        (ring_lo[0][row_ring] <= run_hi[0][row_run])
+        & (run_lo[0][row_run] <= ring_hi[0][row_ring])
+        & (ring_lo[1][row_ring] <= run_hi[1][row_run])
+        & (run_lo[1][row_run] <= ring_hi[1][row_ring])
+    )
+    row_ring, row_run = row_ring[meets], row_run[meets]
+    if not len(row_ring):
+        return
+    sizes = element_count[row_run]
     ends = np.cumsum(sizes)
-    ring_base = ring_first[ring_run]
-    element_base = element_first[barrier_run]
-    # Split the run pairs so each batch expands to about _CHUNK candidates.
+    element_base = element_first[row_run]
+    # Split the rows so each batch expands to about _CHUNK candidates.
     cuts = np.searchsorted(ends, np.arange(_CHUNK, ends[-1], _CHUNK), side="right")
     for begin, end in zip(np.append(0, cuts), np.append(cuts, len(sizes)), strict=True):
         if begin == end:
             continue
         size = sizes[begin:end]
-        # Candidate k of run pair m: ring segment k // cols[m], element k % cols[m] of the run.
-        local = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
-        row, column = np.divmod(local, np.repeat(cols[begin:end], size))
-        ring_idx = np.repeat(ring_base[begin:end], size) + row
+        # Candidate k of row m: the row's ring segment, element k - start(m) of its run.
+        column = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+        ring_idx = np.repeat(row_ring[begin:end], size)
         element_idx = element_order[np.repeat(element_base[begin:end], size) + column]
         # Boxes overlap in x, then (of those) in y.
         near = (ring_lo[0][ring_idx] <= hi[0][element_idx]) & (
