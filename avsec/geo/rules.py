@@ -146,13 +146,27 @@ def _gates_in_openings(ctx: RuleContext, openings: list[BaseGeometry]) -> list[l
         return out
     taken: set[int] = set()
     tree = STRtree(openings)
-    for position in points:
-        geom = layout.geoms[position]
-        near = tree.query(geom, predicate="dwithin", distance=offset)
-        if len(near) and position not in taken:
-            best = min(near, key=lambda k: shapely.distance(openings[k], geom))
-            out[int(best)].append(int(position))
-            taken.add(int(position))
+    geoms = layout.geoms[np.asarray(points, dtype=np.intp)]
+    # Every gate's openings within the offset in one query, and their distances in one call.
+    gate_of, near = tree.query(geoms, predicate="dwithin", distance=offset)
+    order = np.argsort(gate_of, kind="stable")
+    gate_of, near = gate_of[order], near[order]
+    distance = shapely.distance(np.asarray(openings, dtype=object)[near], geoms[gate_of])
+    starts = np.searchsorted(gate_of, np.arange(len(points) + 1))
+    for g, position in enumerate(points):
+        lo, hi = int(starts[g]), int(starts[g + 1])
+        if lo == hi or position in taken:
+            continue
+        closest = distance[lo:hi]
+        ties = np.flatnonzero(closest == closest.min())
+        if len(ties) == 1:
+            best = int(near[lo + ties[0]])
+        else:
+            # Equally near openings: the first the tree gives for this gate alone, as before.
+            own = tree.query(geoms[g], predicate="dwithin", distance=offset)
+            best = int(min(own, key=lambda k: shapely.distance(openings[k], geoms[g])))
+        out[best].append(int(position))
+        taken.add(int(position))
     return out
 
 
