@@ -2,28 +2,45 @@
 
 A large layout holds hundreds of thousands of vertices in tens of thousands of features:
 converting each feature's nested lists on its own (``numpy.asarray`` per ring) cost more than
-projecting them. Here every clean coordinate pair of the layout is flattened into one array,
-and each geometry gets its slice of it.
+projecting them. Here every clean coordinate pair of the layout is flattened into one array
+per geometry type, with the vertex counts that cut it into geometries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
 import numpy as np
 
-#: One geometry's arrays: a point or a line is one (n, 2) array, a polygon a list of rings.
-Parsed = tuple[
-    list[tuple[int, np.ndarray]], list[tuple[int, np.ndarray]], list[tuple[int, list[np.ndarray]]]
-]
-
 _PAIR_TYPES = {list, tuple}
 
 
+@dataclass
+class CleanGeometries:
+    """The points, lines and polygons read in one conversion (positions into the input)."""
+
+    #: Point positions and their (n, 2) coordinates.
+    points: list[int]
+    point_xy: np.ndarray
+    #: Line positions, their vertices one after the other and each line's vertex count.
+    lines: list[int]
+    line_xy: np.ndarray
+    line_counts: np.ndarray
+    #: Polygon positions, their rings' vertices, each ring's vertex count, each polygon's
+    #: ring count.
+    polygons: list[int]
+    ring_xy: np.ndarray
+    ring_counts: np.ndarray
+    polygon_rings: np.ndarray
+    #: Positions of every other geometry, to read one by one.
+    others: list[int]
+
+
 def _pairs(items: Any) -> bool:
-    """Whether ``items`` is a list of [x, y] pairs (no z, nothing nested)."""
+    """Whether ``items`` is a non-empty list of [x, y] pairs (no z, nothing nested)."""
     return (
         isinstance(items, list)
         and bool(items)
@@ -32,15 +49,14 @@ def _pairs(items: Any) -> bool:
     )
 
 
-def clean_arrays(geometries: Sequence[Any]) -> tuple[Parsed, list[int]] | None:
+def clean_arrays(geometries: Sequence[Any]) -> CleanGeometries | None:
     """Points, lines and polygons among ``geometries`` (GeoJSON mappings) as arrays.
 
-    Returns ``((points, lines, polygons), others)``: each of the three lists holds
-    ``(position, array)`` (a polygon: a list of ring arrays) of plain 2-D coordinates, all
-    finite, a line of at least 2 vertices, a polygon's rings closed and of at least 4;
-    ``others`` are the positions of every other geometry (any other type, a z, a ring not
-    closed), for the caller to read one by one. None when a coordinate is not a number or not
-    finite: the caller then reads every geometry on its own, which names the bad one.
+    A geometry is read here when it has plain 2-D coordinates, all finite, a line at least 2
+    vertices, a polygon's rings closed and of at least 4; any other (another type, a z, a ring
+    not closed) is left in ``others`` for the caller to read on its own. None when a
+    coordinate is not a number or not finite: the caller then reads every geometry on its
+    own, which names the bad one.
     """
     point_xy: list[Any] = []
     line_xy: list[Any] = []
@@ -49,67 +65,70 @@ def clean_arrays(geometries: Sequence[Any]) -> tuple[Parsed, list[int]] | None:
     lines: list[int] = []
     line_counts: list[int] = []
     polygons: list[int] = []
-    rings_of: list[int] = []
+    polygon_rings: list[int] = []
     ring_counts: list[int] = []
     others: list[int] = []
     for n, geometry in enumerate(geometries):
         gtype = geometry.get("type") if isinstance(geometry, dict) else None
         coords: Any = geometry.get("coordinates") if gtype else None
-        if gtype == "Point" and type(coords) in _PAIR_TYPES and len(coords) == 2:
-            points.append(n)
-            point_xy.append(coords)
+        if gtype == "Polygon":
+            if (
+                isinstance(coords, list)
+                and coords
+                and all(_pairs(ring) and len(ring) >= 4 for ring in coords)
+            ):
+                polygons.append(n)
+                polygon_rings.append(len(coords))
+                for ring in coords:
+                    ring_counts.append(len(ring))
+                    ring_xy.extend(ring)
+                continue
+        elif gtype == "Point":
+            if type(coords) in _PAIR_TYPES and len(coords) == 2:
+                points.append(n)
+                point_xy.append(coords)
+                continue
         elif gtype == "LineString" and _pairs(coords) and len(coords) >= 2:
             lines.append(n)
             line_counts.append(len(coords))
             line_xy.extend(coords)
-        elif (
-            gtype == "Polygon"
-            and isinstance(coords, list)
-            and coords
-            and all(_pairs(ring) and len(ring) >= 4 for ring in coords)
-        ):
-            polygons.append(n)
-            rings_of.append(len(coords))
-            for ring in coords:
-                ring_counts.append(len(ring))
-                ring_xy.extend(ring)
-        else:
-            others.append(n)
-    every = point_xy + line_xy + ring_xy
-    try:
-        xy = np.fromiter(chain.from_iterable(every), dtype=float, count=2 * len(every))
-    except (TypeError, ValueError):
-        return None
-    xy = xy.reshape(-1, 2)
-    if not np.isfinite(xy).all():
-        return None
-    point_arrays = [(n, xy[i : i + 1]) for i, n in enumerate(points)]
-    line_ends = len(points) + np.cumsum(line_counts, dtype=np.intp)
-    line_arrays = [
-        (n, xy[end - count : end])
-        for n, count, end in zip(lines, line_counts, line_ends.tolist(), strict=True)
-    ]
-    ring_ends = len(points) + len(line_xy) + np.cumsum(ring_counts, dtype=np.intp)
-    ring_starts = ring_ends - np.asarray(ring_counts, dtype=np.intp)
-    closed = (xy[ring_starts] == xy[ring_ends - 1]).all(axis=1) if len(ring_counts) else []
-    polygon_arrays = []
-    ring = 0
-    for n, count in zip(polygons, rings_of, strict=True):
-        if all(closed[ring : ring + count]):
-            polygon_arrays.append(
-                (
-                    n,
-                    [
-                        xy[start:end]
-                        for start, end in zip(
-                            ring_starts[ring : ring + count].tolist(),
-                            ring_ends[ring : ring + count].tolist(),
-                            strict=True,
-                        )
-                    ],
-                )
-            )
-        else:
-            others.append(n)
-        ring += count
-    return (point_arrays, line_arrays, polygon_arrays), sorted(others)
+            continue
+        others.append(n)
+    arrays = []
+    for pairs in (point_xy, line_xy, ring_xy):
+        try:
+            flat = np.fromiter(chain.from_iterable(pairs), dtype=float, count=2 * len(pairs))
+        except (TypeError, ValueError):
+            return None
+        if not np.isfinite(flat).all():
+            return None
+        arrays.append(flat.reshape(-1, 2))
+    counts = np.asarray(ring_counts, dtype=np.intp)
+    rings = np.asarray(polygon_rings, dtype=np.intp)
+    ring_xy_array = arrays[2]
+    if len(counts):
+        # A polygon with a ring not closed is read on its own (shapely says why).
+        ends = np.cumsum(counts)
+        closed = (ring_xy_array[ends - counts] == ring_xy_array[ends - 1]).all(axis=1)
+        polygon_of_ring = np.repeat(np.arange(len(rings)), rings)
+        open_polygons = np.unique(polygon_of_ring[~closed])
+        if len(open_polygons):
+            keep = np.ones(len(rings), dtype=bool)
+            keep[open_polygons] = False
+            others.extend(polygons[int(k)] for k in open_polygons)
+            polygons = [n for n, kept in zip(polygons, keep.tolist(), strict=True) if kept]
+            ring_kept = keep[polygon_of_ring]
+            ring_xy_array = ring_xy_array[np.repeat(ring_kept, counts)]
+            counts, rings = counts[ring_kept], rings[keep]
+    return CleanGeometries(
+        points=points,
+        point_xy=arrays[0],
+        lines=lines,
+        line_xy=arrays[1],
+        line_counts=np.asarray(line_counts, dtype=np.intp),
+        polygons=polygons,
+        ring_xy=ring_xy_array,
+        ring_counts=counts,
+        polygon_rings=rings,
+        others=sorted(others),
+    )

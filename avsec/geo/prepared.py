@@ -12,7 +12,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from avsec.core.layout import GEOMETRY_TYPES, ZONE_KINDS, Feature, Kind
-from avsec.geo.coordinates import clean_arrays
+from avsec.geo.coordinates import CleanGeometries, clean_arrays
 from avsec.geo.projection import LocalProjection
 from avsec.geo.segments import RingSegments
 from avsec.geo.validate import DEGENERATE_M, great_circle_m
@@ -194,16 +194,14 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
     own so a bad feature is named rather than failing the whole layout.
     """
     out: list[BaseGeometry | str | None] = [None] * len(features)
+    geometries = [f.geometry if isinstance(f.geometry, dict) else {} for f in features]
+    clean = clean_arrays(geometries)
+    if clean is not None:
+        _build_clean(clean, out)
     points: list[tuple[int, np.ndarray]] = []
     lines: list[tuple[int, np.ndarray]] = []
     polygons: list[tuple[int, list[np.ndarray]]] = []
-    geometries = [f.geometry if isinstance(f.geometry, dict) else {} for f in features]
-    clean = clean_arrays(geometries)
-    if clean is None:
-        others: Sequence[int] = range(len(features))
-    else:
-        (points, lines, polygons), others = clean
-    for n in others:
+    for n in range(len(features)) if clean is None else clean.others:
         geometry = geometries[n]
         gtype, coords = geometry.get("type"), geometry.get("coordinates")
         if gtype == "Point":
@@ -248,6 +246,25 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
             except Exception as exc:  # noqa: BLE001 - any malformed mapping is reported, not raised
                 out[n] = str(exc) or type(exc).__name__
     return [g for g in out if g is not None]
+
+
+def _build_clean(clean: CleanGeometries, out: list[BaseGeometry | str | None]) -> None:
+    """Shapely geometries of :func:`clean_arrays`'s points, lines and polygons into ``out``."""
+    if clean.points:
+        for n, geom in zip(clean.points, shapely.points(clean.point_xy), strict=True):
+            out[n] = geom
+    if clean.lines:
+        indices = np.repeat(np.arange(len(clean.lines)), clean.line_counts)
+        made = shapely.linestrings(clean.line_xy, indices=indices)
+        for n, geom in zip(clean.lines, made, strict=True):
+            out[n] = geom
+    if clean.polygons:
+        rings = np.repeat(np.arange(len(clean.ring_counts)), clean.ring_counts)
+        linear = shapely.linearrings(clean.ring_xy, indices=rings)
+        owners = np.repeat(np.arange(len(clean.polygons)), clean.polygon_rings)
+        made = shapely.polygons(linear, indices=owners)
+        for n, geom in zip(clean.polygons, made, strict=True):
+            out[n] = geom
 
 
 def parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
