@@ -131,7 +131,11 @@ def paths_section(report: Any) -> list[Flowable]:
     airport = doc.assessment.airport
     centre = (airport.lon, airport.lat)
     try:
-        result = analyse_paths(doc.features, doc.assessment.parameters, centre=centre)
+        # Upgrades are shown for the weakest target only: ranking every target's cost a third
+        # of the analysis.
+        result = analyse_paths(
+            doc.features, doc.assessment.parameters, centre=centre, upgrades="weakest"
+        )
     except PathAnalysisError as exc:
         return [*out, Paragraph(_esc(t(TEXT["refused"]).format(reason=str(exc))), s.body)]
     p = result.params
