@@ -185,10 +185,18 @@ def format_number(value: float, lang: str, decimals: int = 1) -> str:
 def _plain_number(value: str, decimals: int) -> str:
     """``value`` as Babel writes it in English (``1,234.5``).
 
-    It does what babel.numbers.format_decimal does after parsing its locale and pattern,
-    which cost two thirds of its time; ``value`` is ``str()`` of the number, as Babel reads it
-    (so 0.0 and -0.0 stay apart).
+    ``value`` is ``str()`` of the number, as Babel reads it (so 0.0 and -0.0 stay apart).
+    A finite number is rounded and grouped as Babel's NumberPattern.apply does it (decimal
+    quantize in the default context, half to even; the sign of the unrounded value; groups of
+    three), with the decimal module's own formatting at a tenth of the cost; the rest goes
+    through Babel.
     """
+    from decimal import Decimal
+
+    number = Decimal(value)
+    if number.is_finite():
+        rounded = abs(number).quantize(Decimal(1).scaleb(-decimals))
+        return ("-" if number.is_signed() else "") + f"{rounded:,f}"
     locale, pattern = _number_pattern("en", decimals)
     return str(
         pattern.apply(

@@ -72,6 +72,8 @@ def test_numbers_as_babel_writes_them_in_every_format(locale: str) -> None:
     values = [0.0, -0.0, 0.04, -0.04, 0.05, 0.15, 0.25, 2.5, -2.5, 999.95, 1234.5, -1234.56]
     values += [1e6 + 0.45, 123456789.125, 7, -12, 1e-7, float("inf"), -float("inf")]
     values += [n * 37.13 for n in range(-30, 30)]
+    values += [n / 8 for n in range(-40, 40)]  # exact halves and quarters: rounding to even
+    values += [(-1) ** n * 1.37**n for n in range(60)]  # up to about 1e8
     set_number_format(locale)
     try:
         for decimals in (0, 1, 2):
