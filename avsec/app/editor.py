@@ -20,8 +20,9 @@ from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetResponse
 from avsec.core.document import AssessmentDocument, AttachmentInfo
-from avsec.core.errors import InputError
+from avsec.core.errors import InputError, Phrase
 from avsec.core.findings import Finding, finding_label, finding_numbers
+from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
 from avsec.core.review_commands import SetJudgement, SetPhoto
 from avsec.store import AvsecFile
@@ -170,7 +171,11 @@ class Editor:
             ``item_id`` is not an item of the file's checklist.
         """
         if item_id not in self.checklist.item_ids():
-            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+            raise InputError(
+                N_("{item_id}: not an item of the checklist {id}"),
+                item_id=item_id,
+                id=self.checklist.id,
+            )
         before = self.response(item_id)
         photos = list(before.photos) if before else []
         if attachment_id in photos:
@@ -192,7 +197,11 @@ class Editor:
         None when the item already shows the photo); apply the command to make it undoable.
         """
         if item_id not in self.checklist.item_ids():
-            raise InputError(f"{item_id}: not an item of the checklist {self.checklist.id}")
+            raise InputError(
+                N_("{item_id}: not an item of the checklist {id}"),
+                item_id=item_id,
+                id=self.checklist.id,
+            )
         attachment_id, _ = self.store_photo(path)
         return attachment_id, self.photo_link(item_id, attachment_id)
 
@@ -226,7 +235,9 @@ class Editor:
         """
         finding = next((f for f in self.doc.findings if f.id == finding_id), None)
         if finding is None:
-            raise InputError(f"{finding_id}: no such finding in the last analysis")
+            raise InputError(
+                N_("{finding}: no such finding in the last analysis"), finding=finding_id
+            )
         before = self.doc.judgements.get(finding_id)
         base = (before or Judgement()).model_dump()
         if verdict is not None:
@@ -244,7 +255,9 @@ class Editor:
         try:
             after = Judgement.model_validate(base)
         except ValidationError as exc:
-            raise InputError(f"{finding_label(finding.number or 0)}: {_reason(exc)}") from None
+            raise InputError(
+                N_("{name}: {reason}"), name=finding_label(finding.number or 0), reason=_reason(exc)
+            ) from None
         number = finding_numbers(self.doc.findings).get(finding_id, 0)
         return SetJudgement(finding_id, finding_label(number), before, after)
 
@@ -259,18 +272,22 @@ class Editor:
         """
         before = self.attachment(attachment_id)
         if before is None:
-            raise InputError(f"{attachment_id[:12]}: no such photo in the file")
+            raise InputError(N_("{photo}: no such photo in the file"), photo=attachment_id[:12])
         try:
             after = AttachmentInfo.model_validate({**before.model_dump(), **changes})
         except ValidationError as exc:
-            raise InputError(f"{before.filename or attachment_id[:12]}: {_reason(exc)}") from None
+            raise InputError(
+                N_("{name}: {reason}"),
+                name=before.filename or attachment_id[:12],
+                reason=_reason(exc),
+            ) from None
         return None if after == before else SetPhoto(attachment_id, before, after)
 
     def rotate_edit(self, attachment_id: str, quarter_turns: int) -> SetPhoto | None:
         """The command turning a photo by ``quarter_turns`` x 90 degrees clockwise."""
         photo = self.attachment(attachment_id)
         if photo is None:
-            raise InputError(f"{attachment_id[:12]}: no such photo in the file")
+            raise InputError(N_("{photo}: no such photo in the file"), photo=attachment_id[:12])
         return self.photo_edit(attachment_id, rotation=(photo.rotation + 90 * quarter_turns) % 360)
 
     def place_photo_edit(self, attachment_id: str, lon: float, lat: float) -> SetPhoto | None:
@@ -301,7 +318,8 @@ class Editor:
         return self._analysed
 
 
-def _reason(exc: ValidationError) -> str:
-    """The first problem pydantic found, as one short line."""
+def _reason(exc: ValidationError) -> Phrase:
+    """The first problem pydantic found, as one short line (translated with the message when
+    it is a msgid of the catalogue, such as a judgement's)."""
     first = exc.errors()[0]
-    return str(first["msg"]).removeprefix("Value error, ")
+    return Phrase(str(first["msg"]).removeprefix("Value error, "))

@@ -27,6 +27,7 @@ from avsec.core.followup import LastVisit, LastVisitItem, SinceLastVisit, since_
 from avsec.core.i18n import N_
 from avsec.core.outline import edit_action
 from avsec.core.scoring import score_checklist
+from avsec.io.outputs import partial_file
 from avsec.store import AvsecFile
 
 #: Key of the extras record holding what the previous visit found.
@@ -79,9 +80,11 @@ def start_followup(
     """
     previous_path, out_path = Path(previous_path), Path(out_path)
     if out_path.exists() and os.path.samefile(out_path, previous_path):  # links too
-        raise StoreError(f"{out_path.name}: the follow-up cannot replace the previous visit")
+        raise StoreError(
+            N_("{name}: the follow-up cannot replace the previous visit"), name=out_path.name
+        )
     if out_path.exists() and not overwrite:
-        raise StoreError(f"{out_path}: already exists; choose another name")
+        raise StoreError(N_("{out_path}: already exists; choose another name"), out_path=out_path)
     with AvsecFile.open(previous_path) as prev:
         doc = prev.document()
         stale = prev.findings_stale()
@@ -122,12 +125,12 @@ def start_followup(
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise StoreError(
-            f"{previous_path.name}: {where}: {first['msg']}; shorten it in the previous visit "
-            "to carry it over"
+            N_("{name}: {where}: {msg}; shorten it in the previous visit to carry it over"),
+            name=previous_path.name,
+            where=where,
+            msg=first["msg"],
         ) from None
-    partial = out_path.with_name(f".{out_path.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
+    with partial_file(out_path) as partial:
         with AvsecFile.create(partial, header, checklist) as new:
             if doc.features:
                 new.apply(
@@ -156,10 +159,6 @@ def start_followup(
                     )
                 )
             new.set_extra(LAST_VISIT_KEY, last_visit.model_dump(mode="json"))
-        partial.replace(out_path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out_path
 
 
@@ -183,7 +182,11 @@ def find_action(actions: list[Action], action_id: str) -> Action:
         if action.id == action_id:
             return action
     known = ", ".join(a.id for a in actions[:5]) or "none"
-    raise InputError(f"no action {action_id!r} in the outline (actions: {known})")
+    raise InputError(
+        N_("no action {action_id!r} in the outline (actions: {known})"),
+        action_id=action_id,
+        known=known,
+    )
 
 
 def load_since_last_visit(file: AvsecFile) -> SinceLastVisit | None:

@@ -22,6 +22,7 @@ import numpy as np
 
 from avsec.app.map_geometry import MapProjection
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 
 WORLD_FILE_SUFFIXES = {
     ".png": (".pgw", ".pngw", ".wld"),
@@ -56,23 +57,36 @@ def parse_world_file(text: str, name: str = "world file") -> tuple[float, ...]:
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 6:
-        raise InputError(f"{name}: a world file has six lines of numbers; found {len(lines)}")
+        raise InputError(
+            N_("{name}: a world file has six lines of numbers; found {lines_count}"),
+            name=name,
+            lines_count=len(lines),
+        )
     values = []
     for number, line in enumerate(lines[:6], start=1):
         try:
             value = float(line.replace(",", "."))
         except ValueError as exc:
-            raise InputError(f"{name}: line {number}: {line[:40]!r} is not a number") from exc
+            raise InputError(
+                N_("{name}: line {number}: {line!r} is not a number"),
+                name=name,
+                number=number,
+                line=line[:40],
+            ) from exc
         if not math.isfinite(value):
-            raise InputError(f"{name}: line {number}: not a finite number")
+            raise InputError(
+                N_("{name}: line {number}: not a finite number"), name=name, number=number
+            )
         values.append(value)
     a, d, b, e, c, f = values
     if abs(a * e - b * d) < 1e-18:
-        raise InputError(f"{name}: the pixel size is zero; the world file is broken")
+        raise InputError(N_("{name}: the pixel size is zero; the world file is broken"), name=name)
     if not (-180 <= c <= 180 and -90 <= f <= 90) or max(abs(a), abs(e)) > 1:
         raise InputError(
-            f"{name}: the coordinates are not longitude/latitude (a projected world file needs "
-            "its coordinate system); place the image by two reference points instead"
+            N_(
+                "{name}: the coordinates are not longitude/latitude (a projected world file needs its coordinate system); place the image by two reference points instead"
+            ),
+            name=name,
         )
     return tuple(values)
 
@@ -105,7 +119,7 @@ def affine_from_points(
     src = np.array([[x, y, 1.0] for x, y in source], dtype=float)
     dst = np.array(target, dtype=float)
     if abs(np.linalg.det(src)) < 1e-9:
-        raise InputError("the reference points lie on one line; choose points further apart")
+        raise InputError(N_("the reference points lie on one line; choose points further apart"))
     xs = np.linalg.solve(src, dst[:, 0])
     ys = np.linalg.solve(src, dst[:, 1])
     return (float(xs[0]), float(ys[0]), float(xs[1]), float(ys[1]), float(xs[2]), float(ys[2]))
@@ -126,7 +140,7 @@ def similarity_from_two_points(
     p1, p2 = complex(*pixels[0]), complex(*pixels[1])
     s1, s2 = complex(*scene[0]), complex(*scene[1])
     if abs(p2 - p1) < 1e-9 or abs(s2 - s1) < 1e-9:
-        raise InputError("the two reference points must be different places")
+        raise InputError(N_("the two reference points must be different places"))
     k = (s2 - s1) / (p2 - p1)
     shift = s1 - k * p1
     return (k.real, k.imag, -k.imag, k.real, shift.real, shift.imag)
@@ -141,14 +155,14 @@ def apply(transform: Sequence[float], x: float, y: float) -> tuple[float, float]
 def check_control_points(value: object) -> list[ControlPoint]:
     """Validate stored control points (the file may be hostile)."""
     if not isinstance(value, list) or len(value) != 3:
-        raise InputError("background placement: expected three control points")
+        raise InputError(N_("background placement: expected three control points"))
     points = []
     for point in value:
         if not isinstance(point, list | tuple) or len(point) != 4:
-            raise InputError("background placement: a control point has four numbers")
+            raise InputError(N_("background placement: a control point has four numbers"))
         numbers = tuple(float(v) for v in point)
         if not all(math.isfinite(v) for v in numbers):
-            raise InputError("background placement: not a finite number")
+            raise InputError(N_("background placement: not a finite number"))
         points.append(numbers)
     return points  # type: ignore[return-value]
 
@@ -174,7 +188,9 @@ def world_file_placement(image: Path, width: int, height: int) -> list[ControlPo
     try:
         text = world.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
-        raise InputError(f"{world.name}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{name}: cannot be read ({strerror})"), name=world.name, strerror=exc.strerror or exc
+        ) from exc
     return control_points_from_world_file(parse_world_file(text, world.name), width, height)
 
 

@@ -208,22 +208,12 @@ def segment_distance(points: np.ndarray, x: float, y: float, closed: bool) -> fl
         return float("inf")
     if len(points) == 1:
         return float(np.hypot(points[0, 0] - x, points[0, 1] - y))
-    a = points
-    b = np.roll(points, -1, axis=0) if closed else points[1:]
-    if not closed:
-        a = points[:-1]
-    ab = b - a
-    ap = np.array([x, y]) - a
-    denom = (ab**2).sum(axis=1)
-    t = np.clip(
-        np.divide((ap * ab).sum(axis=1), denom, out=np.zeros_like(denom), where=denom > 0), 0, 1
-    )
-    nearest = a + ab * t[:, None]
+    nearest = _nearest_points(points, x, y, closed)
     return float(np.hypot(nearest[:, 0] - x, nearest[:, 1] - y).min())
 
 
-def nearest_segment(points: np.ndarray, x: float, y: float, closed: bool) -> tuple[int, np.ndarray]:
-    """(index i of the segment from vertex i, nearest point on it) of a polyline or ring."""
+def _nearest_points(points: np.ndarray, x: float, y: float, closed: bool) -> np.ndarray:
+    """The point of each segment (from vertex i) nearest to (x, y), one row per segment."""
     a = points if closed else points[:-1]
     b = np.roll(points, -1, axis=0) if closed else points[1:]
     ab = b - a
@@ -232,7 +222,12 @@ def nearest_segment(points: np.ndarray, x: float, y: float, closed: bool) -> tup
     t = np.clip(
         np.divide((ap * ab).sum(axis=1), denom, out=np.zeros_like(denom), where=denom > 0), 0, 1
     )
-    nearest = a + ab * t[:, None]
+    return a + ab * t[:, None]
+
+
+def nearest_segment(points: np.ndarray, x: float, y: float, closed: bool) -> tuple[int, np.ndarray]:
+    """(index i of the segment from vertex i, nearest point on it) of a polyline or ring."""
+    nearest = _nearest_points(points, x, y, closed)
     distances = np.hypot(nearest[:, 0] - x, nearest[:, 1] - y)
     index = int(distances.argmin())
     return index, nearest[index]

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from avsec.core.actions import Action
 from avsec.core.commands import Batch, replace_outline
 from avsec.core.document import AssessmentDocument
-from avsec.core.i18n import N_
+from avsec.core.i18n import N_, translate
 from avsec.core.outline import generate_outline
-from avsec.io.translations import translate
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def regenerate_outline(
         doc.features,
         doc.assessment.parameters,
         (airport.lon, airport.lat),
-        lambda message: translate(lang, message),
+        lambda message: translate(message, lang),
     )
     actions = generate_outline(
         doc.checklist,

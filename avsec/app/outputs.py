@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: How each written format begins: an existing file that does not, and looks like an
@@ -64,6 +65,8 @@ def check_output(
 ) -> Path:
     """Check that ``target`` may be written; return it as a Path.
 
+    ``suffix_message`` (an English msgid marked with ``N_``) says which types are written.
+
     Refused with one line (:class:`InputError`): a wrong suffix, the input file itself (also
     through a symlink or hard link), an existing .avsec, SQLite or encrypted assessment file,
     a folder, a device or other non-regular file, a missing folder. An assessment is never
@@ -72,19 +75,30 @@ def check_output(
     out = Path(target)
     refuse_input_as_output(out, inputs)
     if out.is_dir():
-        raise InputError(f"{out}: is a folder; give the output's file name")
+        raise InputError(N_("{out}: is a folder; give the output's file name"), out=out)
     if out.exists() and not out.is_file():
-        raise InputError(f"{out}: not a regular file; give an output file name")
+        raise InputError(N_("{out}: not a regular file; give an output file name"), out=out)
     if out.suffix.lower() not in suffixes:
-        names = (
-            ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
-        )
-        raise InputError(f"{out.name}: {suffix_message or f'unknown export type; use {names}'}")
+        if suffix_message is not None:
+            raise InputError(
+                N_("{name}: {reason}"), name=out.name, reason=InputError(suffix_message)
+            )
+        names = ", ".join(suffixes[:-1]) if len(suffixes) > 1 else suffixes[0]
+        if len(suffixes) > 1:
+            raise InputError(
+                N_("{name}: unknown export type; use {names} or {last}"),
+                name=out.name,
+                names=names,
+                last=suffixes[-1],
+            )
+        raise InputError(N_("{name}: unknown export type; use {names}"), name=out.name, names=names)
     if out.exists() and is_assessment_file(out):
-        raise InputError(f"{out}: is an assessment (SQLite) file; it is never overwritten")
+        raise InputError(
+            N_("{out}: is an assessment (SQLite) file; it is never overwritten"), out=out
+        )
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{out}: the folder {folder} does not exist")
+        raise InputError(N_("{out}: the folder {folder} does not exist"), out=out, folder=folder)
     return out
 
 
@@ -93,4 +107,6 @@ def refuse_input_as_output(target: str | Path, inputs: Sequence[str | Path]) -> 
     for source in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(source, target):
-                raise InputError(f"{target}: is the input file; choose another output name")
+                raise InputError(
+                    N_("{target}: is the input file; choose another output name"), target=target
+                )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 
 #: Larger files are not phone photos; the store refuses them too.
 MAX_PHOTO_BYTES = 64 * 1024 * 1024
@@ -104,21 +105,17 @@ def read_photo(path: Path) -> Photo:
     """
     from PIL import Image, UnidentifiedImageError
 
+    from avsec.io.resources import read_limited
+
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PHOTO_BYTES:
-            raise InputError(
-                f"{path.name}: larger than {MAX_PHOTO_BYTES // 2**20} MiB; not a photo"
-            )
-        with path.open("rb") as handle:  # a device (/dev/zero) says size 0 and never ends
-            data = handle.read(MAX_PHOTO_BYTES + 1)
-        if len(data) > MAX_PHOTO_BYTES:
-            raise InputError(
-                f"{path.name}: larger than {MAX_PHOTO_BYTES // 2**20} MiB; not a photo"
-            )
+        too_big = N_("{name}: larger than {MAX_PHOTO_BYTES} MiB; not a photo")
+        mib = MAX_PHOTO_BYTES // 2**20
+        data = read_limited(path, MAX_PHOTO_BYTES, too_big, name=path.name, MAX_PHOTO_BYTES=mib)
     except OSError as exc:
-        raise InputError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{name}: cannot be read ({strerror})"), name=path.name, strerror=exc.strerror or exc
+        ) from exc
     from avsec.io.images import header_size, too_large, too_large_message
 
     claimed = header_size(data)
@@ -136,15 +133,21 @@ def read_photo(path: Path) -> Photo:
             )
             position = gps_position(dict(exif.get_ifd(_GPS_IFD)))
     except Image.DecompressionBombError as exc:
-        raise InputError(f"{path.name}: too large ({exc})") from exc
+        raise InputError(N_("{name}: too large ({exc})"), name=path.name, exc=exc) from exc
     except UnidentifiedImageError as exc:
-        raise InputError(f"{path.name}: not a photo avsec can read ({exc})") from exc
+        raise InputError(
+            N_("{name}: not a photo avsec can read ({exc})"), name=path.name, exc=exc
+        ) from exc
     except (OSError, SyntaxError, ValueError, TypeError, KeyError) as exc:
-        raise InputError(f"{path.name}: the image is damaged ({exc})") from exc
+        raise InputError(
+            N_("{name}: the image is damaged ({exc})"), name=path.name, exc=exc
+        ) from exc
     mime = MIME_BY_FORMAT.get(fmt)
     if mime is None:
         raise InputError(
-            f"{path.name}: {fmt or 'unknown'} images are not supported; use JPEG or PNG"
+            N_("{name}: {fmt} images are not supported; use JPEG or PNG"),
+            name=path.name,
+            fmt=fmt or "unknown",
         )
     lon, lat = position if position else (None, None)
     return Photo(data, path.name, mime, taken, lon, lat, width, height)

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from avsec.core.errors import AvsecError, InputError
+from avsec.core.i18n import N_
 from avsec.core.portfolio import PlanRow, Portfolio, Skipped, VisitRecord, build_portfolio
 from avsec.core.scoring import score_checklist
 from avsec.store import AvsecFile
@@ -45,7 +46,7 @@ def collect_files(paths: Sequence[str | Path]) -> list[Path]:
         elif path.is_file():
             found.setdefault(path.resolve(), None)
         else:
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(N_("{path}: no such file or folder"), path=path)
     return list(found)
 
 

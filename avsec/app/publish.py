@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.errors import AvsecError, InputError
+from avsec.core.i18n import N_
 from avsec.core.portfolio import PlanRow, Portfolio, VisitRecord, build_portfolio
 from avsec.core.scoring import score_checklist
 from avsec.store import AvsecFile
@@ -122,10 +123,10 @@ def check_dsn(dsn: str) -> str:
     try:
         params = conninfo.conninfo_to_dict(dsn)
     except Exception as exc:  # noqa: BLE001 - psycopg raises ProgrammingError, any is bad input
-        raise InputError(f"--db: not a PostgreSQL connection string ({exc})") from None
+        raise InputError(N_("--db: not a PostgreSQL connection string ({exc})"), exc=exc) from None
     if params.get("password"):
         raise InputError(
-            "--db: the DSN holds a password; put it in PGPASSWORD or ~/.pgpass instead"
+            N_("--db: the DSN holds a password; put it in PGPASSWORD or ~/.pgpass instead")
         )
     return dsn
 
@@ -148,12 +149,14 @@ def connect(dsn: str) -> Iterator[Any]:
         conn = psycopg.connect(dsn, connect_timeout=10, application_name="avsec")
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise DatabaseError(f"database {_where(dsn)}: cannot connect ({first})") from None
+        raise DatabaseError(
+            N_("database {dsn}: cannot connect ({first})"), dsn=_where(dsn), first=first
+        ) from None
     try:
         yield conn
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseError(f"database {_where(dsn)}: {first}") from None
+        raise DatabaseError(N_("database {dsn}: {first}"), dsn=_where(dsn), first=first) from None
     finally:
         conn.close()
 
@@ -177,8 +180,11 @@ def ensure_schema(conn: Any) -> int:
             version = int(row[0]) if row else 0
         if version > DB_SCHEMA_VERSION:
             raise DatabaseError(
-                f"the database schema avsec is version {version}; this avsec writes up to "
-                f"{DB_SCHEMA_VERSION}: update avsec"
+                N_(
+                    "the database schema avsec is version {version}; this avsec writes up to {DB_SCHEMA_VERSION}: update avsec"
+                ),
+                version=version,
+                DB_SCHEMA_VERSION=DB_SCHEMA_VERSION,
             )
         if version == 0:
             for probe, create in _PREREQUISITES:
@@ -228,9 +234,12 @@ def _publish_one(conn: Any, path: Path, *, force: bool, with_photos: bool) -> Pu
         if replaced and not force and row[0] is not None and last_change is not None:
             if last_change < row[0]:
                 raise OlderCopyError(
-                    f"{path.name}: the database holds a newer state of this assessment (changed "
-                    f"{row[0].isoformat(timespec='seconds')}, this copy "
-                    f"{last_change.isoformat(timespec='seconds')}); use --force to replace it"
+                    N_(
+                        "{name}: the database holds a newer state of this assessment (changed {row}, this copy {last_change}); use --force to replace it"
+                    ),
+                    name=path.name,
+                    row=row[0].isoformat(timespec="seconds"),
+                    last_change=last_change.isoformat(timespec="seconds"),
                 )
         conn.execute("DELETE FROM avsec.assessments WHERE uuid = %s", (header.id,))
         conn.execute(
@@ -381,7 +390,9 @@ def portfolio_of_database(dsn: str, today: dt.date | None = None) -> Portfolio:
     with connect(dsn) as conn:
         exists = conn.execute("SELECT to_regclass('avsec.assessments')").fetchone()[0]
         if exists is None:
-            raise DatabaseError(f"database {_where(dsn)}: nothing published yet (no schema avsec)")
+            raise DatabaseError(
+                N_("database {dsn}: nothing published yet (no schema avsec)"), dsn=_where(dsn)
+            )
         statuses: dict[str, dict[str, str]] = {}
         for uuid, item_id, status in conn.execute(
             "SELECT assessment_uuid, item_id, status FROM avsec.responses"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Literal
 
@@ -16,17 +17,33 @@ from pydantic import (
     model_validator,
 )
 
-from avsec.core.i18n import N_
+from avsec.core.i18n import LANGUAGES, N_, translate
 from avsec.core.textlimits import FieldText, NotesText
 
-#: The standard handling marking in each language (the term sheet's, assets/terms/terms.yaml:
-#: tests/core/test_terms.py keeps the two equal). A language not listed prints the English one.
-DEFAULT_MARKING = {
-    "en": "RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION",
-    "es": "RESTRINGIDO — INFORMACIÓN SENSIBLE DE SEGURIDAD DE LA AVIACIÓN",
-    "pt": "RESERVADO — INFORMAÇÃO SENSÍVEL DE SEGURANÇA DA AVIAÇÃO",
-    "fr": "DIFFUSION RESTREINTE — INFORMATION SENSIBLE DE SÛRETÉ DE L'AVIATION",
-}
+#: The handling marking of an assessment that names none (English msgid).
+DEFAULT_MARKING_TEXT = N_("RESTRICTED — AVIATION SECURITY SENSITIVE INFORMATION")
+
+
+class _DefaultMarking(Mapping[str, str]):
+    """The default marking in every language of :data:`LANGUAGES`, from the catalogues.
+
+    Looked up when read, not at import: core reads no file, and the catalogues are installed
+    by the layer that reads them before any assessment is created or shown.
+    """
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return translate(DEFAULT_MARKING_TEXT, lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+DEFAULT_MARKING: Mapping[str, str] = _DefaultMarking()
 
 
 class Status(StrEnum):

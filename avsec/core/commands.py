@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from avsec.core.actions import Action
 from avsec.core.assessment import STATUS_LABELS, Assessment, Response, Status
@@ -128,19 +128,52 @@ def kind_text(kind: str, translate: Translate = english) -> str:
     return translate(KIND_LABELS.get(kind, kind.replace("_", " ")))
 
 
+class _SetRecord:
+    """An edit of one record that ``write_<record>`` writes (None deletes it): redo, undo, the
+    ids touched and the journal line follow from the record's name and id."""
+
+    #: The kind of record, as in ``EditTarget.write_<record>`` and ``Changes.<record>s``.
+    record: ClassVar[str]
+    #: The dataclass field holding the record's id.
+    id_field: ClassVar[str]
+    before: Any
+    after: Any
+
+    @property
+    def record_id(self) -> str:
+        return str(getattr(self, self.id_field))
+
+    def _write(self, target: EditTarget, value: Any) -> None:
+        getattr(target, f"write_{self.record}")(self.record_id, value)
+
+    def redo(self, target: EditTarget) -> None:
+        self._write(target, self.after)
+
+    def undo(self, target: EditTarget) -> None:
+        self._write(target, self.before)
+
+    def changes(self) -> Changes:
+        touched = frozenset({self.record_id})
+        by_record = {
+            "response": Changes(responses=touched),
+            "feature": Changes(features=touched),
+            "action": Changes(actions=touched),
+        }
+        return by_record[self.record]
+
+    def journal(self) -> tuple[str, Any, Any]:
+        return f"{self.record}:{self.record_id}", _dump(self.before), _dump(self.after)
+
+
 @dataclass
-class SetResponse:
+class SetResponse(_SetRecord):
     """Set (or clear, with ``after=None``) the response to one item."""
 
+    record = "response"
+    id_field = "item_id"
     item_id: str
     before: Response | None
     after: Response | None
-
-    def redo(self, target: EditTarget) -> None:
-        target.write_response(self.item_id, self.after)
-
-    def undo(self, target: EditTarget) -> None:
-        target.write_response(self.item_id, self.before)
 
     def describe(self, translate: Translate = english) -> str:
         before = self.before.status if self.before else Status.NOT_ASSESSED
@@ -165,26 +198,16 @@ class SetResponse:
         before_photos = self.before.photos if self.before else []
         return before_status == self.after.status and before_photos == self.after.photos
 
-    def changes(self) -> Changes:
-        return Changes(responses=frozenset({self.item_id}))
-
-    def journal(self) -> tuple[str, Any, Any]:
-        return f"response:{self.item_id}", _dump(self.before), _dump(self.after)
-
 
 @dataclass
-class SetFeature:
+class SetFeature(_SetRecord):
     """Add (``before=None``), change, or delete (``after=None``) one layout feature."""
 
+    record = "feature"
+    id_field = "feature_id"
     feature_id: str
     before: Feature | None
     after: Feature | None
-
-    def redo(self, target: EditTarget) -> None:
-        target.write_feature(self.feature_id, self.after)
-
-    def undo(self, target: EditTarget) -> None:
-        target.write_feature(self.feature_id, self.before)
 
     def describe(self, translate: Translate = english) -> str:
         feature = self.after or self.before
@@ -197,26 +220,16 @@ class SetFeature:
             return translate(N_("Move vertices of {kind}")).format(kind=kind)
         return translate(N_("Edit {kind}")).format(kind=kind)
 
-    def changes(self) -> Changes:
-        return Changes(features=frozenset({self.feature_id}))
-
-    def journal(self) -> tuple[str, Any, Any]:
-        return f"feature:{self.feature_id}", _dump(self.before), _dump(self.after)
-
 
 @dataclass
-class SetAction:
+class SetAction(_SetRecord):
     """Add, change or delete one improvement-outline action."""
 
+    record = "action"
+    id_field = "action_id"
     action_id: str
     before: Action | None
     after: Action | None
-
-    def redo(self, target: EditTarget) -> None:
-        target.write_action(self.action_id, self.after)
-
-    def undo(self, target: EditTarget) -> None:
-        target.write_action(self.action_id, self.before)
 
     def describe(self, translate: Translate = english) -> str:
         if self.before is None:
@@ -224,12 +237,6 @@ class SetAction:
         if self.after is None:
             return translate(N_("Delete action"))
         return translate(N_("Edit action {title}")).format(title=self.after.title[:30])
-
-    def changes(self) -> Changes:
-        return Changes(actions=frozenset({self.action_id}))
-
-    def journal(self) -> tuple[str, Any, Any]:
-        return f"action:{self.action_id}", _dump(self.before), _dump(self.after)
 
 
 @dataclass

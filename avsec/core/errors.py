@@ -2,15 +2,58 @@
 
 The GUI turns them into dialogs and the CLI into one line plus a non-zero exit, so every
 message must make sense on its own: it names the file and the place where that is known.
+
+A message is an English msgid marked with ``N_()`` and its fields given apart,
+``InputError(N_("{path}: not a GeoJSON file"), path=path)``: ``str(error)`` is the English
+line, :meth:`AvsecError.in_language` the same line in the user's language (translated, then
+filled in), so that ``--lang es`` and the Spanish app show Spanish errors.
 """
 
 from __future__ import annotations
 
+from avsec.core.i18n import N_, ntranslate, translate
+
+
+class Phrase(str):
+    """A field of an error message that is itself an English msgid (a hint, a clause): it is
+    translated with the message."""
+
 
 class AvsecError(Exception):
-    """Base class of every error avsec reports to a user."""
+    """Base class of every error avsec reports to a user.
+
+    Parameters
+    ----------
+    message
+        The English message, a msgid with ``{name}`` placeholders when ``fields`` are given.
+    fields
+        The values of the placeholders (file names, ids, numbers), not translated unless they
+        are a :class:`Phrase` or an error themselves.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str = "", /, **fields: object) -> None:
+        self.message = message
+        self.fields = fields
+        super().__init__(message.format(**fields) if fields else message)
+
+    def in_language(self, lang: str) -> str:
+        """The message in ``lang`` (English when it has no translation)."""
+        if not self.message:
+            return str(self)
+        text = translate(self.message, lang)
+        if not self.fields:
+            return text
+        values = {
+            k: translate(v, lang)
+            if isinstance(v, Phrase) and v
+            else v.in_language(lang)
+            if isinstance(v, AvsecError)
+            else v
+            for k, v in self.fields.items()
+        }
+        return text.format(**values)
 
 
 class ChecklistError(AvsecError):
@@ -28,6 +71,16 @@ class ChecklistError(AvsecError):
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
         super().__init__(first + more)
 
+    def in_language(self, lang: str) -> str:
+        """The first problem (as the checklist's loader wrote it) and how many more, in ``lang``."""
+        if not self.problems:
+            return translate(N_("invalid checklist"), lang)
+        extra = len(self.problems) - 1
+        if not extra:
+            return self.problems[0]
+        more = ntranslate("(and {count} more)", "(and {count} more)", extra, lang)
+        return f"{self.problems[0]} {more.format(count=extra)}"
+
 
 class UnknownChecklist(AvsecError):
     """No checklist with the requested id is bundled or installed."""
@@ -39,8 +92,14 @@ class UnknownAirport(AvsecError):
     def __init__(self, code: str, suggestions: list[str]):
         self.code = code
         self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown airport code {code!r}{hint}")
+        if suggestions:
+            super().__init__(
+                N_("unknown airport code {code!r}; did you mean {suggestions}?"),
+                code=code,
+                suggestions=", ".join(suggestions),
+            )
+        else:
+            super().__init__(N_("unknown airport code {code!r}"), code=code)
 
 
 class StoreError(AvsecError):

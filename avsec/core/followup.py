@@ -82,6 +82,12 @@ class SinceLastVisit:
     overdue: list[Action] = field(default_factory=list)
     not_done: list[Action] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        """How many items improved, regressed, stayed; how many actions were verified, are
+        overdue, were not done: the fields of every summary sentence, by name."""
+        names = ("improved", "regressed", "unchanged", "verified", "overdue", "not_done")
+        return {name: len(getattr(self, name)) for name in names}
+
 
 def is_open(action: Action) -> bool:
     """Whether an action still has to be done (a follow-up verdict outranks its status)."""

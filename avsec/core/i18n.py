@@ -5,7 +5,8 @@ strings are English msgids of the gettext catalogues in ``assets/translations``:
 :func:`N_` where they are defined and translate them where they are shown with
 :func:`translate` (or :func:`ntranslate` for plurals). Core reads no file: the layer that
 reads the catalogues (:mod:`avsec.io.translations`) installs itself with
-:func:`install_catalogues` when it is imported, which ``avsec/__init__.py`` does first.
+:func:`install_catalogues` when it is imported, which ``avsec/io/__init__.py`` does (the command line and the app import it before anything is
+shown).
 
 Numbers and dates are formatted by Babel (imported when first needed: the app's cold start
 does without it). The number format is a setting apart from the
@@ -78,6 +79,16 @@ def translate(message: str, lang: str, context: str | None = None) -> str:
     if context is None:
         return translations.gettext(message)
     return translations.pgettext(context, message)
+
+
+def keyed_text(table: Mapping[str, str], key: str, lang: str, **fields: object) -> str:
+    """Entry ``key`` of a table of keyed messages in ``lang``, ``fields`` filled in.
+
+    The tables are built with ``keyed(key, english)`` (:mod:`avsec.io.translations`): the key
+    is the gettext context, so one English word can take two translations.
+    """
+    text = translate(table[key], lang, context=key)
+    return text.format(**fields) if fields else text
 
 
 def ntranslate(singular: str, plural: str, count: int, lang: str) -> str:

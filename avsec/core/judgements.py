@@ -46,7 +46,7 @@ class Judgement(BaseModel):
     @model_validator(mode="after")
     def _reason_for_false_positive(self) -> Judgement:
         if self.verdict == "false_positive" and not self.reason.strip():
-            raise ValueError("a false positive needs a reason")
+            raise ValueError(N_("a false positive needs a reason"))
         return self
 
     def is_empty(self) -> bool:

@@ -8,7 +8,7 @@ into the ``portfolio --json`` shape.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +77,25 @@ class Portfolio:
     systemic: list[dict[str, Any]]
     overdue: list[tuple[str, str, PlanRow]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+    def visit_rows(
+        self, percent: Callable[[float | None], str]
+    ) -> list[tuple[dict[str, Any], list[str]]]:
+        """Each visit, oldest first by airport, with its table cells: date, EI, weighted score,
+        coverage (written by ``percent``), open and overdue actions."""
+        return [
+            (
+                airport,
+                [
+                    visit["date"],
+                    *(percent(visit[share]) for share in ("ei", "weighted", "coverage")),
+                    str(visit["open_actions"]),
+                    str(visit["overdue_actions"]),
+                ],
+            )
+            for airport in self.airports
+            for visit in airport["visits"]
+        ]
 
     def to_json(self) -> dict[str, Any]:
         """The ``portfolio --json`` shape."""

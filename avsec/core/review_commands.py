@@ -2,7 +2,7 @@
 
 They follow :mod:`avsec.core.commands` (redo, undo, describe, changes, journal) and write
 through the two :class:`~avsec.core.commands.EditTarget` methods ``write_judgement`` and
-``write_photo``. ``record`` names the record the store's stale-edit check compares.
+``write_photo``. ``stale_record`` names the record the store's stale-edit check compares.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class SetJudgement:
     after: Judgement | None
 
     @property
-    def record(self) -> tuple[str, str]:
+    def stale_record(self) -> tuple[str, str]:
         """The record the stale-edit check compares."""
         return ("judgement", self.finding_id)
 
@@ -71,7 +71,7 @@ class SetPhoto:
     after: AttachmentInfo
 
     @property
-    def record(self) -> tuple[str, str]:
+    def stale_record(self) -> tuple[str, str]:
         """The record the stale-edit check compares."""
         return ("photo", self.attachment_id)
 

@@ -17,6 +17,11 @@ from avsec.core.i18n import LANGUAGES
 TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
 
 
+def _missing_titles(where: str, title: Mapping[str, str], languages: Iterable[str]) -> list[str]:
+    """One problem per language in which ``title`` is missing."""
+    return [f"{where}: field title.{lang}: missing" for lang in languages if not title.get(lang)]
+
+
 def _where(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     """Turn a pydantic error location into (item or area id, field path)."""
     node = data
@@ -105,9 +110,7 @@ def checklist_problems(
         languages = tuple(lang for lang in languages if lang not in absent)
     seen_items: set[str] = set()
     seen_areas: set[str] = set()
-    for lang in languages:
-        if not checklist.title.get(lang):
-            problems.append(f"{name}: checklist {checklist.id}: field title.{lang}: missing")
+    problems += _missing_titles(f"{name}: checklist {checklist.id}", checklist.title, languages)
     if not checklist.areas:
         problems.append(f"{name}: checklist {checklist.id}: field areas: no areas")
     for area in checklist.areas:
@@ -118,9 +121,7 @@ def checklist_problems(
         if area.id in seen_areas:
             problems.append(f"{name}: area {area.id}: field id: duplicate area id")
         seen_areas.add(area.id)
-        for lang in languages:
-            if not area.title.get(lang):
-                problems.append(f"{name}: area {area.id}: field title.{lang}: missing")
+        problems += _missing_titles(f"{name}: area {area.id}", area.title, languages)
         if not area.items:
             problems.append(f"{name}: area {area.id}: field items: no items")
         for item in area.items:

@@ -38,6 +38,7 @@ from shapely.geometry.base import BaseGeometry
 
 from avsec.core.assessment import RuleParameters
 from avsec.core.errors import PathAnalysisError
+from avsec.core.i18n import N_
 from avsec.core.layout import Feature, Kind
 from avsec.core.path_actions import ACTION_BELOW_P, PathUpgrade
 from avsec.geo.easi import (
@@ -160,7 +161,12 @@ def _number(feature: Feature, name: str) -> float | None:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number):
-        raise PathAnalysisError(f"{_named(feature)}: {name} {value!r} is not a number")
+        raise PathAnalysisError(
+            N_("{feature}: {name} {value!r} is not a number"),
+            feature=_named(feature),
+            name=name,
+            value=value,
+        )
     return number
 
 
@@ -180,17 +186,29 @@ def element_figures(feature: Feature) -> tuple[float, float, str]:
     own_p = _number(feature, "p_detect")
     if own_p is not None:
         if not 0.0 <= own_p <= 1.0:
-            raise PathAnalysisError(f"{_named(feature)}: p_detect {own_p:g} is outside 0..1")
+            raise PathAnalysisError(
+                N_("{feature}: p_detect {own_p:g} is outside 0..1"),
+                feature=_named(feature),
+                own_p=own_p,
+            )
         p = own_p
     own_delay = _number(feature, "delay_s")
     if own_delay is not None:
         if own_delay < 0:
-            raise PathAnalysisError(f"{_named(feature)}: delay_s {own_delay:g} is negative")
+            raise PathAnalysisError(
+                N_("{feature}: delay_s {own_delay:g} is negative"),
+                feature=_named(feature),
+                own_delay=own_delay,
+            )
         delay = own_delay
     own_at = props.get("detect_at")
     if own_at not in (None, ""):
         if str(own_at).upper() not in DETECT_AT:
-            raise PathAnalysisError(f"{_named(feature)}: detect_at {own_at!r} must be B, M or E")
+            raise PathAnalysisError(
+                N_("{feature}: detect_at {own_at!r} must be B, M or E"),
+                feature=_named(feature),
+                own_at=own_at,
+            )
         at = str(own_at).upper()
     return p, delay, at
 
@@ -233,8 +251,12 @@ def _check_overlaps(targets: list[_Zone]) -> None:
             shared = float(shapely.area(shapely.intersection(geoms[a], geoms[b])))
             if shared > MIN_OVERLAP_M2:
                 raise PathAnalysisError(
-                    f"targets {_named(targets[a].feature)} and {_named(targets[b].feature)} "
-                    f"overlap ({shared:,.0f} m²): each critical part must be a zone of its own"
+                    N_(
+                        "targets {feature} and {feature2} overlap ({shared:,.0f} m²): each critical part must be a zone of its own"
+                    ),
+                    feature=_named(targets[a].feature),
+                    feature2=_named(targets[b].feature),
+                    shared=shared,
                 )
 
 
@@ -330,7 +352,7 @@ def analyse_paths(
     airside = layout.zone(Kind.AIRSIDE)
     if airside is None:
         raise PathAnalysisError(
-            "the layout has no airside zone: every adversary route starts by crossing it"
+            N_("the layout has no airside zone: every adversary route starts by crossing it")
         )
     sras = _zones(layout, Kind.SRA)
     parts = _zones(layout, Kind.CRITICAL_PART)
@@ -340,18 +362,24 @@ def analyse_paths(
         sra = _container(part, sras)
         if sra is None:
             raise PathAnalysisError(
-                f"{_named(part.feature)} lies outside every SRA: a critical part must be "
-                "inside a security restricted area"
+                N_(
+                    "{feature} lies outside every SRA: a critical part must be inside a security restricted area"
+                ),
+                feature=_named(part.feature),
             )
         if _container(part, [airside_zone]) is None:
-            raise PathAnalysisError(f"{_named(part.feature)} lies outside the airside")
+            raise PathAnalysisError(
+                N_("{feature} lies outside the airside"), feature=_named(part.feature)
+            )
         zones = [("airside", airside), (sra.feature.id, sra.geom), (part.feature.id, part.geom)]
         targets.append((part, zones))
     for sra in sras:
         if any(_container(part, [sra]) is not None for part in parts):
             continue
         if _container(sra, [airside_zone]) is None:
-            raise PathAnalysisError(f"{_named(sra.feature)} lies outside the airside")
+            raise PathAnalysisError(
+                N_("{feature} lies outside the airside"), feature=_named(sra.feature)
+            )
         targets.append((sra, [("airside", airside), (sra.feature.id, sra.geom)]))
     _check_overlaps([t for t, _ in targets])
 

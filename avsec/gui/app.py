@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from avsec.core.i18n import set_number_format
-from avsec.gui.i18n import set_language
+from avsec.gui.i18n import N_, set_language
 from avsec.gui.main_window import MainWindow
 from avsec.gui.settings import Preferences
 
@@ -132,7 +132,7 @@ def render_screenshot(
     if not image.save(str(out), "PNG"):  # type: ignore[call-overload]  # the stub says bytes; Qt wants str
         from avsec.core.errors import StoreError
 
-        raise StoreError(f"{out}: cannot write the screenshot")
+        raise StoreError(N_("{out}: cannot write the screenshot"), out=out)
     return out
 
 
@@ -161,8 +161,10 @@ def run(
 
             # Qt would abort with a page of plugin messages; say it in one line instead.
             raise AvsecError(
-                "no display (neither DISPLAY nor WAYLAND_DISPLAY is set); run avsec on a "
-                "desktop, or render a picture with --screenshot PNG"
+                N_(
+                    "no display (neither DISPLAY nor WAYLAND_DISPLAY is set); run avsec on a "
+                    "desktop, or render a picture with --screenshot PNG"
+                )
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if path and Path(path).is_dir():

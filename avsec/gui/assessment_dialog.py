@@ -38,7 +38,7 @@ from avsec.core.errors import InputError
 from avsec.core.i18n import N_, babel_locale
 from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.dialogs import ok_cancel_buttons
-from avsec.gui.i18n import LANGUAGES, language, number, tr
+from avsec.gui.i18n import LANGUAGES, error_text, language, number, tr
 
 #: The label of each language's marking field (a further language gets its code).
 _MARKING_LABELS = {
@@ -233,7 +233,7 @@ class AssessmentDialog(QDialog):
                 parameters={name: round(spin.value(), 3) for name, spin in self.parameters.items()},
             )
         except InputError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return None
         self.message.clear()
         return result

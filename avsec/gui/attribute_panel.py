@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +27,7 @@ from avsec.gui.i18n import tr
 from avsec.gui.labels import KINDS, field_label, kind_label, value_label
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
+from avsec.gui.widgets import column
 
 _UNSET = "__unset__"
 #: Fields typed as numbers: metres, seconds and the detection probability.
@@ -75,12 +75,7 @@ class AttributePanel(SessionWidget):
         self.delete_button = QPushButton(tr("Delete feature"), self)
         self.delete_button.setObjectName("delete-feature")
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.feature_id))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.form_host)
-        layout.addWidget(self.extra)
-        layout.addWidget(self.delete_button)
+        layout = column(self, self.empty, self.form_host, self.extra, self.delete_button, margins=4)
         layout.addStretch(1)
         session.changed.connect(self._on_session_changed)
         self.show_feature("")

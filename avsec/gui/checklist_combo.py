@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from avsec.gui.i18n import language
+from avsec.gui.i18n import error_text, language
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
@@ -61,7 +61,7 @@ class ChecklistCombo(QComboBox):
         try:
             sources, self.problems = list_checklists()
         except Exception as exc:  # noqa: BLE001 - a broken catalogue must not break the start page
-            self.problems = [str(exc)]
+            self.problems = [error_text(exc)]
             return
         chosen = self.checklist_id()
         self.clear()

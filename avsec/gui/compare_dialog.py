@@ -1,8 +1,7 @@
 """Workshop > Compare teams…: pick the answer key and the team files, show the trainer view.
 
-The trainer view (avsec.gui.trainer_view.TrainerView) is written separately; this dialog only
-computes the comparison (avsec.workshop.compare) and hosts the view. A build without the view
-raises ImportError here and the main window disables the action.
+The trainer view (avsec.gui.trainer_view.TrainerView) shows the result; this dialog only
+computes the comparison (avsec.workshop.compare) and hosts the view.
 """
 
 from __future__ import annotations

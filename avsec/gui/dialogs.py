@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import error_text, tr
 
 
 def ok_cancel_buttons(dialog: QDialog, on_accept: Callable[[], object]) -> QDialogButtonBox:
@@ -28,8 +28,15 @@ def show_error(parent: QWidget | None, title: str, error: object) -> None:
     Offscreen runs (tests, screenshots) must never block on a modal box, so the box is opened
     non-modally there and left for the test to inspect.
     """
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), str(error), parent=parent)
+    text = error_text(error) if isinstance(error, BaseException) else str(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Error"), text, parent=parent)
     box.setObjectName("error-box")
+    present(box)
+
+
+def present(box: QMessageBox) -> None:
+    """Show ``box`` and wait for the user; offscreen runs (tests, screenshots) must never
+    block on a modal box, so there it opens non-modally and is left for the test to inspect."""
     if _offscreen():
         box.setModal(False)
         box.show()
@@ -54,6 +61,24 @@ def _offscreen() -> bool:
     from PySide6.QtGui import QGuiApplication
 
     return QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
+def last_folder(widget: QWidget) -> str:
+    """The folder the file choosers of ``widget``'s main window start in (home without one)."""
+    from avsec.gui.main_window import MainWindow
+
+    window = widget.window()
+    return window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
+
+
+def choose_images(parent: QWidget, title: str, *, many: bool = False) -> list[str]:
+    """Ask for one JPEG or PNG image (or several with ``many``) from the last folder; []
+    when cancelled."""
+    folder, filters = last_folder(parent), tr("Images (*.jpg *.jpeg *.png)")
+    if many:
+        return choose_open_files(parent, title, folder, filters)
+    path = choose_open_file(parent, title, folder, filters)
+    return [path] if path else []
 
 
 def choose_open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import N_, language, tr
 
 if TYPE_CHECKING:
     from avsec.gui.main_window import MainWindow
@@ -258,7 +258,9 @@ def _export(session: Any, what: str, out: Path, suffix: str) -> None:
         from avsec.io import cap
 
         if suffix not in (".xlsx", ".csv"):
-            raise InputError(f"{out.name}: unknown action plan format; use .xlsx or .csv")
+            raise InputError(
+                N_("{name}: unknown action plan format; use .xlsx or .csv"), name=out.name
+            )
         # cap picks the format from the suffix: the temporary file carries the target's.
         cap.write_cap(doc, out, lang=language())
     else:
@@ -278,4 +280,6 @@ def _export(session: Any, what: str, out: Path, suffix: str) -> None:
 
             write_geojson(doc.features, out, marking=marking)
         else:
-            raise InputError(f"{out.name}: unknown layout format; use .geojson or .kml")
+            raise InputError(
+                N_("{name}: unknown layout format; use .geojson or .kml"), name=out.name
+            )

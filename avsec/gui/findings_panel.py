@@ -155,7 +155,7 @@ class FindingsPanel(SessionWidget):
                 return self.session.judge(finding_id, comment=dialog.value())
             return self.session.judge(finding_id, verdict=key)
         except AvsecError as exc:
-            show_error(self, tr("Cannot judge the finding"), str(exc))
+            show_error(self, tr("Cannot judge the finding"), exc)
             return False
 
     def _context_menu(self, position: QPoint) -> None:

@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 from avsec.core.followup import since_last_visit
 from avsec.core.i18n import pick
 from avsec.gui.i18n import language, tr
-from avsec.gui.labels import status_label
+from avsec.gui.labels import percent_text, status_label
 from avsec.gui.session import Session
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}\u00a0%"
 
 
 class SinceLastVisitBox(QGroupBox):
@@ -66,7 +62,7 @@ class SinceLastVisitBox(QGroupBox):
         self.table.setRowCount(len(rows))
         for row, (title, trend) in enumerate(rows):
             values = (trend.then_ei, trend.now_ei, trend.then_weighted, trend.now_weighted)
-            cells = [title, *(_percent(v) for v in values)]
+            cells = [title, *(percent_text(v) for v in values)]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.summary.setText(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import N_, tr
 from avsec.gui.labels import kind_label, status_label
 
 
@@ -39,35 +39,41 @@ def _describe(what: str, before: Any, after: Any) -> str:
         if old != new:
             return tr("{item} set to {status}").format(item=ident, status=status_label(new))
         return tr("{item}: notes or photos edited").format(item=ident)
-    if family == "feature":
-        kind = kind_label(str((after or before or {}).get("kind", "")))
-        if before is None:
-            return tr("{kind} added").format(kind=kind)
-        if after is None:
-            return tr("{kind} deleted").format(kind=kind)
-        return tr("{kind} edited").format(kind=kind)
-    if family == "action":
-        title = str((after or before or {}).get("title", ""))
-        if before is None:
-            return tr("Action added: {title}").format(title=title)
-        if after is None:
-            return tr("Action deleted: {title}").format(title=title)
-        return tr("Action edited: {title}").format(title=title)
-    if family == "assessment":
-        return tr("Assessment details edited")
+    if family in _RECORD_SENTENCES:
+        record = after or before or {}
+        fields = {"kind": kind_label(str(record.get("kind", ""))), "title": record.get("title", "")}
+        change = "added" if before is None else "deleted" if after is None else "edited"
+        return tr(_RECORD_SENTENCES[family][change]).format(**fields)
     if family == "batch":
         # The batch's own sentence as recorded; sentences avsec writes itself (the training
         # airport's) are catalogue msgids and read in the UI language.
         return tr(ident)
-    if family == "attachment":
-        return tr("Photo stored")
-    if family == "extra":
-        return tr("Visit data updated")
-    if family == "analysis":
-        return tr("Analysis run")
-    if family == "create":
-        return tr("File created")
+    if family in _SENTENCES:
+        return tr(_SENTENCES[family])
     return what
+
+
+#: Journal lines of an added, deleted or edited layout feature or action.
+_RECORD_SENTENCES = {
+    "feature": {
+        "added": N_("{kind} added"),
+        "deleted": N_("{kind} deleted"),
+        "edited": N_("{kind} edited"),
+    },
+    "action": {
+        "added": N_("Action added: {title}"),
+        "deleted": N_("Action deleted: {title}"),
+        "edited": N_("Action edited: {title}"),
+    },
+}
+#: Journal lines that need no detail, by the family of their ``what``.
+_SENTENCES = {
+    "assessment": N_("Assessment details edited"),
+    "attachment": N_("Photo stored"),
+    "extra": N_("Visit data updated"),
+    "analysis": N_("Analysis run"),
+    "create": N_("File created"),
+}
 
 
 class HistoryDialog(QDialog):

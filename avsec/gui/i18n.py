@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from avsec.core.errors import AvsecError
 from avsec.core.i18n import N_, babel_locale, format_number, ntranslate, translate
 from avsec.io.translations import offered_languages
 
@@ -84,6 +85,13 @@ def install_qt_translations(lang: str) -> bool:
 def language() -> str:
     """The current language code."""
     return _current
+
+
+def error_text(error: BaseException) -> str:
+    """What the user reads for ``error``: an avsec error in the UI language, else its text."""
+    if isinstance(error, AvsecError):
+        return error.in_language(language())
+    return str(error)
 
 
 def number(value: float, decimals: int = 1) -> str:

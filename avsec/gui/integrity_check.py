@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from avsec.gui.analysis_runner import AnalysisRunner
-from avsec.gui.dialogs import _offscreen, show_error
+from avsec.gui.dialogs import present, show_error
 from avsec.gui.i18n import tr
 
 if TYPE_CHECKING:
@@ -43,11 +43,7 @@ def _report_intact(window: MainWindow) -> None:
     window.statusBar().showMessage(text, 10_000)
     box = QMessageBox(QMessageBox.Icon.Information, tr("Check file integrity"), text, parent=window)
     box.setObjectName("integrity-box")
-    if _offscreen():
-        box.setModal(False)
-        box.show()
-        return
-    box.exec()
+    present(box)
 
 
 def _report_damage(window: MainWindow, error: object) -> None:
@@ -78,11 +74,7 @@ def offer_photo_copies(window: MainWindow) -> None:
     )
     box.setObjectName("photo-copies-box")
     box.accepted.connect(lambda: store_photo_copies(window))
-    if _offscreen():
-        box.setModal(False)
-        box.show()
-        return
-    box.exec()
+    present(box)
 
 
 def store_photo_copies(window: MainWindow) -> int:

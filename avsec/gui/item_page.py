@@ -8,7 +8,6 @@ and only its texts change; thumbnails are cached per photo.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
@@ -41,6 +40,7 @@ from avsec.gui.photo_strip import PhotoStrip
 from avsec.gui.session import Session
 from avsec.gui.status_selector import StatusSelector
 from avsec.gui.style import OBSERVATION_COLOUR, SEVERITY_COLOURS
+from avsec.gui.widgets import rich_text_label, selectable_label
 
 #: Notes are written this long after the last keystroke (and at once on leaving the field).
 NOTES_DELAY_MS = 800
@@ -70,14 +70,6 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def _body(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class ItemPage(QScrollArea):
     """Shows and edits one item of the session's checklist."""
 
@@ -103,29 +95,22 @@ class ItemPage(QScrollArea):
         self.meta.setStyleSheet("color: #5f6b73;")
         self.position = QLabel(page)
         self.position.setStyleSheet("color: #5f6b73;")
-        self.question = _body(page, "item-question")
+        self.question = selectable_label(page, "item-question")
         font = self.question.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.question.setFont(font)
         self.unconfirmed = QLabel(tr("Unconfirmed provision: check the current edition."), page)
         self.unconfirmed.setStyleSheet("color: #e65100; font-style: italic;")
-        self.guidance = _body(page, "item-guidance")
-        self.evidence = _body(page, "item-evidence")
+        self.guidance = selectable_label(page, "item-guidance")
+        self.evidence = selectable_label(page, "item-evidence")
         self.references = QLabel(page)
         self.references.setObjectName("item-references")
         self.references.setWordWrap(True)
         self.references.setTextFormat(Qt.TextFormat.RichText)
         self.references.linkActivated.connect(self._on_reference_clicked)
         self.observations_heading = _heading(tr("Observations from the visit"), page)
-        self.observations = QLabel(page)
-        self.observations.setObjectName("item-observations")
-        self.observations.setWordWrap(True)
-        self.observations.setTextFormat(Qt.TextFormat.RichText)
-        self.observations.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
+        self.observations = rich_text_label(page, "item-observations")
         # A bar in the colour of the observation markers on the map ties the two together.
         self.observations.setStyleSheet(
             "QLabel { border-width: 0 0 0 3px; border-style: solid;"
@@ -196,7 +181,7 @@ class ItemPage(QScrollArea):
         layout.addWidget(self.observations_heading)
         layout.addWidget(self.observations)
         layout.addSpacing(6)
-        self.last_visit = _body(page, "item-last-visit")  # follow-up visits only
+        self.last_visit = selectable_label(page, "item-last-visit")  # follow-up visits only
         self.last_visit.setStyleSheet("background: #eef2f7; padding: 4px;")
         layout.addWidget(self.last_visit)
         layout.addWidget(_heading(tr("Status"), page))
@@ -390,15 +375,7 @@ class ItemPage(QScrollArea):
 
     def add_photo_dialog(self) -> None:
         """Ask for photo files and add them to the shown item."""
-        from avsec.gui.main_window import MainWindow
-
-        window = self.window()
-        folder = (
-            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
-        )
-        paths = dialogs.choose_open_files(
-            self, tr("Choose photos"), folder, tr("Images (*.jpg *.jpeg *.png)")
-        )
+        paths = dialogs.choose_images(self, tr("Choose photos"), many=True)
         if paths:
             self.add_photos(paths)
 

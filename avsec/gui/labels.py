@@ -21,6 +21,12 @@ from avsec.core.labels import (
 )
 from avsec.gui.i18n import N_, language, tr
 
+
+def percent_text(value: float | None) -> str:
+    """A 0..1 share as a whole percentage in a table cell, or an en dash when there is none."""
+    return "–" if value is None else f"{value * 100:.0f}\u00a0%"
+
+
 __all__ = [
     "ACTION_STATUS_LABELS",
     "HORIZON_LABELS",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import N_, tr
 from avsec.gui.icons import background_icon, kind_icon, marker_icon
 from avsec.gui.labels import KINDS, kind_label
 from avsec.gui.map_scene import MapScene
@@ -13,6 +13,15 @@ from avsec.gui.style import OBSERVATION_COLOUR, PHOTO_COLOUR, SEVERITY_COLOURS
 
 LAYERS = ("findings", "observations", "photos", *reversed(KINDS), "background")
 _KEY = Qt.ItemDataRole.UserRole
+
+
+#: Titles of the layers that are not a kind of feature.
+_LAYER_TITLES = {
+    "findings": N_("Findings"),
+    "photos": N_("Photos"),
+    "observations": N_("Observations"),
+    "background": N_("Background"),
+}
 
 
 class LayerList(QListWidget):
@@ -57,14 +66,8 @@ class LayerList(QListWidget):
         scene.observations_rebuilt.connect(self.refresh_counts)
 
     def _title(self, layer: str) -> str:
-        if layer == "findings":
-            return tr("Findings")
-        if layer == "photos":
-            return tr("Photos")
-        if layer == "observations":
-            return tr("Observations")
-        if layer == "background":
-            return tr("Background")
+        if layer in _LAYER_TITLES:
+            return tr(_LAYER_TITLES[layer])
         label = kind_label(layer)
         return label[:1].upper() + label[1:]  # a list entry: "Access point", not "access point"
 

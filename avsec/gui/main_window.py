@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from avsec.gui.file_controller import FileController
-from avsec.gui.i18n import language, set_language, tr
+from avsec.gui.i18n import N_, language, set_language, tr
 from avsec.gui.labels import MENUS
 from avsec.gui.report_controller import ReportController
 from avsec.gui.settings import Preferences
@@ -230,7 +230,9 @@ class MainWindow(QMainWindow):
             if raise_errors:
                 if isinstance(exc, AvsecError):
                     raise
-                raise StoreError(f"{path.name}: cannot be opened ({exc})") from exc
+                raise StoreError(
+                    N_("{name}: cannot be opened ({exc})"), name=path.name, exc=exc
+                ) from exc
             show_error(self, tr("Cannot open {name}").format(name=path.name), exc)
             return False
         if self.session is not None:
@@ -286,16 +288,21 @@ class MainWindow(QMainWindow):
 
         run_integrity_check(self)
 
-    def close_session(self) -> None:
-        """Close the open assessment (its edits are already saved) and show the start page."""
-        if self.session is None:
-            return
+    def _stop_watch_and_commit(self) -> None:
+        """Stop watching the file for other programs' changes and save the edit in progress."""
         watch = getattr(self, "external_watch", None)
         if watch is not None:
             watch.stop()
             self.external_watch = None
         if self.workspace is not None:
             self.workspace.commit_pending()
+
+    def close_session(self) -> None:
+        """Close the open assessment (its edits are already saved) and show the start page."""
+        if self.session is None:
+            return
+        self._stop_watch_and_commit()
+        if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
@@ -439,12 +446,7 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return
-        watch = getattr(self, "external_watch", None)
-        if watch is not None:
-            watch.stop()
-            self.external_watch = None
-        if self.workspace is not None:
-            self.workspace.commit_pending()
+        self._stop_watch_and_commit()
         dialog = AssessmentDialog(self.session.doc.assessment, self)
         if dialog.exec():
             result = dialog.result_assessment()
@@ -515,12 +517,7 @@ class MainWindow(QMainWindow):
         """Close the file without switching pages (the window is going away)."""
         if self.session is None:
             return
-        watch = getattr(self, "external_watch", None)
-        if watch is not None:
-            watch.stop()
-            self.external_watch = None
-        if self.workspace is not None:
-            self.workspace.commit_pending()
+        self._stop_watch_and_commit()
         self.session.close()
         self.session = None
 

@@ -45,7 +45,7 @@ from avsec.gui.analysis_runner import AnalysisRunner
 from avsec.gui.attribute_panel import AttributePanel
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import FindingsPanel
-from avsec.gui.i18n import ngettext, tr
+from avsec.gui.i18n import N_, ngettext, tr
 from avsec.gui.layer_list import LayerList
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
@@ -53,6 +53,7 @@ from avsec.gui.observations_panel import ObservationsPanel
 from avsec.gui.paths_panel import PathsPanel
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
+from avsec.gui.widgets import column
 
 #: Background images larger than this are refused (a scanned A0 plan at 300 dpi is ~60 MB).
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
@@ -133,11 +134,7 @@ class MapEditor(SessionWidget):
         right.addWidget(self.side_tabs)
         right.setSizes([220, 460])
         centre = QWidget(self)
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.analysis_progress)
-        centre_layout.addWidget(self.view, 1)
-        centre_layout.addWidget(self.hint)
+        column(centre, self.analysis_progress, (self.view, 1), self.hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(centre)
@@ -386,11 +383,7 @@ class MapEditor(SessionWidget):
     def analyse(self) -> int:
         """Run the geometry rules over the layout and wait; return the number of findings
         (-1 on error). The menu action runs :meth:`start_analysis` instead."""
-        try:
-            job = self._analysis_job()
-        except ImportError:
-            self._analysis_unavailable()
-            return -1
+        job = self._analysis_job()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             findings = job()
@@ -407,17 +400,10 @@ class MapEditor(SessionWidget):
         shows in the findings panel); False when a run is already going or cannot start."""
         if self.analysis.is_running():
             return False
-        try:
-            job = self._analysis_job()
-        except ImportError:
-            self._analysis_unavailable()
-            return False
+        job = self._analysis_job()
         self.analysis_progress.show()
         self.findings.summary.setText(tr("Analysing the layout…"))
         return self.analysis.start(job)
-
-    def _analysis_unavailable(self) -> None:
-        show_error(self, tr("Analyse"), tr("The geometry analysis is not available in this build."))
 
     def _on_analysis_done(self, findings: object) -> None:
         self.analysis_progress.hide()
@@ -433,12 +419,7 @@ class MapEditor(SessionWidget):
 
     def import_layout_dialog(self, source: Literal["avsec", "osm"]) -> None:
         """Ask for a GeoJSON file (avsec or OpenStreetMap tags) and import it."""
-        from avsec.gui.main_window import MainWindow
-
-        window = self.window()
-        folder = (
-            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
-        )
+        folder = dialogs.last_folder(self)
         title = tr("Import OpenStreetMap…") if source == "osm" else tr("Import GeoJSON…")
         path = dialogs.choose_open_file(
             self, title.rstrip("…"), folder, tr("GeoJSON (*.geojson *.json)")
@@ -534,16 +515,7 @@ class MapEditor(SessionWidget):
 
     def background_dialog(self) -> None:
         """Choose a background image (placed by its world file or two reference points)."""
-        from avsec.gui.main_window import MainWindow
-
-        window = self.window()
-        folder = (
-            window.preferences.last_folder if isinstance(window, MainWindow) else str(Path.home())
-        )
-        path = dialogs.choose_open_file(
-            self, tr("Choose a background image"), folder, tr("Images (*.jpg *.jpeg *.png)")
-        )
-        if path:
+        for path in dialogs.choose_images(self, tr("Choose a background image")):
             self.set_background_image(path)
 
     def set_background_image(
@@ -563,15 +535,16 @@ class MapEditor(SessionWidget):
         """
         path = Path(path)
         try:
-            if path.stat().st_size > MAX_IMAGE_BYTES:
-                raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
-            with path.open("rb") as handle:  # bounded: a device reports size 0
-                data = handle.read(MAX_IMAGE_BYTES + 1)
-            if len(data) > MAX_IMAGE_BYTES:
-                raise InputError(f"{path.name}: larger than {MAX_IMAGE_BYTES // 2**20} MiB")
+            from avsec.io.resources import read_limited
+
+            too_big = N_("{name}: larger than {MAX_IMAGE_BYTES} MiB")
+            mib = MAX_IMAGE_BYTES // 2**20
+            data = read_limited(path, MAX_IMAGE_BYTES, too_big, name=path.name, MAX_IMAGE_BYTES=mib)
             image = QImage.fromData(QByteArray(data))
             if image.isNull():
-                raise InputError(f"{path.name}: not a PNG or JPEG image avsec can read")
+                raise InputError(
+                    N_("{name}: not a PNG or JPEG image avsec can read"), name=path.name
+                )
             control = None
             if reference_points is None:
                 control = world_file_placement(path, image.width(), image.height())

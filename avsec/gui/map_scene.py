@@ -25,7 +25,7 @@ from avsec.core.errors import AvsecError
 from avsec.core.findings import finding_label, observation_label
 from avsec.core.i18n import pick
 from avsec.core.layout import Feature
-from avsec.gui.i18n import language, ngettext, tr
+from avsec.gui.i18n import error_text, language, ngettext, tr
 from avsec.gui.labels import kind_label, rule_label
 from avsec.gui.map_items import (
     FeatureItem,
@@ -531,7 +531,7 @@ class MapScene(QGraphicsScene):
             points = check_control_points(stored.get("control"))
             data = self.session.file.attachment_bytes(str(stored.get("attachment", ""))) or b""
         except (AvsecError, AttributeError, TypeError, ValueError) as exc:
-            self.background_error = str(exc)
+            self.background_error = error_text(exc)
             return
         image = QImage.fromData(QByteArray(data))
         if image.isNull():

@@ -30,6 +30,7 @@ from avsec.gui.icons import marker_icon
 from avsec.gui.session import Session
 from avsec.gui.session_widget import SessionWidget
 from avsec.gui.style import OBSERVATION_COLOUR
+from avsec.gui.widgets import rich_text_label
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -51,14 +52,7 @@ class ObservationsPanel(SessionWidget):
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(80)
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.details = QLabel(self)
-        self.details.setObjectName("observation-details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
+        self.details = rich_text_label(self, "observation-details")
         self.details.linkActivated.connect(self.item_requested)
         self.details.setContentsMargins(2, 2, 6, 2)
         # An observation runs to a few hundred words: it scrolls rather than push the list away.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import N_, tr
 
 
 class PassphraseDialog(QDialog):
@@ -91,12 +91,16 @@ def ask_passphrase(path: Path, confirm: bool) -> str:
 
     if _offscreen():
         raise PassphraseError(
-            f"{path.name}: encrypted; set {PASSPHRASE_VARIABLE} (no window to ask in)"
+            N_("{name}: encrypted; set {PASSPHRASE_VARIABLE} (no window to ask in)"),
+            name=path.name,
+            PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE,
         )
     application()
     dialog = PassphraseDialog(path.name, confirm)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        raise PassphraseError(f"{path.name}: no passphrase given; the file was not opened")
+        raise PassphraseError(
+            N_("{name}: no passphrase given; the file was not opened"), name=path.name
+        )
     return dialog.passphrase()
 
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from avsec.gui.i18n import tr
 from avsec.gui.session import Session
+from avsec.gui.widgets import column
 
 #: Above every layout feature and the findings.
 Z_ROUTE = 900.0
@@ -105,16 +105,18 @@ class PathsPanel(QWidget):
         self.upgrades = QListWidget(self)
         self.upgrades.setObjectName("paths-upgrades")
         self.upgrades.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.run_button)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.targets)
-        layout.addWidget(self.band)
-        layout.addWidget(QLabel(tr("Route"), self))
-        layout.addWidget(self.elements, 2)
-        layout.addWidget(QLabel(tr("What to fix first"), self))
-        layout.addWidget(self.upgrades, 1)
+        column(
+            self,
+            self.run_button,
+            self.summary,
+            self.targets,
+            self.band,
+            QLabel(tr("Route"), self),
+            (self.elements, 2),
+            QLabel(tr("What to fix first"), self),
+            (self.upgrades, 1),
+            margins=4,
+        )
         session.changed.connect(self._on_session_changed)
         self._show_target()
 

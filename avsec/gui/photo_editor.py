@@ -274,6 +274,6 @@ class PhotoEditor(QDialog):
                 marks=list(self.canvas.marks),
             )
         except AvsecError as exc:
-            show_error(self, tr("Cannot save the photo"), str(exc))
+            show_error(self, tr("Cannot save the photo"), exc)
             return
         super().accept()

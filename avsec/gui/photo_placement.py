@@ -78,6 +78,6 @@ class PhotoPlacement(QObject):
                 self.attachment_id, float(lon), float(lat)
             )
         except AvsecError as exc:
-            show_error(self.editor, tr("Cannot place the photo"), str(exc))
+            show_error(self.editor, tr("Cannot place the photo"), exc)
             return False
         return self.editor.session.push(command)

@@ -28,12 +28,9 @@ from avsec.app.portfolio import portfolio_of_files
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.errors import AvsecError
 from avsec.core.portfolio import Portfolio
-from avsec.gui.i18n import language, tr
-from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}\u00a0%"
+from avsec.gui.i18n import error_text, language, tr
+from avsec.gui.labels import percent_text
+from avsec.gui.widgets import marking_banner
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -64,13 +61,7 @@ class PortfolioView(QDialog):
         self.folder = Path(folder)
         self.setWindowTitle(tr("Portfolio: {folder}").format(folder=self.folder.name))
         # The portfolio names weaknesses of many airports: marked like every assessment view.
-        self.banner = QLabel(DEFAULT_MARKING.get(language(), DEFAULT_MARKING["en"]), self)
-        self.banner.setObjectName("marking-banner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setStyleSheet(
-            f"background: {MARKING_BACKGROUND}; color: {MARKING_FOREGROUND}; font-weight: bold;"
-            " padding: 3px; letter-spacing: 1px;"
-        )
+        self.banner = marking_banner(self, DEFAULT_MARKING.get(language(), DEFAULT_MARKING["en"]))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.visits = _table(
@@ -114,7 +105,7 @@ class PortfolioView(QDialog):
         try:
             portfolio = portfolio_of_files([self.folder])
         except AvsecError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(error_text(exc))
             return
         self.portfolio = portfolio
         visits = sum(len(a["visits"]) for a in portfolio.airports)
@@ -126,17 +117,8 @@ class PortfolioView(QDialog):
         _fill(
             self.visits,
             [
-                [
-                    f"{a['icao']} {a['name']}".strip(),
-                    v["date"],
-                    _percent(v["ei"]),
-                    _percent(v["weighted"]),
-                    _percent(v["coverage"]),
-                    str(v["open_actions"]),
-                    str(v["overdue_actions"]),
-                ]
-                for a in portfolio.airports
-                for v in a["visits"]
+                [f"{a['icao']} {a['name']}".strip(), *cells]
+                for a, cells in portfolio.visit_rows(percent_text)
             ],
         )
         _fill(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from avsec.gui.i18n import tr
+from avsec.gui.i18n import error_text, tr
 
 if TYPE_CHECKING:
     from avsec.gui.main_window import MainWindow
@@ -49,7 +49,7 @@ class _ReportWorker(QObject):
                 password=self.options.password,
             )
         except (AvsecError, OSError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return
         self.done.emit(str(written))
 

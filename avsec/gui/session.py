@@ -26,7 +26,7 @@ from avsec.core.commands import Changes, Command, SetResponse
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import AvsecError
 from avsec.core.findings import Finding, finding_numbers
-from avsec.gui.i18n import language, tr
+from avsec.gui.i18n import error_text, language, tr
 from avsec.store import AvsecFile
 
 #: Notes typed on one item within this many seconds merge into one undo step.
@@ -220,7 +220,7 @@ class Session(QObject):
             else:
                 self.editor.apply(command)
         except _WRITE_ERRORS as exc:
-            self.failed.emit(tr("Cannot save the change"), str(exc))
+            self.failed.emit(tr("Cannot save the change"), error_text(exc))
             self.reload()
             return False
         self.saved.emit()
@@ -334,7 +334,7 @@ class Session(QObject):
         try:
             self.editor.set_findings(findings)
         except (AvsecError, sqlite3.Error) as exc:
-            self.failed.emit(tr("Cannot save the change"), str(exc))
+            self.failed.emit(tr("Cannot save the change"), error_text(exc))
             return
         self._findings_replaced()
 

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from avsec.core import palette
-from avsec.core.i18n import format_number, format_share, pick
+from avsec.core.i18n import format_number, format_share, keyed_text, pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
 from avsec.gui.paths_panel import add_estimates_tab
-from avsec.io.translations import catalogue, keyed
+from avsec.io.translations import keyed
 from avsec.report.colours import luminance
+from avsec.workshop.agreement import BAND_LABELS
 from avsec.workshop.compare import CATEGORIES, Comparison, compare_files, kappa_band
 
 #: Cell colours of the heat map by status (the debrief PDF's: avsec.core.palette).
@@ -70,19 +71,15 @@ TEXTS: dict[str, str] = dict(
         keyed("teams", "Proposed by"),
         keyed("horizon", "Horizon"),
         keyed("differs", "differs from the key"),
-        keyed("band_poor", "poor"),
-        keyed("band_slight", "slight"),
-        keyed("band_fair", "fair"),
-        keyed("band_moderate", "moderate"),
-        keyed("band_substantial", "substantial"),
-        keyed("band_almost_perfect", "almost perfect"),
     ]
 )
 
 
+TEXTS.update(BAND_LABELS)
+
+
 def _t(name: str, **fields: object) -> str:
-    text = catalogue(language()).pgettext(name, TEXTS[name])
-    return text.format(**fields) if fields else text
+    return keyed_text(TEXTS, name, language(), **fields)
 
 
 def _percent(value: float | None) -> str:

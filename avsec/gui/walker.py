@@ -17,6 +17,7 @@ from avsec.gui.i18n import language, tr
 from avsec.gui.item_page import ItemPage
 from avsec.gui.session import Session, touched
 from avsec.gui.session_widget import SessionWidget
+from avsec.gui.widgets import column
 
 
 class ChecklistWalker(SessionWidget):
@@ -51,12 +52,8 @@ class ChecklistWalker(SessionWidget):
         self.page.notes.escaped.connect(self._leave_notes)
 
         left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(self.filter_bar)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.count_label)
-        left_layout.addWidget(self.progress)
+        items = (self.filter_bar, (self.tree, 1), self.count_label, self.progress)
+        column(left, *items, margins=(6, 6, 0, 6))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.page)

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from avsec.gui.action_registry import ActionRegistry
 from avsec.gui.actions import VIEWS
 from avsec.gui.i18n import N_, language, tr
 from avsec.gui.session import Session
-from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
 from avsec.gui.walker import ChecklistWalker
+from avsec.gui.widgets import marking_banner
 
 if TYPE_CHECKING:
     from avsec.gui.dashboard import Dashboard
@@ -53,13 +53,7 @@ class Workspace(QWidget):
         self.session = session
         self.registry = registry
         self.setObjectName("workspace")
-        self.banner = QLabel(self)
-        self.banner.setObjectName("marking-banner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setStyleSheet(
-            f"background: {MARKING_BACKGROUND}; color: {MARKING_FOREGROUND}; font-weight: bold;"
-            " padding: 3px; letter-spacing: 1px;"
-        )
+        self.banner = marking_banner(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("views")
         self.tabs.setDocumentMode(True)

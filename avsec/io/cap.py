@@ -276,7 +276,7 @@ def write_cap(doc: AssessmentDocument, path: Path, lang: str) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InputError(f"{path.name}: the action plan is written as .csv or .xlsx")
+        raise InputError(N_("{name}: the action plan is written as .csv or .xlsx"), name=path.name)
     rows, generated = cap_rows(doc, lang)
     try:
         if suffix == ".csv":
@@ -284,7 +284,9 @@ def write_cap(doc: AssessmentDocument, path: Path, lang: str) -> int:
         else:
             _write_xlsx(path, doc, rows, generated, lang)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{path}: cannot be written ({strerror})"), path=path, strerror=exc.strerror or exc
+        ) from exc
     return len(rows)
 
 

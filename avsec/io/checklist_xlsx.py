@@ -16,7 +16,7 @@ import yaml
 
 from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError
-from avsec.core.i18n import LANGUAGES
+from avsec.core.i18n import LANGUAGES, N_
 
 TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
 MAX_XLSX_BYTES = 20 * 1024 * 1024
@@ -99,19 +99,27 @@ def from_xlsx(path: Path) -> dict[str, Any]:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(N_("{path}: no such file"), path=path)
     if path.stat().st_size > MAX_XLSX_BYTES:
-        raise InputError(f"{name}: larger than {MAX_XLSX_BYTES // 2**20} MiB")
+        raise InputError(
+            N_("{name}: larger than {MAX_XLSX_BYTES} MiB"),
+            name=name,
+            MAX_XLSX_BYTES=MAX_XLSX_BYTES // 2**20,
+        )
     check_unpacked_size(path)
     try:
         return _read_book(path)
     except InputError:
         raise
     except RecursionError:
-        raise InputError(f"{name}: nested too deeply; not a checklist workbook") from None
+        raise InputError(
+            N_("{name}: nested too deeply; not a checklist workbook"), name=name
+        ) from None
     except Exception as exc:  # noqa: BLE001 - XML and zip errors surface while rows are read
         reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-        raise InputError(f"{name}: damaged XLSX workbook ({reason})") from None
+        raise InputError(
+            N_("{name}: damaged XLSX workbook ({reason})"), name=name, reason=reason
+        ) from None
 
 
 def check_unpacked_size(path: Path, limit: int = MAX_XLSX_UNPACKED_BYTES) -> None:
@@ -123,11 +131,17 @@ def check_unpacked_size(path: Path, limit: int = MAX_XLSX_UNPACKED_BYTES) -> Non
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"{path.name}: not an XLSX workbook ({exc})") from None
+        raise InputError(
+            N_("{name}: not an XLSX workbook ({exc})"), name=path.name, exc=exc
+        ) from None
     if total > limit:
         raise InputError(
-            f"{path.name}: unpacks to {total // 2**20} MiB, more than the "
-            f"{limit // 2**20} MiB a checklist workbook may hold; refused before reading"
+            N_(
+                "{name}: unpacks to {total} MiB, more than the {limit} MiB a checklist workbook may hold; refused before reading"
+            ),
+            name=path.name,
+            total=total // 2**20,
+            limit=limit // 2**20,
         )
 
 
@@ -140,13 +154,20 @@ def _read_book(path: Path) -> dict[str, Any]:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
         reason = " ".join(str(exc).split())[:200]
-        raise InputError(f"{name}: not an XLSX workbook ({reason})") from exc
+        raise InputError(
+            N_("{name}: not an XLSX workbook ({reason})"), name=name, reason=reason
+        ) from exc
     except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
-        raise InputError(f"{name}: damaged XLSX workbook ({type(exc).__name__})") from exc
+        raise InputError(
+            N_("{name}: damaged XLSX workbook ({reason})"), name=name, reason=type(exc).__name__
+        ) from exc
     for sheet_name in ("meta", "items"):
         if sheet_name not in book.sheetnames:
             raise InputError(
-                f"{name}: no sheet named {sheet_name!r} (found {', '.join(book.sheetnames)})"
+                N_("{name}: no sheet named {sheet_name!r} (found {names})"),
+                name=name,
+                sheet_name=sheet_name,
+                names=", ".join(book.sheetnames),
             )
     data: dict[str, Any] = {"title": {}, "description": {}, "edition_text": {}}
     for row_number, row in enumerate(book["meta"].iter_rows(min_row=2, values_only=True), start=2):
@@ -156,7 +177,12 @@ def _read_book(path: Path) -> dict[str, Any]:
         if "::" in key:
             field, lang = key.split("::", 1)
             if field not in ("title", "description", "edition_text"):
-                raise InputError(f"{name}: sheet meta, row {row_number}: unknown key {key!r}")
+                raise InputError(
+                    N_("{name}: sheet meta, row {row_number}: unknown key {key!r}"),
+                    name=name,
+                    row_number=row_number,
+                    key=key,
+                )
             if _cell_text(value):
                 data[field][lang] = _cell_text(value)
         elif key == "version":
@@ -164,17 +190,28 @@ def _read_book(path: Path) -> dict[str, Any]:
                 data["version"] = int(str(value).strip())
             except ValueError:
                 raise InputError(
-                    f"{name}: sheet meta, row {row_number}: version must be a whole number"
+                    N_("{name}: sheet meta, row {row_number}: version must be a whole number"),
+                    name=name,
+                    row_number=row_number,
                 ) from None
         elif key in ("id", "edition"):
             data[key] = _cell_text(value)
         else:
-            raise InputError(f"{name}: sheet meta, row {row_number}: unknown key {key!r}")
+            raise InputError(
+                N_("{name}: sheet meta, row {row_number}: unknown key {key!r}"),
+                name=name,
+                row_number=row_number,
+                key=key,
+            )
     rows = book["items"].iter_rows(values_only=True)
     header = [_cell_text(h) for h in next(rows, ())]
     for required in ("area", "id", "references", "weight"):
         if required not in header:
-            raise InputError(f"{name}: sheet items, row 1: missing column {required!r}")
+            raise InputError(
+                N_("{name}: sheet items, row 1: missing column {required!r}"),
+                name=name,
+                required=required,
+            )
     areas: dict[str, dict[str, Any]] = {}
     item_rows: dict[str, int] = {}
     for row_number, row in enumerate(rows, start=2):
@@ -183,7 +220,11 @@ def _read_book(path: Path) -> dict[str, Any]:
             continue
         area_id = _cell_text(cells.get("area"))
         if not area_id:
-            raise InputError(f"{name}: sheet items, row {row_number}, column area: empty")
+            raise InputError(
+                N_("{name}: sheet items, row {row_number}, column area: empty"),
+                name=name,
+                row_number=row_number,
+            )
         area = areas.setdefault(area_id, {"id": area_id, "title": {}, "items": []})
         item: dict[str, Any] = {"id": _cell_text(cells.get("id"))}
         item_rows.setdefault(item["id"], row_number)
@@ -206,7 +247,12 @@ def _read_book(path: Path) -> dict[str, Any]:
             item["weight"] = int(float(weight)) if weight else 2
         except ValueError:
             raise InputError(
-                f"{name}: sheet items, row {row_number}, column weight: {weight!r} is not 1, 2 or 3"
+                N_(
+                    "{name}: sheet items, row {row_number}, column weight: {weight!r} is not 1, 2 or 3"
+                ),
+                name=name,
+                row_number=row_number,
+                weight=weight,
             ) from None
         if _cell_text(cells.get("confidence")):
             item["confidence"] = _cell_text(cells.get("confidence"))

@@ -18,8 +18,9 @@ from pydantic import ValidationError
 
 from avsec.core.checklist import Checklist, Crosswalk, ProvisionCatalogue
 from avsec.core.errors import ChecklistError, InputError, UnknownChecklist
+from avsec.core.i18n import N_
 from avsec.core.validation import checklist_problems, crosswalk_problems, schema_problems
-from avsec.io.resources import data_folder
+from avsec.io.resources import data_folder, read_bytes
 from avsec.io.responses_csv import read_bounded
 from avsec.io.yamlfile import MAX_YAML_BYTES, load_yaml_text
 
@@ -44,10 +45,7 @@ def _read_yaml(source: Path | Traversable | str) -> Any:
     if isinstance(source, Path):
         raw = read_bounded(source, MAX_YAML_BYTES)
     else:
-        try:
-            raw = source.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+        raw = read_bytes(source)
     return load_yaml_text(raw, name)
 
 
@@ -286,4 +284,7 @@ def get_checklist(checklist_id: str = BUNDLED_CHECKLIST) -> Checklist:
             continue
         if isinstance(data, dict) and data.get("id") == checklist_id:
             return load_checklist_file(source)
-    raise UnknownChecklist(f"no checklist with id {checklist_id!r}; see 'avsec checklist list'")
+    raise UnknownChecklist(
+        N_("no checklist with id {checklist_id!r}; see 'avsec checklist list'"),
+        checklist_id=checklist_id,
+    )

@@ -28,10 +28,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from avsec.core.assessment import Airport
-from avsec.core.errors import InputError
+from avsec.core.errors import InputError, Phrase
+from avsec.core.i18n import N_
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
 from avsec.core.textlimits import MAX_FIELD_CHARS, properties_problem
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
+from avsec.io.resources import read_bytes, utf8_text
 
 #: Larger files are refused: a 40 km perimeter with every feature is a few MiB.
 MAX_LAYOUT_BYTES = 64 * 1024 * 1024
@@ -135,15 +137,19 @@ def check_position(
     km = great_circle_m(centre, airport) / 1000
     if km <= FAR_FROM_AIRPORT_KM:
         return []
-    label = f" {reference.label}" if reference.label else ""
+    label = f" {reference.label}" if reference.label else ""  # a name: not translated
     # Swapped, every longitude becomes a latitude: only possible when all lie within ±90.
     if -90 <= minx and maxx <= 90:
         swapped_km = great_circle_m((centre[1], centre[0]), airport) / 1000
         if swapped_km <= FAR_FROM_AIRPORT_KM:
             raise InputError(
-                f"{name}: coordinates look like lat,lon; GeoJSON is lon,lat (RFC 7946): the "
-                f"layer centre is {km:,.0f} km from the airport{label}, {swapped_km:,.1f} km "
-                "with lon and lat swapped; swap them in the file and import it again"
+                N_(
+                    "{name}: coordinates look like lat,lon; GeoJSON is lon,lat (RFC 7946): the layer centre is {km:,.0f} km from the airport{label}, {swapped_km:,.1f} km with lon and lat swapped; swap them in the file and import it again"
+                ),
+                name=name,
+                km=km,
+                label=label,
+                swapped_km=swapped_km,
             )
     return [f"{name}: layer centre is {km:,.0f} km from the airport{label}; check the file"]
 
@@ -168,21 +174,27 @@ def load_json_file(path: Path, max_bytes: int = MAX_LAYOUT_BYTES) -> Any:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{path}: cannot be read ({strerror})"), path=path, strerror=exc.strerror or exc
+        ) from exc
     if size > max_bytes:
         raise InputError(
-            f"{name}: {size / 2**20:.1f} MiB is larger than the {max_bytes / 2**20:.0f} MiB limit "
-            "for a layout; split the file or simplify it"
+            N_(
+                "{name}: {size:.1f} MiB is larger than the {max_bytes:.0f} MiB limit for a layout; split the file or simplify it"
+            ),
+            name=name,
+            size=size / 2**20,
+            max_bytes=max_bytes / 2**20,
         )
-    try:
-        # At most one byte over the limit: a device such as /dev/zero reports size 0 and
-        # never ends, so the stat above cannot be trusted alone.
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    # At most one byte over the limit: a device such as /dev/zero reports size 0 and never
+    # ends, so the stat above cannot be trusted alone.
+    raw = read_bytes(path, limit=max_bytes)
     if len(raw) > max_bytes:
-        raise InputError(f"{name}: larger than the {max_bytes / 2**20:.0f} MiB limit for a layout")
+        raise InputError(
+            N_("{name}: larger than the {max_bytes:.0f} MiB limit for a layout"),
+            name=name,
+            max_bytes=max_bytes / 2**20,
+        )
     return parse_json_bytes(raw, name)
 
 
@@ -193,27 +205,27 @@ def _reject_constant(value: str) -> Any:
 def parse_json_bytes(raw: bytes, name: str) -> Any:
     """Decode UTF-8 JSON, naming the file and the place of any problem."""
     if not raw.strip():
-        raise InputError(f"{name}: the file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}: not UTF-8 text (byte {exc.start}, line {line}); GeoJSON must be UTF-8"
-        ) from exc
+        raise InputError(N_("{name}: the file is empty"), name=name)
+    message = N_("{name}: not UTF-8 text (byte {start}, line {line}); GeoJSON must be UTF-8")
+    text = utf8_text(raw, message, name=name)
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         # JSON reports an unterminated string where it starts; it only happens at the end.
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-        hint = " (the file ends early: is it truncated?)" if truncated else ""
+        hint = Phrase(N_(" (the file ends early: is it truncated?)") if truncated else "")
         raise InputError(
-            f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}"
+            N_("{name}: not valid JSON at line {lineno}, column {colno}: {msg}{hint}"),
+            name=name,
+            lineno=exc.lineno,
+            colno=exc.colno,
+            msg=exc.msg,
+            hint=hint,
         ) from exc
     except ValueError as exc:
-        raise InputError(f"{name}: not valid JSON: {exc}") from exc
+        raise InputError(N_("{name}: not valid JSON: {exc}"), name=name, exc=exc) from exc
     except RecursionError as exc:
-        raise InputError(f"{name}: JSON nested too deeply to be a layout") from exc
+        raise InputError(N_("{name}: JSON nested too deeply to be a layout"), name=name) from exc
 
 
 def _check_crs(data: dict[str, Any], name: str) -> None:
@@ -229,31 +241,38 @@ def _check_crs(data: dict[str, Any], name: str) -> None:
     if not crs_name or crs_name.strip().lower() in WGS84_NAMES:
         return
     raise InputError(
-        f"{name}: declares the coordinate system {crs_name}; avsec reads WGS84 lon/lat only "
-        "(RFC 7946): reproject the layer to EPSG:4326 before importing"
+        N_(
+            "{name}: declares the coordinate system {crs_name}; avsec reads WGS84 lon/lat only (RFC 7946): reproject the layer to EPSG:4326 before importing"
+        ),
+        name=name,
+        crs_name=crs_name,
     )
 
 
 def raw_features(data: Any, name: str) -> list[dict[str, Any]]:
     """The features of a parsed GeoJSON document (FeatureCollection or single Feature)."""
     if not isinstance(data, dict):
-        raise InputError(f"{name}: not a GeoJSON object (a FeatureCollection is expected)")
+        raise InputError(
+            N_("{name}: not a GeoJSON object (a FeatureCollection is expected)"), name=name
+        )
     kind = data.get("type")
     _check_crs(data, name)
     if kind == "Feature":
         return [data]
     if kind != "FeatureCollection":
         raise InputError(
-            f"{name}: GeoJSON type {kind!r:.40} found; a FeatureCollection is expected"
+            N_("{name}: GeoJSON type {kind!r:.40} found; a FeatureCollection is expected"),
+            name=name,
+            kind=kind,
         )
     features = data.get("features")
     if not isinstance(features, list):
-        raise InputError(f"{name}: the FeatureCollection has no features list")
+        raise InputError(N_("{name}: the FeatureCollection has no features list"), name=name)
     if not features:
-        raise InputError(f"{name}: the FeatureCollection holds no features")
+        raise InputError(N_("{name}: the FeatureCollection holds no features"), name=name)
     for index, item in enumerate(features):
         if not isinstance(item, dict) or item.get("type") != "Feature":
-            raise InputError(f"{where(name, index, None)}: not a GeoJSON Feature")
+            raise InputError(N_("{name}: not a GeoJSON Feature"), name=where(name, index, None))
     return features
 
 
@@ -312,25 +331,33 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         fid = _feature_id(item)
         if fid is not None and len(fid) > MAX_FIELD_CHARS:
             raise InputError(
-                f"{where(name, index, None)}: the id is longer than {MAX_FIELD_CHARS:,} characters"
+                N_("{place}: the id is longer than {limit:,} characters"),
+                place=where(name, index, None),
+                limit=MAX_FIELD_CHARS,
             )
         place = where(name, index, fid)
         props = item.get("properties")
         if props is None:
             props = {}
         if not isinstance(props, dict):
-            raise InputError(f"{place}: properties must be an object")
+            raise InputError(N_("{place}: properties must be an object"), place=place)
         kind = props.get("kind")
         if isinstance(kind, str) and len(kind) > MAX_FIELD_CHARS:
-            raise InputError(f"{place}: the kind is longer than {MAX_FIELD_CHARS:,} characters")
+            raise InputError(
+                N_("{place}: the kind is longer than {limit:,} characters"),
+                place=place,
+                limit=MAX_FIELD_CHARS,
+            )
         if not isinstance(kind, str) or not kind.strip():
-            hint = ""
+            hint = Phrase("")
             if any(
                 k in props for k in ("aeroway", "barrier", "highway", "building", "@id", "osm_id")
             ):
-                hint = "; this looks like OpenStreetMap data: import it with --from osm"
+                hint = Phrase(N_("; this looks like OpenStreetMap data: import it with --from osm"))
             raise InputError(
-                f"{place}: no properties.kind (airside, barrier, access_point...){hint}"
+                N_("{place}: no properties.kind (airside, barrier, access_point...){hint}"),
+                place=place,
+                hint=hint,
             )
         kind = kind.strip()
         if kind not in GEOMETRY_TYPES:
@@ -344,18 +371,24 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         try:
             checked = check_geometry(geometry, kind if kind in GEOMETRY_TYPES else None)
         except GeometryProblem as exc:
-            raise InputError(f"{place}: {exc}") from exc
+            raise InputError(N_("{place}: {exc}"), place=place, exc=exc) from exc
         warnings.extend(f"{place}: {note}" for note in checked.warnings)
         bounds = merge_bounds(bounds, checked.bounds)
         properties = {k: v for k, v in props.items() if k != "kind"}
         problem = properties_problem(properties)
         if problem is not None:
-            raise InputError(f"{place}: properties over the text limits ({problem})")
+            raise InputError(
+                N_("{place}: properties over the text limits ({problem})"),
+                place=place,
+                problem=problem,
+            )
         warnings.extend(f"{place}: {note}" for note in property_warnings(kind, properties))
         if fid is not None:
             if fid in seen:
                 raise InputError(
-                    f"{place}: the id is already used by feature {seen[fid]}; ids must be unique"
+                    N_("{place}: the id is already used by feature {seen}; ids must be unique"),
+                    place=place,
+                    seen=seen[fid],
                 )
             seen[fid] = index
         ident = {"id": fid} if fid is not None else {}
@@ -406,7 +439,7 @@ def read_layout(
     """
     path = Path(path)
     if source not in ("avsec", "osm"):
-        raise InputError(f"unknown layout source {source!r}; use avsec or osm")
+        raise InputError(N_("unknown layout source {source!r}; use avsec or osm"), source=source)
     data = load_json_file(path, max_bytes)
     if source == "osm":
         from avsec.io.osm import parse_osm_features
@@ -455,7 +488,9 @@ def write_geojson(
     except ValueError as exc:
         # A NaN or infinite property value cannot be written as JSON.
         raise InputError(
-            f"{Path(path).name}: the layout holds a value JSON cannot store ({exc})"
+            N_("{name}: the layout holds a value JSON cannot store ({exc})"),
+            name=Path(path).name,
+            exc=exc,
         ) from exc
     atomic_write(Path(path), text.encode("utf-8"))
     return len(items)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 
 #: Most positions in one feature.
 MAX_FEATURE_VERTICES = 100_000
@@ -36,8 +37,11 @@ def flatten_positions(geometry: Any, place: str, budget: list[int]) -> tuple[Any
             count += 1
             if count > MAX_FEATURE_VERTICES:
                 raise InputError(
-                    f"{place}: more than {MAX_FEATURE_VERTICES:,} positions in one feature; "
-                    "simplify it first (for example QGIS Vector > Geometry > Simplify)"
+                    N_(
+                        "{place}: more than {MAX_FEATURE_VERTICES:,} positions in one feature; simplify it first (for example QGIS Vector > Geometry > Simplify)"
+                    ),
+                    place=place,
+                    MAX_FEATURE_VERTICES=MAX_FEATURE_VERTICES,
                 )
             if len(value) > 2:
                 dropped = True
@@ -51,8 +55,11 @@ def flatten_positions(geometry: Any, place: str, budget: list[int]) -> tuple[Any
     budget[0] -= count
     if budget[0] < 0:
         raise InputError(
-            f"{place}: the layer has more than {MAX_LAYER_VERTICES:,} positions; "
-            "split it or simplify it first"
+            N_(
+                "{place}: the layer has more than {MAX_LAYER_VERTICES:,} positions; split it or simplify it first"
+            ),
+            place=place,
+            MAX_LAYER_VERTICES=MAX_LAYER_VERTICES,
         )
     if not dropped:
         return geometry, False

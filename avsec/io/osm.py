@@ -37,6 +37,7 @@ from typing import Any
 from shapely.geometry import mapping, shape
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.layout import Feature
 from avsec.core.textlimits import properties_problem
 from avsec.io.geojson import Bounds, LayoutImport, merge_bounds, raw_features, where
@@ -315,7 +316,7 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
             skip("(any)", f"degenerate geometry ({exc})", place)
             continue
         except GeometryProblem as exc:
-            raise InputError(f"{place}: {exc}") from exc
+            raise InputError(N_("{place}: {exc}"), place=place, exc=exc) from exc
         roles, refused = _roles(tags, geometry)
         for tag, reason in refused:
             skip(tag, reason, place)
@@ -364,5 +365,9 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
         )
     if not features:
         reasons = "; ".join(f"{len(g.places)} × {g.reason}" for g in skipped.values()) or "empty"
-        raise InputError(f"{name}: no OpenStreetMap feature maps to a layout kind ({reasons})")
+        raise InputError(
+            N_("{name}: no OpenStreetMap feature maps to a layout kind ({reasons})"),
+            name=name,
+            reasons=reasons,
+        )
     return LayoutImport(features, warnings, bounds)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from avsec.core.errors import InputError
+from avsec.core.i18n import keyed_text
 from avsec.core.portfolio import Portfolio
-from avsec.io.translations import catalogue, keyed
+from avsec.io.outputs import output_in_existing_folder, partial_file
+from avsec.io.translations import keyed
 
 #: message key -> English text (the gettext msgid; the key is its context).
 MESSAGES: dict[str, str] = dict(
@@ -40,7 +41,7 @@ MESSAGES: dict[str, str] = dict(
 
 def t(key: str, lang: str) -> str:
     """Message ``key`` in ``lang`` (English when not translated)."""
-    return catalogue(lang).pgettext(key, MESSAGES[key])
+    return keyed_text(MESSAGES, key, lang)
 
 
 def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -> Path:
@@ -55,9 +56,7 @@ def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+    out = output_in_existing_folder(out)
     areas = sorted({a for ap in portfolio.airports for v in ap["visits"] for a in v["areas"]})
     book = Workbook()
     visits = book.active
@@ -126,11 +125,6 @@ def write_portfolio_xlsx(portfolio: Portfolio, out: Path, *, lang: str = "en") -
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-    partial = out.with_name(f".{out.name}.partial")
-    try:
+    with partial_file(out) as partial:
         book.save(partial)
-        partial.replace(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out

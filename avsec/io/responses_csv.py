@@ -10,7 +10,9 @@ from typing import Any, TextIO
 from avsec.core.assessment import Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.textlimits import MAX_NOTES_CHARS
+from avsec.io.resources import utf8_text
 
 MAX_CSV_BYTES = 8 * 1024 * 1024
 #: Text a spreadsheet program would run as a formula starts with one of these.
@@ -34,20 +36,18 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[tuple[str, Stat
     """
     path = Path(path)
     raw = read_bounded(path, MAX_CSV_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{path.name}: line {line}: not UTF-8 text; save the CSV as UTF-8"
-        ) from exc
+    message = N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8")
+    text = utf8_text(raw, message, name=path.name)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         return _parse_rows(reader, path, checklist)
     except csv.Error as exc:
         # A field longer than the csv module's limit, a NUL byte, an unclosed quote.
         raise InputError(
-            f"{path.name}: line {reader.line_num}: not a readable CSV ({exc})"
+            N_("{name}: line {line_num}: not a readable CSV ({exc})"),
+            name=path.name,
+            line_num=reader.line_num,
+            exc=exc,
         ) from None
 
 
@@ -57,10 +57,12 @@ def _parse_rows(
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise InputError(f"{path.name}: the file is empty") from None
+        raise InputError(N_("{name}: the file is empty"), name=path.name) from None
     if header[:2] != REQUIRED or len(header) > 3 or (len(header) == 3 and header[2] != "notes"):
         raise InputError(
-            f"{path.name}: line 1: columns must be item_id,status[,notes], not {','.join(header)}"
+            N_("{name}: line 1: columns must be item_id,status[,notes], not {names}"),
+            name=path.name,
+            names=",".join(header),
         )
     has_notes = len(header) == 3
     known = set(checklist.item_ids())
@@ -73,19 +75,35 @@ def _parse_rows(
             continue
         if len(row) < 2 or len(row) > len(header):
             raise InputError(
-                f"{path.name}: line {line}: expected {len(header)} columns, found {len(row)}"
+                N_("{name}: line {line}: expected {header_count} columns, found {row_count}"),
+                name=path.name,
+                line=line,
+                header_count=len(header),
+                row_count=len(row),
             )
         item_id, status = row[0].strip(), row[1].strip().lower()
         if item_id not in known:
-            raise InputError(f"{path.name}: line {line}: unknown item id {item_id!r}")
+            raise InputError(
+                N_("{name}: line {line}: unknown item id {item_id!r}"),
+                name=path.name,
+                line=line,
+                item_id=item_id,
+            )
         if status not in statuses:
             raise InputError(
-                f"{path.name}: line {line}: unknown status {row[1].strip()!r} "
-                f"(use one of {', '.join(sorted(statuses))})"
+                N_("{name}: line {line}: unknown status {row!r} (use one of {names})"),
+                name=path.name,
+                line=line,
+                row=row[1].strip(),
+                names=", ".join(sorted(statuses)),
             )
         if item_id in seen:
             raise InputError(
-                f"{path.name}: line {line}: item {item_id} already given on line {seen[item_id]}"
+                N_("{name}: line {line}: item {item_id} already given on line {seen}"),
+                name=path.name,
+                line=line,
+                item_id=item_id,
+                seen=seen[item_id],
             )
         seen[item_id] = line
         notes = row[2] if has_notes and len(row) > 2 else ("" if has_notes else None)
@@ -93,8 +111,13 @@ def _parse_rows(
             notes = unguard(notes)
             if len(notes) > MAX_NOTES_CHARS:
                 raise InputError(
-                    f"{path.name}: line {line}: the note is longer than "
-                    f"{MAX_NOTES_CHARS:,} characters ({len(notes):,})"
+                    N_(
+                        "{name}: line {line}: the note is longer than {MAX_NOTES_CHARS:,} characters ({notes_count:,})"
+                    ),
+                    name=path.name,
+                    line=line,
+                    MAX_NOTES_CHARS=MAX_NOTES_CHARS,
+                    notes_count=len(notes),
                 )
         rows.append((item_id, Status(status), notes))
     return rows
@@ -120,9 +143,15 @@ def read_bounded(path: Path, limit: int) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(
+            N_("{path}: cannot be read ({strerror})"), path=path, strerror=exc.strerror or exc
+        ) from exc
     if len(raw) > limit:
-        raise InputError(f"{path}: larger than {limit // 2**20} MiB; refused before reading")
+        raise InputError(
+            N_("{path}: larger than {limit} MiB; refused before reading"),
+            path=path,
+            limit=limit // 2**20,
+        )
     return raw
 
 

@@ -8,9 +8,10 @@ from functools import lru_cache
 from pydantic import ValidationError
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.core.terms import TermSheet
 from avsec.core.validation import schema_problems
-from avsec.io.resources import data_folder
+from avsec.io.resources import data_folder, read_bytes
 from avsec.io.yamlfile import load_yaml_text
 
 TERMS_FILE = "terms/terms.yaml"
@@ -26,10 +27,7 @@ def load_terms() -> TermSheet:
         The file is missing or not a valid term table (one line per problem).
     """
     source = data_folder("assets").joinpath(*TERMS_FILE.split("/"))
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise InputError(f"assets/{TERMS_FILE}: cannot be read ({exc.strerror or exc})") from exc
+    raw = read_bytes(source, N_("assets/{name}: cannot be read ({strerror})"), name=TERMS_FILE)
     data = load_yaml_text(raw, TERMS_FILE)
     try:
         return TermSheet.model_validate(data)

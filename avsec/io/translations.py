@@ -45,7 +45,6 @@ __all__ = [
     "keyed",
     "keyed_plural",
     "offered_languages",
-    "translate",
 ]
 
 #: Gettext domain: the name of every catalogue file (avsec.pot, avsec.po, avsec.mo).
@@ -154,18 +153,9 @@ def _load(folder: Traversable, lang: str) -> _gettext.NullTranslations:
         with path.open("rb") as stream:
             return _gettext.GNUTranslations(stream)
     except (OSError, struct.error, UnicodeDecodeError, ValueError, IndexError) as exc:
-        raise InputError(f"{path}: not a readable gettext catalogue ({exc})") from exc
-
-
-def translate(lang: str, message: str, context: str | None = None) -> str:
-    """``message`` (an English msgid) in ``lang``, the message itself when untranslated.
-
-    ``context`` is the symbolic key of a :func:`keyed` entry.
-    """
-    translations = catalogue(lang)
-    if context is None:
-        return translations.gettext(message)
-    return translations.pgettext(context, message)
+        raise InputError(
+            N_("{path}: not a readable gettext catalogue ({exc})"), path=path, exc=exc
+        ) from exc
 
 
 def clear_cache() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 
 #: Checklists and catalogues are text; anything larger is not one of ours (the bundled
 #: checklist is about 125 KB).
@@ -55,8 +56,11 @@ def _count_nodes(root: Any, name: str) -> None:
         count += 1
         if count > MAX_YAML_NODES:
             raise InputError(
-                f"{name}: more than {MAX_YAML_NODES:,} YAML values (aliases counted); "
-                "not a checklist"
+                N_(
+                    "{name}: more than {MAX_YAML_NODES:,} YAML values (aliases counted); not a checklist"
+                ),
+                name=name,
+                MAX_YAML_NODES=MAX_YAML_NODES,
             )
         if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
@@ -75,11 +79,17 @@ def load_yaml_text(text_bytes: bytes, name: str) -> Any:
         nested too deeply, or too many values.
     """
     if len(text_bytes) > MAX_YAML_BYTES:
-        raise InputError(f"{name}: larger than {MAX_YAML_BYTES // 2**20} MiB; not a checklist")
+        raise InputError(
+            N_("{name}: larger than {MAX_YAML_BYTES} MiB; not a checklist"),
+            name=name,
+            MAX_YAML_BYTES=MAX_YAML_BYTES // 2**20,
+        )
     try:
         text = text_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
+        raise InputError(
+            N_("{name}: not UTF-8 text (byte {start})"), name=name, start=exc.start
+        ) from exc
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -90,11 +100,16 @@ def load_yaml_text(text_bytes: bytes, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InputError(f"{name}: invalid YAML{where}: {exc.problem}") from None
+        raise InputError(
+            N_("{name}: invalid YAML{where}: {problem}"),
+            name=name,
+            where=where,
+            problem=exc.problem,
+        ) from None
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())[:160]
-        raise InputError(f"{name}: invalid YAML: {reason}") from None
+        raise InputError(N_("{name}: invalid YAML: {reason}"), name=name, reason=reason) from None
     except RecursionError:
-        raise InputError(f"{name}: nested too deeply; not a checklist") from None
+        raise InputError(N_("{name}: nested too deeply; not a checklist"), name=name) from None
     finally:
         loader.dispose()

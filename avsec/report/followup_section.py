@@ -7,6 +7,7 @@ tables and figures so that it looks like every other section. A first visit has 
 from __future__ import annotations
 
 import textwrap
+from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -17,8 +18,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from avsec.core.checklist import Checklist
 from avsec.core.followup import AreaTrend, SinceLastVisit, since_last_visit
-from avsec.core.i18n import pick
-from avsec.io.translations import catalogue, keyed
+from avsec.core.i18n import keyed_text, pick
+from avsec.io.translations import keyed
 from avsec.report.text import percent
 
 #: message key -> English text (the gettext msgid; the key is its context).
@@ -60,10 +61,8 @@ MESSAGES: dict[str, str] = dict(
 )
 
 
-def t(key: str, lang: str, **fields: object) -> str:
-    """Message ``key`` in ``lang`` (English when not translated)."""
-    text = catalogue(lang).pgettext(key, MESSAGES[key])
-    return text.format(**fields) if fields else text
+#: ``t(key, lang, **fields)``: message ``key`` in ``lang`` (English when not translated).
+t = partial(keyed_text, MESSAGES)
 
 
 def since_chart(since: SinceLastVisit, checklist: Checklist, lang: str) -> Figure:
@@ -124,22 +123,8 @@ def followup_section(report: Any) -> list[Flowable]:
     intro = t("since_intro", lang, date=since.previous_date.isoformat(), uuid=since.previous_id[:8])
     out.append(Paragraph(escape(intro), s.body))
     out.append(report.figure(since_chart(since, doc.checklist, lang), 170 * mm, 95 * mm))
-    counts = t(
-        "since_items",
-        lang,
-        improved=len(since.improved),
-        regressed=len(since.regressed),
-        unchanged=len(since.unchanged),
-    )
-    out.append(Paragraph(escape(counts), s.body))
-    actions = t(
-        "since_actions",
-        lang,
-        verified=len(since.verified),
-        overdue=len(since.overdue),
-        not_done=len(since.not_done),
-    )
-    out.append(Paragraph(escape(actions), s.body))
+    for sentence in ("since_items", "since_actions"):
+        out.append(Paragraph(escape(t(sentence, lang, **since.counts())), s.body))
     changed = [*since.regressed, *since.improved]
     if changed:
         out.append(Paragraph(escape(t("since_changed", lang)), s.h2))

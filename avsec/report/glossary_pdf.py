@@ -19,8 +19,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.errors import InputError
-from avsec.core.i18n import babel_locale
+from avsec.core.i18n import N_, babel_locale
 from avsec.core.terms import TermSheet
+from avsec.io.outputs import cannot_write, output_in_existing_folder, partial_file
 from avsec.io.terms import load_terms
 from avsec.io.translations import catalogue, keyed
 from avsec.report import styles as st
@@ -91,9 +92,8 @@ def build_term_sheet(
     out = Path(out)
     langs = list(dict.fromkeys(langs))
     if not langs:
-        raise InputError("the term sheet needs at least one language")
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+        raise InputError(N_("the term sheet needs at least one language"))
+    output_in_existing_folder(out)
     terms = terms or load_terms()
     today = today or dt.date.today()
     first = langs[0]
@@ -143,27 +143,22 @@ def build_term_sheet(
         Paragraph(esc(_t("gl_marking", first)), s.h3),
         *markings,
     ]
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        doc = MarkedTemplate(
-            str(partial),
-            pagesize=A4,
-            margins=(margin_x, 24 * mm, 24 * mm),
-            marking=marking,
-            running=title,
-            footer_left=f"avsec · {long_date(today, first)}",
-            title=title,
-            subject=f"{title} — {marking}",
-            keywords=keywords(_t("gl_keywords", first), marking),
-            lang=first,
-            creator="avsec",
-        )
-        doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, _t("gl_page", first)))
-        partial.replace(out)
+        with partial_file(out) as partial:
+            doc = MarkedTemplate(
+                str(partial),
+                pagesize=A4,
+                margins=(margin_x, 24 * mm, 24 * mm),
+                marking=marking,
+                running=title,
+                footer_left=f"avsec · {long_date(today, first)}",
+                title=title,
+                subject=f"{title} — {marking}",
+                keywords=keywords(_t("gl_keywords", first), marking),
+                lang=first,
+                creator="avsec",
+            )
+            doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, _t("gl_page", first)))
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        raise cannot_write(out, exc) from exc
     return out

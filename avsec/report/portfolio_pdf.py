@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -28,9 +29,10 @@ from reportlab.platypus import (
 )
 
 from avsec.core.assessment import DEFAULT_MARKING
-from avsec.core.errors import InputError
+from avsec.core.i18n import keyed_text
 from avsec.core.portfolio import Portfolio
-from avsec.io.translations import catalogue, keyed
+from avsec.io.outputs import output_in_existing_folder, partial_file
+from avsec.io.translations import keyed
 from avsec.report import styles as st
 from avsec.report.figures import figure_png
 from avsec.report.text import percent
@@ -76,10 +78,8 @@ MESSAGES: dict[str, str] = dict(
 )
 
 
-def t(key: str, lang: str, **fields: object) -> str:
-    """Message ``key`` in ``lang`` (English when not translated)."""
-    text = catalogue(lang).pgettext(key, MESSAGES[key])
-    return text.format(**fields) if fields else text
+#: ``t(key, lang, **fields)``: message ``key`` in ``lang`` (English when not translated).
+t = partial(keyed_text, MESSAGES)
 
 
 def trend_chart(airport: dict[str, Any], lang: str) -> Figure:
@@ -160,9 +160,7 @@ def build_portfolio_report(
     InputError
         The output folder does not exist.
     """
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+    out = output_in_existing_folder(out)
     today = today or dt.date.today()
     s = st.Styles()
     marking = DEFAULT_MARKING.get(lang, DEFAULT_MARKING["en"])
@@ -253,20 +251,15 @@ def build_portfolio_report(
         canvas.drawRightString(A4[0] - 18 * mm, 6 * mm, t("pf_page", lang, page=doc.page))
         canvas.restoreState()
 
-    partial = out.with_name(f".{out.name}.partial")
-    template = SimpleDocTemplate(
-        str(partial),
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        title=t("pf_title", lang),
-    )
-    try:
+    with partial_file(out) as partial:
+        template = SimpleDocTemplate(
+            str(partial),
+            pagesize=A4,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=20 * mm,
+            bottomMargin=18 * mm,
+            title=t("pf_title", lang),
+        )
         template.build(story, onFirstPage=furniture, onLaterPages=furniture)
-        partial.replace(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
 from avsec.io.translations import keyed
 
 #: The longest marking accepted (it is printed in the header of every page).
@@ -52,9 +53,11 @@ class Redaction:
             return
         text = " ".join(self.marking.split())
         if not text:
-            raise InputError("--marking: the handling marking cannot be empty")
+            raise InputError(N_("--marking: the handling marking cannot be empty"))
         if len(text) > MAX_MARKING:
-            raise InputError(f"--marking: longer than {MAX_MARKING} characters")
+            raise InputError(
+                N_("--marking: longer than {MAX_MARKING} characters"), MAX_MARKING=MAX_MARKING
+            )
         object.__setattr__(self, "marking", text)
 
     def apply(self, doc: AssessmentDocument) -> AssessmentDocument:

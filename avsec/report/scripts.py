@@ -20,7 +20,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from avsec.core.errors import AvsecError
-from avsec.io.resources import data_folder
+from avsec.core.i18n import N_
+from avsec.io.resources import data_folder, read_bytes
 from avsec.io.translations import keyed
 from avsec.report import styles as st
 
@@ -57,10 +58,8 @@ def _main_coverage() -> frozenset[int]:
 def _fallback_coverage() -> frozenset[int]:
     """Register the fallback font (once, on first need: it takes ~0.3 s) and list its codes."""
     source = data_folder("assets").joinpath("fonts", _FALLBACK_FILE)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise AvsecError(f"assets/fonts/{_FALLBACK_FILE}: cannot be read ({exc})") from exc
+    message = N_("assets/fonts/{name}: cannot be read ({strerror})")
+    data = read_bytes(source, message, AvsecError, name=_FALLBACK_FILE)
     from reportlab.lib.fonts import addMapping
 
     font = TTFont(FALLBACK_FONT, io.BytesIO(data))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -19,7 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from avsec.core.errors import AvsecError
-from avsec.io.resources import data_folder
+from avsec.core.i18n import N_
+from avsec.io.resources import data_folder, read_bytes
 from avsec.report import colours as report_colours
 
 FONT = "DejaVuSans"
@@ -59,11 +61,8 @@ def register_fonts() -> str:
 
     folder = data_folder("assets").joinpath("fonts")
     for name, filename in _FONT_FILES.items():
-        source = folder.joinpath(filename)
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise AvsecError(f"assets/fonts/{filename}: cannot be read ({exc})") from exc
+        message = N_("assets/fonts/{name}: cannot be read ({strerror})")
+        data = read_bytes(folder.joinpath(filename), message, AvsecError, name=filename)
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
     # No bold-oblique file is shipped: bold stands in for it.
     addMapping(FONT, 0, 0, FONT)
@@ -73,99 +72,77 @@ def register_fonts() -> str:
     return FONT
 
 
+#: The report's paragraph styles: name -> (the style it derives from, what it changes). The
+#: first is the body text every other one starts from.
+_STYLES: dict[str, tuple[str | None, dict[str, Any]]] = {
+    "body": (None, {"fontName": FONT, "fontSize": 9, "leading": 12, "spaceAfter": 4}),
+    "small": ("body", {"fontSize": 7.5, "leading": 9.5, "spaceAfter": 0}),
+    "small_bold": ("small", {"fontName": FONT_BOLD}),
+    "cell": ("body", {"fontSize": 8, "leading": 10, "spaceAfter": 0}),
+    "cell_bold": ("cell", {"fontName": FONT_BOLD}),
+    "cell_head": ("cell", {"fontName": FONT_BOLD, "textColor": NAVY}),
+    "caption": (
+        "note",
+        {"alignment": TA_CENTER, "spaceBefore": 2, "spaceAfter": 8},
+    ),
+    "note": (
+        "body",
+        {"fontName": FONT_ITALIC, "fontSize": 8, "leading": 10, "textColor": MID_GREY},
+    ),
+    "h1": ("heading", {"fontSize": 15, "leading": 19, "spaceBefore": 0, "spaceAfter": 8}),
+    "h2": ("heading", {"fontSize": 11.5, "leading": 15, "spaceBefore": 10, "spaceAfter": 5}),
+    "h3": (
+        "heading",
+        {
+            "fontSize": 9.5,
+            "leading": 12.5,
+            "textColor": colors.black,
+            "spaceBefore": 8,
+            "spaceAfter": 3,
+        },
+    ),
+    "label": ("body", {"fontName": FONT_BOLD, "fontSize": 8, "leading": 10, "textColor": MID_GREY}),
+    "cover_title": ("heading", {"fontSize": 22, "leading": 27, "spaceAfter": 6}),
+    "cover_subtitle": ("body", {"fontSize": 11.5, "leading": 15, "textColor": MID_GREY}),
+    "cover_airport": (
+        "body",
+        {"fontName": FONT_BOLD, "fontSize": 16, "leading": 20, "spaceAfter": 2},
+    ),
+    "marking_box": (
+        "label",
+        {"fontSize": 9.5, "leading": 12, "textColor": MARKING_RED, "alignment": TA_CENTER},
+    ),
+}
+
+
 class Styles:
-    """The paragraph styles of the report (fonts registered on creation)."""
+    """The paragraph styles of the report (fonts registered on creation): ``Styles().h1``."""
 
     def __init__(self) -> None:
         register_fonts()
-        base = ParagraphStyle(
-            "body",
-            fontName=FONT,
-            fontSize=9,
-            leading=12,
-            spaceAfter=4,
-            alignment=TA_LEFT,
-            splitLongWords=1,
-        )
-        self.body = base
-        self.small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, spaceAfter=0)
-        self.small_bold = ParagraphStyle("small_bold", parent=self.small, fontName=FONT_BOLD)
-        self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0)
-        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=FONT_BOLD)
-        self.cell_head = ParagraphStyle(
-            "cell_head", parent=self.cell, fontName=FONT_BOLD, textColor=NAVY
-        )
-        self.caption = ParagraphStyle(
-            "caption",
-            parent=base,
-            fontName=FONT_ITALIC,
-            fontSize=8,
-            leading=10,
-            textColor=MID_GREY,
-            alignment=TA_CENTER,
-            spaceBefore=2,
-            spaceAfter=8,
-        )
-        self.note = ParagraphStyle(
-            "note", parent=base, fontName=FONT_ITALIC, fontSize=8, leading=10, textColor=MID_GREY
-        )
-        self.h1 = ParagraphStyle(
-            "h1",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=15,
-            leading=19,
-            textColor=NAVY,
-            spaceBefore=0,
-            spaceAfter=8,
-        )
-        self.h2 = ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=11.5,
-            leading=15,
-            textColor=NAVY,
-            spaceBefore=10,
-            spaceAfter=5,
-        )
-        self.h3 = ParagraphStyle(
-            "h3",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=9.5,
-            leading=12.5,
-            textColor=colors.black,
-            spaceBefore=8,
-            spaceAfter=3,
-        )
-        self.label = ParagraphStyle(
-            "label", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10, textColor=MID_GREY
-        )
-        self.cover_title = ParagraphStyle(
-            "cover_title",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=22,
-            leading=27,
-            textColor=NAVY,
-            spaceAfter=6,
-        )
-        self.cover_subtitle = ParagraphStyle(
-            "cover_subtitle", parent=base, fontSize=11.5, leading=15, textColor=MID_GREY
-        )
-        self.cover_airport = ParagraphStyle(
-            "cover_airport", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=2
-        )
-        self.marking_box = ParagraphStyle(
-            "marking_box",
-            parent=base,
-            fontName=FONT_BOLD,
-            fontSize=9.5,
-            leading=12,
-            textColor=MARKING_RED,
-            alignment=TA_CENTER,
-        )
+        body = ParagraphStyle("body", alignment=TA_LEFT, splitLongWords=1, **_STYLES["body"][1])
+        # The headings' common ground (not a style of its own in the report).
+        heading = ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, textColor=NAVY)
+        self._heading = heading
+        self._styles: dict[str, ParagraphStyle] = {"body": body}
+        for name in _STYLES:
+            self._style(name)
+
+    def _style(self, name: str) -> ParagraphStyle:
+        """The style ``name``, made (after the one it derives from) on first need."""
+        if name == "heading":
+            return self._heading
+        if name not in self._styles:
+            parent, changes = _STYLES[name]
+            base = self._style(parent or "body")
+            self._styles[name] = ParagraphStyle(name, parent=base, **changes)
+        return self._styles[name]
+
+    def __getattr__(self, name: str) -> ParagraphStyle:
+        try:
+            return self.__dict__["_styles"][name]  # type: ignore[no-any-return]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def fit_columns(

@@ -18,6 +18,7 @@ from typing import Any
 
 from avsec.core.document import AttachmentInfo
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 from avsec.core.textlimits import MAX_FIELD_CHARS
 
 #: Photos larger than this are refused: a phone photo is far smaller, anything bigger is a
@@ -70,12 +71,18 @@ class AttachmentStore:
         """
         if len(filename) > MAX_FIELD_CHARS:
             raise StoreError(
-                f"{filename[:40]}…: a photo's file name is longer than {MAX_FIELD_CHARS:,} "
-                "characters; nothing was saved"
+                N_(
+                    "{name}…: a photo's file name is longer than {limit:,} characters; "
+                    "nothing was saved"
+                ),
+                name=filename[:40],
+                limit=MAX_FIELD_CHARS,
             )
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise StoreError(
-                f"{filename or 'attachment'}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MiB"
+                N_("{filename}: larger than {MAX_ATTACHMENT_BYTES} MiB"),
+                filename=filename or "attachment",
+                MAX_ATTACHMENT_BYTES=MAX_ATTACHMENT_BYTES // 2**20,
             )
         digest = hashlib.sha256(data).hexdigest()
         if self._has_attachment(digest):
@@ -197,7 +204,9 @@ class AttachmentStore:
             try:
                 out.append(AttachmentInfo.model_validate(record, context={"stored": True}))
             except ValueError as exc:
-                raise StoreError(f"the photo {aid[:12]} is damaged ({exc})") from None
+                raise StoreError(
+                    N_("the photo {photo} is damaged ({exc})"), photo=aid[:12], exc=exc
+                ) from None
         return out
 
     def _photo_edits(self, attachment_id: str | None = None) -> dict[str, dict[str, Any]]:
@@ -215,7 +224,7 @@ class AttachmentStore:
             try:
                 value = json.loads(text)
             except ValueError:
-                raise StoreError(f"the entry {key} is damaged (not JSON)") from None
+                raise StoreError(N_("the entry {key} is damaged (not JSON)"), key=key) from None
             if isinstance(value, dict):
                 out[key[len(PHOTO_EDIT_PREFIX) :]] = value
         return out
@@ -232,7 +241,7 @@ class AttachmentStore:
         """
         current = self.attachment_info(attachment_id)
         if current is None:
-            raise StoreError(f"the photo {attachment_id[:12]} is not in the file")
+            raise StoreError(N_("the photo {photo} is not in the file"), photo=attachment_id[:12])
         self._conn.execute(
             "UPDATE attachments SET lon = ?, lat = ? WHERE id = ?",
             (photo.lon, photo.lat, attachment_id),

@@ -26,10 +26,9 @@ from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command
-from avsec.core.document import AssessmentDocument, Observation
 from avsec.core.errors import NotAnAvsecFile, ReadOnlyFile, StoreError
 from avsec.core.findings import Finding
-from avsec.core.followup import LastVisit
+from avsec.core.i18n import N_
 from avsec.core.layout import Feature
 from avsec.store import crypto, schema
 from avsec.store.attachments import AttachmentStore, read_thumbnail
@@ -37,6 +36,7 @@ from avsec.store.extras_limits import check_extra
 from avsec.store.integrity import CLEAN_CLOSE_KEY, check_file, is_read_only, sqlite_uri
 from avsec.store.judgements import JudgementStore
 from avsec.store.numbering import number_findings
+from avsec.store.records import RecordReader
 from avsec.store.stale import check_not_stale
 
 __all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thumbnail"]
@@ -44,16 +44,12 @@ __all__ = ["SCHEMA_VERSION", "AvsecFile", "backup_path", "check_file", "read_thu
 SCHEMA_VERSION = schema.LATEST
 
 
-#: Validation context of records read from a file: text limits apply to new writes only.
-STORED = {"stored": True}
-
-
 def _strict_json(value: Any, what: str) -> str:
     """JSON text of ``value``; infinite or NaN numbers are refused (JSON cannot hold them)."""
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     except ValueError as exc:
-        raise StoreError(f"{what}: not saved ({exc})") from None
+        raise StoreError(N_("{what}: not saved ({exc})"), what=what, exc=exc) from None
 
 
 def _now() -> str:
@@ -77,7 +73,7 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-class AvsecFile(AttachmentStore, JudgementStore):
+class AvsecFile(RecordReader, AttachmentStore, JudgementStore):
     """One open .avsec file. Implements :class:`avsec.core.commands.EditTarget`.
 
     Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done.
@@ -153,7 +149,7 @@ class AvsecFile(AttachmentStore, JudgementStore):
         """
         path = Path(path)
         if path.exists() and not overwrite:
-            raise StoreError(f"{path}: already exists; choose another name")
+            raise StoreError(N_("{path}: already exists; choose another name"), path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Build the file under a temporary name and rename it into place, so a crash while
         # creating never leaves a half-made .avsec file behind.
@@ -193,7 +189,7 @@ class AvsecFile(AttachmentStore, JudgementStore):
         if path.exists():
             if not overwrite:
                 partial.unlink(missing_ok=True)
-                raise StoreError(f"{path}: already exists; choose another name")
+                raise StoreError(N_("{path}: already exists; choose another name"), path=path)
         os.replace(partial, path)
         conn = cls._connect(path, passphrase)
         return cls(path, conn, user or _user())
@@ -213,11 +209,18 @@ class AvsecFile(AttachmentStore, JudgementStore):
         backup = None
         if version < schema.LATEST:
             if not migrate:
-                raise StoreError(f"{path.name}: format {version} needs a migration")
+                raise StoreError(
+                    N_("{name}: format {version} needs a migration"),
+                    name=path.name,
+                    version=version,
+                )
             if read_only:
                 raise StoreError(
-                    f"{path.name}: format {version} needs a migration, but the file is "
-                    "read-only; copy it somewhere writable first"
+                    N_(
+                        "{name}: format {version} needs a migration, but the file is read-only; copy it somewhere writable first"
+                    ),
+                    name=path.name,
+                    version=version,
                 )
             backup = backup_path(path, version)
             shutil.copy2(path, backup)
@@ -247,7 +250,9 @@ class AvsecFile(AttachmentStore, JudgementStore):
             raise
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise NotAnAvsecFile(f"{self.path.name}: the file is damaged ({exc})") from exc
+            raise NotAnAvsecFile(
+                N_("{name}: the file is damaged ({exc})"), name=self.path.name, exc=exc
+            ) from exc
 
     def close(self) -> None:
         """Close the file (every edit is already on disk) and mark it closed cleanly."""
@@ -293,8 +298,10 @@ class AvsecFile(AttachmentStore, JudgementStore):
             return
         if self.read_only:
             raise ReadOnlyFile(
-                f"{self.path.name}: the file is read-only; nothing was changed "
-                "(copy it, or make it writable, to edit it)"
+                N_(
+                    "{name}: the file is read-only; nothing was changed (copy it, or make it writable, to edit it)"
+                ),
+                name=self.path.name,
             )
         self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
@@ -359,7 +366,11 @@ class AvsecFile(AttachmentStore, JudgementStore):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "record"
             raise StoreError(
-                f"{self.path.name}: the {what} was not saved ({where}: {first['msg']})"
+                N_("{name}: the {what} was not saved ({where}: {msg})"),
+                name=self.path.name,
+                what=what,
+                where=where,
+                msg=first["msg"],
             ) from None
 
     def write_response(self, item_id: str, response: Response | None) -> None:
@@ -462,124 +473,6 @@ class AvsecFile(AttachmentStore, JudgementStore):
         self._refuse_unless_valid("assessment", Assessment, stored)
         self._assessment = assessment
 
-    # --- reading ----------------------------------------------------------------------------
-
-    def _load(self, what: str, model: Any, text: str) -> Any:
-        try:
-            return model.model_validate_json(text, context=STORED)
-        except ValidationError as exc:
-            problems = exc.errors()
-            first = problems[0]
-            where = ".".join(str(p) for p in first["loc"]) or "record"
-            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-            raise StoreError(
-                f"{self.path.name}: the {what} record is damaged ({where}: {first['msg']}{more})"
-            ) from exc
-
-    @property
-    def assessment(self) -> Assessment:
-        """The assessment header."""
-        if self._assessment is None:
-            row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
-            if row is None:
-                raise StoreError(f"{self.path.name}: the assessment record is missing")
-            self._assessment = self._load("assessment", Assessment, row[0])
-        return self._assessment
-
-    def stored_assessment(self) -> Assessment:
-        """The assessment header as it is in the file now (not the cached copy)."""
-        row = self._conn.execute("SELECT json FROM assessment WHERE id = 1").fetchone()
-        if row is None:
-            raise StoreError(f"{self.path.name}: the assessment record is missing")
-        return self._load("assessment", Assessment, row[0])  # type: ignore[no-any-return]
-
-    @property
-    def checklist(self) -> Checklist:
-        """The checklist snapshot taken when the file was created."""
-        if self._checklist is None:
-            row = self._conn.execute("SELECT json FROM checklist_snapshot WHERE id = 1").fetchone()
-            if row is None:
-                raise StoreError(f"{self.path.name}: the checklist snapshot is missing")
-            self._checklist = self._load("checklist", Checklist, row[0])
-        return self._checklist
-
-    def meta(self) -> dict[str, str]:
-        """The meta table as a mapping."""
-        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
-
-    def responses(self) -> dict[str, Response]:
-        """Every recorded response by item id.
-
-        Raises
-        ------
-        StoreError
-            A damaged row (unknown status, photos that are not JSON, a bad date), by item id.
-        """
-        out: dict[str, Response] = {}
-        for item_id, status, notes, photos, updated, updated_by in self._conn.execute(
-            "SELECT item_id, status, notes, photos, updated, updated_by FROM responses"
-        ):
-            record = {"item_id": item_id, "status": status, "notes": notes or ""}
-            record.update(updated=updated or None, updated_by=updated_by or "")
-            out[item_id] = self._row(f"response to {item_id}", Response, record, photos=photos)
-        return out
-
-    def _row(self, what: str, model: Any, record: dict[str, Any], **json_fields: Any) -> Any:
-        """Validate one stored row; a damaged one is one line naming the file and the row."""
-        try:
-            for key, text in json_fields.items():
-                record[key] = json.loads(text) if text is not None else []
-            return model.model_validate(record, context=STORED)
-        except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError included
-            reason = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise StoreError(f"{self.path.name}: the {what} is damaged ({reason[:160]})") from None
-
-    def response(self, item_id: str) -> Response | None:
-        """The response to one item, or None."""
-        return self.responses_for([item_id]).get(item_id)
-
-    def responses_for(self, item_ids: list[str]) -> dict[str, Response]:
-        """Responses of the given items."""
-        wanted = set(item_ids)
-        return {k: v for k, v in self.responses().items() if k in wanted}
-
-    def features(self) -> list[Feature]:
-        """Every layout feature in drawing order."""
-        out = []
-        for fid, kind, geometry, props in self._conn.execute(
-            "SELECT id, kind, geometry, properties FROM features ORDER BY position"
-        ):
-            try:
-                geometry_value, props_value = json.loads(geometry), json.loads(props)
-            except (TypeError, ValueError) as exc:
-                raise StoreError(
-                    f"{self.path.name}: the feature {fid} is damaged ({exc})"
-                ) from None
-            out.append(
-                Feature.model_construct(
-                    id=fid, kind=kind, geometry=geometry_value, properties=props_value
-                )
-            )
-        return out
-
-    def actions(self) -> list[Action]:
-        """The improvement outline in its order."""
-        return [
-            self._load(f"action at position {position}", Action, text)
-            for position, text in self._conn.execute(
-                "SELECT position, json FROM actions ORDER BY position"
-            )
-        ]
-
-    def findings(self) -> list[Finding]:
-        """Findings of the last analysis (empty before any)."""
-        return [
-            self._load(f"finding at position {position}", Finding, text)
-            for position, text in self._conn.execute(
-                "SELECT position, json FROM findings ORDER BY position"
-            )
-        ]
-
     def set_findings(self, findings: list[Finding]) -> list[Finding]:
         """Replace the stored analysis results (a derived cache, journaled as one line).
 
@@ -597,16 +490,6 @@ class AvsecFile(AttachmentStore, JudgementStore):
             self._journal("analysis", None, {"findings": len(findings)})
         return findings
 
-    def extra(self, key: str, default: Any = None) -> Any:
-        """A JSON value from the extras table (narrative, key rationales...)."""
-        row = self._conn.execute("SELECT json FROM extras WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return default
-        try:
-            return json.loads(row[0])
-        except (TypeError, ValueError) as exc:
-            raise StoreError(f"{self.path.name}: the entry {key} is damaged ({exc})") from None
-
     def set_extra(self, key: str, value: Any) -> None:
         """Write (or with None delete) a JSON value in the extras table (texts capped)."""
         if value is not None:
@@ -621,94 +504,6 @@ class AvsecFile(AttachmentStore, JudgementStore):
                 )
             self._journal(f"extra:{key}", None, None if value is None else "set")
 
-    # --- journal and whole document ---------------------------------------------------------
-
-    def changes(self, last: int | None = None) -> list[dict[str, Any]]:
-        """The append-only changes journal, oldest first (only its ``last`` rows if given)."""
-        if last is None:
-            rows = self._conn.execute(
-                "SELECT seq, at, who, what, before, after FROM changes ORDER BY seq"
-            )
-        else:
-            rows = self._conn.execute(
-                "SELECT * FROM (SELECT seq, at, who, what, before, after FROM changes "
-                "ORDER BY seq DESC LIMIT ?) ORDER BY seq",
-                (max(0, last),),
-            )
-        return [
-            {
-                "seq": seq,
-                "at": at,
-                "who": who,
-                "what": what,
-                "before": None if before is None else json.loads(before),
-                "after": None if after is None else json.loads(after),
-            }
-            for seq, at, who, what, before, after in rows
-        ]
-
-    def counts(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        tables = ("responses", "features", "actions", "findings", "attachments", "changes")
-        return {t: self._conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608 - fixed names
-
-    def document(self) -> AssessmentDocument:
-        """Everything in the file as one :class:`AssessmentDocument`."""
-        raw_observations = self.extra("observations", [])
-        if not isinstance(raw_observations, list):
-            raise StoreError(f"{self.path.name}: the observations entry is damaged (not a list)")
-        observations = [
-            self._row(f"observation {n}", Observation, o if isinstance(o, dict) else {"id": o})
-            for n, o in enumerate(raw_observations, start=1)
-        ]
-        return AssessmentDocument(
-            app_version=self.meta().get("app_version", ""),
-            assessment=self.assessment,
-            checklist=self.checklist,
-            responses=self.responses(),
-            features=self.features(),
-            findings=self.findings(),
-            actions=self.actions(),
-            attachments=self.attachments(),
-            observations=observations,
-            rationales=self.extra("rationales", {}) or {},
-            last_visit=self.last_visit(),
-            judgements=self.judgements(),
-        )
-
-    def last_visit(self) -> LastVisit | None:
-        """What the previous visit found (follow-up files only), checked like every record."""
-        record = self.extra("last_visit")
-        if record is None:
-            return None
-        return self._load("last visit", LastVisit, json.dumps(record))  # type: ignore[no-any-return]
-
     def vacuum(self) -> None:
         """Rewrite the file without free pages (used after removing data, e.g. answer keys)."""
         self._conn.execute("VACUUM")
-
-    def was_analysed(self) -> bool:
-        """Whether the layout was ever analysed (then no findings means a clean layout)."""
-        row = self._conn.execute("SELECT 1 FROM changes WHERE what = 'analysis' LIMIT 1")
-        return row.fetchone() is not None
-
-    def checklist_snapshot_sha(self) -> str:
-        """The checksum stored with the checklist snapshot, after checking it still matches.
-
-        Raises
-        ------
-        StoreError
-            The snapshot is missing, or its text no longer matches its checksum (altered).
-        """
-        row = self._conn.execute(
-            "SELECT sha256, json FROM checklist_snapshot WHERE id = 1"
-        ).fetchone()
-        if row is None:
-            raise StoreError(f"{self.path.name}: the checklist snapshot is missing")
-        stored, text = row
-        if stored != hashlib.sha256(text.encode()).hexdigest():
-            raise StoreError(
-                f"{self.path.name}: the checklist snapshot was altered (its checksum does not "
-                "match)"
-            )
-        return str(stored)

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import quote
 
 from avsec.core.errors import NotAnAvsecFile, StoreError
+from avsec.core.i18n import N_
 
 #: Environment variable a script sets to give the passphrase without a prompt.
 PASSPHRASE_VARIABLE = "AVSEC_PASSPHRASE"
@@ -51,12 +52,17 @@ def terminal_provider(path: Path, confirm: bool) -> str:
     """Ask on the terminal (getpass: no echo); refuse when there is no terminal."""
     if not sys.stdin or not sys.stdin.isatty():
         raise PassphraseError(
-            f"{path.name}: encrypted (or not an .avsec file); set {PASSPHRASE_VARIABLE} or run in "
-            "a terminal to type the passphrase"
+            N_(
+                "{name}: encrypted (or not an .avsec file); set {PASSPHRASE_VARIABLE} or run in a terminal to type the passphrase"
+            ),
+            name=path.name,
+            PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE,
         )
     passphrase = getpass.getpass(f"Passphrase for {path.name}: ")
     if confirm and getpass.getpass("Repeat the passphrase: ") != passphrase:
-        raise PassphraseError(f"{path.name}: the two passphrases differ; nothing changed")
+        raise PassphraseError(
+            N_("{name}: the two passphrases differ; nothing changed"), name=path.name
+        )
     return passphrase
 
 
@@ -96,7 +102,7 @@ def passphrase_for(path: Path, *, confirm: bool = False) -> str:
         return _known[_key(path)]
     passphrase = os.environ.get(PASSPHRASE_VARIABLE) or _provider(path, confirm)
     if not passphrase:
-        raise PassphraseError(f"{path.name}: an empty passphrase is not allowed")
+        raise PassphraseError(N_("{name}: an empty passphrase is not allowed"), name=path.name)
     return passphrase
 
 
@@ -189,7 +195,8 @@ def _module() -> Any:
         from sqlcipher3 import dbapi2
     except ImportError as exc:  # pragma: no cover - a dependency; only a broken install lacks it
         raise StoreError(
-            f"encrypted files need the sqlcipher3 package, which cannot be loaded ({exc})"
+            N_("encrypted files need the sqlcipher3 package, which cannot be loaded ({exc})"),
+            exc=exc,
         ) from exc
     return dbapi2
 
@@ -230,7 +237,7 @@ def connect(
     try:
         raw = dbapi2.connect(target, uri=True, isolation_level=None, timeout=timeout)
     except dbapi2.Error as exc:
-        raise NotAnAvsecFile(f"{path.name}: cannot be read ({exc})") from exc
+        raise NotAnAvsecFile(N_("{name}: cannot be read ({exc})"), name=path.name, exc=exc) from exc
     conn = EncryptedConnection(raw, errors)
     try:
         # SQLCipher logs a failed key check to stderr; the error below says it in one line.
@@ -242,7 +249,8 @@ def connect(
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise PassphraseError(
-            f"{path.name}: wrong passphrase, or not an encrypted .avsec file; nothing changed"
+            N_("{name}: wrong passphrase, or not an encrypted .avsec file; nothing changed"),
+            name=path.name,
         ) from exc
     remember(path, passphrase)
     return conn
@@ -258,7 +266,9 @@ def connect_read_only(path: Path, timeout: float = 10) -> Any:
     if looks_encrypted(path):
         passphrase = _known.get(_key(path)) or os.environ.get(PASSPHRASE_VARIABLE)
         if not passphrase:
-            raise PassphraseError(f"{path.name}: encrypted, and its passphrase is not known")
+            raise PassphraseError(
+                N_("{name}: encrypted, and its passphrase is not known"), name=path.name
+            )
         return connect(path, passphrase, read_only=True, timeout=timeout)
     return sqlite3.connect(f"{_uri(path)}?mode=ro", uri=True, timeout=timeout)
 
@@ -282,7 +292,9 @@ def _export(source: Path, target: Path, source_key: str, target_key: str) -> Non
         conn.execute(f"PRAGMA target.application_id = {int(application_id)}")
         conn.execute("DETACH DATABASE target")
     except dbapi2.Error as exc:
-        raise StoreError(f"{source.name}: cannot be copied ({exc}); nothing changed") from exc
+        raise StoreError(
+            N_("{name}: cannot be copied ({exc}); nothing changed"), name=source.name, exc=exc
+        ) from exc
     finally:
         conn.close()
 
@@ -304,7 +316,7 @@ def encrypt_file(path: Path, passphrase: str) -> None:
     """Encrypt the plain .avsec file ``path`` in place (a new file renamed over it)."""
     path = Path(path)
     if not passphrase:
-        raise PassphraseError(f"{path.name}: an empty passphrase is not allowed")
+        raise PassphraseError(N_("{name}: an empty passphrase is not allowed"), name=path.name)
     _replace_with(path, lambda partial: _export(path, partial, "", passphrase))
     remember(path, passphrase)
 

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from avsec.core.document import Observation
 from avsec.core.errors import StoreError
 from avsec.core.followup import LastVisit
+from avsec.core.i18n import N_
 from avsec.core.textlimits import free_text_problem
 
 #: Extras that have a model: validated by it (text limits included) before they are written.
@@ -36,4 +37,9 @@ def check_extra(file_name: str, key: str, value: Any) -> None:
             where = ".".join(str(p) for p in first["loc"]) or "record"
             problem = f"{where}: {first['msg']}"
     if problem is not None:
-        raise StoreError(f"{file_name}: the {key} entry was not saved ({problem[:200]})")
+        raise StoreError(
+            N_("{name}: the {key} entry was not saved ({problem})"),
+            name=file_name,
+            key=key,
+            problem=problem[:200],
+        )

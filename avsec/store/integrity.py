@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.errors import NewerVersionError, NotAnAvsecFile
+from avsec.core.i18n import N_
 from avsec.store import crypto, schema
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -67,19 +68,22 @@ def check_file(path: Path, *, full: bool | None = None) -> int:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise NotAnAvsecFile(f"{path}: no such file")
+        raise NotAnAvsecFile(N_("{path}: no such file"), path=path)
     size = path.stat().st_size
     with path.open("rb") as handle:
         header = handle.read(100)
     encrypted = crypto.looks_encrypted(path)
     if not encrypted and (len(header) < 100 or not header.startswith(_SQLITE_MAGIC)):
-        raise NotAnAvsecFile(f"{name}: not an .avsec file (not an SQLite database)")
+        raise NotAnAvsecFile(N_("{name}: not an .avsec file (not an SQLite database)"), name=name)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
     if not encrypted and page_size and page_count and size < page_size * page_count:
         raise NotAnAvsecFile(
-            f"{name}: the file is truncated ({size} of {page_size * page_count} bytes)"
+            N_("{name}: the file is truncated ({size} of {page_size} bytes)"),
+            name=name,
+            size=size,
+            page_size=page_size * page_count,
         )
     hot_journal = Path(str(path) + "-journal").exists()
     # A hot journal means a writer died mid-edit: SQLite must roll it back on open, which a
@@ -93,19 +97,25 @@ def check_file(path: Path, *, full: bool | None = None) -> int:
             else sqlite3.connect(uri, uri=True, isolation_level=None)
         )
     except sqlite3.Error as exc:
-        raise NotAnAvsecFile(f"{name}: cannot be read ({exc})") from exc
+        raise NotAnAvsecFile(N_("{name}: cannot be read ({exc})"), name=name, exc=exc) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != schema.APPLICATION_ID:
-            raise NotAnAvsecFile(f"{name}: an SQLite database, but not an .avsec file")
+            raise NotAnAvsecFile(
+                N_("{name}: an SQLite database, but not an .avsec file"), name=name
+            )
         if version > schema.LATEST:
             raise NewerVersionError(
-                f"{name}: written by a newer avsec (format {version}; this avsec reads up to "
-                f"{schema.LATEST}); update avsec to open it"
+                N_(
+                    "{name}: written by a newer avsec (format {version}; this avsec reads up to {LATEST}); update avsec to open it"
+                ),
+                name=name,
+                version=version,
+                LATEST=schema.LATEST,
             )
         if version < 1:
-            raise NotAnAvsecFile(f"{name}: an .avsec file with no format version")
+            raise NotAnAvsecFile(N_("{name}: an .avsec file with no format version"), name=name)
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -119,10 +129,14 @@ def check_file(path: Path, *, full: bool | None = None) -> int:
         missing = sorted(schema.required_tables(int(version)) - tables)
         if missing:
             raise NotAnAvsecFile(
-                f"{name}: the file is damaged (missing table {', '.join(missing)})"
+                N_("{name}: the file is damaged (missing table {names})"),
+                name=name,
+                names=", ".join(missing),
             )
     except sqlite3.DatabaseError as exc:
-        raise NotAnAvsecFile(f"{name}: the file is damaged or not an .avsec file ({exc})") from exc
+        raise NotAnAvsecFile(
+            N_("{name}: the file is damaged or not an .avsec file ({exc})"), name=name, exc=exc
+        ) from exc
     finally:
         conn.close()
     return int(version)
@@ -148,4 +162,6 @@ def _quick_check(conn: sqlite3.Connection, name: str, table: str | None) -> None
             (line.strip() for line in result.splitlines() if line.strip() and "***" not in line),
             result,
         )
-        raise NotAnAvsecFile(f"{name}: the file is damaged ({first[:160]})")
+        raise NotAnAvsecFile(
+            N_("{name}: the file is damaged ({first})"), name=name, first=first[:160]
+        )

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 from avsec.core.judgements import JUDGEMENT_PREFIX, Judgement, judgement_key
 
 
@@ -34,7 +35,9 @@ class JudgementStore:
                 )
             except ValidationError as exc:
                 reason = exc.errors()[0]["msg"]
-                raise StoreError(f"the entry {key} is damaged ({reason})") from None
+                raise StoreError(
+                    N_("the entry {key} is damaged ({reason})"), key=key, reason=reason
+                ) from None
         return out
 
     def write_judgement(self, finding_id: str, judgement: Judgement | None) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from avsec.core.errors import StoreError
+from avsec.core.i18n import N_
 
 
 class StaleEdit(StoreError):
@@ -32,8 +33,10 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
-    record = getattr(command, "record", None)
-    if record is not None:  # judgements and photo edits name their record themselves
+    # Judgements and photo edits name their record themselves (``record`` is the kind of
+    # record of the other edits, avsec/core/commands.py).
+    record = getattr(command, "stale_record", None)
+    if record is not None:
         expected.setdefault(record, _dump(state))
         return
     for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
@@ -72,9 +75,27 @@ def check_not_stale(store: Any, command: Any, *, undo: bool = False) -> None:
     if changed:
         kind, ident = changed[0]
         what = f"{kind} {ident}".strip()
-        more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
-        how = "was added" if expected[changed[0]] is None else "changed"
-        raise StaleEdit(
-            f"{store.path.name}: the {what}{more} {how} in another program since this edit "
-            "was prepared; nothing was written (reload and edit again)"
-        )
+        more = len(changed) - 1
+        added = expected[changed[0]] is None
+        raise StaleEdit(_STALE[added, bool(more)], name=store.path.name, what=what, more=more)
+
+
+#: The message of a stale edit by (the first record was added, more than one record differs).
+_STALE = {
+    (False, True): N_(
+        "{name}: the {what} and {more} more changed in another program since this edit "
+        "was prepared; nothing was written (reload and edit again)"
+    ),
+    (False, False): N_(
+        "{name}: the {what} changed in another program since this edit was prepared; "
+        "nothing was written (reload and edit again)"
+    ),
+    (True, True): N_(
+        "{name}: the {what} and {more} more were added in another program since this edit "
+        "was prepared; nothing was written (reload and edit again)"
+    ),
+    (True, False): N_(
+        "{name}: the {what} was added in another program since this edit was prepared; "
+        "nothing was written (reload and edit again)"
+    ),
+}

@@ -1,19 +1,38 @@
-"""Helpers shared by the verb modules."""
+"""Helpers shared by the verb modules: options, tables, outputs written safely (the
+language of the messages is :mod:`avsec.verbs._text`)."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # The output checks live in the application layer, shared with the app's File menu.
 from avsec.app.outputs import check_output, refuse_input_as_output
+from avsec.core.i18n import N_
+from avsec.verbs._text import message, tr
 
-__all__ = ["check_output", "refuse_input_as_output", "safe_output"]
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["check_output", "iso_date", "refuse_input_as_output", "safe_output"]
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    import datetime as dt  # not at import: the app's cold start reads this module
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            message(N_("{text!r} is not a date like 2026-03-14"), text=text)
+        ) from None
 
 
 def print_json(value: Any) -> None:
@@ -38,16 +57,47 @@ def add_lang(parser: Any) -> None:
         "--lang",
         choices=list(languages),
         default=None,
-        help="language: " + ", ".join(languages) + " (a text not yet translated is in English)",
+        help=message(
+            N_("language: {languages} (a text not yet translated is in English)"),
+            languages=", ".join(languages),
+        ),
     )
     parser.add_argument(
         "--number-format",
         choices=[f for f in NUMBER_FORMATS if f],
         default=None,
         metavar="LOCALE",
-        help="write numbers as this locale does, apart from the language: es_MX 1,234.5, "
-        "es_AR 1.234,5, fr_FR 1 234,5 (default: as the language)",
+        help=tr(
+            "write numbers as this locale does, apart from the language: es_MX 1,234.5, "
+            "es_AR 1.234,5, fr_FR 1 234,5 (default: as the language)"
+        ),
     )
+
+
+def add_param(parser: Any, help: str) -> None:
+    """Add the repeatable ``--param NAME=VALUE`` option (read with :func:`param_numbers`);
+    ``help`` is already translated."""
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help=help)
+
+
+def param_numbers(pairs: Sequence[str], names: Sequence[str]) -> dict[str, float]:
+    """``NAME=VALUE`` pairs as numbers by name; an unknown name or a value that is not a
+    number is refused in one line."""
+    from avsec.core.errors import InputError
+
+    out: dict[str, float] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or name not in names:
+            message = N_("--param {pair}: use NAME=VALUE with NAME one of {names}")
+            raise InputError(message, pair=pair, names=", ".join(names))
+        try:
+            out[name] = float(value)
+        except ValueError:
+            message = N_("--param {pair}: {value!r} is not a number")
+            raise InputError(message, pair=pair, value=value) from None
+    return out
 
 
 def open_file(path: str) -> Any:
@@ -58,7 +108,8 @@ def open_file(path: str) -> Any:
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
-    """Format rows as a plain aligned text table."""
+    """Format rows as a plain aligned text table; ``header`` holds msgids (marked ``N_``)."""
+    header = [tr(h) for h in header]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -79,7 +130,8 @@ def safe_output(
     The output is checked first (:func:`check_output`). A failed write (disk full, an error
     while building) leaves the previous file, if any, untouched and no temporary file behind.
     """
-    from avsec.core.errors import InputError
+
+    from avsec.io.outputs import cannot_write
 
     out = check_output(target, suffixes, inputs, suffix_message)
     folder = out.parent if str(out.parent) else Path(".")
@@ -88,7 +140,7 @@ def safe_output(
             prefix=f".{out.stem}.", suffix=f".part{out.suffix}", dir=folder
         )
     except OSError as exc:
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise cannot_write(out, exc) from exc
     os.close(handle)
     temp = Path(name)
     try:
@@ -97,7 +149,7 @@ def safe_output(
         os.chmod(temp, mode)
         os.replace(temp, out)
     except OSError as exc:
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise cannot_write(out, exc) from exc
     finally:
         temp.unlink(missing_ok=True)
 

@@ -9,11 +9,12 @@ checklist for the item links; the findings are stored in the file) or a GeoJSON 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
 from avsec.verbs._common import add_lang, open_file, print_json, table
+from avsec.verbs._text import message, tr, warn
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 UNITS = {"m": "m", "m2": "m²"}
@@ -22,16 +23,17 @@ UNITS = {"m": "m", "m2": "m²"}
 def register(subparsers: Any) -> None:
     """Add ``avsec analyze``."""
     p = subparsers.add_parser(
-        "analyze", help="find gaps in the layout with the geometry rules (.avsec file or GeoJSON)"
+        "analyze",
+        help=tr("find gaps in the layout with the geometry rules (.avsec file or GeoJSON)"),
     )
-    p.add_argument("path", help="an .avsec file or a GeoJSON layout")
-    p.add_argument("--json", action="store_true", help="print findings and metrics as JSON")
+    p.add_argument("path", help=tr("an .avsec file or a GeoJSON layout"))
+    p.add_argument("--json", action="store_true", help=tr("print findings and metrics as JSON"))
     p.add_argument(
         "--from",
         dest="source",
         choices=["avsec", "osm"],
         default="avsec",
-        help="for a GeoJSON PATH: an avsec layout (default) or an OpenStreetMap export",
+        help=tr("for a GeoJSON PATH: an avsec layout (default) or an OpenStreetMap export"),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_analyze)
@@ -89,7 +91,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         layout = read_layout(path, args.source)
         for warning in layout.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            warn(N_("warning: {warning}"), warning=warning)
         result = analyze(layout.features, RuleParameters(), _bundled_checklist())
         lang = args.lang or "en"
     if args.json:
@@ -126,34 +128,67 @@ def render_table(
             ]
             for f in result.findings
         ]
-        lines.append(table(rows, ["#", "severity", "rule", "value", "zone", "items", "message"]))
+        lines.append(
+            table(
+                rows,
+                [
+                    "#",
+                    N_("severity"),
+                    N_("rule"),
+                    N_("value"),
+                    N_("zone"),
+                    N_("items"),
+                    N_("message"),
+                ],
+            )
+        )
     else:
-        lines.append("No findings.")
+        lines.append(message(N_("No findings.")))
     lines.append("")
     covered = m.get("perimeter_covered")
     share = "–" if covered is None else f"{covered * 100:.1f} %"
     severities = m["findings_by_severity"]
     lines.append(
-        f"perimeter {m['perimeter_length_m']:,.0f} m, covered {share}, gaps {m['perimeter_gap_m']:,.1f} m; "
-        f"{m['features_analysed']} features analysed ({m['access_points']} access points)"
+        message(
+            N_(
+                "perimeter {length:,.0f} m, covered {share}, gaps {gaps:,.1f} m; "
+                "{features} features analysed ({access_points} access points)"
+            ),
+            length=m["perimeter_length_m"],
+            share=share,
+            gaps=m["perimeter_gap_m"],
+            features=m["features_analysed"],
+            access_points=m["access_points"],
+        )
     )
     lines.append(
-        f"findings {m['findings']}: {severities['critical']} critical, {severities['major']} major, "
-        f"{severities['minor']} minor"
+        message(
+            N_("findings {findings}: {critical} critical, {major} major, {minor} minor"),
+            findings=m["findings"],
+            **severities,
+        )
     )
     if m.get("features_ignored"):
         lines.append(
-            f"{m['features_ignored']} features not analysed (unknown kind or unusable geometry)"
+            message(
+                N_("{count} features not analysed (unknown kind or unusable geometry)"),
+                count=m["features_ignored"],
+            )
         )
     for rule, note in m.get("notes", {}).items():
-        lines.append(f"note ({rule}): {note}")
+        lines.append(message(N_("note ({rule}): {note}"), rule=rule, note=note))
     if suggestions:
-        lines += ["", "Checklist items informed by the geometry (the inspector's answer wins):"]
+        lines += [
+            "",
+            message(N_("Checklist items informed by the geometry (the inspector's answer wins):")),
+        ]
         rows = []
         for s in suggestions:
             answered = s.answered or "not assessed"
             rows.append(
                 [s.item_id, str(len(s.findings)), s.suggested or "–", answered, s.status or "–"]
             )
-        lines.append(table(rows, ["item", "findings", "suggested", "answered", "shown"]))
+        lines.append(
+            table(rows, [N_("item"), N_("findings"), N_("suggested"), N_("answered"), N_("shown")])
+        )
     return "\n".join(lines)

@@ -7,95 +7,111 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from avsec.core.i18n import LANGUAGES
-from avsec.verbs._common import add_lang, open_file, percent, print_json, safe_output, table
+from avsec.core.i18n import LANGUAGES, N_, ntranslate
+from avsec.verbs._common import (
+    add_lang,
+    add_param,
+    iso_date,
+    open_file,
+    param_numbers,
+    percent,
+    print_json,
+    safe_output,
+    table,
+)
+from avsec.verbs._text import cli_language, message, say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add the assessment verbs."""
-    p = subparsers.add_parser("new", help="create a new assessment file")
-    p.add_argument("file", help="the .avsec file to create")
-    p.add_argument("--airport", help="ICAO or IATA code (from the airportsdata database)")
-    p.add_argument("--name", help="custom airport: its name")
-    p.add_argument("--lat", type=float, help="custom airport: latitude")
-    p.add_argument("--lon", type=float, help="custom airport: longitude")
-    p.add_argument("--icao", default="", help="custom airport: its ICAO code, if it has one")
-    p.add_argument("--city", default="", help="custom airport: city")
-    p.add_argument("--country", default="", help="custom airport: ISO country code")
-    p.add_argument("--checklist", default=None, help="checklist id or YAML path")
-    p.add_argument("--team", action="append", default=[], help="team member (repeatable)")
-    p.add_argument("--title", default="", help="assessment title")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = subparsers.add_parser("new", help=tr("create a new assessment file"))
+    p.add_argument("file", help=tr("the .avsec file to create"))
+    p.add_argument("--airport", help=tr("ICAO or IATA code (from the airportsdata database)"))
+    p.add_argument("--name", help=tr("custom airport: its name"))
+    p.add_argument("--lat", type=float, help=tr("custom airport: latitude"))
+    p.add_argument("--lon", type=float, help=tr("custom airport: longitude"))
+    p.add_argument("--icao", default="", help=tr("custom airport: its ICAO code, if it has one"))
+    p.add_argument("--city", default="", help=tr("custom airport: city"))
+    p.add_argument("--country", default="", help=tr("custom airport: ISO country code"))
+    p.add_argument("--checklist", default=None, help=tr("checklist id or YAML path"))
+    p.add_argument("--team", action="append", default=[], help=tr("team member (repeatable)"))
+    p.add_argument("--title", default="", help=tr("assessment title"))
+    p.add_argument("--force", action="store_true", help=tr("overwrite an existing file"))
     p.add_argument(
         "--encrypt",
         action="store_true",
-        help="encrypt the whole file with a passphrase (asked for; or AVSEC_PASSPHRASE)",
+        help=tr("encrypt the whole file with a passphrase (asked for; or AVSEC_PASSPHRASE)"),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_new)
 
     p = subparsers.add_parser(
         "edit",
-        help="change the assessment details: title, team, dates, handling marking, rule parameters",
-        description="Change the assessment header as one undoable, journaled edit. Rule "
-        "parameters: " + ", ".join(_PARAMETER_HELP) + ".",
+        help=tr(
+            "change the assessment details: title, team, dates, handling marking, rule parameters"
+        ),
+        description=tr(
+            "Change the assessment header as one undoable, journaled edit. Rule parameters: "
+            "{parameters}."
+        ).format(parameters=", ".join(_PARAMETER_HELP)),
     )
     p.add_argument("file")
     p.add_argument("--title")
-    p.add_argument("--team", action="append", help="team member (repeatable; replaces the list)")
-    p.add_argument("--organisation")
-    p.add_argument("--started", type=_date, help="first day of the assessment, YYYY-MM-DD")
-    p.add_argument("--ended", type=_date, help="last day of the assessment, YYYY-MM-DD")
-    for lang in LANGUAGES:
-        p.add_argument(f"--marking-{lang}", help=f"handling marking printed on reports in {lang}")
-    p.add_argument("--language", choices=list(LANGUAGES), help="the assessment's working language")
     p.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5",
+        "--team", action="append", help=tr("team member (repeatable; replaces the list)")
     )
+    p.add_argument("--organisation")
+    p.add_argument("--started", type=iso_date, help=tr("first day of the assessment, YYYY-MM-DD"))
+    p.add_argument("--ended", type=iso_date, help=tr("last day of the assessment, YYYY-MM-DD"))
+    for lang in LANGUAGES:
+        p.add_argument(
+            f"--marking-{lang}",
+            help=message(N_("handling marking printed on reports in {lang}"), lang=lang),
+        )
+    p.add_argument(
+        "--language", choices=list(LANGUAGES), help=tr("the assessment's working language")
+    )
+    add_param(p, "set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5")
     p.set_defaults(handler=cmd_edit)
 
-    p = subparsers.add_parser("info", help="show what an assessment file holds")
+    p = subparsers.add_parser("info", help=tr("show what an assessment file holds"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_info)
 
-    p = subparsers.add_parser("responses", help="import or export responses as CSV")
+    p = subparsers.add_parser("responses", help=tr("import or export responses as CSV"))
     sub = p.add_subparsers(dest="responses_verb", metavar="import|export", required=True)
-    q = sub.add_parser("import", help="apply item_id,status[,notes] rows (all or nothing)")
+    q = sub.add_parser("import", help=tr("apply item_id,status[,notes] rows (all or nothing)"))
     q.add_argument("file")
     q.add_argument("csv")
     q.set_defaults(handler=cmd_responses_import)
-    q = sub.add_parser("export", help="write every item's status and notes")
+    q = sub.add_parser("export", help=tr("write every item's status and notes"))
     q.add_argument("file")
-    q.add_argument("-o", "--output", required=True, help="the CSV to write, or - for stdout")
+    q.add_argument("-o", "--output", required=True, help=tr("the CSV to write, or - for stdout"))
     q.set_defaults(handler=cmd_responses_export)
 
-    p = subparsers.add_parser("score", help="coverage, EI and weighted score by area")
+    p = subparsers.add_parser("score", help=tr("coverage, EI and weighted score by area"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     add_lang(p)
     p.set_defaults(handler=cmd_score)
 
-    p = subparsers.add_parser("outline", help="the improvement outline generated from gaps")
+    p = subparsers.add_parser("outline", help=tr("the improvement outline generated from gaps"))
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--save",
         action="store_true",
-        help="store the regenerated outline (user edits kept; nothing written when unchanged)",
+        help=tr("store the regenerated outline (user edits kept; nothing written when unchanged)"),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_outline)
 
     p = subparsers.add_parser(
-        "export", help="export the assessment (json) or action plan (csv, xlsx)"
+        "export", help=tr("export the assessment (json) or action plan (csv, xlsx)")
     )
     p.add_argument("file")
-    p.add_argument("-o", "--output", required=True, help="OUT.json, OUT.csv or OUT.xlsx")
+    p.add_argument("-o", "--output", required=True, help=tr("OUT.json, OUT.csv or OUT.xlsx"))
     add_lang(p)
     p.set_defaults(handler=cmd_export)
 
@@ -108,13 +124,6 @@ _PARAMETER_HELP = (
     "access_point_boundary_m (default 10.0, 0 to 1000)",
     "clear_zone_m (default 3.0, 0 to 100)",
 )
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -145,30 +154,21 @@ def cmd_edit(args: argparse.Namespace) -> int:
             from avsec.core.assessment import RuleParameters
 
             values = before.parameters.model_dump()
-            for pair in args.param:
-                name, sep, value = pair.partition("=")
-                if not sep or name not in values:
-                    raise InputError(
-                        f"--param {pair}: use NAME=VALUE with NAME one of {', '.join(values)}"
-                    )
-                try:
-                    values[name] = float(value)
-                except ValueError:
-                    raise InputError(f"--param {pair}: {value!r} is not a number") from None
+            values.update(param_numbers(args.param, list(values)))
             try:
                 update["parameters"] = RuleParameters(**values)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 name = ".".join(str(p) for p in first["loc"])
-                raise InputError(f"--param {name}: {first['msg']}") from None
+                raise InputError(N_("--param {name}: {msg}"), name=name, msg=first["msg"]) from None
         if not update:
-            raise InputError("nothing to change; see 'avsec edit --help'")
+            raise InputError(N_("nothing to change; see 'avsec edit --help'"))
         after = edited_header(before, **update)
         f.apply(SetAssessment(before, after))
         stale = f.findings_stale()
-    print(f"updated {', '.join(sorted(update))} in {args.file}")
+    say(N_("updated {fields} in {file}"), fields=", ".join(sorted(update)), file=args.file)
     if stale:
-        print("the rule parameters changed: run 'avsec analyze' to refresh the findings")
+        say(N_("the rule parameters changed: run 'avsec analyze' to refresh the findings"))
     return 0
 
 
@@ -184,12 +184,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         airport = lookup_airport(args.airport)
     elif args.name and args.lat is not None and args.lon is not None:
         if not (-90 <= args.lat <= 90 and -180 <= args.lon <= 180):
-            raise InputError("--lat must be within -90..90 and --lon within -180..180")
+            raise InputError(N_("--lat must be within -90..90 and --lon within -180..180"))
         airport = custom_airport(
             args.name, args.lat, args.lon, icao=args.icao, city=args.city, country=args.country
         )
     else:
-        raise InputError("give --airport CODE, or --name, --lat and --lon for a custom airport")
+        raise InputError(N_("give --airport CODE, or --name, --lat and --lon for a custom airport"))
     checklist = get_checklist(args.checklist or BUNDLED_CHECKLIST)
     assessment = Assessment(
         title=args.title or f"{airport.name} access control",
@@ -209,9 +209,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     ):
         pass
     code = airport.icao or airport.name
-    print(
-        f"created {args.file}: {code} {airport.name}, checklist {checklist.id} v{checklist.version}"
-        + (" (encrypted)" if passphrase else "")
+    say(
+        N_("created {file}: {code} {airport}, checklist {checklist} v{version} (encrypted)")
+        if passphrase
+        else N_("created {file}: {code} {airport}, checklist {checklist} v{version}"),
+        file=args.file,
+        code=code,
+        airport=airport.name,
+        checklist=checklist.id,
+        version=checklist.version,
     )
     return 0
 
@@ -271,21 +277,32 @@ def cmd_info(args: argparse.Namespace) -> int:
     airport = info["airport"]
     codes = "/".join(c for c in (airport["icao"], airport["iata"]) if c)
     print(info["handling_marking"])
-    print(f"{info['title']}")
-    print(
-        f"  airport    {codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip()
+    print(info["title"])
+    place = f"{codes} {airport['name']}, {airport['city']} {airport['country']}".rstrip()
+    say(N_("  airport    {place}"), place=place)
+    say(
+        N_("  checklist  {id} v{version}"),
+        id=info["checklist"]["id"],
+        version=info["checklist"]["version"],
     )
-    print(f"  checklist  {info['checklist']['id']} v{info['checklist']['version']}")
-    print(
-        f"  mode       {info['mode']}"
-        + (f" (team {info['team_name']})" if info["team_name"] else "")
-    )
+    if info["team_name"]:
+        say(N_("  mode       {mode} (team {team})"), mode=info["mode"], team=info["team_name"])
+    else:
+        say(N_("  mode       {mode}"), mode=info["mode"])
     c = info["counts"]
-    print(f"  answered   {c['answered']} of {c['items']} items")
-    stale = " (out of date: run avsec analyze)" if info["findings_stale"] else ""
-    print(f"  layout     {c['features']} features, {c['findings']} findings{stale}")
-    print(
-        f"  outline    {c['actions']} actions; {c['photos']} photos; {c['changes']} journal entries"
+    say(N_("  answered   {answered} of {items} items"), answered=c["answered"], items=c["items"])
+    stale = message(N_(" (out of date: run avsec analyze)")) if info["findings_stale"] else ""
+    say(
+        N_("  layout     {features} features, {findings} findings{stale}"),
+        features=c["features"],
+        findings=c["findings"],
+        stale=stale,
+    )
+    say(
+        N_("  outline    {actions} actions; {photos} photos; {changes} journal entries"),
+        actions=c["actions"],
+        photos=c["photos"],
+        changes=c["changes"],
     )
     if info["previous"]:
         from avsec.verbs.followup import print_last_visit
@@ -318,7 +335,13 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
             )
             commands.append(SetResponse(item_id, before, after))
         f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))
-    print(f"imported {len(rows)} response{'s' if len(rows) != 1 else ''} from {args.csv}")
+    imported = ntranslate(
+        "imported {count} response from {csv}",
+        "imported {count} responses from {csv}",
+        len(rows),
+        cli_language(),
+    )
+    print(imported.format(count=len(rows), csv=args.csv))
     return 0
 
 
@@ -334,7 +357,13 @@ def cmd_responses_export(args: argparse.Namespace) -> int:
             return 0
         with safe_output(args.output, (".csv",), inputs=[args.file]) as temp:
             count = write_responses_csv(temp, f.checklist, f.responses())
-    print(f"wrote {count} responses to {args.output}")
+    wrote = ntranslate(
+        "wrote {count} response to {output}",
+        "wrote {count} responses to {output}",
+        count,
+        cli_language(),
+    )
+    print(wrote.format(count=count, output=args.output))
     return 0
 
 
@@ -364,14 +393,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     o = scores.overall
     rows.append(
         [
-            "Overall",
+            message(N_("Overall")),
             percent(o.coverage),
             percent(o.ei),
             percent(o.weighted),
             f"{o.assessed}/{o.applicable}",
         ]
     )
-    print(table(rows, ["area", "coverage", "EI", "weighted", "assessed"]))
+    print(table(rows, [N_("area"), N_("coverage"), "EI", N_("weighted"), N_("assessed")]))
     return 0
 
 
@@ -412,11 +441,19 @@ def cmd_outline(args: argparse.Namespace) -> int:
         ]
         for a in outline
     ]
-    print(table(rows, ["horizon", "priority", "items", "action", "due"]))
+    print(table(rows, [N_("horizon"), N_("priority"), N_("items"), N_("action"), N_("due")]))
     if args.save and update.command is None:
-        print(f"the outline in {args.file} is up to date ({len(outline)} actions); nothing written")
+        say(
+            N_("the outline in {file} is up to date ({outline_count} actions); nothing written"),
+            file=args.file,
+            outline_count=len(outline),
+        )
     elif args.save:
-        print(f"saved {len(outline)} actions to {args.file}")
+        say(
+            N_("saved {outline_count} actions to {file}"),
+            outline_count=len(outline),
+            file=args.file,
+        )
     return 0
 
 
@@ -431,12 +468,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             from avsec.io.assessment_json import write_assessment_json
 
             write_assessment_json(doc, temp)
-            summary = f"wrote {out}"
+            summary = message(N_("wrote {out}"), out=out)
         else:
             from avsec.io import cap
 
             lang = args.lang or doc.assessment.language
             count = cap.write_cap(doc, temp, lang=lang)
-            summary = f"wrote {count} actions to {out}"
+            wrote = ntranslate(
+                "wrote {count} action to {out}",
+                "wrote {count} actions to {out}",
+                count,
+                cli_language(),
+            )
+            summary = wrote.format(count=count, out=out)
     print(summary)
     return 0

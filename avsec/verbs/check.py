@@ -12,19 +12,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import ntranslate
 from avsec.verbs._common import print_json
+from avsec.verbs._text import cli_language, tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec check FILE [--store-photo-copies] [--json]``."""
-    p = subparsers.add_parser("check", help="check the whole file for damage, photo bytes included")
-    p.add_argument("file", help="the .avsec file")
+    p = subparsers.add_parser(
+        "check", help=tr("check the whole file for damage, photo bytes included")
+    )
+    p.add_argument("file", help=tr("the .avsec file"))
     p.add_argument(
         "--store-photo-copies",
         action="store_true",
-        help="make and store the report copy and thumbnail of photos that lack them",
+        help=tr("make and store the report copy and thumbnail of photos that lack them"),
     )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
     p.set_defaults(handler=cmd_check)
 
 
@@ -51,14 +55,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
         return 0
-    print(f"{path.name}: ok (whole file checked, {photos} photo{'' if photos == 1 else 's'})")
+    lang = cli_language()
+    checked = ntranslate(
+        "{name}: ok (whole file checked, {count} photo)",
+        "{name}: ok (whole file checked, {count} photos)",
+        photos,
+        lang,
+    )
+    print(checked.format(name=path.name, count=photos))
     if stored:
-        print(f"stored the report copy and thumbnail of {stored} photo{'' if stored == 1 else 's'}")
+        done = ntranslate(
+            "stored the report copy and thumbnail of {count} photo",
+            "stored the report copy and thumbnail of {count} photos",
+            stored,
+            lang,
+        )
+        print(done.format(count=stored))
     if without:
+        note = ntranslate(
+            "avsec: note: {count} photo has no report copy (attached by an older avsec); "
+            "'avsec check {file} --store-photo-copies' stores them",
+            "avsec: note: {count} photos have no report copy (attached by an older avsec); "
+            "'avsec check {file} --store-photo-copies' stores them",
+            without,
+            lang,
+        )
         print(
-            f"avsec: note: {without} photo{' has' if without == 1 else 's have'} no report copy "
-            "(attached by an older avsec); "
-            f"'avsec check {args.file} --store-photo-copies' stores them",
+            note.format(count=without, file=args.file),
             file=sys.stderr,
         )
     return 0

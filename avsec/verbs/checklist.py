@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
 from avsec.verbs._common import check_output, print_json, safe_output, table
+from avsec.verbs._text import cli_language, say, tr
 
 #: Ids of installed checklists: they become file names in the user folder.
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -16,38 +18,40 @@ CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 def register(subparsers: Any) -> None:
     """Add ``avsec checklist ...``."""
-    p = subparsers.add_parser("checklist", help="list, validate and export checklists")
+    p = subparsers.add_parser("checklist", help=tr("list, validate and export checklists"))
     sub = p.add_subparsers(
         dest="checklist_verb", metavar="list|validate|export|to-xlsx|from-xlsx|add", required=True
     )
-    q = sub.add_parser("list", help="bundled checklists and those in the user folder")
+    q = sub.add_parser("list", help=tr("bundled checklists and those in the user folder"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_list)
     q = sub.add_parser(
         "validate",
-        help="check checklist YAML files (the bundled ones by default, which must carry every "
-        "language; a user's checklist may carry fewer: the missing ones are listed)",
+        help=tr(
+            "check checklist YAML files (the bundled ones by default, which must carry every "
+            "language; a user's checklist may carry fewer: the missing ones are listed)"
+        ),
     )
     q.add_argument("yaml", nargs="*")
     q.add_argument(
         "--all-languages",
         action="store_true",
-        help="require every language of the app, as for a bundled checklist",
+        help=tr("require every language of the app, as for a bundled checklist"),
     )
     q.set_defaults(handler=cmd_validate)
-    q = sub.add_parser("export", help="print a checklist as JSON")
+    q = sub.add_parser("export", help=tr("print a checklist as JSON"))
     q.add_argument("id", nargs="?", default=None)
-    q.add_argument("--json", action="store_true", help="JSON output (the only format)")
+    q.add_argument("--json", action="store_true", help=tr("JSON output (the only format)"))
     q.set_defaults(handler=cmd_export)
-    q = sub.add_parser("to-xlsx", help="write a checklist as a spreadsheet template")
+    q = sub.add_parser("to-xlsx", help=tr("write a checklist as a spreadsheet template"))
     q.add_argument("id", nargs="?", default=None)
     q.add_argument("-o", "--output", required=True)
     q.set_defaults(handler=cmd_to_xlsx)
-    q = sub.add_parser("from-xlsx", help="turn a checklist spreadsheet into validated YAML")
+    q = sub.add_parser("from-xlsx", help=tr("turn a checklist spreadsheet into validated YAML"))
     q.add_argument("xlsx")
     q.add_argument("-o", "--output", required=True)
     q.set_defaults(handler=cmd_from_xlsx)
-    q = sub.add_parser("add", help="validate a checklist YAML and copy it to the user folder")
+    q = sub.add_parser("add", help=tr("validate a checklist YAML and copy it to the user folder"))
     q.add_argument("yaml")
     q.set_defaults(handler=cmd_add)
 
@@ -77,10 +81,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         return 0
     rows = [[s.id, str(s.version), str(s.items), s.origin, s.title.get("en", "")] for s in sources]
-    print(table(rows, ["id", "version", "items", "origin", "title"]))
-    print(f"\nOwn checklists go in {user_checklist_dir()}")
+    print(table(rows, [N_("id"), N_("version"), N_("items"), N_("origin"), N_("title")]))
+    print()
+    say(N_("Own checklists go in {folder}"), folder=user_checklist_dir())
     for problem in problems:
-        print(f"skipped: {problem}")
+        say(N_("skipped: {problem}"), problem=problem)
     return 0
 
 
@@ -121,17 +126,28 @@ def cmd_validate(args: argparse.Namespace) -> int:
             checklist = load_checklist_file(path, catalogue, languages=every if strict else None)
         except (ChecklistError, InputError) as exc:
             failed += 1
-            for line in getattr(exc, "problems", [str(exc)]):
+            for line in getattr(exc, "problems", None) or [exc.in_language(cli_language())]:
                 print(line, file=sys.stderr)
             continue
         count = sum(1 for _ in checklist.items())
         name = getattr(path, "name", path)
-        print(f"{name}: ok ({checklist.id} v{checklist.version}, {count} items)")
+        say(
+            N_("{path}: ok ({id} v{version}, {count} items)"),
+            path=name,
+            id=checklist.id,
+            version=checklist.version,
+            count=count,
+        )
         missing = missing_languages(checklist, every)
         if missing:
-            print(
-                f"{name}: no text in {', '.join(missing)} (shown in English there; "
-                f"a bundled checklist needs {', '.join(every)})"
+            say(
+                N_(
+                    "{name}: no text in {missing} (shown in English there; a bundled checklist "
+                    "needs {every})"
+                ),
+                name=name,
+                missing=", ".join(missing),
+                every=", ".join(every),
             )
     return 1 if failed else 0
 
@@ -186,7 +202,11 @@ def cmd_to_xlsx(args: argparse.Namespace) -> int:
     checklist = get_checklist(args.id or BUNDLED_CHECKLIST)
     with safe_output(args.output, (".xlsx",)) as temp:
         to_xlsx(checklist, temp)
-    print(f"wrote {args.output} ({sum(1 for _ in checklist.items())} items)")
+    say(
+        N_("wrote {output} ({count} items)"),
+        output=args.output,
+        count=sum(1 for _ in checklist.items()),
+    )
     return 0
 
 
@@ -212,8 +232,12 @@ def cmd_from_xlsx(args: argparse.Namespace) -> int:
         ) from None
     with safe_output(args.output, (".yaml", ".yml"), inputs=[args.xlsx]) as temp:
         write_yaml(data, temp)
-    print(
-        f"wrote {args.output} ({checklist.id} v{checklist.version}, {sum(1 for _ in checklist.items())} items)"
+    say(
+        N_("wrote {output} ({id} v{version}, {count} items)"),
+        output=args.output,
+        id=checklist.id,
+        version=checklist.version,
+        count=sum(1 for _ in checklist.items()),
     )
     return 0
 
@@ -230,18 +254,30 @@ def cmd_add(args: argparse.Namespace) -> int:
     # The id names the installed file: it must not climb out of the user folder.
     if not CHECKLIST_ID.fullmatch(checklist.id):
         raise InputError(
-            f"{source.name}: checklist id {checklist.id!r} must be lower-case letters, digits, "
-            "'.', '_' or '-', starting with a letter or digit; nothing installed"
+            N_(
+                "{name}: checklist id {id!r} must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit; nothing installed"
+            ),
+            name=source.name,
+            id=checklist.id,
         )
     folder = user_checklist_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{checklist.id}.yaml"
     if target.resolve().parent != folder.resolve():
-        raise InputError(f"{source.name}: id {checklist.id!r} leaves the checklist folder")
+        raise InputError(
+            N_("{name}: id {id!r} leaves the checklist folder"), name=source.name, id=checklist.id
+        )
     if target.exists() and target.read_bytes() != source.read_bytes():
         raise InputError(
-            f"{target}: a different checklist with id {checklist.id} is installed; remove it first"
+            N_("{target}: a different checklist with id {id} is installed; remove it first"),
+            target=target,
+            id=checklist.id,
         )
     shutil.copyfile(source, target)
-    print(f"added {checklist.id} v{checklist.version} to {folder}")
+    say(
+        N_("added {id} v{version} to {folder}"),
+        id=checklist.id,
+        version=checklist.version,
+        folder=folder,
+    )
     return 0

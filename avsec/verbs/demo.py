@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
 from avsec.verbs._common import add_lang
+from avsec.verbs._text import say, tr, warn
 
 DEFAULT_OUT = "avsec-demo"
 
@@ -18,26 +20,33 @@ def register(subparsers: Any) -> None:
     """Add ``avsec demo``."""
     p = subparsers.add_parser(
         "demo",
-        help="build the training-airport assessment and open it (or write its report)",
+        help=tr("build the training-airport assessment and open it (or write its report)"),
         description=(
-            "Build the fictional Isla Ejemplo (ZZEJ) training airport, with every item answered "
-            "(the workshop's answer key), in DIR and open it in the app. With --no-gui, or when "
-            "there is no display, write DIR/report.pdf instead. A key already in DIR is reused "
-            "as it is (your edits, and the exercises packed from it, stay valid); --fresh "
-            "rebuilds it, keeping the old file as a .bak copy."
+            tr(
+                "Build the fictional Isla Ejemplo (ZZEJ) training airport, with every item answered "
+                "(the workshop's answer key), in DIR and open it in the app. With --no-gui, or when "
+                "there is no display, write DIR/report.pdf instead. A key already in DIR is reused "
+                "as it is (your edits, and the exercises packed from it, stay valid); --fresh "
+                "rebuilds it, keeping the old file as a .bak copy."
+            )
         ),
     )
     p.add_argument(
-        "--out", default=DEFAULT_OUT, metavar="DIR", help=f"folder (default {DEFAULT_OUT})"
+        "--out",
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=tr("folder (default {folder})").format(folder=DEFAULT_OUT),
     )
     p.add_argument(
-        "--no-gui", action="store_true", help="write DIR/report.pdf instead of opening the app"
+        "--no-gui", action="store_true", help=tr("write DIR/report.pdf instead of opening the app")
     )
     p.add_argument(
         "--fresh",
         action="store_true",
-        help="rebuild the key even if DIR has one (the old file is kept as NAME.avsec.bak); "
-        "team files packed from the old key will not match the new one",
+        help=tr(
+            "rebuild the key even if DIR has one (the old file is kept as NAME.avsec.bak); "
+            "team files packed from the old key will not match the new one"
+        ),
     )
     add_lang(p)
     p.set_defaults(handler=cmd_demo)
@@ -83,28 +92,42 @@ def cmd_demo(args: argparse.Namespace) -> int:
     result = prepare_demo(out_dir, lang=lang, fresh=args.fresh)
     path = result.path
     if result.reused:
-        print(f"reusing the training airport in {path} (kept as it is, with any edits)")
+        say(N_("reusing the training airport in {path} (kept as it is, with any edits)"), path=path)
         if args.lang and result.language and result.language != args.lang:
-            print(f"  it was built in '{result.language}'; the report is written in '{lang}'")
-        print(f"  to rebuild it from the bundled data: avsec demo --out {out_dir} --fresh")
+            say(
+                N_("  it was built in '{language}'; the report is written in '{lang}'"),
+                language=result.language,
+                lang=lang,
+            )
+        say(
+            N_("  to rebuild it from the bundled data: avsec demo --out {out_dir} --fresh"),
+            out_dir=out_dir,
+        )
     else:
         if result.problem:
-            print(
-                f"avsec: warning: the demo in {path} does not open ({result.problem}); rebuilt it",
-                file=sys.stderr,
+            warn(
+                N_("avsec: warning: the demo in {path} does not open ({problem}); rebuilt it"),
+                path=path,
+                problem=result.problem,
             )
         if result.backup is not None:
-            print(f"moved the previous key to {result.backup}")
-        print(f"built the training airport in {path}")
+            say(N_("moved the previous key to {backup}"), backup=result.backup)
+        say(N_("built the training airport in {path}"), path=path)
     run = None if args.no_gui or not has_display() else _gui_runner()
     if run is not None:
         return int(run(path, lang) or 0)
     if not args.no_gui:
-        reason = "no display" if not has_display() else "the desktop app is not available"
-        print(f"{reason}: writing the report instead")
+        say(
+            N_("no display: writing the report instead")
+            if not has_display()
+            else N_("the desktop app is not available: writing the report instead")
+        )
     report = write_report(path, out_dir / "report.pdf", lang)
-    print(f"wrote {report}")
-    print(
-        f"next: avsec workshop pack {path} -o exercise.avsec   (a training exercise from this key)"
+    say(N_("wrote {report}"), report=report)
+    say(
+        N_(
+            "next: avsec workshop pack {path} -o exercise.avsec   (a training exercise from this key)"
+        ),
+        path=path,
     )
     return 0

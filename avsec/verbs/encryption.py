@@ -10,16 +10,21 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
+from avsec.verbs._text import say, tr
+
 
 def register(subparsers: Any) -> None:
     """Add ``avsec encrypt FILE`` and ``avsec decrypt FILE``."""
     p = subparsers.add_parser(
-        "encrypt", help="encrypt an assessment file with a passphrase (SQLCipher 4, AES-256)"
+        "encrypt", help=tr("encrypt an assessment file with a passphrase (SQLCipher 4, AES-256)")
     )
-    p.add_argument("file", help="the plain .avsec file")
+    p.add_argument("file", help=tr("the plain .avsec file"))
     p.set_defaults(handler=cmd_encrypt)
-    p = subparsers.add_parser("decrypt", help="store an encrypted assessment file as a plain one")
-    p.add_argument("file", help="the encrypted .avsec file")
+    p = subparsers.add_parser(
+        "decrypt", help=tr("store an encrypted assessment file as a plain one")
+    )
+    p.add_argument("file", help=tr("the encrypted .avsec file"))
     p.set_defaults(handler=cmd_decrypt)
 
 
@@ -30,14 +35,17 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if crypto.looks_encrypted(path):
-        raise PassphraseError(f"{path.name}: already encrypted (or not an .avsec file)")
+        raise PassphraseError(
+            N_("{name}: already encrypted (or not an .avsec file)"), name=path.name
+        )
     check_file(path)  # refuses anything that is not a sound plain .avsec file
     crypto.encrypt_file(path, crypto.passphrase_for(path, confirm=True))
     check_file(path)  # the encrypted copy reads back before we say so
-    print(f"encrypted {path} (SQLCipher 4, AES-256)")
-    print(
-        "note: the plain content may remain in free disk blocks and in earlier copies "
-        "(backups, USB sticks); see README 'Security'"
+    say(N_("encrypted {path} (SQLCipher 4, AES-256)"), path=path)
+    say(
+        N_(
+            "note: the plain content may remain in free disk blocks and in earlier copies (backups, USB sticks); see README 'Security'"
+        )
     )
     return 0
 
@@ -50,9 +58,9 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not crypto.looks_encrypted(path):
         check_file(path)
-        raise PassphraseError(f"{path.name}: not encrypted; nothing to do")
+        raise PassphraseError(N_("{name}: not encrypted; nothing to do"), name=path.name)
     check_file(path)  # asks for the passphrase; a wrong one stops here, nothing changed
     crypto.decrypt_file(path, crypto.passphrase_for(path))
     check_file(path)
-    print(f"decrypted {path}: the file is now stored in plain form")
+    say(N_("decrypted {path}: the file is now stored in plain form"), path=path)
     return 0

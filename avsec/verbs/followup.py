@@ -3,54 +3,56 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import percent, print_json, table
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
+from avsec.core.i18n import N_, ntranslate
+from avsec.verbs._common import iso_date, percent, print_json, table
+from avsec.verbs._text import cli_language, say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add the follow-up verbs."""
     p = subparsers.add_parser(
         "followup",
-        help="start a follow-up visit: a new assessment verifying the last visit's action plan",
-        description="Create a new assessment of the same airport and checklist (the newer "
-        "bundled version when there is one), with the layout carried over, every item to "
-        "assess again (the last visit's answer shown beside it) and the previous improvement "
-        "outline as the action plan to verify.",
+        help=tr("start a follow-up visit: a new assessment verifying the last visit's action plan"),
+        description=tr(
+            "Create a new assessment of the same airport and checklist (the newer "
+            "bundled version when there is one), with the layout carried over, every item to "
+            "assess again (the last visit's answer shown beside it) and the previous improvement "
+            "outline as the action plan to verify."
+        ),
     )
-    p.add_argument("previous", help="the .avsec file of the previous visit")
-    p.add_argument("-o", "--output", required=True, help="the new .avsec file")
-    p.add_argument("--date", type=_date, default=None, help="date of the visit, YYYY-MM-DD")
+    p.add_argument("previous", help=tr("the .avsec file of the previous visit"))
+    p.add_argument("-o", "--output", required=True, help=tr("the new .avsec file"))
+    p.add_argument("--date", type=iso_date, default=None, help=tr("date of the visit, YYYY-MM-DD"))
     p.add_argument(
-        "--team", action="append", default=None, help="team member (repeatable; default: same)"
+        "--team", action="append", default=None, help=tr("team member (repeatable; default: same)")
     )
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--force", action="store_true", help=tr("overwrite an existing output file"))
     p.set_defaults(handler=cmd_followup)
 
     p = subparsers.add_parser(
         "verify",
-        help="record what a follow-up visit found of a carried action",
-        description="Set an action's follow-up state (open, in_progress, done, verified, "
-        "not_done) and its evidence notes, as one undoable, journaled edit.",
+        help=tr("record what a follow-up visit found of a carried action"),
+        description=tr(
+            "Set an action's follow-up state (open, in_progress, done, verified, "
+            "not_done) and its evidence notes, as one undoable, journaled edit."
+        ),
     )
     p.add_argument("file")
-    p.add_argument("action", help="the action id (see 'avsec outline FILE --json')")
+    p.add_argument("action", help=tr("the action id (see 'avsec outline FILE --json')"))
     p.add_argument(
-        "state", choices=["open", "in_progress", "done", "verified", "not_done"], help="the state"
+        "state",
+        choices=["open", "in_progress", "done", "verified", "not_done"],
+        help=tr("the state"),
     )
-    p.add_argument("--evidence", default=None, help="what was seen or shown as evidence")
+    p.add_argument("--evidence", default=None, help=tr("what was seen or shown as evidence"))
     p.set_defaults(handler=cmd_verify)
 
-    p = subparsers.add_parser("since", help="what changed since the last visit (a follow-up file)")
+    p = subparsers.add_parser(
+        "since", help=tr("what changed since the last visit (a follow-up file)")
+    )
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_since)
@@ -66,11 +68,23 @@ def cmd_followup(args: argparse.Namespace) -> int:
     )
     with AvsecFile.open(out) as f:
         header, actions = f.assessment, f.actions()
+    created = ntranslate(
+        "created {out}: follow-up of {name} ({date}), checklist {checklist} v{version}, "
+        "{count} action to verify",
+        "created {out}: follow-up of {name} ({date}), checklist {checklist} v{version}, "
+        "{count} actions to verify",
+        len(actions),
+        cli_language(),
+    )
     print(
-        f"created {out}: follow-up of {Path(args.previous).name} "
-        f"({header.previous.date.isoformat() if header.previous else ''}), "
-        f"checklist {header.checklist_id} v{header.checklist_version}, "
-        f"{len(actions)} action{'s' if len(actions) != 1 else ''} to verify"
+        created.format(
+            out=out,
+            name=Path(args.previous).name,
+            date=header.previous.date.isoformat() if header.previous else "",
+            checklist=header.checklist_id,
+            version=header.checklist_version,
+            count=len(actions),
+        )
     )
     return 0
 
@@ -83,7 +97,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with AvsecFile.open(Path(args.file)) as f:
         action = find_action(f.actions(), args.action)
         f.apply(followup_edit(action, args.state, args.evidence))
-    print(f"{args.action}: {args.state}")
+    say(N_("{action}: {state}"), action=args.action, state=args.state)
     return 0
 
 
@@ -123,11 +137,17 @@ def cmd_since(args: argparse.Namespace) -> int:
     with AvsecFile.open(Path(args.file)) as f:
         since = load_since_last_visit(f)
     if since is None:
-        raise InputError(f"{Path(args.file).name}: not a follow-up visit (no previous visit)")
+        raise InputError(
+            N_("{name}: not a follow-up visit (no previous visit)"), name=Path(args.file).name
+        )
     if args.json:
         print_json(since_json(since))
         return 0
-    print(f"since the visit of {since.previous_date.isoformat()} ({since.previous_id[:8]})")
+    say(
+        N_("since the visit of {previous_date} ({previous_id})"),
+        previous_date=since.previous_date.isoformat(),
+        previous_id=since.previous_id[:8],
+    )
     rows = [
         [
             a.id,
@@ -138,26 +158,29 @@ def cmd_since(args: argparse.Namespace) -> int:
         ]
         for a in [*since.areas, since.overall]
     ]
-    print(table(rows, ["area", "EI then", "EI now", "weighted then", "weighted now"]))
     print(
-        f"items: {len(since.improved)} improved, {len(since.regressed)} regressed, "
-        f"{len(since.unchanged)} unchanged"
+        table(
+            rows, [N_("area"), N_("EI then"), N_("EI now"), N_("weighted then"), N_("weighted now")]
+        )
     )
-    print(
-        f"actions: {len(since.verified)} verified, {len(since.overdue)} overdue, "
-        f"{len(since.not_done)} not done"
-    )
+    counts = since.counts()
+    say(N_("items: {improved} improved, {regressed} regressed, {unchanged} unchanged"), **counts)
+    say(N_("actions: {verified} verified, {overdue} overdue, {not_done} not done"), **counts)
     return 0
 
 
 def print_last_visit(info: dict[str, Any]) -> None:
     """The follow-up lines of ``avsec info``: the previous visit and each item's last answer."""
     previous = info["previous"]
-    print(f"  follow-up  of the visit of {previous['date']} ({previous['id'][:8]})")
+    say(
+        N_("  follow-up  of the visit of {date} ({id})"),
+        date=previous["date"],
+        id=previous["id"][:8],
+    )
     rows = [
         [item_id, answer["status"], answer["notes"].replace("\n", " ")[:60], len(answer["photos"])]
         for item_id, answer in sorted((info["last_visit"] or {}).items())
     ]
     if rows:
-        print("  last visit:")
-        print(table(rows, ["item", "status", "notes", "photos"]))
+        say(N_("  last visit:"))
+        print(table(rows, [N_("item"), N_("status"), N_("notes"), N_("photos")]))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from avsec.core.i18n import N_
 from avsec.verbs._common import check_output
+from avsec.verbs._text import message, say, tr
 
 
 def register(subparsers: Any) -> None:
@@ -15,18 +17,25 @@ def register(subparsers: Any) -> None:
     languages = ",".join(offered_languages())
     p = subparsers.add_parser(
         "glossary",
-        help="write the access-control terms side by side in several languages (A4 PDF)",
-        description="A term sheet for a workshop room: the terms of ICAO Annex 17 for airport "
-        "access control as the app, the checklist and the reports use them, one column per "
-        "language, the handling marking on every page.",
+        help=tr("write the access-control terms side by side in several languages (A4 PDF)"),
+        description=tr(
+            "A term sheet for a workshop room: the terms of ICAO Annex 17 for airport "
+            "access control as the app, the checklist and the reports use them, one column per "
+            "language, the handling marking on every page."
+        ),
     )
-    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("-o", "--output", required=True, help=tr("the PDF to write"))
     p.add_argument(
         "--langs",
         default=languages,
         metavar="L1,L2,…",
-        help=f"languages, in column order (default {languages}); the first one writes the "
-        "sheet's notes and marking",
+        help=message(
+            N_(
+                "languages, in column order (default {languages}); the first one writes the "
+                "sheet's notes and marking"
+            ),
+            languages=languages,
+        ),
     )
     p.set_defaults(handler=cmd_glossary)
 
@@ -45,14 +54,16 @@ def parse_langs(value: str) -> list[str]:
     offered = offered_languages()
     langs = [part.strip() for part in value.split(",") if part.strip()]
     if not langs:
-        raise InputError("--langs needs at least one language, e.g. --langs en,es")
+        raise InputError(N_("--langs needs at least one language, e.g. --langs en,es"))
     unknown = [lang for lang in langs if lang not in offered]
     if unknown:
         raise InputError(
-            f"--langs: unknown language {', '.join(unknown)} (use {', '.join(offered)})"
+            N_("--langs: unknown language {unknown} (use {offered})"),
+            unknown=", ".join(unknown),
+            offered=", ".join(offered),
         )
     if len(set(langs)) != len(langs):
-        raise InputError("--langs: a language is given twice")
+        raise InputError(N_("--langs: a language is given twice"))
     return langs
 
 
@@ -61,7 +72,9 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     from avsec.report.glossary_pdf import build_term_sheet
 
     langs = parse_langs(args.langs)
-    out = check_output(args.output, (".pdf",), suffix_message="the term sheet is written as .pdf")
+    out = check_output(
+        args.output, (".pdf",), suffix_message=N_("the term sheet is written as .pdf")
+    )
     build_term_sheet(out, langs)
-    print(f"wrote {out} ({', '.join(langs)})")
+    say(N_("wrote {out} ({langs})"), out=out, langs=", ".join(langs))
     return 0

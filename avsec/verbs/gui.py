@@ -6,25 +6,26 @@ import argparse
 from typing import Any
 
 from avsec.verbs._common import add_lang, check_output
+from avsec.verbs._text import tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec gui``."""
-    p = subparsers.add_parser("gui", help="open the desktop app (the default verb)")
-    p.add_argument("file", nargs="?", default=None, help="an .avsec file to open")
+    p = subparsers.add_parser("gui", help=tr("open the desktop app (the default verb)"))
+    p.add_argument("file", nargs="?", default=None, help=tr("an .avsec file to open"))
     add_lang(p)
     p.add_argument(
         "--screenshot",
         metavar="PNG",
         default=None,
-        help="render the main window (1280x800) with FILE loaded to PNG and exit",
+        help=tr("render the main window (1280x800) with FILE loaded to PNG and exit"),
     )
     p.add_argument(
         "--size",
         metavar="WxH",
         default=None,
         type=_size,
-        help="window size of --screenshot, e.g. 1280x720 (default 1280x800)",
+        help=tr("window size of --screenshot, e.g. 1280x720 (default 1280x800)"),
     )
     p.set_defaults(handler=cmd_gui)
 
@@ -34,6 +35,7 @@ def plain_args() -> argparse.Namespace:
     plain ``avsec`` starts the app without building the parser."""
     return argparse.Namespace(
         verb="gui",
+        cli_lang=None,
         file=None,
         lang=None,
         number_format=None,

@@ -12,51 +12,61 @@ that merely looks swapped.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_, ntranslate
 from avsec.verbs._common import open_file, safe_output
+from avsec.verbs._text import cli_language, message, say, tr, warn
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec layout ...``."""
-    p = subparsers.add_parser("layout", help="import or export the layout (zones, barriers, gates)")
+    p = subparsers.add_parser(
+        "layout", help=tr("import or export the layout (zones, barriers, gates)")
+    )
     sub = p.add_subparsers(dest="layout_verb", metavar="import|export", required=True)
     q = sub.add_parser(
         "import",
-        help="add a GeoJSON layout to an assessment (one undoable edit; all or nothing)",
+        help=tr("add a GeoJSON layout to an assessment (one undoable edit; all or nothing)"),
     )
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("geojson", help="the GeoJSON layout (WGS84 lon/lat)")
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("geojson", help=tr("the GeoJSON layout (WGS84 lon/lat)"))
     q.add_argument(
         "--from",
         dest="source",
         choices=["avsec", "osm"],
         default="avsec",
-        help="avsec: features carry properties.kind (default); osm: an OpenStreetMap export "
-        "mapped by its tags",
+        help=tr(
+            "avsec: features carry properties.kind (default); osm: an OpenStreetMap export "
+            "mapped by its tags"
+        ),
     )
     q.add_argument(
         "--replace",
         action="store_true",
-        help="replace the whole layout (default: merge, features with the same id are replaced)",
+        help=tr(
+            "replace the whole layout (default: merge, features with the same id are replaced)"
+        ),
     )
     q.add_argument(
         "--far-ok",
         action="store_true",
-        help="the layer lies far from the airport on purpose (an off-site facility): import it "
-        "without checking its distance from the airport or whether lon and lat look swapped",
+        help=tr(
+            "the layer lies far from the airport on purpose (an off-site facility): import it "
+            "without checking its distance from the airport or whether lon and lat look swapped"
+        ),
     )
     q.set_defaults(handler=cmd_import)
-    q = sub.add_parser("export", help="write the layout as GeoJSON or KML")
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("-o", "--output", required=True, help="OUT.geojson (or .json) or OUT.kml")
+    q = sub.add_parser("export", help=tr("write the layout as GeoJSON or KML"))
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("-o", "--output", required=True, help=tr("OUT.geojson (or .json) or OUT.kml"))
     q.set_defaults(handler=cmd_export)
 
 
 def _summary(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+    # The kinds are the layout's fixed spelling (docs/architecture.md, *Layout and geometry*).
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or message(N_("nothing"))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -82,13 +92,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         f.apply(build(current, layout.features, text))
         after = f.counts()["features"]
     for warning in layout.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    how = "replaced the layout with" if args.replace else "merged"
-    print(
-        f"{how} {len(layout.features)} features from {source.name} "
-        f"({_summary(layout.counts())}); the layout had {before}, now {after}"
+        warn(N_("warning: {warning}"), warning=warning)
+    say(
+        N_(
+            "replaced the layout with {count} features from {name} ({layout}); "
+            "the layout had {before}, now {after}"
+        )
+        if args.replace
+        else N_(
+            "merged {count} features from {name} ({layout}); the layout had {before}, now {after}"
+        ),
+        count=len(layout.features),
+        name=source.name,
+        layout=_summary(layout.counts()),
+        before=before,
+        after=after,
     )
-    print(f"run `avsec analyze {args.file}` to update the findings")
+    say(N_("run `avsec analyze {file}` to update the findings"), file=args.file)
     return 0
 
 
@@ -97,7 +117,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     suffix = out.suffix.lower()
     formats = (".geojson", ".json", ".kml")
-    unknown = "unknown layout format; use .geojson or .kml"
+    unknown = N_("unknown layout format; use .geojson or .kml")
     with safe_output(out, formats, inputs=[args.file], suffix_message=unknown) as temp:
         with open_file(args.file) as f:
             features = f.features()
@@ -112,5 +132,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             from avsec.io.geojson import write_geojson
 
             count = write_geojson(features, temp, marking=marking)
-    print(f"wrote {count} features to {out}")
+    wrote = ntranslate(
+        "wrote {count} feature to {out}", "wrote {count} features to {out}", count, cli_language()
+    )
+    print(wrote.format(count=count, out=out))
     return 0

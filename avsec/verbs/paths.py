@@ -9,28 +9,23 @@ for this run only. The model is described in :mod:`avsec.geo.paths`.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from avsec.verbs._common import open_file, print_json, table
+from avsec.core.i18n import N_
+from avsec.verbs._common import add_param, open_file, param_numbers, print_json, table
+from avsec.verbs._text import message, tr, warn
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec paths``."""
     p = subparsers.add_parser(
         "paths",
-        help="the route into each critical part with the lowest chance of interruption (EASI)",
+        help=tr("the route into each critical part with the lowest chance of interruption (EASI)"),
     )
-    p.add_argument("path", help="an .avsec file or a GeoJSON layout")
-    p.add_argument("--json", action="store_true", help="print the routes as JSON")
-    p.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override a model parameter for this run (e.g. response_time_s=240)",
-    )
+    p.add_argument("path", help=tr("an .avsec file or a GeoJSON layout"))
+    p.add_argument("--json", action="store_true", help=tr("print the routes as JSON"))
+    add_param(p, "override a model parameter for this run (e.g. response_time_s=240)")
     p.set_defaults(handler=cmd_paths)
 
 
@@ -41,18 +36,9 @@ def parse_params(pairs: list[str]) -> dict[str, float]:
 
     out: dict[str, float] = {}
     for pair in pairs:
-        name, sep, value = pair.partition("=")
-        name = name.strip()
-        if not sep or name not in PARAMETER_NAMES:
-            raise InputError(
-                f"--param {pair}: use NAME=VALUE with NAME one of {', '.join(PARAMETER_NAMES)}"
-            )
-        try:
-            number = float(value)
-        except ValueError:
-            raise InputError(f"--param {pair}: {value!r} is not a number") from None
+        ((name, number),) = param_numbers([pair], PARAMETER_NAMES).items()
         if not number >= 0 or (name == "run_speed_mps" and number == 0):
-            raise InputError(f"--param {pair}: must be a positive number")
+            raise InputError(N_("--param {pair}: must be a positive number"), pair=pair)
         out[name] = number
     return out
 
@@ -78,7 +64,7 @@ def cmd_paths(args: argparse.Namespace) -> int:
 
         layout = read_layout(path, "avsec")
         for warning in layout.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            warn(N_("warning: {warning}"), warning=warning)
         features, rules, centre = layout.features, RuleParameters(), None
     params = easi_parameters(rules, **overrides)
     result = analyse_paths(features, rules, centre=centre, params=params)
@@ -100,7 +86,9 @@ def render(data: dict[str, Any], marking: str = "") -> str:
 
     lines: list[str] = [marking, ""] if marking else []
     if not data["targets"]:
-        return "\n".join([*lines, "No targets: the layout has no critical part or SRA."])
+        return "\n".join(
+            [*lines, message(N_("No targets: the layout has no critical part or SRA."))]
+        )
     rows = [
         [
             t["name"] or t["target"],
@@ -113,9 +101,9 @@ def render(data: dict[str, Any], marking: str = "") -> str:
         ]
         for t in data["targets"]
     ]
-    lines.append(table(rows, ["target", "kind", "P(I)", "CDP", "response for 0.8 (s)"]))
+    lines.append(table(rows, [N_("target"), N_("kind"), "P(I)", "CDP", N_("response for 0.8 (s)")]))
     weakest = next(t for t in data["targets"] if t["target"] == data["weakest"])
-    lines += ["", f"Weakest route: {weakest['name'] or weakest['target']}"]
+    lines += ["", message(N_("Weakest route: {name}"), name=weakest["name"] or weakest["target"])]
     rows = [
         [
             str(n),
@@ -128,16 +116,21 @@ def render(data: dict[str, Any], marking: str = "") -> str:
         ]
         for n, e in enumerate(weakest["route"])
     ]
-    lines.append(table(rows, ["#", "element", "via", "feature", "P(detect)", "delay (s)", "at"]))
+    lines.append(
+        table(
+            rows,
+            ["#", N_("element"), N_("via"), N_("feature"), "P(detect)", N_("delay (s)"), N_("at")],
+        )
+    )
     if weakest["upgrades"]:
-        lines += ["", "What to fix first:"]
+        lines += ["", message(N_("What to fix first:"))]
         rows = [
             [
-                u["feature"] or "opening",
+                u["feature"] or message(N_("opening")),
                 UPGRADE_TEXT[u["change"]],
                 _share(u["p_interruption_after"]),
             ]
             for u in weakest["upgrades"]
         ]
-        lines.append(table(rows, ["feature", "change", "P(I) after"]))
+        lines.append(table(rows, [N_("feature"), N_("change"), "P(I) after"]))
     return "\n".join(lines)

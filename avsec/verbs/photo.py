@@ -12,20 +12,22 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
 from avsec.verbs._common import open_file, print_json
+from avsec.verbs._text import say, tr
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec photo add``."""
-    p = subparsers.add_parser("photo", help="attach photos (with their EXIF time and place)")
+    p = subparsers.add_parser("photo", help=tr("attach photos (with their EXIF time and place)"))
     sub = p.add_subparsers(dest="photo_verb", metavar="add", required=True)
     q = sub.add_parser(
-        "add", help="attach photos to a checklist item (one undoable edit per photo)"
+        "add", help=tr("attach photos to a checklist item (one undoable edit per photo)")
     )
-    q.add_argument("file", help="the .avsec file")
-    q.add_argument("item", help="the checklist item id, e.g. PER-01")
-    q.add_argument("photos", nargs="+", metavar="PHOTO", help="JPEG, PNG or WebP files")
-    q.add_argument("--json", action="store_true", help="print what was attached as JSON")
+    q.add_argument("file", help=tr("the .avsec file"))
+    q.add_argument("item", help=tr("the checklist item id, e.g. PER-01"))
+    q.add_argument("photos", nargs="+", metavar="PHOTO", help=tr("JPEG, PNG or WebP files"))
+    q.add_argument("--json", action="store_true", help=tr("print what was attached as JSON"))
     q.set_defaults(handler=cmd_photo_add)
 
 
@@ -39,7 +41,11 @@ def cmd_photo_add(args: argparse.Namespace) -> int:
     with open_file(args.file) as f:
         editor = Editor(f)
         if args.item not in editor.checklist.item_ids():
-            raise InputError(f"{args.item}: not an item of the checklist {editor.checklist.id}")
+            raise InputError(
+                N_("{item}: not an item of the checklist {id}"),
+                item=args.item,
+                id=editor.checklist.id,
+            )
         photos = [read_photo(path) for path in paths]  # all readable before anything is stored
         attached: list[dict[str, Any]] = []
         for path, photo in zip(paths, photos, strict=True):
@@ -62,13 +68,18 @@ def cmd_photo_add(args: argparse.Namespace) -> int:
     for row in attached:
         name = Path(row["file"]).name
         if not row["attached"]:
-            print(f"{name}: already attached to {args.item}")
+            say(N_("{name}: already attached to {item}"), name=name, item=args.item)
             continue
-        where = (
-            f", taken at lon {row['lon']:.6f} lat {row['lat']:.6f}"
-            if row["lon"] is not None
-            else ""
-        )
         when = f", {row['taken']}" if row["taken"] else ""
-        print(f"{name}: attached to {args.item}{when}{where}")
+        if row["lon"] is None:
+            say(N_("{name}: attached to {item}{when}"), name=name, item=args.item, when=when)
+            continue
+        say(
+            N_("{name}: attached to {item}{when}, taken at lon {lon:.6f} lat {lat:.6f}"),
+            name=name,
+            item=args.item,
+            when=when,
+            lon=row["lon"],
+            lat=row["lat"],
+        )
     return 0

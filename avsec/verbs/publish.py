@@ -6,28 +6,33 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_
+from avsec.verbs._text import message, say, tr
+
 
 def register(subparsers: Any) -> None:
     """Add the publish verb."""
     p = subparsers.add_parser(
         "publish",
-        help="publish assessments to a shared PostgreSQL + PostGIS database",
-        description="Write each file's assessment, responses, findings, layout, actions and "
-        "provisions into schema avsec (created or migrated as needed), one transaction per "
-        "file. Publishing again replaces the visit's rows. The password comes from PGPASSWORD "
-        "or ~/.pgpass, never from the command line.",
+        help=tr("publish assessments to a shared PostgreSQL + PostGIS database"),
+        description=tr(
+            "Write each file's assessment, responses, findings, layout, actions and "
+            "provisions into schema avsec (created or migrated as needed), one transaction per "
+            "file. Publishing again replaces the visit's rows. The password comes from PGPASSWORD "
+            "or ~/.pgpass, never from the command line."
+        ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help=".avsec files")
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr(".avsec files"))
     p.add_argument(
         "--db",
         required=True,
         metavar="DSN",
-        help="connection string, e.g. 'host=db.example dbname=avsec user=inspector'",
+        help=tr("connection string, e.g. 'host=db.example dbname=avsec user=inspector'"),
     )
     p.add_argument(
-        "--force", action="store_true", help="replace a newer published state of a visit"
+        "--force", action="store_true", help=tr("replace a newer published state of a visit")
     )
-    p.add_argument("--with-photos", action="store_true", help="publish the photos too")
+    p.add_argument("--with-photos", action="store_true", help=tr("publish the photos too"))
     p.set_defaults(handler=cmd_publish)
 
 
@@ -39,7 +44,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
         args.db, [Path(f) for f in args.files], force=args.force, with_photos=args.with_photos
     )
     for item in done:
-        verb = "replaced" if item.replaced else "published"
         counts = ", ".join(f"{n} {what}" for what, n in item.counts.items() if n)
-        print(f"{verb} {item.path.name} ({item.uuid[:8]}): {counts or 'header only'}")
+        say(
+            N_("replaced {name} ({uuid}): {counts}")
+            if item.replaced
+            else N_("published {name} ({uuid}): {counts}"),
+            name=item.path.name,
+            uuid=item.uuid[:8],
+            counts=counts or message(N_("header only")),
+        )
     return 0

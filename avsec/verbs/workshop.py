@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from avsec.core.i18n import N_, ntranslate
 from avsec.verbs._common import add_lang, check_output, percent, print_json, safe_output, table
+from avsec.verbs._text import cli_language, say, tr, warn
 
-COMPARE_EPILOG = """\
+COMPARE_EPILOG = N_("""\
 accuracy = items whose team status equals the key's / items the key assessed (items the key
 left not_assessed do not count); agreement = share of pairs of teams giving an item the same
 status; fleiss_kappa = Fleiss' kappa across the teams over every item (five status categories),
@@ -20,39 +21,43 @@ files, belong to another exercise, whose checklist differs from the key's, or wh
 differ from their own changes journal (edited outside avsec) are refused by name with a
 reason on stderr; the others are compared. The exit code is 0 when at least one team file was
 compared (refusals are warnings), 2 when none could be.
-"""
+""")
 
 
 def register(subparsers: Any) -> None:
     """Add ``avsec workshop ...``."""
-    p = subparsers.add_parser("workshop", help="run a training exercise: pack, teams, compare")
+    p = subparsers.add_parser("workshop", help=tr("run a training exercise: pack, teams, compare"))
     sub = p.add_subparsers(dest="workshop_verb", metavar="pack|teams|compare", required=True)
 
-    q = sub.add_parser("pack", help="make an exercise from an answer key (no reference answers)")
-    q.add_argument("key", help="the answer key .avsec file")
-    q.add_argument("-o", "--output", required=True, help="the exercise .avsec file to write")
-    q.add_argument("--force", action="store_true", help="replace an existing exercise file")
+    q = sub.add_parser(
+        "pack", help=tr("make an exercise from an answer key (no reference answers)")
+    )
+    q.add_argument("key", help=tr("the answer key .avsec file"))
+    q.add_argument("-o", "--output", required=True, help=tr("the exercise .avsec file to write"))
+    q.add_argument("--force", action="store_true", help=tr("replace an existing exercise file"))
     q.set_defaults(handler=cmd_pack)
 
-    q = sub.add_parser("teams", help="write one copy of the exercise per team")
-    q.add_argument("exercise", help="the exercise .avsec file")
+    q = sub.add_parser("teams", help=tr("write one copy of the exercise per team"))
+    q.add_argument("exercise", help=tr("the exercise .avsec file"))
     q.add_argument(
-        "--team", action="append", required=True, metavar="NAME", help="team name (repeat)"
+        "--team", action="append", required=True, metavar="NAME", help=tr("team name (repeat)")
     )
-    q.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the team files")
-    q.add_argument("--force", action="store_true", help="replace existing team files")
+    q.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help=tr("folder for the team files")
+    )
+    q.add_argument("--force", action="store_true", help=tr("replace existing team files"))
     q.set_defaults(handler=cmd_teams)
 
     q = sub.add_parser(
         "compare",
-        help="score team files against the key and each other",
-        epilog=COMPARE_EPILOG,
+        help=tr("score team files against the key and each other"),
+        epilog=tr(COMPARE_EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    q.add_argument("key", help="the answer key .avsec file")
-    q.add_argument("teams", nargs="+", metavar="TEAM", help="team .avsec files")
-    q.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    q.add_argument("-o", "--output", metavar="DEBRIEF.pdf", help="write the debrief PDF")
+    q.add_argument("key", help=tr("the answer key .avsec file"))
+    q.add_argument("teams", nargs="+", metavar="TEAM", help=tr("team .avsec files"))
+    q.add_argument("--json", action="store_true", help=tr("print the comparison as JSON"))
+    q.add_argument("-o", "--output", metavar="DEBRIEF.pdf", help=tr("write the debrief PDF"))
     add_lang(q)
     q.set_defaults(handler=cmd_compare)
 
@@ -62,7 +67,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from avsec.workshop.pack import pack_exercise
 
     out = pack_exercise(Path(args.key), Path(args.output), overwrite=args.force)
-    print(f"wrote exercise {out} (layout, narrative and checklist; no reference answers)")
+    say(N_("wrote exercise {out} (layout, narrative and checklist; no reference answers)"), out=out)
     return 0
 
 
@@ -74,7 +79,7 @@ def cmd_teams(args: argparse.Namespace) -> int:
         Path(args.exercise), args.team, Path(args.output), overwrite=args.force
     )
     for path, name in zip(written, args.team, strict=True):
-        print(f"wrote {path} for team {' '.join(name.split())}")
+        say(N_("wrote {path} for team {team}"), path=path, team=" ".join(name.split()))
     return 0
 
 
@@ -87,7 +92,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         check_output(args.output, (".pdf",), inputs=[args.key, *args.teams])
     comparison = compare_files(Path(args.key), [Path(t) for t in args.teams])
     for refused in comparison.refused:
-        print(f"avsec: warning: refused {refused.path}: {refused.reason}", file=sys.stderr)
+        warn(
+            N_("avsec: warning: refused {path}: {reason}"), path=refused.path, reason=refused.reason
+        )
     lang = args.lang or comparison.key.language
     if args.output:
         from avsec.workshop.debrief import build_debrief
@@ -97,27 +104,39 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json(comparison.to_json())
         if args.output:
-            print(f"wrote {args.output}", file=sys.stderr)
+            warn(N_("wrote {output}"), output=args.output)
         return 0
     areas = comparison.checklist.areas
     rows = [
         [t.name, percent(t.accuracy)] + [percent(t.areas.get(a.id)) for a in areas]
         for t in comparison.teams
     ]
-    print(table(rows, ["team", "accuracy", *[a.id for a in areas]]))
+    print(table(rows, [N_("team"), N_("accuracy"), *[a.id for a in areas]]))
     kappa = comparison.fleiss_kappa
     count = len(comparison.teams)
-    print(
-        f"\nFleiss' kappa across {count} {'team' if count == 1 else 'teams'}: "
-        + ("n/a" if kappa is None else f"{kappa:.3f}")
+    across = ntranslate(
+        "Fleiss' kappa across {count} team: {kappa}",
+        "Fleiss' kappa across {count} teams: {kappa}",
+        count,
+        cli_language(),
     )
+    print()
+    print(across.format(count=count, kappa="n/a" if kappa is None else f"{kappa:.3f}"))
     disputed = comparison.disputed(5)
     if disputed:
-        print("\nmost disputed items:")
+        print()
+        say(N_("most disputed items:"))
         for item in disputed:
             question = pick(comparison.checklist.item(item.id).question, lang)
             agreement = "n/a" if item.agreement is None else f"{item.agreement:.2f}"
-            print(f"  {item.id}  key {item.key}, agreement {agreement}: {question[:70]}")
+            say(
+                N_("  {id}  key {key}, agreement {agreement}: {question}"),
+                id=item.id,
+                key=item.key,
+                agreement=agreement,
+                question=question[:70],
+            )
     if args.output:
-        print(f"\nwrote {args.output}")
+        print()
+        say(N_("wrote {output}"), output=args.output)
     return 0

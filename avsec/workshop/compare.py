@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import shutil
-import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,12 +41,36 @@ from avsec.core.errors import (
     ForeignFileError,
     NewerVersionError,
     NotAnAvsecFile,
-    StoreError,
 )
 from avsec.core.i18n import N_, LangText, in_languages, pick
+from avsec.workshop.agreement import (
+    CATEGORIES,
+    accuracy,
+    fleiss_kappa,
+    item_agreement,
+    kappa_band,
+)
+from avsec.workshop.team_files import Loaded, load, without_name
 
-#: The five categories of Fleiss' kappa, in the fixed status order.
-CATEGORIES: tuple[str, ...] = tuple(s.value for s in Status)
+# The statistics live in agreement.py; the callers of this module import them from here too.
+__all__ = [
+    "CATEGORIES",
+    "Comparison",
+    "ConsolidatedAction",
+    "EXERCISE_TAG",
+    "ItemResult",
+    "Refused",
+    "TeamResult",
+    "accuracy",
+    "compare_answers",
+    "compare_files",
+    "consolidate_outlines",
+    "exercise_id_for",
+    "exercise_tag_for",
+    "fleiss_kappa",
+    "item_agreement",
+    "kappa_band",
+]
 
 #: Key modes that can serve as the reference (a plain assessment may be promoted to a key).
 KEY_MODES = ("answer_key", "assessment")
@@ -87,109 +109,6 @@ def exercise_tag_for(
         ("avsec-exercise-tag-1", exercise_id, snapshot_sha, ",".join(sorted(item_ids)))
     )
     return hmac.new(secret, message.encode(), hashlib.sha256).hexdigest()
-
-
-# --- the statistics ----------------------------------------------------------------------------
-
-
-def accuracy(
-    key: Mapping[str, str], answers: Mapping[str, str], items: Iterable[str] | None = None
-) -> float | None:
-    """Share of the key's assessed items that ``answers`` got right.
-
-    Parameters
-    ----------
-    key
-        Key status by item id (missing items are ``not_assessed``).
-    answers
-        The team's status by item id (missing items are ``not_assessed``).
-    items
-        The items to count (every key item by default).
-
-    Returns
-    -------
-    float or None
-        Matches / items the key assessed; None when the key assessed none of ``items``.
-    """
-    wanted = list(key) if items is None else list(items)
-    assessed = [i for i in wanted if key.get(i, Status.NOT_ASSESSED) != Status.NOT_ASSESSED]
-    if not assessed:
-        return None
-    right = sum(1 for i in assessed if answers.get(i, Status.NOT_ASSESSED) == key[i])
-    return right / len(assessed)
-
-
-def item_agreement(statuses: Sequence[str]) -> float | None:
-    """Fleiss' P_i: the share of rater pairs that agree on one item.
-
-    Returns None with fewer than two raters.
-    """
-    n = len(statuses)
-    if n < 2:
-        return None
-    counts = Counter(statuses)
-    return (sum(c * c for c in counts.values()) - n) / (n * (n - 1))
-
-
-def fleiss_kappa(
-    ratings: Sequence[Sequence[str]], categories: Sequence[str] = CATEGORIES
-) -> float | None:
-    """Fleiss' kappa for a fixed number of raters.
-
-    Parameters
-    ----------
-    ratings
-        One sequence per subject (checklist item) with one category per rater (team); every
-        subject must have the same number of raters.
-    categories
-        The category labels (the five status values by default).
-
-    Returns
-    -------
-    float or None
-        kappa = (P̄ - P̄e) / (1 - P̄e); None with fewer than two raters, no subjects, or when
-        P̄e = 1 (every rating in a single category: chance agreement is total and kappa is
-        undefined).
-    """
-    if not ratings:
-        return None
-    raters = len(ratings[0])
-    if raters < 2:
-        return None
-    if any(len(row) != raters for row in ratings):
-        raise ValueError("every item needs one rating per team")
-    index = {c: i for i, c in enumerate(categories)}
-    totals = [0] * len(categories)
-    agreement_sum = 0.0
-    for row in ratings:
-        counts = [0] * len(categories)
-        for rating in row:
-            counts[index[rating]] += 1
-        for j, c in enumerate(counts):
-            totals[j] += c
-        agreement_sum += (sum(c * c for c in counts) - raters) / (raters * (raters - 1))
-    subjects = len(ratings)
-    p_bar = agreement_sum / subjects
-    p_e = sum((t / (subjects * raters)) ** 2 for t in totals)
-    if p_e >= 1.0:
-        return None
-    return (p_bar - p_e) / (1.0 - p_e)
-
-
-def kappa_band(kappa: float | None) -> str:
-    """Landis and Koch's verbal band for a kappa value ("" when None)."""
-    if kappa is None:
-        return ""
-    for upper, band in (
-        (0.0, "poor"),
-        (0.2, "slight"),
-        (0.4, "fair"),
-        (0.6, "moderate"),
-        (0.8, "substantial"),
-    ):
-        if kappa <= upper:
-            return band
-    return "almost_perfect"
 
 
 # --- the result ----------------------------------------------------------------------------
@@ -431,84 +350,10 @@ def compare_answers(
     return scores, items, kappa
 
 
-# --- reading files -----------------------------------------------------------------------------
+# --- checking team files ---------------------------------------------------------------------
 
 
-@dataclass
-class _Loaded:
-    assessment: Assessment
-    checklist: Checklist
-    snapshot_sha: str
-    responses: dict[str, Response]
-    actions: list[Action]
-    extras: dict[str, Any]
-    #: How the responses differ from the changes journal (None: they agree).
-    journal_mismatch: str | None = None
-
-
-def _snapshot_sha(f: Any, name: str) -> str:
-    try:
-        return str(f.checklist_snapshot_sha())
-    except StoreError as exc:
-        raise ForeignFileError(str(exc).replace(f.path.name, name)) from exc
-
-
-def _load(
-    path: Path, workdir: Path, extras: Sequence[str] = (), *, check_journal: bool = False
-) -> _Loaded:
-    """Check ``path``, copy it to ``workdir`` and read what comparing needs.
-
-    ``check_journal`` replays the file's changes journal and records how its responses differ
-    from it (team files: answers edited outside avsec must not count).
-    """
-    from avsec.store import AvsecFile, check_file, crypto
-    from avsec.workshop.journal import journal_mismatch
-
-    name = path.name
-    check_file(path)  # refuses non-.avsec, truncated, damaged and newer files, by name
-    copy = workdir / f"{len(list(workdir.iterdir()))}-{name}"
-    shutil.copyfile(path, copy)
-    crypto.share(path, copy)  # an encrypted file: its copy opens without asking again
-    try:
-        with AvsecFile.open(copy, user="workshop") as f:
-            try:
-                loaded = _Loaded(
-                    assessment=f.assessment,
-                    checklist=f.checklist,
-                    snapshot_sha=_snapshot_sha(f, name),
-                    responses=f.responses(),
-                    actions=f.actions(),
-                    extras={k: f.extra(k) for k in extras},
-                )
-                if check_journal:
-                    loaded.journal_mismatch = journal_mismatch(loaded.responses, f.changes())
-            except (ValueError, sqlite3.Error) as exc:
-                raise ForeignFileError(
-                    f"{name}: the file's records are damaged ({_first_line(exc)})"
-                ) from exc
-    except StoreError as exc:
-        # Messages name the temporary copy; give the user the name they know.
-        raise type(exc)(str(exc).replace(copy.name, name)) from exc
-    unknown = sorted(set(loaded.responses) - set(loaded.checklist.item_ids()))
-    if unknown:
-        raise ForeignFileError(
-            f"{name}: answers to items that are not in its checklist ({', '.join(unknown[:3])})"
-        )
-    return loaded
-
-
-def _without_name(message: str, path: Path) -> str:
-    for prefix in (f"{path}: ", f"{path.name}: "):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _team_problem(team: _Loaded, key: _Loaded, expected_exercise: str) -> Refused | None:
+def _team_problem(team: Loaded, key: Loaded, expected_exercise: str) -> Refused | None:
     """Why ``team`` cannot be compared with ``key`` (path filled in by the caller), or None."""
     a = team.assessment
     if a.mode != "team":
@@ -573,7 +418,7 @@ def _refused(message: str, **fields: object) -> Refused:
 
 def _load_refusal(path: Path, error: AvsecError) -> Refused:
     """A file that could not be read: the store's English detail, a translated summary."""
-    detail = _without_name(str(error), path)
+    detail = without_name(str(error), path)
     if isinstance(error, NewerVersionError):
         message = N_("written by a newer avsec; update avsec to compare it")
     elif isinstance(error, NotAnAvsecFile):
@@ -610,13 +455,15 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
     key_path = Path(key_path)
     with tempfile.TemporaryDirectory(prefix="avsec-compare-") as tmp:
         workdir = Path(tmp)
-        key = _load(key_path, workdir, extras=("rationales", "rationales_i18n"))
+        key = load(key_path, workdir, extras=("rationales", "rationales_i18n"))
         if key.assessment.mode not in KEY_MODES:
             raise ForeignFileError(
-                f"{key_path.name}: not an answer key (mode {key.assessment.mode}); give the key first"
+                N_("{name}: not an answer key (mode {mode}); give the key first"),
+                name=key_path.name,
+                mode=key.assessment.mode,
             )
         expected = exercise_id_for(key.assessment)
-        accepted: list[tuple[Path, _Loaded]] = []
+        accepted: list[tuple[Path, Loaded]] = []
         refused: list[Refused] = []
         seen_paths: set[Path] = set()
         seen_names: dict[str, Path] = {}
@@ -630,7 +477,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
                 continue
             seen_paths.add(resolved)
             try:
-                team = _load(path, workdir, extras=(EXERCISE_TAG,), check_journal=True)
+                team = load(path, workdir, extras=(EXERCISE_TAG,), check_journal=True)
             except AvsecError as exc:
                 refused.append(_load_refusal(path, exc))
                 continue
@@ -652,7 +499,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
             accepted.append((path, team))
     if not accepted:
         detail = "; ".join(str(r) for r in refused) or "no team files given"
-        raise ForeignFileError(f"no team file to compare ({detail})")
+        raise ForeignFileError(N_("no team file to compare ({detail})"), detail=detail)
     checklist = key.checklist
     key_status = {i: str(r.status) for i, r in key.responses.items()}
     team_status = {
@@ -696,7 +543,7 @@ def _generated_outline(
     return generate_outline(checklist, responses, lang=lang)
 
 
-def _rationales(key: _Loaded, checklist: Checklist) -> dict[str, LangText]:
+def _rationales(key: Loaded, checklist: Checklist) -> dict[str, LangText]:
     """The key's rationales as {item: {lang: text}}, from the multilingual extra when present."""
     out: dict[str, LangText] = {}
     plain = key.extras.get("rationales") or {}

@@ -19,9 +19,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from avsec.core import palette
-from avsec.core.errors import InputError
-from avsec.core.i18n import pick
-from avsec.io.translations import catalogue, keyed
+from avsec.core.i18n import keyed_text, pick
+from avsec.io.outputs import cannot_write, output_in_existing_folder, partial_file
+from avsec.io.translations import keyed
+from avsec.workshop.agreement import BAND_LABELS
 from avsec.workshop.compare import CATEGORIES, Comparison, kappa_band
 
 #: Colours of the statuses in the heat map and of the areas in the chart (avsec.core.palette).
@@ -73,12 +74,6 @@ MESSAGES: dict[str, str] = dict(
             "agreement, 0 = no more than chance), whatever the key says. Item agreement is the "
             "share of pairs of teams that gave the same status.",
         ),
-        keyed("band_poor", "poor"),
-        keyed("band_slight", "slight"),
-        keyed("band_fair", "fair"),
-        keyed("band_moderate", "moderate"),
-        keyed("band_substantial", "substantial"),
-        keyed("band_almost_perfect", "almost perfect"),
         keyed("sec_disputed", "4 Most disputed items"),
         keyed(
             "disputed_note",
@@ -105,11 +100,11 @@ MESSAGES: dict[str, str] = dict(
         keyed("page_of", "Page {page} of {pages}"),
     ]
 )
+MESSAGES.update(BAND_LABELS)
 
 
 def _t(key: str, lang: str, **fields: object) -> str:
-    text = catalogue(lang).pgettext(key, MESSAGES[key])
-    return text.format(**fields) if fields else text
+    return keyed_text(MESSAGES, key, lang, **fields)
 
 
 # --- figures -------------------------------------------------------------------------------------
@@ -264,9 +259,7 @@ def build_debrief(
     from avsec.report.pdf.markup import action_markup, esc, keywords
     from avsec.report.text import horizon_label, long_date, number, percent, status_label
 
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+    out = output_in_existing_folder(out)
     today = today or dt.date.today()
     styles = st.Styles()
     page_w, page_h = landscape(A4)
@@ -457,29 +450,24 @@ def build_debrief(
             table(titles, rows, [10 * mm, frame_w - 150 * mm, 28 * mm, 55 * mm, 38 * mm, 19 * mm])
         )
 
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        doc = MarkedTemplate(
-            str(partial),
-            pagesize=(page_w, page_h),
-            margins=(margin_x, margin_top, margin_bottom),
-            marking=marking,
-            running=running,
-            footer_left=f"{_t('title', lang)} · {today.isoformat()}",
-            marking_top=10 * mm,
-            marking_bottom=13 * mm,
-            title=f"{_t('title', lang)} — {airport_text}",
-            subject=f"{_t('subtitle', lang)} — {marking}",
-            keywords=keywords(_t("keywords", lang), marking),
-            lang=lang,
-            creator="avsec",
-        )
-        doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, page_label))
-        partial.replace(out)
+        with partial_file(out) as partial:
+            doc = MarkedTemplate(
+                str(partial),
+                pagesize=(page_w, page_h),
+                margins=(margin_x, margin_top, margin_bottom),
+                marking=marking,
+                running=running,
+                footer_left=f"{_t('title', lang)} · {today.isoformat()}",
+                marking_top=10 * mm,
+                marking_bottom=13 * mm,
+                title=f"{_t('title', lang)} — {airport_text}",
+                subject=f"{_t('subtitle', lang)} — {marking}",
+                keywords=keywords(_t("keywords", lang), marking),
+                lang=lang,
+                creator="avsec",
+            )
+            doc.build(story, canvasmaker=canvas_maker(NumberedCanvas, page_label))
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        raise cannot_write(out, exc) from exc
     return out

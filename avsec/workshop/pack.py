@@ -25,13 +25,15 @@ from avsec.core.assessment import Assessment
 from avsec.core.commands import Batch, SetFeature
 from avsec.core.document import Observation
 from avsec.core.errors import ForeignFileError, StoreError
+from avsec.core.i18n import N_
+from avsec.io.outputs import partial_file
 from avsec.workshop.compare import (
     EXERCISE_TAG,
     KEY_MODES,
-    _snapshot_sha,
     exercise_id_for,
     exercise_tag_for,
 )
+from avsec.workshop.team_files import snapshot_sha
 
 #: Extras an exercise may carry (everything else in the key's extras stays behind).
 EXERCISE_EXTRAS = ("observations",)
@@ -96,29 +98,31 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
 
     key_path, out_path = Path(key_path), Path(out_path)
     if out_path.exists() and os.path.samefile(out_path, key_path):  # links too
-        raise StoreError(f"{out_path.name}: the exercise cannot replace its own answer key")
+        raise StoreError(
+            N_("{name}: the exercise cannot replace its own answer key"), name=out_path.name
+        )
     with AvsecFile.open(key_path) as key:
         header = key.assessment
         if header.mode not in KEY_MODES:
             raise ForeignFileError(
-                f"{key_path.name}: not an answer key (mode {header.mode}); pack an answer key"
+                N_("{name}: not an answer key (mode {mode}); pack an answer key"),
+                name=key_path.name,
+                mode=header.mode,
             )
         checklist = key.checklist
         # The public tag that binds team files to this key (the key's id stays behind).
         tag = exercise_tag_for(
             header,
             exercise_id_for(header),
-            _snapshot_sha(key, key_path.name),
+            snapshot_sha(key, key_path.name),
             checklist.item_ids(),
         )
         features = key.features()
         observations = _observations(key.extra("observations"))
     if out_path.exists() and not overwrite:
-        raise StoreError(f"{out_path}: already exists; choose another name")
+        raise StoreError(N_("{out_path}: already exists; choose another name"), out_path=out_path)
     # Build next to the target and move into place, so a failure leaves no half exercise.
-    partial = out_path.with_name(f".{out_path.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
+    with partial_file(out_path) as partial:
         with AvsecFile.create(partial, exercise_assessment(header), checklist) as exercise:
             if features:
                 exercise.apply(
@@ -131,8 +135,4 @@ def pack_exercise(key_path: Path, out_path: Path, *, overwrite: bool = False) ->
                 exercise.set_extra("observations", observations)
             exercise.set_extra(EXERCISE_TAG, tag)
             exercise.vacuum()
-        partial.replace(out_path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return out_path

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from avsec.core.commands import SetAssessment
 from avsec.core.errors import ForeignFileError, InputError, StoreError
+from avsec.core.i18n import N_
 from avsec.workshop.compare import EXERCISE_TAG
 
 #: Longest team name accepted (it is printed on reports and the trainer's heat map).
@@ -37,18 +38,22 @@ def check_team_names(names: Sequence[str]) -> list[str]:
     for raw in names:
         name = " ".join(str(raw).split())
         if not name:
-            raise InputError("--team: a team name cannot be empty")
+            raise InputError(N_("--team: a team name cannot be empty"))
         if len(name) > MAX_TEAM_NAME:
-            raise InputError(f"--team {name[:20]}…: longer than {MAX_TEAM_NAME} characters")
+            raise InputError(
+                N_("--team {name}…: longer than {MAX_TEAM_NAME} characters"),
+                name=name[:20],
+                MAX_TEAM_NAME=MAX_TEAM_NAME,
+            )
         if any(ord(c) < 32 for c in name):
-            raise InputError(f"--team {name!r}: control characters are not allowed")
+            raise InputError(N_("--team {name!r}: control characters are not allowed"), name=name)
         folded = name.casefold()
         if folded in seen:
-            raise InputError(f"--team {name}: given twice")
+            raise InputError(N_("--team {name}: given twice"), name=name)
         seen.add(folded)
         cleaned.append(name)
     if not cleaned:
-        raise InputError("give at least one --team NAME")
+        raise InputError(N_("give at least one --team NAME"))
     return cleaned
 
 
@@ -86,14 +91,17 @@ def make_team_files(
         tagged = bool(exercise.extra(EXERCISE_TAG))
     if header.mode != "exercise":
         raise ForeignFileError(
-            f"{exercise_path.name}: not an exercise (mode {header.mode}); "
-            "make one with 'avsec workshop pack'"
+            N_("{name}: not an exercise (mode {mode}); make one with 'avsec workshop pack'"),
+            name=exercise_path.name,
+            mode=header.mode,
         )
     if not tagged:
         # compare would refuse every team file made from it.
         raise ForeignFileError(
-            f"{exercise_path.name}: packed by an older avsec (no exercise tag); "
-            "pack the exercise again with 'avsec workshop pack'"
+            N_(
+                "{name}: packed by an older avsec (no exercise tag); pack the exercise again with 'avsec workshop pack'"
+            ),
+            name=exercise_path.name,
         )
     targets: list[Path] = []
     used: set[str] = set()
@@ -106,7 +114,10 @@ def make_team_files(
         targets.append(out_dir / f"{candidate}.avsec")
     existing = [t for t in targets if t.exists()]
     if existing and not overwrite:
-        raise StoreError(f"{existing[0]}: already exists; choose another folder or remove it")
+        raise StoreError(
+            N_("{existing}: already exists; choose another folder or remove it"),
+            existing=existing[0],
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:

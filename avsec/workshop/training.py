@@ -38,9 +38,9 @@ from avsec.core.assessment import Airport, Status
 from avsec.core.checklist import Checklist
 from avsec.core.document import Observation
 from avsec.core.errors import InputError
-from avsec.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, LangText, pick
+from avsec.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, LangText, pick
 from avsec.core.layout import Feature
-from avsec.io.resources import data_path
+from avsec.io.resources import data_path, read_bytes
 from avsec.io.yamlfile import load_yaml_text
 
 SCENARIO_FILE = "scenario.yaml"
@@ -63,16 +63,10 @@ def training_path(name: str) -> Iterator[Path]:
 
 
 def _yaml(name: str) -> Any:
-    source = training_file(name)
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"{name}: the training file cannot be read ({exc.strerror or exc})"
-        ) from exc
-    data = load_yaml_text(raw, name)
+    message = N_("{name}: the training file cannot be read ({strerror})")
+    data = load_yaml_text(read_bytes(training_file(name), message, name=name), name)
     if not isinstance(data, dict):
-        raise InputError(f"{name}: expected a mapping at the top")
+        raise InputError(N_("{name}: expected a mapping at the top"), name=name)
     return data
 
 
@@ -84,7 +78,10 @@ def _lang_text(value: Any, where: str) -> LangText:
         isinstance(value.get(DEFAULT_LANGUAGE), str) and value[DEFAULT_LANGUAGE].strip()
     ):
         raise InputError(
-            f"{where}: needs a text in {DEFAULT_LANGUAGE} (and each of {', '.join(LANGUAGES)})"
+            N_("{where}: needs a text in {lang} (and each of {names})"),
+            where=where,
+            lang=DEFAULT_LANGUAGE,
+            names=", ".join(LANGUAGES),
         )
     return {str(k): str(v).strip() for k, v in value.items() if isinstance(v, str) and v.strip()}
 
@@ -118,7 +115,9 @@ def load_scenario() -> Scenario:
         if isinstance(visit, str):
             visit = dt.date.fromisoformat(visit)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"{SCENARIO_FILE}: invalid scenario ({exc})") from exc
+        raise InputError(
+            N_("{SCENARIO_FILE}: invalid scenario ({exc})"), SCENARIO_FILE=SCENARIO_FILE, exc=exc
+        ) from exc
     team = [
         {lang: str(line) for lang in LANGUAGES}
         if isinstance(line, str)
@@ -172,12 +171,19 @@ def load_answer_key() -> dict[str, KeyAnswer]:
     data = _yaml(KEY_FILE)
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise InputError(f"{KEY_FILE}: expected 'answers' mapping item ids to status and rationale")
+        raise InputError(
+            N_("{KEY_FILE}: expected 'answers' mapping item ids to status and rationale"),
+            KEY_FILE=KEY_FILE,
+        )
     out: dict[str, KeyAnswer] = {}
     for item_id, entry in answers.items():
         where = f"{KEY_FILE}: item {item_id}"
         if not isinstance(entry, dict) or entry.get("status") not in STATUSES:
-            raise InputError(f"{where}: field status must be one of {', '.join(sorted(STATUSES))}")
+            raise InputError(
+                N_("{where}: field status must be one of {names}"),
+                where=where,
+                names=", ".join(sorted(STATUSES)),
+            )
         out[str(item_id)] = KeyAnswer(
             Status(entry["status"]), _lang_text(entry.get("rationale"), f"{where}: field rationale")
         )
@@ -211,24 +217,28 @@ def load_narrative(checklist: Checklist | None = None, lang: str = "en") -> list
     data = _yaml(NARRATIVE_FILE)
     entries = data.get("observations")
     if not isinstance(entries, list):
-        raise InputError(f"{NARRATIVE_FILE}: expected an 'observations' list")
+        raise InputError(
+            N_("{NARRATIVE_FILE}: expected an 'observations' list"), NARRATIVE_FILE=NARRATIVE_FILE
+        )
     known = set(checklist.item_ids()) if checklist is not None else None
     out: list[Observation] = []
     for number, entry in enumerate(entries, start=1):
         where = f"{NARRATIVE_FILE}: observation {entry.get('id', number) if isinstance(entry, dict) else number}"
         if not isinstance(entry, dict):
-            raise InputError(f"{where}: expected a mapping")
+            raise InputError(N_("{where}: expected a mapping"), where=where)
         at = entry.get("at")
         if not (
             isinstance(at, list) and len(at) == 2 and all(isinstance(v, (int, float)) for v in at)
         ):
-            raise InputError(f"{where}: field at must be [x, y] in metres")
+            raise InputError(N_("{where}: field at must be [x, y] in metres"), where=where)
         items = [str(i) for i in entry.get("items") or []]
         if known is not None:
             missing = [i for i in items if i not in known]
             if missing:
                 raise InputError(
-                    f"{where}: field items: not in the checklist: {', '.join(missing)}"
+                    N_("{where}: field items: not in the checklist: {names}"),
+                    where=where,
+                    names=", ".join(missing),
                 )
         lon, lat = projection.point_to_lonlat(float(at[0]), float(at[1]))
         out.append(

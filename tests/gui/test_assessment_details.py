@@ -158,3 +158,17 @@ def test_spanish_dialog(qtbot, opened):
     assert "Altura mínima de la barrera (m)" in texts
     assert "por defecto 2,44" in texts
     assert dialog.windowTitle() == "Datos de la evaluación"
+
+
+def test_a_refusal_reads_in_the_app_language(qtbot, opened):
+    from avsec.gui.i18n import set_language
+
+    set_language("es")
+    dialog = _dialog(qtbot, opened)
+    dialog.started.setDate(QDate(2025, 3, 12))
+    dialog.has_ended.setChecked(True)
+    dialog.ended.setDate(QDate(2025, 3, 10))
+    dialog._on_accept()
+    assert dialog.result_assessment() is None
+    assert "fecha de fin" in dialog.message.text().lower()
+    assert "before the start" not in dialog.message.text()

@@ -152,3 +152,17 @@ def test_findings_are_numbered_in_file_order(session):
     assert session.has_analysis()
     assert [session.finding_number(f.id) for f in findings] == [1, 2]
     assert session.finding_number("g-unknown") == 0
+
+
+def test_a_stale_edit_is_reported_in_the_ui_language(session, assessment_path):
+    failures = []
+    session.failed.connect(lambda title, message: failures.append(message))
+    with AvsecFile.open(assessment_path) as other:  # a second program answers the item first
+        other.apply(SetResponse("PER-01", None, Response(item_id="PER-01", status="compliant")))
+    set_language("es")
+    try:
+        assert not session.set_status("PER-01", "not_compliant")
+    finally:
+        set_language("en")
+    assert "response PER-01 se agregó en otro programa" in failures[0]
+    assert _on_disk(assessment_path, "PER-01") == "compliant"

@@ -209,7 +209,7 @@ def test_export_verb_writes_the_plan(
         f.apply(Batch("answer", [SetResponse("PER-01", None, response)]))
     for name in ("plan.csv", "plan.xlsx"):
         assert main(["export", str(path), "-o", str(tmp_path / name), "--lang", "es"]) == 0
-        assert "wrote 1 actions" in capsys.readouterr().out
+        assert "se escribió 1 acción en" in capsys.readouterr().out
     rows = list(csv.reader((tmp_path / "plan.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == HEADERS_ES and rows[1][2] == "PER-01"
     assert load_workbook(tmp_path / "plan.xlsx").worksheets[0]["C2"].value == "PER-01"

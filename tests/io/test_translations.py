@@ -15,6 +15,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 from avsec.core.errors import InputError
+from avsec.core.i18n import translate
 from avsec.io import translations
 from avsec.io.translations import (
     DOMAIN,
@@ -22,7 +23,6 @@ from avsec.io.translations import (
     catalogue,
     keyed,
     offered_languages,
-    translate,
     translations_folder,
 )
 from tests.languages import TRANSLATED_LANGUAGES
@@ -157,12 +157,12 @@ def test_the_template_is_current(tmp_path):
 
 
 def test_english_is_the_msgids_and_spanish_comes_from_the_catalogue():
-    assert translate("en", "Open…") == "Open…"
-    assert translate("es", "Open…") == "Abrir…"
-    assert translate("es", "Item", context="item") == "Ítem"
-    assert translate("es", "Item") == "Ítem"  # a checklist item is an "ítem" everywhere
-    assert translate("es", "No such message") == "No such message"
-    assert translate("de", "Open…") == "Open…"  # no German catalogue
+    assert translate("Open…", "en") == "Open…"
+    assert translate("Open…", "es") == "Abrir…"
+    assert translate("Item", "es", context="item") == "Ítem"
+    assert translate("Item", "es") == "Ítem"  # a checklist item is an "ítem" everywhere
+    assert translate("No such message", "es") == "No such message"
+    assert translate("Open…", "de") == "Open…"  # no German catalogue
     assert catalogue("es") is catalogue("es")  # read once
 
 

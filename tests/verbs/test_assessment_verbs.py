@@ -140,7 +140,7 @@ def test_outline_and_save(mini_file: Path, tmp_path: Path, run) -> None:
         journal = len(f.changes())
     # The same outline again: as in the app, nothing is written (no journal line, no undo).
     code, out, _ = run("outline", mini_file, "--save", "--lang", "es")
-    assert code == 0 and "up to date (2 actions); nothing written" in out
+    assert code == 0 and "está al día (2 acciones); no se escribió nada" in out
     with AvsecFile.open(mini_file) as f:
         assert len(f.changes()) == journal
 

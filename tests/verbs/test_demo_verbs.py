@@ -58,7 +58,7 @@ def test_without_display_writes_the_report(
     out = tmp_path / "demo-es"
     code, stdout, err = run("demo", "--out", out, "--lang", "es")
     assert code == 0, err
-    assert "no display" in stdout
+    assert "sin pantalla" in stdout  # --lang es: the messages are Spanish too
     text = PdfReader(out / "report.pdf").pages[0].extract_text()
     assert "ZZEJ" in text and "RESTRINGIDO" in text
 
@@ -99,9 +99,9 @@ def test_second_run_reuses_the_key_and_fresh_rebuilds_it(
     data = key.read_bytes()
     code, stdout, err = run("demo", "--out", out, "--no-gui", "--lang", "es")
     assert code == 0, err
-    assert f"reusing the training airport in {key}" in stdout
+    assert f"se reutiliza el aeropuerto de capacitación en {key}" in stdout
     assert f"avsec demo --out {out} --fresh" in stdout  # how to rebuild
-    assert "it was built in 'en'" in stdout
+    assert "se creó en 'en'" in stdout
     assert key.read_bytes() == data
     code, stdout, err = run("demo", "--out", out, "--no-gui", "--fresh")
     assert code == 0, err

@@ -163,7 +163,7 @@ def test_compare_writes_the_debrief(key: Path, teams: list[Path], run, tmp_path:
         "workshop", "compare", key, *teams, "--json", "-o", out_pdf, "--lang", "es"
     )
     assert code == 0 and json.loads(out)["teams"]
-    assert f"wrote {out_pdf}" in err
+    assert f"se escribió {out_pdf}" in err
     reader = PdfReader(out_pdf)
     pages = [page.extract_text() for page in reader.pages]
     assert len(pages) >= 4

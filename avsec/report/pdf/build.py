@@ -14,6 +14,8 @@ from avsec import __version__
 from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument
 from avsec.core.errors import InputError
+from avsec.core.i18n import N_
+from avsec.io.outputs import cannot_write, output_in_existing_folder
 from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.paths_section import paths_section
@@ -131,11 +133,10 @@ def build_report(
     today = today or dt.date.today()
     if redaction is not None:
         doc = redaction.apply(doc)
-    if not out.parent.is_dir():
-        raise InputError(f"{out}: the folder {out.parent} does not exist")
+    output_in_existing_folder(out)
     if password is not None:
         if not password:
-            raise InputError("the PDF password must not be empty")
+            raise InputError(N_("the PDF password must not be empty"))
 
     airport = doc.assessment.airport
     code = airport.icao or airport.iata
@@ -183,7 +184,7 @@ def build_report(
             encrypt_pdf(clear, partial, password)
         os.replace(partial, out)
     except OSError as exc:
-        raise InputError(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+        raise cannot_write(out, exc) from exc
     finally:
         report.close()
         for leftover in (clear, partial):

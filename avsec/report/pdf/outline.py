@@ -27,15 +27,7 @@ def build(r: Report) -> list[Flowable]:
         out.append(Paragraph(esc(r.t("outline_generated")), s.note))
     if not r.cap:
         out.append(Paragraph(esc(r.t("outline_empty")), s.body))
-    header = [
-        r.t("ref"),
-        r.t("action"),
-        r.t("items"),
-        r.t("priority"),
-        r.t("owner"),
-        r.t("due"),
-        r.t("status"),
-    ]
+    header = [r.t(k) for k in ("ref", "action", "items", "priority", "owner", "due", "status")]
     for index, horizon in enumerate(("immediate", "short", "medium", "long"), start=1):
         rows: list[CapRow] = [row for row in r.cap if row.horizon == horizon]
         out.append(CondPageBreak(30 * mm))

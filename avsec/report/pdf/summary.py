@@ -54,15 +54,8 @@ def build(r: Report) -> list[Flowable]:
     )
 
     out.append(Paragraph(esc(r.t("sub_scores")), s.h2))
-    header = [
-        r.t("area"),
-        r.t("items"),
-        r.t("applicable"),
-        r.t("assessed"),
-        r.t("coverage"),
-        r.t("ei"),
-        r.t("weighted"),
-    ]
+    columns = ("area", "items", "applicable", "assessed", "coverage", "ei", "weighted")
+    header = [r.t(k) for k in columns]
 
     def score_row(name: str, score: AreaScore, bold: bool = False) -> list[Any]:
         style = s.cell_bold if bold else s.cell
