@@ -20,7 +20,7 @@ from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command, DocumentTarget, SetAssessment, SetResponse
 from avsec.core.document import AssessmentDocument, AttachmentInfo
-from avsec.core.errors import InputError, Phrase
+from avsec.core.errors import InputError, validation_reason
 from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
@@ -318,8 +318,6 @@ class Editor:
         return self._analysed
 
 
-def _reason(exc: ValidationError) -> Phrase:
-    """The first problem pydantic found, as one short line (translated with the message when
-    it is a msgid of the catalogue, such as a judgement's)."""
-    first = exc.errors()[0]
-    return Phrase(str(first["msg"]).removeprefix("Value error, "))
+def _reason(exc: ValidationError) -> object:
+    """The first problem pydantic found, as one short line that translates with the message."""
+    return validation_reason(exc)

@@ -22,7 +22,13 @@ from avsec.core.actions import Action, FollowUp
 from avsec.core.assessment import Assessment, PreviousVisit
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Batch, SetAction, SetFeature
-from avsec.core.errors import AvsecError, InputError, StoreError
+from avsec.core.errors import (
+    AvsecError,
+    InputError,
+    StoreError,
+    validation_reason,
+    validation_where,
+)
 from avsec.core.followup import LastVisit, LastVisitItem, SinceLastVisit, since_last_visit
 from avsec.core.i18n import N_
 from avsec.core.outline import edit_action
@@ -122,13 +128,11 @@ def start_followup(
         )
     except ValidationError as exc:
         # A text stored before the limits (core/textlimits.py) is too long for a new file.
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise StoreError(
             N_("{name}: {where}: {msg}; shorten it in the previous visit to carry it over"),
             name=previous_path.name,
-            where=where,
-            msg=first["msg"],
+            where=validation_where(exc),
+            msg=validation_reason(exc),
         ) from None
     with partial_file(out_path) as partial:
         with AvsecFile.create(partial, header, checklist) as new:

@@ -11,6 +11,8 @@ filled in), so that ``--lang es`` and the Spanish app show Spanish errors.
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from avsec.core.i18n import N_, ntranslate, translate
 
 
@@ -131,3 +133,18 @@ class InputError(AvsecError):
 
 class PathAnalysisError(AvsecError):
     """The layout cannot be analysed for adversary routes; the message names the feature."""
+
+
+def validation_where(exc: ValidationError) -> str:
+    """Where pydantic's first problem is (``parameters.clear_zone_m``; empty for the record)."""
+    return ".".join(str(part) for part in exc.errors()[0]["loc"])
+
+
+def validation_reason(exc: ValidationError) -> AvsecError | Phrase:
+    """Why pydantic refused a record, translatable: the validator's own typed error (a text
+    over its cap) or its message as a :class:`Phrase` (an ``N_`` sentence of a model rule)."""
+    first = exc.errors()[0]
+    cause = (first.get("ctx") or {}).get("error")
+    if isinstance(cause, AvsecError):
+        return cause
+    return Phrase(str(first["msg"]).removeprefix("Value error, "))

@@ -135,7 +135,7 @@ class Feature(BaseModel):
         """Names and other property texts keep the documented limits (core/textlimits.py)."""
         problem = None if is_stored(info) else properties_problem(value)
         if problem is not None:
-            raise ValueError(problem)
+            raise problem
         return value
 
     @property

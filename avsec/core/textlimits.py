@@ -15,6 +15,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, ValidationInfo
 
+from avsec.core.errors import AvsecError
+from avsec.core.i18n import N_, format_number
+
 #: Notes, descriptions, evidence, observations, checklist texts: 65,536 characters (about 30
 #: printed pages).
 MAX_NOTES_CHARS = 65_536
@@ -32,10 +35,37 @@ def is_stored(info: ValidationInfo) -> bool:
     return bool(context.get("stored"))
 
 
+class OverTextLimit(AvsecError, ValueError):
+    """A text or property set over its limit: a ValueError for pydantic, a typed error that
+    translates for the user, its counts (int fields) grouped as the language writes them."""
+
+    def __init__(self, message: str, /, **fields: object) -> None:
+        super().__init__(message, **fields)
+        self.args = (message.format(**_grouped(fields, None)),)
+
+    def in_language(self, lang: str) -> str:
+        """The reason in ``lang`` (65,536 / 65.536 / 65 536)."""
+        return AvsecError(self.message, **_grouped(self.fields, lang)).in_language(lang)
+
+
+def _grouped(fields: dict[str, object], lang: str | None) -> dict[str, object]:
+    def grouped(value: int) -> str:
+        return f"{value:,}" if lang is None else format_number(value, lang, 0)
+
+    return {
+        k: grouped(v) if isinstance(v, int) and not isinstance(v, bool) else v
+        for k, v in fields.items()
+    }
+
+
+_LONGER = N_("longer than {limit} characters ({length})")
+_WHERE_LONGER = N_("{where}: longer than {limit} characters ({length})")
+
+
 def _capped(limit: int) -> Any:
     def check(value: str, info: ValidationInfo) -> str:
         if len(value) > limit and not is_stored(info):
-            raise ValueError(f"longer than {limit:,} characters ({len(value):,})")
+            raise OverTextLimit(_LONGER, limit=limit, length=len(value))
         return value
 
     return AfterValidator(check)
@@ -69,7 +99,7 @@ def strings_in(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from strings_in(inner, f"{path}.{n}" if path else str(n))
 
 
-def free_text_problem(value: Any, path: str = "") -> str | None:
+def free_text_problem(value: Any, path: str = "") -> OverTextLimit | None:
     """Why a JSON-like value holds too long a text (None when every text is within limits).
 
     Any text is capped at :data:`MAX_NOTES_CHARS`: the store applies this to every value it
@@ -77,11 +107,13 @@ def free_text_problem(value: Any, path: str = "") -> str | None:
     """
     for where, text in strings_in(value, path):
         if len(text) > MAX_NOTES_CHARS:
-            return f"{where or 'text'}: longer than {MAX_NOTES_CHARS:,} characters ({len(text):,})"
+            return OverTextLimit(
+                _WHERE_LONGER, where=where[:100] or "text", limit=MAX_NOTES_CHARS, length=len(text)
+            )
     return None
 
 
-def properties_problem(properties: dict[str, Any]) -> str | None:
+def properties_problem(properties: dict[str, Any]) -> OverTextLimit | None:
     """Why a feature's properties break the limits (None when they keep them).
 
     At most :data:`MAX_PROPERTIES` properties; keys, ``name`` and ``name:xx`` (the feature's
@@ -89,13 +121,21 @@ def properties_problem(properties: dict[str, Any]) -> str | None:
     nested ones included, at most :data:`MAX_NOTES_CHARS`.
     """
     if len(properties) > MAX_PROPERTIES:
-        return f"more than {MAX_PROPERTIES:,} properties ({len(properties):,})"
+        return OverTextLimit(
+            N_("more than {limit} properties ({count})"),
+            limit=MAX_PROPERTIES,
+            count=len(properties),
+        )
     for key, value in properties.items():
         if len(str(key)) > MAX_FIELD_CHARS:
-            return f"a property name is longer than {MAX_FIELD_CHARS:,} characters"
+            return OverTextLimit(
+                N_("a property name is longer than {limit} characters"), limit=MAX_FIELD_CHARS
+            )
         named = key == "name" or str(key).startswith("name:")
         if named and isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
-            return f"{key}: longer than {MAX_FIELD_CHARS:,} characters ({len(value):,})"
+            return OverTextLimit(
+                _WHERE_LONGER, where=str(key)[:100], limit=MAX_FIELD_CHARS, length=len(value)
+            )
         problem = free_text_problem(value, str(key))
         if problem is not None:
             return problem

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -25,7 +24,7 @@ from avsec.io.outputs import cannot_write, output_in_existing_folder, partial_fi
 from avsec.io.terms import load_terms
 from avsec.io.translations import catalogue, keyed
 from avsec.report import styles as st
-from avsec.report.pdf.furniture import MarkedTemplate, NumberedCanvas, canvas_maker, table_style
+from avsec.report.pdf.furniture import MarkedTemplate, NumberedCanvas, banded_table, canvas_maker
 from avsec.report.pdf.markup import esc, keywords
 from avsec.report.text import long_date
 
@@ -119,16 +118,9 @@ def build_term_sheet(
         )
     table = Table(rows, colWidths=[frame_w / len(langs)] * len(langs), repeatRows=1)
     table.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_FILL),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.NAVY),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, st.RULE_GREY),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F7F8FA")]),
-            ]
+        banded_table(
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
         )
     )
     markings = [

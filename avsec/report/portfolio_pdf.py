@@ -13,7 +13,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -25,7 +24,6 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from avsec.core.assessment import DEFAULT_MARKING
@@ -35,6 +33,7 @@ from avsec.io.outputs import output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
 from avsec.report import styles as st
 from avsec.report.figures import figure_png
+from avsec.report.pdf.furniture import banded_table
 from avsec.report.text import percent
 
 #: message key -> English text (the gettext msgid; the key is its context).
@@ -127,17 +126,7 @@ def _table(rows: list[list[Any]], widths: list[float], s: st.Styles) -> Table:
         for r, row in enumerate(rows)
     ]
     table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_FILL),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.NAVY),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, st.RULE_GREY),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F7F8FA")]),
-            ]
-        )
-    )
+    table.setStyle(banded_table())
     return table
 
 

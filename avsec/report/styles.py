@@ -40,6 +40,8 @@ RULE_GREY = colors.HexColor("#8A94A3")
 LIGHT_GREY = colors.HexColor("#EEF1F5")
 MID_GREY = colors.HexColor("#5A6472")
 HEADER_FILL = colors.HexColor("#DCE3EC")
+#: Every other row of a long table, so the eye keeps its line.
+BAND_FILL = colors.HexColor("#F7F8FA")
 
 #: Status and severity labels in the app's colours, darkened where needed to read on white.
 STATUS_COLOURS = {status: colors.HexColor(c) for status, c in report_colours.STATUS_TEXT.items()}

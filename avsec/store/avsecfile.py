@@ -26,7 +26,13 @@ from avsec.core.actions import Action
 from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Command
-from avsec.core.errors import NotAnAvsecFile, ReadOnlyFile, StoreError
+from avsec.core.errors import (
+    NotAnAvsecFile,
+    ReadOnlyFile,
+    StoreError,
+    validation_reason,
+    validation_where,
+)
 from avsec.core.findings import Finding
 from avsec.core.i18n import N_
 from avsec.core.layout import Feature
@@ -363,14 +369,13 @@ class AvsecFile(RecordReader, AttachmentStore, JudgementStore):
             else:
                 model.model_validate(value)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "record"
+            where = validation_where(exc) or "record"
             raise StoreError(
                 N_("{name}: the {what} was not saved ({where}: {msg})"),
                 name=self.path.name,
                 what=what,
                 where=where,
-                msg=first["msg"],
+                msg=validation_reason(exc),
             ) from None
 
     def write_response(self, item_id: str, response: Response | None) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from avsec.core.document import Observation
-from avsec.core.errors import StoreError
+from avsec.core.errors import AvsecError, StoreError, validation_reason, validation_where
 from avsec.core.followup import LastVisit
 from avsec.core.i18n import N_
 from avsec.core.textlimits import free_text_problem
@@ -27,19 +27,21 @@ MODELLED: dict[str, TypeAdapter[Any]] = {
 
 def check_extra(file_name: str, key: str, value: Any) -> None:
     """Raise :class:`StoreError` when ``value`` may not be stored as the extra ``key``."""
-    problem = free_text_problem(value)
+    problem: AvsecError | None = free_text_problem(value)
     adapter = MODELLED.get(key)
     if problem is None and adapter is not None:
         try:
             adapter.validate_python(value)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "record"
-            problem = f"{where}: {first['msg']}"
+            problem = AvsecError(
+                N_("{where}: {reason}"),
+                where=validation_where(exc) or "record",
+                reason=validation_reason(exc),
+            )
     if problem is not None:
         raise StoreError(
             N_("{name}: the {key} entry was not saved ({problem})"),
             name=file_name,
             key=key,
-            problem=problem[:200],
+            problem=problem,
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from avsec.core.errors import StoreError
+from avsec.core.errors import StoreError, validation_reason
 from avsec.core.i18n import N_
 from avsec.core.judgements import JUDGEMENT_PREFIX, Judgement, judgement_key
 
@@ -34,7 +34,7 @@ class JudgementStore:
                     text, context={"stored": True}
                 )
             except ValidationError as exc:
-                reason = exc.errors()[0]["msg"]
+                reason = validation_reason(exc)
                 raise StoreError(
                     N_("the entry {key} is damaged ({reason})"), key=key, reason=reason
                 ) from None

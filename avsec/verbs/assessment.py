@@ -130,7 +130,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     """Change the assessment header as one undoable edit (the model's rules, as the GUI)."""
     from avsec.app.header import edited_header
     from avsec.core.commands import SetAssessment
-    from avsec.core.errors import InputError
+    from avsec.core.errors import InputError, validation_reason, validation_where
 
     with open_file(args.file) as f:
         before = f.assessment
@@ -158,9 +158,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
             try:
                 update["parameters"] = RuleParameters(**values)
             except ValidationError as exc:
-                first = exc.errors()[0]
-                name = ".".join(str(p) for p in first["loc"])
-                raise InputError(N_("--param {name}: {msg}"), name=name, msg=first["msg"]) from None
+                raise InputError(
+                    N_("--param {name}: {msg}"),
+                    name=validation_where(exc),
+                    msg=validation_reason(exc),
+                ) from None
         if not update:
             raise InputError(N_("nothing to change; see 'avsec edit --help'"))
         after = edited_header(before, **update)

@@ -53,6 +53,22 @@ def test_geojson_properties_over_the_caps_are_one_line(run, mini_file, tmp_path,
     assert digest(mini_file) == before
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("es", "name: supera los 1.000 caracteres (1.001)"),
+        ("pt", "name: excede 1.000 caracteres (1.001)"),
+        ("fr", "name : dépasse 1 000 caractères (1 001)"),
+    ],
+)
+def test_the_cap_is_said_in_the_users_language(run, mini_file, tmp_path, lang, said):
+    layer = _layer(tmp_path, {"kind": "access_point", "name": LONG_NAME})
+    code, _, err = run("--lang", lang, "layout", "import", mini_file, layer)
+    line = one_line(err).replace("\u202f", " ")  # French groups with a narrow space
+    assert code != 0 and said in line, line
+    assert "longer than" not in line
+
+
 def test_geojson_properties_at_the_caps_import(run, mini_file, tmp_path):
     props = {"kind": "access_point", "name": "n" * MAX_FIELD_CHARS, "remarks": "x" * 60_000}
     code, _, err = run("layout", "import", mini_file, _layer(tmp_path, props))

@@ -218,7 +218,7 @@ class Report:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, colors.HexColor("#F7F8FA")]),
+            ("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, st.BAND_FILL]),
             ("FONT", (0, 0), (-1, -1), st.FONT, 8, 10),
         ]
         commands += [("FONT", (c, first), (c, -1), st.FONT_BOLD, 8, 10) for c in bold_columns]

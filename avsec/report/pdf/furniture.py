@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -89,6 +90,20 @@ def clip(text: str, font: str, size: float, width: float) -> str:
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style whose default font is ours (reportlab's default would pull in Helvetica)."""
     return TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8, 10), *commands])
+
+
+def banded_table(*extra: tuple[Any, ...]) -> TableStyle:
+    """The house table: a filled header row over a navy rule, grey rules and banded rows."""
+    return table_style(
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.NAVY),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, st.RULE_GREY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.BAND_FILL]),
+            *extra,
+        ]
+    )
 
 
 class MarkedTemplate(BaseDocTemplate):
