@@ -11,9 +11,14 @@ filled in), so that ``--lang es`` and the Spanish app show Spanish errors.
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from avsec.core.i18n import N_, ntranslate, translate
+
+if TYPE_CHECKING:
+    # Only named in annotations: the app's cold start (which reads this module) needs no
+    # pydantic before the window is up.
+    from pydantic import ValidationError
 
 
 class Phrase(str):

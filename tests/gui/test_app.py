@@ -275,7 +275,7 @@ def test_the_cold_start_leaves_out_what_the_first_screen_does_not_show(tmp_path)
         "from PySide6.QtWidgets import QApplication\n"
         "def done(window):\n"
         "    later = ['sqlite3', 'json', 'importlib.resources', 'avsec.gui.icons',\n"
-        "             'avsec.gui.workshop_menu']\n"
+        "             'avsec.gui.workshop_menu', 'pydantic', 'decimal']\n"
         "    window.complete_setup()\n"
         "    print([m for m in later if m in sys.modules], flush=True)\n"
         "    QApplication.instance().quit()\n"
