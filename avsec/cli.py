@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -43,12 +41,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help=tr("the language of the messages and results (before the verb)"),
     )
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
-    import avsec.verbs as verbs
+    if only is not None:
+        names = [only]
+    else:
+        import pkgutil
 
-    for info in sorted(pkgutil.iter_modules(verbs.__path__), key=lambda m: m.name):
-        if info.name.startswith("_") or (only is not None and info.name != only):
-            continue
-        module = importlib.import_module(f"avsec.verbs.{info.name}")
+        import avsec.verbs as verbs
+
+        infos = sorted(pkgutil.iter_modules(verbs.__path__), key=lambda m: m.name)
+        names = [info.name for info in infos if not info.name.startswith("_")]
+    for name in names:
+        module = importlib.import_module(f"avsec.verbs.{name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(subparsers)
@@ -73,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _language_in(argv: Sequence[str]) -> str | None:
     """The value of ``--lang`` in ``argv`` when it names a language with a catalogue."""
+    if not any(arg == "--lang" or arg.startswith("--lang=") for arg in argv):
+        return None  # the catalogue folder is not searched on the app's cold start
     from avsec.io.translations import available_languages
 
     known = available_languages()
@@ -91,19 +96,25 @@ def _run(argv: list[str]) -> int:
     from avsec.core.errors import AvsecError
 
     # The desktop app is the common case: building only its verb keeps about 15 ms of parser
-    # construction (every verb module) off the cold start.
-    # Plain `avsec` opens the desktop app, the same as `avsec gui`.
-    if not argv or (argv[0] == "gui" and not {"-h", "--help"} & set(argv)):
-        parser = build_parser(only="gui")
-        argv = argv if argv else ["gui"]
+    # construction (every verb module) off the cold start, and plain `avsec` (the same as
+    # `avsec gui`) builds no parser at all (another 10 ms: argparse's own messages go through
+    # gettext, which searches the disk for catalogues).
+    if argv in ([], ["gui"]):
+        from avsec.verbs.gui import plain_args
+
+        args = plain_args()
+        parser = None
     else:
-        parser = build_parser()
-    args = parser.parse_args(argv)
+        if argv[0] == "gui" and not {"-h", "--help"} & set(argv):
+            parser = build_parser(only="gui")
+        else:
+            parser = build_parser()
+        args = parser.parse_args(argv)
     if getattr(args, "cli_lang", None) and getattr(args, "lang", "") is None:
         args.lang = args.cli_lang
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
+        (parser or build_parser()).print_help()
         return EXIT_ERROR
     from avsec.core.i18n import number_format, set_number_format
 
@@ -117,7 +128,7 @@ def _run(argv: list[str]) -> int:
         # One line, whatever a library put into the message.
         _error(exc.in_language(cli_language()))
         return exc.exit_code
-    except sqlite3.Error as exc:
+    except _sqlite_error() as exc:
         # A file that passed the checks on opening but breaks later (a damaged page deep in
         # the file, a disk error): one line, never a traceback.
         _error(message(N_("the assessment file cannot be read ({reason})"), reason=exc))
@@ -138,6 +149,17 @@ def _run(argv: list[str]) -> int:
         return EXIT_ERROR
     finally:
         set_number_format(previous)
+
+
+class _NeverRaised(Exception):
+    """Stands for sqlite3.Error while no verb has loaded sqlite3."""
+
+
+def _sqlite_error() -> type[Exception]:
+    """``sqlite3.Error``: evaluated only when an exception is being handled, by which time a
+    verb that touched a file has imported sqlite3 (the app's cold start does without it)."""
+    module = sys.modules.get("sqlite3")
+    return module.Error if module is not None else _NeverRaised
 
 
 def _error(text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -26,9 +26,10 @@ from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
 from avsec.core.review_commands import SetJudgement, SetPhoto
-from avsec.geo.analysis import AnalysisResult
 from avsec.store import AvsecFile
-from avsec.store.analysis import analyse_and_store
+
+if TYPE_CHECKING:
+    from avsec.geo.analysis import AnalysisResult
 
 #: A command touching more records than this reloads the touched tables from the file instead
 #: of replaying each record on the in-memory document (replaying is O(n) per feature).
@@ -392,6 +393,9 @@ class Editor:
 
     def analyse(self) -> AnalysisResult:
         """Analyse the layout and store the findings (:func:`analyse_and_store`)."""
+        # The geometry (numpy, pyproj, shapely) loads on the first analysis, not on opening.
+        from avsec.store.analysis import analyse_and_store
+
         result = analyse_and_store(self.file, self.doc.features)
         self.doc.findings = list(result.findings)
         self._analysed = True

@@ -23,7 +23,6 @@ from avsec.core.commands import Batch, replace_outline
 from avsec.core.document import AssessmentDocument
 from avsec.core.i18n import N_, translate
 from avsec.core.outline import generate_outline
-from avsec.geo.paths import path_upgrades
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,10 @@ def regenerate_outline(
     today
         Date new due dates count from (today by default).
     """
+    # The path analysis (numpy, pyproj, shapely) loads when an outline is regenerated, not
+    # when the editor is imported to open a file.
+    from avsec.geo.paths import path_upgrades
+
     lang = lang or doc.assessment.language
     airport = doc.assessment.airport
     paths = path_upgrades(

@@ -44,22 +44,48 @@ def _dump(model: Any) -> dict[str, Any] | None:
     return None if model is None else model.model_dump(mode="json")
 
 
+class _State(dict[str, Any]):
+    """What the document holds now, keyed as the journal names it.
+
+    A key is read from the document when the walk first asks for it: dumping every feature
+    of a large layout up front cost more than the rest of opening the file.
+    """
+
+    def __init__(self, doc: AssessmentDocument):
+        super().__init__()
+        self._responses = doc.responses
+        self._features = {feature.id: feature for feature in doc.features}
+        self._actions = {action.id: action for action in doc.actions}
+        self._judgements = doc.judgements
+        self._photos = {photo.id: photo for photo in doc.attachments}
+        self._tests = {test.id: test for test in doc.access_tests}
+
+    def __missing__(self, what: str) -> Any:
+        family, _, ident = what.partition(":")
+        if family == "response":
+            value = _normal("response:", _dump(self._responses.get(ident)))
+        elif family == "feature":
+            value = _dump(self._features.get(ident))
+        elif family == "action":
+            value = _dump(self._actions.get(ident))
+        elif family == "judgement":
+            value = _normal("judgement:", _dump(self._judgements.get(ident)))
+        elif family == "photo":
+            value = _normal("photo:", _dump(self._photos.get(ident)))
+        elif family == "access_test":
+            value = _dump(self._tests.get(ident))
+        else:
+            value = None
+        self[what] = value
+        return value
+
+    def get(self, what: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[what]
+
+
 def _state(doc: AssessmentDocument) -> dict[str, Any]:
-    """What the document holds now, keyed as the journal names it."""
-    state: dict[str, Any] = {}
-    for item_id, response in doc.responses.items():
-        state[f"response:{item_id}"] = _normal("response:", _dump(response))
-    for feature in doc.features:
-        state[f"feature:{feature.id}"] = _dump(feature)
-    for action in doc.actions:
-        state[f"action:{action.id}"] = _dump(action)
-    for finding_id, judgement in doc.judgements.items():
-        state[f"judgement:{finding_id}"] = _normal("judgement:", _dump(judgement))
-    for photo in doc.attachments:
-        state[f"photo:{photo.id}"] = _normal("photo:", _dump(photo))
-    for test in doc.access_tests:
-        state[f"access_test:{test.id}"] = _dump(test)
-    return state
+    """What the document holds now, keyed as the journal names it (read on demand)."""
+    return _State(doc)
 
 
 def _normal(what: str, value: dict[str, Any] | None) -> Any:

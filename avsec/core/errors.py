@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from avsec.core.i18n import N_, ntranslate, translate
 
-if TYPE_CHECKING:  # the start window must not import pydantic
+if TYPE_CHECKING:
+    # Only named in annotations: the app's cold start (which reads this module) needs no
+    # pydantic before the window is up.
     from pydantic import ValidationError
 
 

@@ -326,9 +326,13 @@ def analyse_paths(
     rules: RuleParameters | None = None,
     centre: tuple[float, float] | None = None,
     params: EasiParameters | None = None,
-    upgrades: bool = True,
+    upgrades: bool | str = True,
 ) -> PathResult:
     """Find the weakest route into every target of a layout.
+
+    ``upgrades``: True ranks the upgrades of every target's route and finds the response time
+    each needs; ``"weakest"`` finds every response time but ranks the upgrades of the weakest
+    target's route only (all the report shows); False does neither.
 
     Raises
     ------
@@ -381,6 +385,7 @@ def analyse_paths(
 
     crossings = Crossings(layout, rules)
     results = []
+    target_layers: dict[int, list[Layer]] = {}
     for target, zones in targets:
         layers, vias = route_layers(crossings, zones)
         for key in crossings.gaps:
@@ -405,12 +410,23 @@ def analyse_paths(
             route=route,
         )
         if upgrades:
-            result.upgrades = _rank_upgrades(route, layers, figures, by_id, params, crossings.trees)
+            if upgrades is True:
+                result.upgrades = _rank_upgrades(
+                    route, layers, figures, by_id, params, crossings.trees
+                )
+            else:
+                target_layers[id(result)] = layers
             result.required_response_time_s = _required_time(
                 layers, vias, figures, params, crossings.gaps, elements, crossings.trees
             )
         results.append(result)
-    return PathResult(params=params, targets=results, projection=layout.projection)
+    paths = PathResult(params=params, targets=results, projection=layout.projection)
+    weakest = paths.weakest
+    if upgrades == "weakest" and weakest is not None:
+        weakest.upgrades = _rank_upgrades(
+            weakest.route, target_layers[id(weakest)], figures, by_id, params, crossings.trees
+        )
+    return paths
 
 
 def _rank_upgrades(

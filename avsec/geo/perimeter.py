@@ -30,7 +30,7 @@ import shapely
 from shapely import STRtree
 from shapely.geometry.base import BaseGeometry
 
-from avsec.geo.segments import RingSegments, chunk_lines, chunk_starts
+from avsec.geo.segments import RingSegments, chunk_starts
 
 #: Slack (metres) for points exactly on a rectangle's edge after floating-point rounding.
 _EPS = 1e-7
@@ -101,63 +101,58 @@ class _Elements:
 
 
 def _barrier_elements(barriers: list[BaseGeometry]) -> _Elements:
-    """Cut barriers into parts, segments and joins."""
-    p_list, q_list, seg_part, c_list, in_list, out_list, c_part = [], [], [], [], [], [], []
-    c_seg: list[np.ndarray] = []
-    segments = 0
-    part_barrier: list[int] = []
-    part_lines: list[BaseGeometry] = []
-    part_closed: list[bool] = []
-    for owner, geom in enumerate(barriers):
-        for part in shapely.get_parts(geom):
-            xy = shapely.get_coordinates(part)
-            if len(xy) >= 2:
-                # Repeated vertices would make zero-length segments with no direction.
-                xy = xy[np.append(True, np.any(xy[1:] != xy[:-1], axis=1))]
-            if len(xy) < 2:
-                continue
-            index = len(part_lines)
-            part_barrier.append(owner)
-            part_lines.append(part)
-            closed = len(xy) > 2 and bool(np.array_equal(xy[0], xy[-1]))
-            part_closed.append(closed)
-            step = xy[1:] - xy[:-1]
-            direction = step / np.hypot(step[:, 0], step[:, 1])[:, None]
-            p_list.append(xy[:-1])
-            q_list.append(xy[1:])
-            seg_part.append(np.full(len(step), index, dtype=np.intp))
-            # Interior vertices are joins; a closed line's first vertex is one too.
-            joins, d_in, d_out = xy[1:-1], direction[:-1], direction[1:]
-            if closed:
-                joins = np.vstack([joins, xy[:1]])
-                d_in = np.vstack([d_in, direction[-1:]])
-                d_out = np.vstack([d_out, direction[:1]])
-            c_list.append(joins)
-            in_list.append(d_in)
-            out_list.append(d_out)
-            c_part.append(np.full(len(joins), index, dtype=np.intp))
-            # Join j follows segment j of the part (a closed line's extra join, the last).
-            c_seg.append(segments + np.arange(len(joins), dtype=np.intp))
-            segments += len(step)
-
-    def stack(parts: list[np.ndarray]) -> np.ndarray:
-        return np.concatenate(parts) if parts else np.zeros((0, 2))
-
-    def ints(parts: list[np.ndarray]) -> np.ndarray:
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)
-
+    """Cut barriers into parts, segments and joins (in a few vectorised calls: a layout has
+    thousands of barriers)."""
+    geoms = np.empty(len(barriers), dtype=object)
+    geoms[:] = barriers
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    xy, of = shapely.get_coordinates(parts, return_index=True)
+    if len(xy):
+        # Repeated vertices would make zero-length segments with no direction.
+        keep = np.ones(len(xy), dtype=bool)
+        keep[1:] = (of[1:] != of[:-1]) | np.any(xy[1:] != xy[:-1], axis=1)
+        xy, of = xy[keep], of[keep]
+    counts = np.bincount(of, minlength=len(parts))
+    usable = counts >= 2
+    on_usable = usable[of]
+    xy, rank = xy[on_usable], (np.cumsum(usable) - 1)[of[on_usable]]
+    counts = counts[usable]
+    first = np.cumsum(counts) - counts
+    last = first + counts - 1
+    closed = (counts > 2) & np.all(xy[first] == xy[last], axis=1)
+    # Vertex v starts segment v - rank[v] (each earlier part has one segment fewer than
+    # vertices), unless it is the last of its part.
+    starts = np.ones(len(xy), dtype=bool)
+    starts[last] = False
+    start_at = np.flatnonzero(starts)
+    p, q = xy[start_at], xy[start_at + 1]
+    step = q - p
+    direction = step / np.hypot(step[:, 0], step[:, 1])[:, None]
+    # Interior vertices are joins; a closed line's first vertex is one too, after the others.
+    interior = starts.copy()
+    interior[first] = False
+    at = np.flatnonzero(interior)
+    arriving = at - 1 - rank[at]
+    ring_parts = np.flatnonzero(closed)
+    last_segment = last[ring_parts] - 1 - ring_parts
+    join_part = np.concatenate([rank[at], ring_parts])
+    order = np.argsort(join_part, kind="stable")
+    # Join j follows segment j of the part (a closed line's extra join, the last).
+    c_seg = np.concatenate([arriving, last_segment])[order]
     return _Elements(
-        stack(p_list),
-        stack(q_list),
-        ints(seg_part),
-        stack(c_list),
-        stack(in_list),
-        stack(out_list),
-        ints(c_part),
-        ints(c_seg),
-        np.array(part_barrier, dtype=np.intp),
-        part_lines,
-        part_closed,
+        p=p,
+        q=q,
+        seg_part=rank[start_at].astype(np.intp),
+        c=np.concatenate([xy[at], xy[first[ring_parts]]])[order],
+        d_in=direction[c_seg],
+        d_out=np.concatenate([direction[at - rank[at]], direction[first[ring_parts] - ring_parts]])[
+            order
+        ],
+        c_part=join_part[order].astype(np.intp),
+        c_seg=c_seg.astype(np.intp),
+        part_barrier=owner[usable].astype(np.intp),
+        part_lines=list(parts[usable]),
+        part_closed=[bool(c) for c in closed],
     )
 
 
@@ -185,14 +180,71 @@ def _intervals(
     if not len(ring) or not len(elements.p):
         return empty
     radius = offset + _EPS
-    n_seg = len(elements.p)
+    columns = _Columns.of(ring, elements)
     parts = [
-        _clip_chunk(ring, elements, ring_idx, element_idx, n_seg, radius, max_angle_deg)
+        _clip_chunk(ring, elements, columns, ring_idx, element_idx, radius, max_angle_deg)
         for ring_idx, element_idx in _candidate_pairs(ring, elements, radius)
     ]
     if not parts:
         return empty
     return tuple(np.concatenate([part[k] for part in parts]) for k in range(4))  # type: ignore[return-value]
+
+
+@dataclass
+class _Columns:
+    """What the clip reads per ring segment and per barrier element, as separate contiguous
+    x and y arrays: gathering and multiplying 1-D columns is several times faster than
+    gathering rows of (n, 2) arrays and summing over them, and each segment's direction and
+    length are computed once rather than once per candidate pair (the same operations on the
+    same numbers, so the same results)."""
+
+    ax: np.ndarray
+    ay: np.ndarray
+    abx: np.ndarray
+    aby: np.ndarray
+    ab_len: np.ndarray
+    ab_sq: np.ndarray
+    px: np.ndarray
+    py: np.ndarray
+    dx: np.ndarray
+    dy: np.ndarray
+    seg_len: np.ndarray
+    cx: np.ndarray
+    cy: np.ndarray
+    in_x: np.ndarray
+    in_y: np.ndarray
+    out_x: np.ndarray
+    out_y: np.ndarray
+
+    @classmethod
+    def of(cls, ring: RingSegments, elements: _Elements) -> _Columns:
+        ab = ring.b - ring.a
+        pq = elements.q - elements.p
+        seg_len = np.hypot(pq[:, 0], pq[:, 1])
+        d = pq / seg_len[:, None]
+
+        def col(array: np.ndarray, k: int) -> np.ndarray:
+            return np.ascontiguousarray(array[:, k])
+
+        return cls(
+            ax=col(ring.a, 0),
+            ay=col(ring.a, 1),
+            abx=col(ab, 0),
+            aby=col(ab, 1),
+            ab_len=np.hypot(ab[:, 0], ab[:, 1]),
+            ab_sq=(ab * ab).sum(1),
+            px=col(elements.p, 0),
+            py=col(elements.p, 1),
+            dx=col(d, 0),
+            dy=col(d, 1),
+            seg_len=seg_len,
+            cx=col(elements.c, 0),
+            cy=col(elements.c, 1),
+            in_x=col(elements.d_in, 0),
+            in_y=col(elements.d_in, 1),
+            out_x=col(elements.d_out, 0),
+            out_y=col(elements.d_out, 1),
+        )
 
 
 def _candidate_pairs(
@@ -206,11 +258,12 @@ def _candidate_pairs(
     """
     ring_first = chunk_starts(ring.line, PAIR_RUN)
     barrier_first = chunk_starts(elements.seg_part, PAIR_RUN)
-    tree = STRtree(chunk_lines(elements.p, elements.q, barrier_first))
+    # Runs whose boxes, the ring's grown by the radius, overlap: a box test in the tree, no
+    # geometry (a distance test between the runs halved the pairs but cost more than it
+    # saved; the pairs it would drop are farther apart than the radius and clip to nothing).
     # The slack absorbs rounding in the clip's own tolerance (its ends reach _EPS further).
-    ring_run, barrier_run = tree.query(
-        chunk_lines(ring.a, ring.b, ring_first), predicate="dwithin", distance=radius + 1e-6
-    )
+    tree = STRtree(_run_boxes(elements.p, elements.q, barrier_first, 0.0))
+    ring_run, barrier_run = tree.query(_run_boxes(ring.a, ring.b, ring_first, radius + 1e-6))
     if not len(ring_run):
         return
     n_seg, n_runs = len(elements.p), len(barrier_first)
@@ -227,88 +280,125 @@ def _candidate_pairs(
     hi = np.concatenate([np.maximum(elements.p, elements.q), elements.c]).T.copy()
     ring_lo = (np.minimum(ring.a, ring.b) - radius).T.copy()
     ring_hi = (np.maximum(ring.a, ring.b) + radius).T.copy()
-    cols = element_count[barrier_run]
-    sizes = ring_count[ring_run] * cols
+    # Each ring segment of a run pair against the barrier run's box first: a segment at the
+    # end of a run meets only the end of a neighbouring run, and expanding it against every
+    # element there would make most of the candidates (the same pairs survive: an element's
+    # box lies inside its run's).
+    run_lo = np.minimum.reduceat(np.minimum(elements.p, elements.q), barrier_first, axis=0).T
+    run_hi = np.maximum.reduceat(np.maximum(elements.p, elements.q), barrier_first, axis=0).T
+    rows = ring_count[ring_run]
+    row_pair = np.repeat(np.arange(len(ring_run)), rows)
+    row_ring = np.repeat(ring_first[ring_run], rows) + (
+        np.arange(len(row_pair)) - np.repeat(np.cumsum(rows) - rows, rows)
+    )
+    row_run = barrier_run[row_pair]
+    meets = (
+        (ring_lo[0][row_ring] <= run_hi[0][row_run])
+        & (run_lo[0][row_run] <= ring_hi[0][row_ring])
+        & (ring_lo[1][row_ring] <= run_hi[1][row_run])
+        & (run_lo[1][row_run] <= ring_hi[1][row_ring])
+    )
+    row_ring, row_run = row_ring[meets], row_run[meets]
+    if not len(row_ring):
+        return
+    sizes = element_count[row_run]
     ends = np.cumsum(sizes)
-    # Split the run pairs so each batch expands to about _CHUNK candidates.
+    element_base = element_first[row_run]
+    # Split the rows so each batch expands to about _CHUNK candidates.
     cuts = np.searchsorted(ends, np.arange(_CHUNK, ends[-1], _CHUNK), side="right")
     for begin, end in zip(np.append(0, cuts), np.append(cuts, len(sizes)), strict=True):
         if begin == end:
             continue
-        size, col = sizes[begin:end], cols[begin:end]
-        pair = np.repeat(np.arange(end - begin), size)
-        local = np.arange(len(pair)) - np.repeat(np.cumsum(size) - size, size)
-        ring_idx = ring_first[ring_run[begin:end]][pair] + local // col[pair]
-        element_idx = element_order[element_first[barrier_run[begin:end]][pair] + local % col[pair]]
-        near = (
-            (ring_lo[0][ring_idx] <= hi[0][element_idx])
-            & (lo[0][element_idx] <= ring_hi[0][ring_idx])
-            & (ring_lo[1][ring_idx] <= hi[1][element_idx])
-            & (lo[1][element_idx] <= ring_hi[1][ring_idx])
+        size = sizes[begin:end]
+        # Candidate k of row m: the row's ring segment, element k - start(m) of its run.
+        column = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+        ring_idx = np.repeat(row_ring[begin:end], size)
+        element_idx = element_order[np.repeat(element_base[begin:end], size) + column]
+        # Boxes overlap in x, then (of those) in y.
+        near = (ring_lo[0][ring_idx] <= hi[0][element_idx]) & (
+            lo[0][element_idx] <= ring_hi[0][ring_idx]
         )
-        yield ring_idx[near], element_idx[near]
+        ring_idx, element_idx = ring_idx[near], element_idx[near]
+        near = (ring_lo[1][ring_idx] <= hi[1][element_idx]) & (
+            lo[1][element_idx] <= ring_hi[1][ring_idx]
+        )
+        if near.any():
+            yield ring_idx[near], element_idx[near]
+
+
+def _run_boxes(a: np.ndarray, b: np.ndarray, first: np.ndarray, pad: float) -> np.ndarray:
+    """Boxes around runs of segments ``a[i]``-``b[i]`` (run k from ``first[k]``), grown by
+    ``pad``."""
+    lo = np.minimum.reduceat(np.minimum(a, b), first, axis=0) - pad
+    hi = np.maximum.reduceat(np.maximum(a, b), first, axis=0) + pad
+    return shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1])
 
 
 def _clip_chunk(
     ring: RingSegments,
     elements: _Elements,
+    columns: _Columns,
     ring_idx: np.ndarray,
     element_idx: np.ndarray,
-    n_seg: int,
     radius: float,
     max_angle_deg: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Clip one chunk of (ring segment, barrier element) pairs; see :func:`_intervals`."""
-    p, q, seg_owner = elements.p, elements.q, elements.seg_part
-    c, c_owner = elements.c, elements.c_part
-    a, b = ring.a[ring_idx], ring.b[ring_idx]
-    ab = b - a
+    v = columns
+    n_seg = len(elements.p)
     out_line, out_begin, out_end, out_owner = [], [], [], []
 
     is_seg = element_idx < n_seg
     if is_seg.any():
         i = ring_idx[is_seg]
         j = element_idx[is_seg]
-        sa, sab = a[is_seg], ab[is_seg]
-        pq = q[j] - p[j]
-        seg_len = np.hypot(pq[:, 0], pq[:, 1])
-        d = pq / seg_len[:, None]
-        n = np.stack([-d[:, 1], d[:, 0]], axis=1)
-        ap = sa - p[j]
-        along0, along1 = (ap * d).sum(1), (sab * d).sum(1)
-        across0, across1 = (ap * n).sum(1), (sab * n).sum(1)
-        cos = np.abs(along1) / np.hypot(sab[:, 0], sab[:, 1])
-        b1, e1 = _clip_linear(along0, along1, -_EPS, seg_len + _EPS)
+        abx, aby, dx, dy = v.abx[i], v.aby[i], v.dx[j], v.dy[j]
+        along1 = abx * dx + aby * dy
+        # Only segments running along the boundary cover it: the angle first, as it is cheap
+        # and rules out the pairs that meet at an angle before the rest is computed.
+        parallel = np.abs(along1) / v.ab_len[i] >= math.cos(math.radians(max_angle_deg)) - 1e-9
+        i, j, abx, aby, dx, dy, along1 = (x[parallel] for x in (i, j, abx, aby, dx, dy, along1))
+        apx, apy = v.ax[i] - v.px[j], v.ay[i] - v.py[j]
+        along0 = apx * dx + apy * dy
+        across0 = apx * -dy + apy * dx
+        across1 = abx * -dy + aby * dx
+        b1, e1 = _clip_linear(along0, along1, -_EPS, v.seg_len[j] + _EPS)
         b2, e2 = _clip_linear(across0, across1, -radius, radius)
         begin = np.maximum(np.maximum(b1, b2), 0.0)
         end = np.minimum(np.minimum(e1, e2), 1.0)
-        ok = (end > begin) & (cos >= math.cos(math.radians(max_angle_deg)) - 1e-9)
+        ok = end > begin
         out_line.append(i[ok])
         out_begin.append(begin[ok])
         out_end.append(end[ok])
-        out_owner.append(seg_owner[j[ok]])
+        out_owner.append(elements.seg_part[j[ok]])
 
     is_disc = ~is_seg
     if is_disc.any():
         i = ring_idx[is_disc]
         k = element_idx[is_disc] - n_seg
-        da, dab = a[is_disc] - c[k], ab[is_disc]
-        qa = (dab * dab).sum(1)
-        qb = 2 * (da * dab).sum(1)
-        qc = (da * da).sum(1) - radius * radius
+        dax, day = v.ax[i] - v.cx[k], v.ay[i] - v.cy[k]
+        abx, aby = v.abx[i], v.aby[i]
+        qa = v.ab_sq[i]
+        qb = 2 * (dax * abx + day * aby)
+        qc = (dax * dax + day * day) - radius * radius
         disc = qb * qb - 4 * qa * qc
-        root = np.sqrt(np.maximum(disc, 0.0))
+        # Only a line that meets the disc can be covered by it.
+        meets = disc > 0
+        i, k, dax, day, abx, aby, qa, qb, disc = (
+            x[meets] for x in (i, k, dax, day, abx, aby, qa, qb, disc)
+        )
+        root = np.sqrt(disc)
         # The wedge: past the end of the arriving segment, before the start of the leaving one.
-        d_in, d_out = elements.d_in[k], elements.d_out[k]
-        b1, e1 = _clip_linear((da * d_in).sum(1), (dab * d_in).sum(1), -_EPS, np.inf)
-        b2, e2 = _clip_linear((da * d_out).sum(1), (dab * d_out).sum(1), -np.inf, _EPS)
-        begin = np.maximum.reduce([(-qb - root) / (2 * qa), b1, b2, np.zeros(len(k))])
-        end = np.minimum.reduce([(-qb + root) / (2 * qa), e1, e2, np.ones(len(k))])
-        ok = (disc > 0) & (end > begin)
+        in_x, in_y, out_x, out_y = v.in_x[k], v.in_y[k], v.out_x[k], v.out_y[k]
+        b1, e1 = _clip_linear(dax * in_x + day * in_y, abx * in_x + aby * in_y, -_EPS, np.inf)
+        b2, e2 = _clip_linear(dax * out_x + day * out_y, abx * out_x + aby * out_y, -np.inf, _EPS)
+        begin = np.maximum(np.maximum(np.maximum((-qb - root) / (2 * qa), b1), b2), 0.0)
+        end = np.minimum(np.minimum(np.minimum((-qb + root) / (2 * qa), e1), e2), 1.0)
+        ok = end > begin
         out_line.append(i[ok])
         out_begin.append(begin[ok])
         out_end.append(end[ok])
-        out_owner.append(c_owner[k[ok]])
+        out_owner.append(elements.c_part[k[ok]])
 
     seg = np.concatenate(out_line)
     u0, u1 = np.concatenate(out_begin), np.concatenate(out_end)

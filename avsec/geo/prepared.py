@@ -12,6 +12,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from avsec.core.layout import GEOMETRY_TYPES, ZONE_KINDS, Feature, Kind
+from avsec.geo.coordinates import CleanGeometries, clean_arrays
 from avsec.geo.projection import LocalProjection
 from avsec.geo.segments import RingSegments
 from avsec.geo.validate import DEGENERATE_M, great_circle_m
@@ -193,28 +194,29 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
     own so a bad feature is named rather than failing the whole layout.
     """
     out: list[BaseGeometry | str | None] = [None] * len(features)
+    geometries = [f.geometry if isinstance(f.geometry, dict) else {} for f in features]
+    clean = clean_arrays(geometries)
+    if clean is not None:
+        _build_clean(clean, out)
     points: list[tuple[int, np.ndarray]] = []
     lines: list[tuple[int, np.ndarray]] = []
     polygons: list[tuple[int, list[np.ndarray]]] = []
-    for n, feature in enumerate(features):
-        geometry = feature.geometry if isinstance(feature.geometry, dict) else {}
+    for n in range(len(features)) if clean is None else clean.others:
+        geometry = geometries[n]
         gtype, coords = geometry.get("type"), geometry.get("coordinates")
         if gtype == "Point":
             xy = _xy(coords, 1)
             if xy is not None:
                 points.append((n, xy))
-                continue
         elif gtype == "LineString":
             xy = _xy(coords, 2)
             if xy is not None and len(xy) >= 2:
                 lines.append((n, xy))
-                continue
         elif gtype == "Polygon" and isinstance(coords, list) and coords:
             rings = [_xy(ring, 2) for ring in coords]
-            clean = [r for r in rings if r is not None and len(r) >= 4 and (r[0] == r[-1]).all()]
-            if len(clean) == len(rings):
-                polygons.append((n, clean))
-                continue
+            kept = [r for r in rings if r is not None and len(r) >= 4 and (r[0] == r[-1]).all()]
+            if len(kept) == len(rings):
+                polygons.append((n, kept))
     if points:
         made = shapely.points(np.vstack([xy for _, xy in points]))
         for (n, _), geom in zip(points, made, strict=True):
@@ -244,6 +246,31 @@ def _parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
             except Exception as exc:  # noqa: BLE001 - any malformed mapping is reported, not raised
                 out[n] = str(exc) or type(exc).__name__
     return [g for g in out if g is not None]
+
+
+def _build_clean(clean: CleanGeometries, out: list[BaseGeometry | str | None]) -> None:
+    """Shapely geometries of :func:`clean_arrays`'s points, lines and polygons into ``out``."""
+    if clean.points:
+        for n, geom in zip(clean.points, shapely.points(clean.point_xy), strict=True):
+            out[n] = geom
+    if clean.lines:
+        indices = np.repeat(np.arange(len(clean.lines)), clean.line_counts)
+        made = shapely.linestrings(clean.line_xy, indices=indices)
+        for n, geom in zip(clean.lines, made, strict=True):
+            out[n] = geom
+    if clean.polygons:
+        rings = np.repeat(np.arange(len(clean.ring_counts)), clean.ring_counts)
+        linear = shapely.linearrings(clean.ring_xy, indices=rings)
+        owners = np.repeat(np.arange(len(clean.polygons)), clean.polygon_rings)
+        made = shapely.polygons(linear, indices=owners)
+        for n, geom in zip(clean.polygons, made, strict=True):
+            out[n] = geom
+
+
+def parse_geometries(features: Sequence[Feature]) -> list[BaseGeometry | str]:
+    """Shapely geometries (lon/lat) of ``features``, or for each one that cannot be read the
+    reason; the vectorised reading of :func:`prepare_layout`, shared with the report's maps."""
+    return _parse_geometries(features)
 
 
 def _degenerate(geoms: np.ndarray) -> list[str]:

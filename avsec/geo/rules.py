@@ -146,13 +146,27 @@ def _gates_in_openings(ctx: RuleContext, openings: list[BaseGeometry]) -> list[l
         return out
     taken: set[int] = set()
     tree = STRtree(openings)
-    for position in points:
-        geom = layout.geoms[position]
-        near = tree.query(geom, predicate="dwithin", distance=offset)
-        if len(near) and position not in taken:
-            best = min(near, key=lambda k: shapely.distance(openings[k], geom))
-            out[int(best)].append(int(position))
-            taken.add(int(position))
+    geoms = layout.geoms[np.asarray(points, dtype=np.intp)]
+    # Every gate's openings within the offset in one query, and their distances in one call.
+    gate_of, near = tree.query(geoms, predicate="dwithin", distance=offset)
+    order = np.argsort(gate_of, kind="stable")
+    gate_of, near = gate_of[order], near[order]
+    distance = shapely.distance(np.asarray(openings, dtype=object)[near], geoms[gate_of])
+    starts = np.searchsorted(gate_of, np.arange(len(points) + 1))
+    for g, position in enumerate(points):
+        lo, hi = int(starts[g]), int(starts[g + 1])
+        if lo == hi or position in taken:
+            continue
+        closest = distance[lo:hi]
+        ties = np.flatnonzero(closest == closest.min())
+        if len(ties) == 1:
+            best = int(near[lo + ties[0]])
+        else:
+            # Equally near openings: the first the tree gives for this gate alone, as before.
+            own = tree.query(geoms[g], predicate="dwithin", distance=offset)
+            best = int(min(own, key=lambda k: shapely.distance(openings[k], geoms[g])))
+        out[best].append(int(position))
+        taken.add(int(position))
     return out
 
 
@@ -367,11 +381,18 @@ def access_points(ctx: RuleContext) -> list[Pending]:
         zone = layout.zone(kind)
         if zone is not None:
             into[kind] |= shapely.covers(zone, points)
+    controls = [
+        str(layout.features[i].properties.get("control") or "").strip().lower() for i in ap_idx
+    ]
+    uncontrolled = np.array([control == "uncontrolled" for control in controls])
+    off = np.isfinite(nearest) & (nearest > limit)
+    # Only the access points with a finding are visited one by one (thousands have none).
+    candidates = np.flatnonzero(off | (uncontrolled & np.logical_or.reduce(list(into.values()))))
     out = []
-    for n, i in enumerate(ap_idx):
-        feature = layout.features[i]
+    for n in candidates:
+        feature = layout.features[ap_idx[n]]
         point = points[n]
-        control = str(feature.properties.get("control") or "").strip().lower()
+        control = controls[n]
         zone_into = next((kind for kind in secure_order if into[kind][n]), None)
         if control == "uncontrolled" and zone_into is not None:
             out.append(

@@ -4,13 +4,17 @@ What the actions are is data (:mod:`avsec.gui.actions`); this registry makes one
 declaration and keeps them. Scopes switch whole groups on and off: checklist keys 1-5 and J/K
 only act while the checklist is shown, map keys only on the map, so a stray key never edits a
 view the user cannot see.
+
+Cold start: icons are drawn when first needed (a menu about to show, a palette built, the
+action asked for), and nothing here touches the ``Qt`` namespace while the window is set up:
+its first use makes PySide build the Python types of all its enums, about 30 ms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QMenuBar, QToolBar, QToolButton, QWidget
 
@@ -42,25 +46,32 @@ class ActionRegistry(QObject):
         self._menus: dict[str, QMenu] = {}
         self._groups: dict[str, QActionGroup] = {}
         self._scope_state: dict[str, bool] = {"app": True}
+        #: Icons not drawn yet, by action key (see :meth:`add`).
+        self._pending_icons: dict[str, Callable[[], QIcon]] = {}
 
     def add(
         self,
         spec: ActionSpec,
         handler: Callable[..., object] | None = None,
-        icon: QIcon | None = None,
+        icon: QIcon | Callable[[], QIcon] | None = None,
     ) -> QAction:
-        """Make the QAction of ``spec`` and connect ``handler`` to its ``triggered`` signal."""
+        """Make the QAction of ``spec`` and connect ``handler`` to its ``triggered`` signal.
+
+        ``icon`` may be a function that draws it: it runs when the icon is first needed.
+        """
         if spec.key in self._specs:
             raise ValueError(f"action {spec.key!r} declared twice")
         action = QAction(self._window)
         action.setText(_sentence_case(tr(spec.text)))
         action.setObjectName(spec.key)
         if spec.shortcuts:
+            # A QAction's shortcuts act in its window (Qt.WindowShortcut) by default.
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(spec.checkable)
         self._set_tips(action, spec)
-        if icon is not None:
+        if callable(icon):
+            self._pending_icons[spec.key] = icon
+        elif icon is not None:
             action.setIcon(icon)
         if spec.group:
             group = self._groups.get(spec.group)
@@ -96,8 +107,16 @@ class ActionRegistry(QObject):
         action.setToolTip(self.tip_with_keys(action, text))
 
     def action(self, key: str) -> QAction:
-        """The QAction declared under ``key``."""
+        """The QAction declared under ``key`` (its icon drawn)."""
+        self._draw_icons([key])
         return self._actions[key]
+
+    def _draw_icons(self, keys: list[str]) -> None:
+        """Draw the pending icons of ``keys``."""
+        for key in keys:
+            draw = self._pending_icons.pop(key, None)
+            if draw is not None:
+                self._actions[key].setIcon(draw())
 
     def specs(self) -> list[ActionSpec]:
         """Every declaration in the order added."""
@@ -114,6 +133,8 @@ class ActionRegistry(QObject):
             menu = menubar.addMenu(tr(title))
             menu.setObjectName("menu:" + title)
             self._menus[title] = menu
+            keys = [spec.key for spec in specs]
+            menu.aboutToShow.connect(lambda keys=keys: self._draw_icons(keys))
             for spec in specs:
                 if spec.separator and not menu.isEmpty():
                     menu.addSeparator()
@@ -128,6 +149,7 @@ class ActionRegistry(QObject):
         toolbar.clear()
         for spec in self._specs.values():
             if spec.toolbar == name:
+                self._draw_icons([spec.key])
                 if spec.separator and toolbar.actions():
                     toolbar.addSeparator()
                 toolbar.addAction(self._actions[spec.key])
@@ -135,10 +157,13 @@ class ActionRegistry(QObject):
     def build_buttons(self, layout: QBoxLayout, name: str) -> list[QToolButton]:
         """Add a tool button per action of toolbar ``name`` to ``layout`` (a left-aligned
         palette; a vertical QToolBar would centre them)."""
+        from PySide6.QtCore import Qt
+
         buttons: list[QToolButton] = []
         for spec in self._specs.values():
             if spec.toolbar != name:
                 continue
+            self._draw_icons([spec.key])
             if spec.separator and buttons:
                 layout.addSpacing(6)
             button = QToolButton(layout.parentWidget())

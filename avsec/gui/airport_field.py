@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from avsec.gui.i18n import tr
 
 if TYPE_CHECKING:
+    # Importing a Qt class at run time makes its Python type and every enum of it and its
+    # bases (QEvent's 179 event types for QKeyEvent): a cost the cold start need not pay.
     from PySide6.QtCore import QModelIndex, QStringListModel
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QCompleter
 
 _SHOWN = 15

@@ -6,9 +6,14 @@ checklist only and lists the rest when it first opens.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from avsec.gui.i18n import error_text, language
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 BUNDLED_ID = "icao-a17-access-control"
 
@@ -22,11 +27,20 @@ class ChecklistCombo(QComboBox):
         self.addItem(BUNDLED_ID, BUNDLED_ID)
         self._listed = False
         self.problems: list[str] = []
-        # Titles, not ids, as soon as the page is up (listing validates files: not before the
-        # first frame).
-        from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(300, self.load)
+    def _load_if_shown(self) -> None:
+        if self.isVisible():
+            self.load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Titles, not ids, soon after the page is up (listing validates files: not before
+        the first frame), and only while the combo is shown: a file opened from the start
+        page must not wait for the list of the page it leaves."""
+        super().showEvent(event)
+        if not self._listed:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(300, self._load_if_shown)
 
     def checklist_id(self) -> str:
         """The chosen checklist id."""

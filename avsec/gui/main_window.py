@@ -7,6 +7,7 @@ and the small GUI modules. The models, the store and every view load when a file
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from avsec.gui.settings import Preferences
 from avsec.gui.start_page import StartPage
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QIcon
 
     from avsec.gui.action_registry import ActionRegistry
     from avsec.gui.actions import Call
@@ -77,7 +78,6 @@ class MainWindow(QMainWindow):
         """Declare the actions, build menus, tool bar and status bar (once)."""
         if self._setup_done:
             return
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel, QToolBar
 
         from avsec.gui.action_registry import ActionRegistry
@@ -90,7 +90,10 @@ class MainWindow(QMainWindow):
         self.tool_bar = QToolBar(self)
         self.tool_bar.setObjectName("main-toolbar")
         self.tool_bar.setMovable(False)
-        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Qt.ToolButtonStyle.ToolButtonTextOnly, set through the property by its name: the
+        # first use of the Qt namespace costs about 30 ms of enum types (see
+        # avsec.gui.action_registry), which the cold start need not pay.
+        self.tool_bar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
         self.addToolBar(self.tool_bar)
         self.registry.build_toolbar(self.tool_bar, "main")
         self.saved_label = QLabel(self)
@@ -105,14 +108,9 @@ class MainWindow(QMainWindow):
     def _declare_actions(self) -> None:
         """One QAction per row of :data:`avsec.gui.actions.ACTIONS`, bound to its handler."""
         from avsec.gui.actions import ACTIONS
-        from avsec.gui.icons import kind_icon, status_icon
 
-        icons = {"status": status_icon, "kind": kind_icon}
         for spec in ACTIONS:
-            icon = None
-            if spec.icon:
-                family, name = spec.icon.split(":", 1)
-                icon = icons[family](name)
+            icon = partial(_draw_icon, spec.icon) if spec.icon else None  # drawn when first shown
             self.registry.add(spec, self._handler(spec.call), icon=icon)
 
     def _handler(self, call: Call | None) -> Callable[..., None] | None:
@@ -122,12 +120,20 @@ class MainWindow(QMainWindow):
         target, method, args = call
         if target in ("walker", "map", "outline"):
             return lambda *_: self._view_call(target, method, *args)
-        from avsec.gui.workshop_menu import WorkshopController
-
-        owners = {"window": self, "files": self.files, "reports": self.reports}
-        owners["workshop"] = WorkshopController(self)
-        owner = owners[target]
+        if target == "workshop":
+            # The Workshop menu's module loads on its first use, not at the cold start.
+            return lambda *_: getattr(self._workshop(), method)(*args)
+        owner = {"window": self, "files": self.files, "reports": self.reports}[target]
         return lambda *_: getattr(owner, method)(*args)
+
+    def _workshop(self) -> Any:
+        """The handlers of the Workshop menu (made on first use)."""
+        controller = getattr(self, "_workshop_controller", None)
+        if controller is None:
+            from avsec.gui.workshop_menu import WorkshopController
+
+            controller = self._workshop_controller = WorkshopController(self)
+        return controller
 
     # --- dispatch to the views ------------------------------------------------------------
 
@@ -527,3 +533,11 @@ class MainWindow(QMainWindow):
         self._stop_watch_and_commit()
         self.session.close()
         self.session = None
+
+
+def _draw_icon(name: str) -> QIcon:
+    """The icon ``family:name`` of an action (avsec.gui.icons loads on the first one drawn)."""
+    from avsec.gui.icons import kind_icon, status_icon
+
+    family, key = name.split(":", 1)
+    return {"status": status_icon, "kind": kind_icon}[family](key)

@@ -204,9 +204,11 @@ class Session(QObject):
     def restore_undo_history(self) -> int:
         """Put the last edits recorded in the file's journal back on the undo stack (they
         are already in the file: nothing is applied). Returns how many came back."""
-        from avsec.app.undo_history import commands_from_journal
+        from avsec.app.undo_history import MAX_RESTORED, commands_from_journal
 
-        commands = commands_from_journal(self.file.changes(), self.doc)
+        # Each row read either comes back or ends the walk: the newest MAX_RESTORED rows are
+        # all it can use (a long visit's journal holds tens of thousands).
+        commands = commands_from_journal(self.file.changes(last=MAX_RESTORED), self.doc)
         for command in commands:
             self.undo_stack.push(UndoableEdit(self, command))
         return len(commands)

@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import gettext as _gettext
 import struct
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from avsec.core.errors import InputError
 from avsec.core.i18n import LANGUAGES, N_, install_catalogues
 from avsec.io.resources import data_folder
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "DOMAIN",

@@ -83,7 +83,13 @@ def band_colour(p: float | None) -> str:
 
 def _route_map(report: Any, target: TargetRoute, projection: LocalProjection) -> Flowable:
     """The layout with the route drawn as numbered arrows."""
-    figure = layout_map(report.doc.features, [], report.lang, projection=projection)
+    figure = layout_map(
+        report.doc.features,
+        [],
+        report.lang,
+        projection=projection,
+        shapes=getattr(report, "layout_shapes", None),
+    )
     ax = figure.axes[0]
     points = [(n, e.xy) for n, e in enumerate(target.route) if e.kind == "crossing" and e.xy]
     colour = band_colour(target.p_interruption)
@@ -125,7 +131,11 @@ def paths_section(report: Any) -> list[Flowable]:
     airport = doc.assessment.airport
     centre = (airport.lon, airport.lat)
     try:
-        result = analyse_paths(doc.features, doc.assessment.parameters, centre=centre)
+        # Upgrades are shown for the weakest target only: ranking every target's cost a third
+        # of the analysis.
+        result = analyse_paths(
+            doc.features, doc.assessment.parameters, centre=centre, upgrades="weakest"
+        )
     except PathAnalysisError as exc:
         return [*out, Paragraph(_esc(t(TEXT["refused"]).format(reason=str(exc))), s.body)]
     p = result.params

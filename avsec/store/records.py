@@ -190,11 +190,18 @@ class RecordReader:
 
     # --- journal and whole document ---------------------------------------------------------
 
-    def changes(self) -> list[dict[str, Any]]:
-        """The append-only changes journal, oldest first."""
-        rows = self._conn.execute(
-            "SELECT seq, at, who, what, before, after FROM changes ORDER BY seq"
-        )
+    def changes(self, last: int | None = None) -> list[dict[str, Any]]:
+        """The append-only changes journal, oldest first (only its ``last`` rows if given)."""
+        if last is None:
+            rows = self._conn.execute(
+                "SELECT seq, at, who, what, before, after FROM changes ORDER BY seq"
+            )
+        else:
+            rows = self._conn.execute(
+                "SELECT * FROM (SELECT seq, at, who, what, before, after FROM changes "
+                "ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+                (max(0, last),),
+            )
         return [
             {
                 "seq": seq,

@@ -5,25 +5,28 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
-import json
 import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # The output checks live in the application layer, shared with the app's File menu.
 from avsec.app.outputs import check_output, refuse_input_as_output
 from avsec.core.i18n import N_
 from avsec.verbs._text import message, tr
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 __all__ = ["check_output", "iso_date", "refuse_input_as_output", "safe_output"]
 
 
 def iso_date(text: str) -> dt.date:
     """An argparse type: a date written YYYY-MM-DD."""
+    import datetime as dt  # not at import: the app's cold start reads this module
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -34,6 +37,8 @@ def iso_date(text: str) -> dt.date:
 
 def print_json(value: Any) -> None:
     """Print ``value`` as indented UTF-8 JSON."""
+    import json  # not at import: the app's cold start reads this module and needs no JSON
+
     sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -30,6 +30,21 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_gui)
 
 
+def plain_args() -> argparse.Namespace:
+    """What ``avsec gui`` with no argument parses to (tests/gui/test_app.py compares the two):
+    plain ``avsec`` starts the app without building the parser."""
+    return argparse.Namespace(
+        verb="gui",
+        cli_lang=None,
+        file=None,
+        lang=None,
+        number_format=None,
+        screenshot=None,
+        size=None,
+        handler=cmd_gui,
+    )
+
+
 def _size(text: str) -> tuple[int, int]:
     """ "1280x720" -> (1280, 720); argparse turns the ValueError into a one-line error."""
     width, _, height = text.lower().partition("x")

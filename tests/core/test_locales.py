@@ -62,3 +62,24 @@ def test_number_formats_for_portuguese_and_french(locale: str, expected: str) ->
 def test_number_format_names_read_in_the_language() -> None:
     assert number_format_name("fr_CA", "fr") == "1\xa0234,5 — français (Canada)"
     assert number_format_name("pt_BR", "pt") == "1.234,5 — português (Brasil)"
+
+
+@pytest.mark.parametrize("locale", [code for code in NUMBER_FORMATS if code] + ["en", "es", "fr"])
+def test_numbers_as_babel_writes_them_in_every_format(locale: str) -> None:
+    """The marks swapped into the English text give what Babel's own format_decimal gives."""
+    from babel.numbers import format_decimal
+
+    values = [0.0, -0.0, 0.04, -0.04, 0.05, 0.15, 0.25, 2.5, -2.5, 999.95, 1234.5, -1234.56]
+    values += [1e6 + 0.45, 123456789.125, 7, -12, 1e-7, float("inf"), -float("inf")]
+    values += [n * 37.13 for n in range(-30, 30)]
+    values += [n / 8 for n in range(-40, 40)]  # exact halves and quarters: rounding to even
+    values += [(-1) ** n * 1.37**n for n in range(60)]  # up to about 1e8
+    set_number_format(locale)
+    try:
+        for decimals in (0, 1, 2):
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            for value in values:
+                expected = format_decimal(value, pattern, locale=locale)
+                assert format_number(value, "en", decimals) == expected, (value, decimals)
+    finally:
+        set_number_format(None)

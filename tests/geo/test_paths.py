@@ -304,3 +304,25 @@ def test_gates_that_close_an_opening_leave_no_way_round_them() -> None:
     assert closed.route[0].feature in ("gate", "perimeter")
     wide = analyse_paths(layout(40.0), centre=CENTRE).targets[0]
     assert wide.route[0].via == "gap" and wide.p_interruption == 0.0
+
+
+def test_upgrades_of_the_weakest_only_are_those_of_the_full_ranking() -> None:
+    # Two targets: an unfenced SRA's critical part, and a fenced SRA's.
+    feats = [
+        *_airport(p_detect=0.0, delay_s=0.0),
+        feature("sra", square(100, 600, 300, 800), "sra-2"),
+        fence_around(100, 600, 300, 800, "sra-2-fence", intrusion_detection=True),
+        feature("critical_part", square(150, 650, 250, 750), "cp-2", name="Tower"),
+    ]
+    full = analyse_paths(feats, centre=CENTRE)
+    weakest_only = analyse_paths(feats, centre=CENTRE, upgrades="weakest")
+    assert len(full.targets) == 2
+    assert full.weakest is not None and weakest_only.weakest is not None
+    assert weakest_only.weakest.target == full.weakest.target
+    assert weakest_only.weakest.upgrades == full.weakest.upgrades != []
+    for a, b in zip(full.targets, weakest_only.targets, strict=True):
+        assert (a.target, a.p_interruption, a.route) == (b.target, b.p_interruption, b.route)
+        assert a.required_response_time_s == b.required_response_time_s
+        if b is not weakest_only.weakest:
+            assert a.upgrades and not b.upgrades
+    assert not any(t.upgrades for t in analyse_paths(feats, centre=CENTRE, upgrades=False).targets)

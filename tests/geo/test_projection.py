@@ -67,3 +67,45 @@ def test_prepared_layout_is_in_metres_around_the_centre() -> None:
     assert geom.centroid.x == pytest.approx(0, abs=1e-3) and geom.centroid.y == pytest.approx(
         0, abs=1e-3
     )
+
+
+def test_repeated_coordinates_project_as_each_one_alone():
+    """Projecting each distinct coordinate once gives exactly what projecting every one does
+    (pyproj called point by point is the reference), repeats, NaN and zeros included."""
+    import numpy as np
+    from pyproj import Transformer
+
+    from avsec.geo.projection import DEDUPLICATE_FROM
+
+    projection = LocalProjection(-74.0, 4.6)
+    rng = np.random.default_rng(3)
+    distinct = np.column_stack(
+        [-74.0 + rng.uniform(-0.2, 0.2, 300), 4.6 + rng.uniform(-0.2, 0.2, 300)]
+    )
+    ring = distinct[rng.integers(0, len(distinct), DEDUPLICATE_FROM * 2)]
+    ring = np.vstack([ring, ring[:1]])  # closed
+    line = shapely.LineString(ring)
+    reference = Transformer.from_crs("EPSG:4326", projection._forward.target_crs, always_xy=True)
+    expected = np.array([reference.transform(x, y) for x, y in ring])
+    got = shapely.get_coordinates(projection.to_metres(line))
+    assert np.array_equal(got, expected)
+    # Coordinates the sort would merge (a zero, a NaN) are projected one by one as before.
+    odd = np.vstack([ring, [[0.0, 4.6], [-0.0, 4.6]]])
+    got = shapely.get_coordinates(projection.to_metres(shapely.LineString(odd)))
+    expected = np.array([reference.transform(x, y) for x, y in odd])
+    assert np.array_equal(got, expected)
+
+
+def test_the_analysis_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    layout = [Feature(kind="access_point", geometry={"type": "Point", "coordinates": [-74.0, 4.6]})]
+    assert gc.isenabled()
+    analyze(layout, RuleParameters())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze(layout, RuleParameters())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

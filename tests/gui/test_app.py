@@ -254,3 +254,75 @@ def test_numbers_follow_the_language():
     set_language("es")
     assert number(1234.5) == "1.234,5" and number(3.5, 2) == "3,50"
     assert length_label(1500) == "1,5 km" and length_label(200) == "200 m"
+
+
+def test_plain_avsec_parses_as_avsec_gui():
+    """`avsec` starts the app without building the parser: its arguments must be exactly what
+    the parser gives for `avsec gui`."""
+    from avsec.cli import build_parser
+    from avsec.verbs.gui import plain_args
+
+    parsed = build_parser().parse_args(["gui"])
+    assert vars(plain_args()) == vars(parsed)
+    assert vars(plain_args()) == vars(build_parser(only="gui").parse_args(["gui"]))
+
+
+@pytest.mark.slow
+def test_the_cold_start_leaves_out_what_the_first_screen_does_not_show(tmp_path):
+    code = (
+        "import sys\n"
+        "import avsec.gui.app as gui_app\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "def done(window):\n"
+        "    later = ['sqlite3', 'json', 'importlib.resources', 'avsec.gui.icons',\n"
+        "             'avsec.gui.workshop_menu', 'pydantic', 'decimal']\n"
+        "    window.complete_setup()\n"
+        "    print([m for m in later if m in sys.modules], flush=True)\n"
+        "    QApplication.instance().quit()\n"
+        "gui_app.after_show.append(done)\n"
+        "from avsec.cli import main\n"
+        "main([])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AVSEC_SETTINGS=str(tmp_path / "s.ini"))
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_action_icons_are_drawn_when_their_menu_opens(window):
+    menu = window.registry.menu("&Checklist")
+    action = next(a for a in menu.actions() if a.objectName() == "checklist.compliant")
+    assert action.icon().isNull()  # not drawn during the start
+    menu.aboutToShow.emit()
+    assert not action.icon().isNull()
+    # Asking the registry for an action draws its icon too.
+    other = window.registry.action("map.draw.barrier")
+    assert not other.icon().isNull()
+
+
+@pytest.mark.slow
+def test_opening_a_file_leaves_the_geometry_for_the_first_analysis(tmp_path, assessment_path):
+    code = (
+        "import sys\n"
+        "from avsec.gui.app import application, make_window\n"
+        "app = application()\n"
+        "window = make_window(raise_errors=True)\n"
+        "window.show(); app.processEvents()\n"
+        "assert window.open_file(sys.argv[1])\n"
+        "app.processEvents()\n"
+        "print([m for m in ('numpy', 'pyproj', 'shapely', 'matplotlib') if m in sys.modules])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AVSEC_SETTINGS=str(tmp_path / "s.ini"))
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(assessment_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -221,3 +221,31 @@ def test_critical_part_under_a_building_stays_visible():
     assert magenta_share(inside) > 0.05  # the hatching shows through the building
     building_only = box(120, 120, 190, 190)
     assert magenta_share(building_only) == 0.0
+
+
+def test_layout_shapes_read_every_geometry_as_shapely_does():
+    """The vectorised reading gives what ``shapely.geometry.shape`` gives feature by feature,
+    and None for what the map cannot draw (unreadable, empty, not finite)."""
+    from shapely.geometry import shape
+
+    from avsec.report.figures.airport_map import layout_shapes
+
+    good = [
+        *sample_layout(),
+        Feature(
+            kind="road", geometry={"type": "LineString", "coordinates": [[0, 0, 5], [1, 1, 6]]}
+        ),
+        Feature(
+            kind="building",
+            geometry={"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]},
+        ),
+    ]
+    bad = [
+        Feature(kind="road", geometry={"type": "Nonsense", "coordinates": []}),
+        Feature(kind="road", geometry={"type": "LineString", "coordinates": []}),
+        Feature(kind="access_point", geometry={"type": "Point", "coordinates": [float("inf"), 0]}),
+    ]
+    shapes = layout_shapes([*good, *bad])
+    for feature, geom in zip(good, shapes, strict=False):
+        assert geom is not None and geom.equals(shape(feature.geometry))
+    assert shapes[len(good) :] == [None, None, None]

@@ -44,6 +44,27 @@ def test_edits_are_journaled_and_undoable(new_file: AvsecFile) -> None:
     assert journal[2]["after"] is None
 
 
+def test_the_last_rows_of_the_journal_and_the_undo_history_they_give(
+    new_file: AvsecFile,
+) -> None:
+    from avsec.app.undo_history import commands_from_journal
+
+    previous = None
+    for n in range(12):
+        after = Response(item_id="PER-01", status="not_compliant", notes=f"note {n}")
+        new_file.apply(SetResponse("PER-01", previous, after))
+        previous = after
+    journal = new_file.changes()
+    assert len(journal) == 13
+    assert new_file.changes(last=5) == journal[-5:]
+    assert new_file.changes(last=0) == []
+    assert new_file.changes(last=100) == journal
+    doc = new_file.document()
+    whole = commands_from_journal(journal, doc, limit=5)
+    assert [c.after.notes for c in whole] == [f"note {n}" for n in range(7, 12)]
+    assert commands_from_journal(new_file.changes(last=5), doc, limit=5) == whole
+
+
 def test_journal_is_append_only(new_file: AvsecFile) -> None:
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         raw_sql(new_file, "UPDATE changes SET who = 'mallory'")

@@ -20,6 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from avsec.core.findings import Finding, finding_label, finding_numbers
 from avsec.core.layout import Feature
+from avsec.geo.prepared import parse_geometries
 from avsec.geo.projection import LocalProjection
 from avsec.report import colours
 from avsec.report.figures.render import PAGE_WIDTH_IN
@@ -46,17 +47,24 @@ CONTROL_LABELS = {
 }
 
 
-def _shapes(features: Sequence[Feature]) -> list[BaseGeometry | None]:
-    """Every feature's lon/lat geometry; None for one that cannot be read or is empty."""
-    shapes: list[BaseGeometry | None] = []
-    for feature in features:
-        try:
-            geom = shape(feature.geometry)
-            usable = not geom.is_empty and np.isfinite(geom.bounds).all()
-        except Exception:  # noqa: BLE001 - one broken geometry must not stop the map
-            geom, usable = None, False
-        shapes.append(geom if usable else None)
-    return shapes
+def layout_shapes(features: Sequence[Feature]) -> list[BaseGeometry | None]:
+    """Every feature's lon/lat geometry; None for one that cannot be read or is empty.
+
+    Read in a few vectorised calls (:func:`avsec.geo.prepared.parse_geometries`), not one
+    ``shape`` per feature, whose per-vertex Python loop made a 20,000-vertex perimeter the
+    slowest part of the map; a report drawing the layout twice reads it once and passes the
+    result to :func:`layout_map`.
+    """
+    if not features:
+        return []
+    parsed = parse_geometries(features)
+    geoms = np.array([None if isinstance(g, str) else g for g in parsed], dtype=object)
+    known = np.flatnonzero(geoms != None)  # noqa: E711 - elementwise test of an object array
+    usable = np.zeros(len(geoms), dtype=bool)
+    if len(known):
+        bounds = shapely.bounds(geoms[known])
+        usable[known] = ~shapely.is_empty(geoms[known]) & np.isfinite(bounds).all(axis=1)
+    return [g if ok else None for g, ok in zip(geoms, usable, strict=True)]
 
 
 def _centre(shapes: Sequence[BaseGeometry | None], findings: Sequence[Finding]) -> LocalProjection:
@@ -168,6 +176,7 @@ def layout_map(
     projection: LocalProjection | None = None,
     numbers: Mapping[str, int] | None = None,
     tracks: TrackLayer | None = None,
+    shapes: Sequence[BaseGeometry | None] | None = None,
 ) -> Figure:
     """Draw the airport layout in metres with its numbered findings.
 
@@ -192,6 +201,8 @@ def layout_map(
         map key and the outline use).
     tracks
         The walked GPS tracks and the fence they did not inspect, drawn over the barriers.
+    shapes
+        :func:`layout_shapes` of ``features``, when the caller already has them.
 
     Returns
     -------
@@ -201,7 +212,8 @@ def layout_map(
     """
     if not features and not findings:
         return _empty_figure(tr("map_empty", lang))
-    shapes = _shapes(features)
+    if shapes is None:
+        shapes = layout_shapes(features)
     if projection is None:
         projection = _centre(shapes, findings if not any(shapes) else ())
 

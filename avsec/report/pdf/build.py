@@ -28,7 +28,6 @@ from avsec.report.pdf.context import (
     PAGE_WIDTH,
     Report,
 )
-from avsec.report.pdf.encryption import encrypt_pdf
 from avsec.report.pdf.furniture import MarkedTemplate, canvas_maker
 from avsec.report.pdf.markup import ILLEGAL, esc, keywords
 from avsec.report.pdf.photo_forms import PhotoCanvas
@@ -181,6 +180,9 @@ def build_report(
                 canvasmaker=canvas_maker(PhotoCanvas, tr("page_of", lang), photos=report.photos),
             )
         if password:
+            # pypdf and its cryptography (0.15 s) load only for a report that is encrypted.
+            from avsec.report.pdf.encryption import encrypt_pdf
+
             encrypt_pdf(clear, partial, password)
         os.replace(partial, out)
     except OSError as exc:

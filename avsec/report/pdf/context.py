@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import Any
 
 from reportlab.lib import colors
@@ -26,6 +27,7 @@ from avsec.io.cap import cap_rows
 from avsec.report import scripts
 from avsec.report import styles as st
 from avsec.report.figures import figure_image
+from avsec.report.figures.airport_map import layout_shapes
 from avsec.report.pdf.furniture import Heading, table_style
 from avsec.report.pdf.markup import ILLEGAL, esc
 from avsec.report.pdf.photo_forms import Picture
@@ -143,6 +145,11 @@ class Report:
 
     def t(self, key: str, **fields: object) -> str:
         return tr(key, self.lang, **fields)
+
+    @cached_property
+    def layout_shapes(self) -> list[Any]:
+        """The layout's geometries, read once for every map of the report."""
+        return layout_shapes(self.doc.features)
 
     def number_of(self, finding: Finding) -> str:
         """The finding's label on the map and in every list ("F3")."""
