@@ -14,11 +14,16 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from avsec.core.i18n import N_, ntranslate, translate
+from avsec.core.notices import localised
 
 
 class Phrase(str):
     """A field of an error message that is itself an English msgid (a hint, a clause): it is
     translated with the message."""
+
+    def in_language(self, lang: str) -> str:
+        """The phrase in ``lang`` (an empty phrase stays empty)."""
+        return translate(self, lang) if self else ""
 
 
 class AvsecError(Exception):
@@ -30,7 +35,7 @@ class AvsecError(Exception):
         The English message, a msgid with ``{name}`` placeholders when ``fields`` are given.
     fields
         The values of the placeholders (file names, ids, numbers), not translated unless they
-        are a :class:`Phrase` or an error themselves.
+        are a :class:`Phrase`, an error or a notice (anything with ``in_language``).
     """
 
     exit_code = 2
@@ -47,15 +52,7 @@ class AvsecError(Exception):
         text = translate(self.message, lang)
         if not self.fields:
             return text
-        values = {
-            k: translate(v, lang)
-            if isinstance(v, Phrase) and v
-            else v.in_language(lang)
-            if isinstance(v, AvsecError)
-            else v
-            for k, v in self.fields.items()
-        }
-        return text.format(**values)
+        return text.format(**{k: localised(v, lang) for k, v in self.fields.items()})
 
 
 class ChecklistError(AvsecError):

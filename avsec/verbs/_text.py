@@ -33,13 +33,12 @@ def cli_language() -> str:
 def message(text: str, /, **fields: object) -> str:
     """``text`` (an English msgid) in this run's language, ``fields`` filled in.
 
-    A field that is an avsec error is written in the same language.
+    A field that translates itself (an avsec error, a warning's notice) is written in the
+    same language.
     """
-    from avsec.core.errors import AvsecError
+    from avsec.core.notices import localised
 
-    values = {
-        k: v.in_language(_language) if isinstance(v, AvsecError) else v for k, v in fields.items()
-    }
+    values = {k: localised(v, _language) for k, v in fields.items()}
     translated = translate(text, _language)
     return translated.format(**values) if values else translated
 

@@ -336,7 +336,8 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
                 updated_by=f.user,
             )
             commands.append(SetResponse(item_id, before, after))
-        f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))
+        text = N_("Import {count} responses from {name}")
+        f.apply(Batch(text, commands, {"count": len(rows), "name": Path(args.csv).name}))
     imported = ntranslate(
         "imported {count} response from {csv}",
         "imported {count} responses from {csv}",

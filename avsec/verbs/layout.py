@@ -87,9 +87,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             assessment=f.assessment, checklist=f.checklist, features=f.features()
         )
         before = len(current.features)
-        text = f"Import layout from {source.name}"
+        text = N_("Import layout from {name}")
         build = replace_layout if args.replace else merge_layout
-        f.apply(build(current, layout.features, text))
+        f.apply(build(current, layout.features, text, name=source.name))
         after = f.counts()["features"]
     for warning in layout.warnings:
         warn(N_("warning: {warning}"), warning=warning)
