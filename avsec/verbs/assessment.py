@@ -21,6 +21,14 @@ from avsec.verbs._common import (
 )
 from avsec.verbs._text import cli_language, message, say, tr
 
+#: How ``avsec info`` names the file's mode (``--json`` keeps the value itself).
+MODE_LABELS = {
+    "assessment": N_("assessment"),
+    "answer_key": N_("answer key"),
+    "exercise": N_("exercise"),
+    "team": N_("team"),
+}
+
 
 def register(subparsers: Any) -> None:
     """Add the assessment verbs."""
@@ -287,10 +295,11 @@ def cmd_info(args: argparse.Namespace) -> int:
         id=info["checklist"]["id"],
         version=info["checklist"]["version"],
     )
+    mode = message(MODE_LABELS[info["mode"]]) if info["mode"] in MODE_LABELS else info["mode"]
     if info["team_name"]:
-        say(N_("  mode       {mode} (team {team})"), mode=info["mode"], team=info["team_name"])
+        say(N_("  mode       {mode} (team {team})"), mode=mode, team=info["team_name"])
     else:
-        say(N_("  mode       {mode}"), mode=info["mode"])
+        say(N_("  mode       {mode}"), mode=mode)
     c = info["counts"]
     say(N_("  answered   {answered} of {items} items"), answered=c["answered"], items=c["items"])
     stale = message(N_(" (out of date: run avsec analyze)")) if info["findings_stale"] else ""
