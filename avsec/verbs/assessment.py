@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import LANGUAGES, N_, ntranslate
+from avsec.core.notices import Number
 from avsec.verbs._common import (
     add_lang,
     add_param,
@@ -61,7 +62,7 @@ def register(subparsers: Any) -> None:
         description=tr(
             "Change the assessment header as one undoable, journaled edit. Rule parameters: "
             "{parameters}."
-        ).format(parameters=", ".join(_PARAMETER_HELP)),
+        ).format(parameters=_parameter_help()),
     )
     p.add_argument("file")
     p.add_argument("--title")
@@ -79,7 +80,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--language", choices=list(LANGUAGES), help=tr("the assessment's working language")
     )
-    add_param(p, "set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5")
+    add_param(p, tr("set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5"))
     p.set_defaults(handler=cmd_edit)
 
     p = subparsers.add_parser("info", help=tr("show what an assessment file holds"))
@@ -124,14 +125,29 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_export)
 
 
-_PARAMETER_HELP = (
-    "perimeter_join_tolerance_m (default 0.5, 0 to 100)",
-    "perimeter_offset_tolerance_m (default 2.0, 0 to 100)",
-    "min_barrier_height_m (default 2.44, 0 to 20)",
-    "crossing_access_radius_m (default 5.0, 0 to 500)",
-    "access_point_boundary_m (default 10.0, 0 to 1000)",
-    "clear_zone_m (default 3.0, 0 to 100)",
+#: The rule parameters ``edit --param`` sets: (name, default, lowest, highest).
+_PARAMETERS = (
+    ("perimeter_join_tolerance_m", 0.5, 0, 100),
+    ("perimeter_offset_tolerance_m", 2.0, 0, 100),
+    ("min_barrier_height_m", 2.44, 0, 20),
+    ("crossing_access_radius_m", 5.0, 0, 500),
+    ("access_point_boundary_m", 10.0, 0, 1000),
+    ("clear_zone_m", 3.0, 0, 100),
 )
+
+
+def _parameter_help() -> str:
+    """The parameters in ``--help``, in the run's language."""
+    return ", ".join(
+        message(
+            N_("{name} (default {default}, {low} to {high})"),
+            name=name,
+            default=Number(default, len(str(default).partition(".")[2])),
+            low=low,
+            high=Number(high),
+        )
+        for name, default, low, high in _PARAMETERS
+    )
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("path", help=tr("an .avsec file or a GeoJSON layout"))
     p.add_argument("--json", action="store_true", help=tr("print the routes as JSON"))
-    add_param(p, "override a model parameter for this run (e.g. response_time_s=240)")
+    add_param(p, tr("override a model parameter for this run (e.g. response_time_s=240)"))
     p.set_defaults(handler=cmd_paths)
 
 

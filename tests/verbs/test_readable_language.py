@@ -115,3 +115,30 @@ def test_portfolio_skips_in_the_runs_language(mini_file: Path, tmp_path: Path, r
     assert err == f"avsec: se omitió {copy}: la misma evaluación que a.avsec\n"
     code, _, err = run("portfolio", mini_file, copy, "--json")
     assert err == f"avsec: skipped {copy}: the same assessment as a.avsec\n"
+
+
+def test_argparse_speaks_the_runs_language(capsys) -> None:
+    from avsec.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--lang", "es", "info"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "uso: avsec info [-h] [--json] file\n"
+        "avsec info: error: se requieren los siguientes argumentos: file\n"
+    )
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "layout", "import", "a.avsec", "b.geojson", "--from", "kml"])
+    assert "argument --from : choix non valide : 'kml' (choisir parmi 'avsec', 'osm')" in (
+        capsys.readouterr().err
+    )
+    with pytest.raises(SystemExit):
+        main(["--lang", "pt", "edit", "--help"])
+    help_text = capsys.readouterr().out
+    assert "opções:" in help_text and "mostrar esta mensagem de ajuda e sair" in help_text
+    assert "(padrão 2,44, de 0 a 20)" in help_text and "default" not in help_text
+    # Without --lang, argparse is English again (the same process ran the runs above).
+    with pytest.raises(SystemExit):
+        main(["info"])
+    assert "the following arguments are required: file" in capsys.readouterr().err
