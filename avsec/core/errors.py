@@ -11,6 +11,8 @@ filled in), so that ``--lang es`` and the Spanish app show Spanish errors.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import ValidationError
 
 from avsec.core.i18n import N_, ntranslate, translate
@@ -61,10 +63,11 @@ class ChecklistError(AvsecError):
     Parameters
     ----------
     problems
-        One line per problem, each naming the file, the item id and the field.
+        One line per problem, each naming the file, the item id and the field (a notice that
+        translates itself where it can).
     """
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: Sequence[str]):
         self.problems = list(problems)
         first = self.problems[0] if self.problems else "invalid checklist"
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
@@ -74,11 +77,12 @@ class ChecklistError(AvsecError):
         """The first problem (as the checklist's loader wrote it) and how many more, in ``lang``."""
         if not self.problems:
             return translate(N_("invalid checklist"), lang)
+        first = str(localised(self.problems[0], lang))
         extra = len(self.problems) - 1
         if not extra:
-            return self.problems[0]
+            return first
         more = ntranslate("(and {count} more)", "(and {count} more)", extra, lang)
-        return f"{self.problems[0]} {more.format(count=extra)}"
+        return f"{first} {more.format(count=extra)}"
 
 
 class UnknownChecklist(AvsecError):

@@ -122,6 +122,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     import sys
 
     from avsec.core.errors import ChecklistError, InputError
+    from avsec.core.notices import notice_text
     from avsec.core.validation import missing_languages, provision_problems
     from avsec.io.checklists import _bundled_files, load_catalogue, load_checklist_file
     from avsec.io.translations import offered_languages
@@ -134,7 +135,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not args.yaml:  # the bundled catalogue the checklists cite: every language too
         for line in provision_problems("provisions.yaml", catalogue, every):
             failed += 1
-            print(line, file=sys.stderr)
+            print(notice_text(line, cli_language()), file=sys.stderr)
     for path in paths:
         strict = args.all_languages or not args.yaml or _folder_of(path) in bundled_folder
         try:
@@ -142,7 +143,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except (ChecklistError, InputError) as exc:
             failed += 1
             for line in getattr(exc, "problems", None) or [exc.in_language(cli_language())]:
-                print(line, file=sys.stderr)
+                print(notice_text(line, cli_language()), file=sys.stderr)
             continue
         count = sum(1 for _ in checklist.items())
         name = getattr(path, "name", path)

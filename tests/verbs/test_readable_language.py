@@ -142,3 +142,23 @@ def test_argparse_speaks_the_runs_language(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["info"])
     assert "the following arguments are required: file" in capsys.readouterr().err
+
+
+def test_checklist_problems_in_the_runs_language(tmp_path: Path, run) -> None:
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    no_french = fixtures / "no-french-checklist.yaml"
+    code, _, err = run("--lang", "es", "checklist", "validate", "--all-languages", no_french)
+    assert code == 1
+    assert err == (
+        "no-french-checklist.yaml: lista de verificación no-french: idioma fr: falta (no hay "
+        "textos en fr; una lista de verificación incluida lleva todos los idiomas: en, es, pt, "
+        "fr)\n"
+    )
+    text = (fixtures / "mini-checklist.yaml").read_text("utf-8")
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(text.replace("PER-02", "PER-01"), "utf-8")
+    code, _, err = run("--lang", "fr", "checklist", "validate", twice)
+    assert code == 1
+    assert err == "twice.yaml : élément PER-01 : champ id : id d'élément en double\n"
+    code, _, err = run("checklist", "validate", twice)
+    assert err == "twice.yaml: item PER-01: field id: duplicate item id\n"
