@@ -11,12 +11,9 @@ filled in), so that ``--lang es`` and the Spanish app show Spanish errors.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from pydantic import ValidationError
 
 from avsec.core.i18n import N_, ntranslate, translate
-from avsec.core.notices import localised
 
 
 class Phrase(str):
@@ -54,6 +51,8 @@ class AvsecError(Exception):
         text = translate(self.message, lang)
         if not self.fields:
             return text
+        from avsec.core.notices import localised
+
         return text.format(**{k: localised(v, lang) for k, v in self.fields.items()})
 
 
@@ -67,7 +66,7 @@ class ChecklistError(AvsecError):
         translates itself where it can).
     """
 
-    def __init__(self, problems: Sequence[str]):
+    def __init__(self, problems: list[str]):
         self.problems = list(problems)
         first = self.problems[0] if self.problems else "invalid checklist"
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
@@ -75,6 +74,8 @@ class ChecklistError(AvsecError):
 
     def in_language(self, lang: str) -> str:
         """The first problem (as the checklist's loader wrote it) and how many more, in ``lang``."""
+        from avsec.core.notices import localised
+
         if not self.problems:
             return translate(N_("invalid checklist"), lang)
         first = str(localised(self.problems[0], lang))

@@ -1,8 +1,9 @@
 """Validation of checklist data beyond its schema: ids, references, languages, rules.
 
 Works on already-parsed data (no I/O) and returns one message per problem, each naming the
-file, the item id and the field: a :class:`~avsec.core.notices.Notice`, English as a ``str``,
-translated where it is shown (the field paths and ids stay as the YAML writes them).
+file, the item id and the field: each line a :class:`~avsec.core.notices.Notice` (a ``str``,
+the English line), translated where it is shown (field paths and ids stay as the YAML writes
+them).
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
 _MISSING = N_("{where}: field {field}: missing")
 
 
-def _missing_titles(
-    where: Notice, title: Mapping[str, str], languages: Iterable[str]
-) -> list[Notice]:
+def _missing_titles(where: Notice, title: Mapping[str, str], languages: Iterable[str]) -> list[str]:
     """One problem per language in which ``title`` is missing."""
     return [
         Notice(_MISSING, where=where, field=f"title.{lang}")
@@ -65,10 +64,10 @@ def _where(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     return owner, ".".join(rest) or Phrase(N_("(whole entry)"))
 
 
-def schema_problems(name: str, data: Any, error: ValidationError) -> list[Notice]:
+def schema_problems(name: str, data: Any, error: ValidationError) -> list[str]:
     """Format a pydantic ValidationError as one line per problem (pydantic's own reason is
     quoted as it writes it)."""
-    out = []
+    out: list[str] = []
     for problem in error.errors():
         owner, field = _where(data, tuple(problem["loc"]))
         where: str = _item(name, owner) if owner else name
@@ -110,7 +109,7 @@ def checklist_problems(
     checklist: Checklist,
     catalogue: ProvisionCatalogue | None,
     languages: Iterable[str] | None = None,
-) -> list[Notice]:
+) -> list[str]:
     """Return every problem of a schema-valid checklist.
 
     Checks unique area and item ids, that each text exists in every language and is not the
@@ -124,7 +123,7 @@ def checklist_problems(
     with all of :data:`~avsec.core.i18n.LANGUAGES` (``avsec checklist validate``); a language it
     lacks entirely is one line, not one per text.
     """
-    problems: list[Notice] = []
+    problems: list[str] = []
     whole = _checklist(name, checklist.id)
     if languages is None:
         languages = carried_languages(checklist)
@@ -171,9 +170,9 @@ def _item_problems(
     catalogue: ProvisionCatalogue | None,
     languages: tuple[str, ...],
     seen_items: set[str],
-) -> list[Notice]:
+) -> list[str]:
     """The problems of one checklist item (``seen_items``: the ids met so far, updated)."""
-    problems: list[Notice] = []
+    problems: list[str] = []
     where = _item(name, item.id)
     if item.id in seen_items:
         problems.append(Notice(N_("{where}: field id: duplicate item id"), where=where))
@@ -203,13 +202,13 @@ def _item_problems(
 
 def provision_problems(
     name: str, catalogue: ProvisionCatalogue, languages: Iterable[str] = LANGUAGES
-) -> list[Notice]:
+) -> list[str]:
     """Provisions whose title or summary lacks one of ``languages``.
 
     The bundled catalogue carries every language (``avsec checklist validate``); a language
     missing from every provision is one line, not one per text.
     """
-    problems: list[Notice] = []
+    problems: list[str] = []
     for lang in languages:
         texts = [
             (provision.id, field, getattr(provision, field))
@@ -234,11 +233,9 @@ def provision_place(name: str, provision_id: str) -> Notice:
     return Notice(N_("{name}: provision {id}"), name=name, id=provision_id)
 
 
-def crosswalk_problems(
-    name: str, crosswalk: Crosswalk, catalogue: ProvisionCatalogue
-) -> list[Notice]:
+def crosswalk_problems(name: str, crosswalk: Crosswalk, catalogue: ProvisionCatalogue) -> list[str]:
     """Return mappings of ``crosswalk`` whose provisions are not in ``catalogue``."""
-    problems = []
+    problems: list[str] = []
     for mapping in crosswalk.mappings:
         where = Notice(
             N_("{name}: mapping {source} -> {target}"),

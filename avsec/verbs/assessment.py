@@ -144,7 +144,7 @@ def _parameter_help() -> str:
             name=name,
             default=Number(default, len(str(default).partition(".")[2])),
             low=low,
-            high=Number(high),
+            high=high,
         )
         for name, default, low, high in _PARAMETERS
     )
