@@ -72,7 +72,9 @@ def cmd_paths(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(render(data, marking))
+    # Targets by their names in the run's language (``name:es``), as the analysis names them.
+    names = {f.id: f.label(cli_language()) for f in features}
+    print(render(data, marking, names))
     return 0
 
 
@@ -99,8 +101,14 @@ def _kind(kind: str | None) -> str:
     return label(KIND_LABELS, kind, cli_language())
 
 
-def render(data: dict[str, Any], marking: str = "") -> str:
-    """The readable report: one line per target, then the weakest route and its upgrades."""
+def render(data: dict[str, Any], marking: str = "", names: dict[str, str] | None = None) -> str:
+    """The readable report: one line per target, then the weakest route and its upgrades
+    (``names``: the targets' names by feature id in the language shown)."""
+    names = names or {}
+
+    def name_of(target: dict[str, Any]) -> str:
+        return names.get(target["target"]) or target["name"] or target["target"]
+
     from avsec.geo.path_defaults import UPGRADE_TEXT
 
     lines: list[str] = [marking, ""] if marking else []
@@ -110,7 +118,7 @@ def render(data: dict[str, Any], marking: str = "") -> str:
         )
     rows = [
         [
-            t["name"] or t["target"],
+            name_of(t),
             _kind(t["kind"]),
             _number(t["p_interruption"]),
             "–" if t["critical_detection_point"] is None else str(t["critical_detection_point"]),
@@ -120,7 +128,7 @@ def render(data: dict[str, Any], marking: str = "") -> str:
     ]
     lines.append(table(rows, [N_("target"), N_("kind"), "P(I)", "CDP", N_("response for 0.8 (s)")]))
     weakest = next(t for t in data["targets"] if t["target"] == data["weakest"])
-    lines += ["", message(N_("Weakest route: {name}"), name=weakest["name"] or weakest["target"])]
+    lines += ["", message(N_("Weakest route: {name}"), name=name_of(weakest))]
     rows = [
         [
             str(n),

@@ -72,7 +72,7 @@ def test_paths_table_in_french(tmp_path: Path, run) -> None:
             "type": "Feature",
             "id": "zone",
             "geometry": {"type": "Polygon", "coordinates": [sra]},
-            "properties": {"kind": "sra", "name": "Zona"},
+            "properties": {"kind": "sra", "name": "Zona", "name:fr": "Zone"},
         },
     ]
     layout = tmp_path / "p.geojson"
@@ -80,8 +80,9 @@ def test_paths_table_in_french(tmp_path: Path, run) -> None:
     code, out, err = run("--lang", "fr", "paths", layout)
     assert code == 0, err
     rows = [line.split() for line in out.splitlines()]
-    # The target's kind by its label, P(I) with the decimal comma.
-    assert ["Zona", "ZSAR", "0,00", "–", "–"] in rows
+    # The target by its French name (name:fr), its kind by its label, P(I) with the comma.
+    assert ["Zone", "ZSAR", "0,00", "–", "–"] in rows
+    assert "Itinéraire le plus faible : Zone" in out
     # The route's steps (an unfenced boundary is crossed through an opening) and the upgrade.
     assert ["0", "franchissement", "ouverture", "–", "0,00", "0", "B"] in rows
     assert ["3", "action", "–", "–", "0,00", "60", "B"] in rows
