@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from avsec import __version__
 from avsec.core.i18n import N_
-from avsec.verbs._text import cli_language, message, set_cli_language, tr
+from avsec.verbs._text import cli_language, message, set_cli_language, tr, translate_argparse
 
 EXIT_ERROR = 2
 
@@ -28,7 +28,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "Offline toolkit for assessing airport access control against ICAO Annex 17."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"avsec {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"avsec {__version__}",
+        help=tr("show program's version number and exit"),
+    )
     from avsec.io.translations import offered_languages
 
     # Before the verb: the language of every message, also for verbs without their own --lang
@@ -68,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Messages, argument errors included, are in the language of --lang (read before parsing,
     # because argparse reports a bad argument while it parses).
     set_cli_language(_language_in(argv))
+    translate_argparse()
     try:
         return _run(argv)
     finally:

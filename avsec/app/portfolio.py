@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from avsec.core.errors import AvsecError, InputError
 from avsec.core.i18n import N_
+from avsec.core.notices import Notice
 from avsec.core.portfolio import PlanRow, Portfolio, Skipped, VisitRecord, build_portfolio
 from avsec.core.scoring import score_checklist
 from avsec.store import AvsecFile
@@ -72,6 +73,33 @@ def read_visit(path: Path) -> VisitRecord:
     )
 
 
+class SkipReason(str):
+    """Why a file was skipped: the error's first line without the file's name (English as a
+    ``str``), in any language with :meth:`in_language`."""
+
+    error: BaseException
+    name: str
+
+    def __new__(cls, error: BaseException, name: str) -> SkipReason:
+        self = super().__new__(cls, _first_line(str(error), name) or type(error).__name__)
+        self.error, self.name = error, name
+        return self
+
+    def in_language(self, lang: str) -> str:
+        """The reason in ``lang`` (an avsec error translates; any other is quoted)."""
+        if not isinstance(self.error, AvsecError):
+            return str(self)
+        return _first_line(self.error.in_language(lang), self.name) or str(self)
+
+
+def _first_line(text: str, name: str) -> str:
+    line = text.splitlines()[0] if text else ""
+    # ``name: ...`` (and ``name : ...``, as French writes it).
+    for prefix in (f"{name}: ", f"{name} : "):
+        line = line.removeprefix(prefix)
+    return line
+
+
 def read_visits(files: Iterable[Path]) -> tuple[list[VisitRecord], list[Skipped]]:
     """Read every file; the unreadable ones and copies of a visit already read are skipped."""
     records: list[VisitRecord] = []
@@ -81,12 +109,11 @@ def read_visits(files: Iterable[Path]) -> tuple[list[VisitRecord], list[Skipped]
         try:
             record = read_visit(path)
         except (AvsecError, sqlite3.Error, ValidationError, ValueError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            reason = reason.removeprefix(f"{path.name}: ")
-            skipped.append(Skipped(str(path), reason))
+            skipped.append(Skipped(str(path), SkipReason(exc, path.name)))
             continue
         if record.uuid in seen:
-            skipped.append(Skipped(str(path), f"the same assessment as {seen[record.uuid].name}"))
+            same = Notice(N_("the same assessment as {name}"), name=seen[record.uuid].name)
+            skipped.append(Skipped(str(path), same))
             continue
         seen[record.uuid] = path
         records.append(record)

@@ -25,6 +25,10 @@ class Phrase(str):
     """A field of an error message that is itself an English msgid (a hint, a clause): it is
     translated with the message."""
 
+    def in_language(self, lang: str) -> str:
+        """The phrase in ``lang`` (an empty phrase stays empty)."""
+        return translate(self, lang) if self else ""
+
 
 class AvsecError(Exception):
     """Base class of every error avsec reports to a user.
@@ -35,7 +39,7 @@ class AvsecError(Exception):
         The English message, a msgid with ``{name}`` placeholders when ``fields`` are given.
     fields
         The values of the placeholders (file names, ids, numbers), not translated unless they
-        are a :class:`Phrase` or an error themselves.
+        are a :class:`Phrase`, an error or a notice (anything with ``in_language``).
     """
 
     exit_code = 2
@@ -52,15 +56,9 @@ class AvsecError(Exception):
         text = translate(self.message, lang)
         if not self.fields:
             return text
-        values = {
-            k: translate(v, lang)
-            if isinstance(v, Phrase) and v
-            else v.in_language(lang)
-            if isinstance(v, AvsecError)
-            else v
-            for k, v in self.fields.items()
-        }
-        return text.format(**values)
+        from avsec.core.notices import localised
+
+        return text.format(**{k: localised(v, lang) for k, v in self.fields.items()})
 
 
 class ChecklistError(AvsecError):
@@ -69,7 +67,8 @@ class ChecklistError(AvsecError):
     Parameters
     ----------
     problems
-        One line per problem, each naming the file, the item id and the field.
+        One line per problem, each naming the file, the item id and the field (a notice that
+        translates itself where it can).
     """
 
     def __init__(self, problems: list[str]):
@@ -80,13 +79,16 @@ class ChecklistError(AvsecError):
 
     def in_language(self, lang: str) -> str:
         """The first problem (as the checklist's loader wrote it) and how many more, in ``lang``."""
+        from avsec.core.notices import localised
+
         if not self.problems:
             return translate(N_("invalid checklist"), lang)
+        first = str(localised(self.problems[0], lang))
         extra = len(self.problems) - 1
         if not extra:
-            return self.problems[0]
+            return first
         more = ntranslate("(and {count} more)", "(and {count} more)", extra, lang)
-        return f"{self.problems[0]} {more.format(count=extra)}"
+        return f"{first} {more.format(count=extra)}"
 
 
 class UnknownChecklist(AvsecError):

@@ -63,7 +63,8 @@ class VisitRecord:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file left out of the portfolio, and why."""
+    """A file left out of the portfolio, and why (``reason`` translates itself where shown
+    when it can: an avsec error's, a notice)."""
 
     path: str
     reason: str

@@ -1,7 +1,9 @@
 """Validation of checklist data beyond its schema: ids, references, languages, rules.
 
 Works on already-parsed data (no I/O) and returns one message per problem, each naming the
-file, the item id and the field.
+file, the item id and the field: each line a :class:`~avsec.core.notices.Notice` (a ``str``,
+the English line), translated where it is shown (field paths and ids stay as the YAML writes
+them).
 """
 
 from __future__ import annotations
@@ -12,14 +14,35 @@ from typing import Any
 from pydantic import ValidationError
 
 from avsec.core.checklist import AREA_IDS, RULE_IDS, Checklist, Crosswalk, ProvisionCatalogue
-from avsec.core.i18n import LANGUAGES
+from avsec.core.errors import Phrase
+from avsec.core.i18n import LANGUAGES, N_
+from avsec.core.notices import Notice
 
 TEXT_FIELDS = ("question", "guidance", "evidence", "recommendation")
 
 
-def _missing_titles(where: str, title: Mapping[str, str], languages: Iterable[str]) -> list[str]:
+_MISSING = N_("{where}: field {field}: missing")
+
+
+def _missing_titles(where: Notice, title: Mapping[str, str], languages: Iterable[str]) -> list[str]:
     """One problem per language in which ``title`` is missing."""
-    return [f"{where}: field title.{lang}: missing" for lang in languages if not title.get(lang)]
+    return [
+        Notice(_MISSING, where=where, field=f"title.{lang}")
+        for lang in languages
+        if not title.get(lang)
+    ]
+
+
+def _checklist(name: str, checklist_id: str) -> Notice:
+    return Notice(N_("{name}: checklist {id}"), name=name, id=checklist_id)
+
+
+def _area(name: str, area_id: str) -> Notice:
+    return Notice(N_("{name}: area {id}"), name=name, id=area_id)
+
+
+def _item(name: str, item_id: str) -> Notice:
+    return Notice(N_("{name}: item {id}"), name=name, id=item_id)
 
 
 def _where(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
@@ -38,16 +61,20 @@ def _where(data: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
             rest = []
         elif not isinstance(part, int):
             rest.append(str(part))
-    return owner, ".".join(rest) or "(whole entry)"
+    return owner, ".".join(rest) or Phrase(N_("(whole entry)"))
 
 
 def schema_problems(name: str, data: Any, error: ValidationError) -> list[str]:
-    """Format a pydantic ValidationError as one line per problem."""
-    out = []
+    """Format a pydantic ValidationError as one line per problem (pydantic's own reason is
+    quoted as it writes it)."""
+    out: list[str] = []
     for problem in error.errors():
         owner, field = _where(data, tuple(problem["loc"]))
-        prefix = f"{name}: item {owner}" if owner else f"{name}"
-        out.append(f"{prefix}: field {field}: {problem['msg']}")
+        where: str = _item(name, owner) if owner else name
+        reason = str(problem["msg"])
+        out.append(
+            Notice(N_("{where}: field {field}: {reason}"), where=where, field=field, reason=reason)
+        )
     return out
 
 
@@ -97,6 +124,7 @@ def checklist_problems(
     lacks entirely is one line, not one per text.
     """
     problems: list[str] = []
+    whole = _checklist(name, checklist.id)
     if languages is None:
         languages = carried_languages(checklist)
     else:
@@ -104,50 +132,71 @@ def checklist_problems(
         absent = missing_languages(checklist, languages)
         for lang in absent:
             problems.append(
-                f"{name}: checklist {checklist.id}: language {lang}: missing (no text in {lang}; "
-                f"a bundled checklist carries every language: {', '.join(languages)})"
+                Notice(
+                    N_(
+                        "{where}: language {lang}: missing (no text in {lang}; a bundled "
+                        "checklist carries every language: {languages})"
+                    ),
+                    where=whole,
+                    lang=lang,
+                    languages=", ".join(languages),
+                )
             )
         languages = tuple(lang for lang in languages if lang not in absent)
     seen_items: set[str] = set()
     seen_areas: set[str] = set()
-    problems += _missing_titles(f"{name}: checklist {checklist.id}", checklist.title, languages)
+    problems += _missing_titles(whole, checklist.title, languages)
     if not checklist.areas:
-        problems.append(f"{name}: checklist {checklist.id}: field areas: no areas")
+        problems.append(Notice(N_("{where}: field areas: no areas"), where=whole))
     for area in checklist.areas:
+        where = _area(name, area.id)
         if area.id not in AREA_IDS:
-            problems.append(
-                f"{name}: area {area.id}: field id: unknown area id (use {', '.join(AREA_IDS)})"
-            )
+            unknown = N_("{where}: field id: unknown area id (use {ids})")
+            problems.append(Notice(unknown, where=where, ids=", ".join(AREA_IDS)))
         if area.id in seen_areas:
-            problems.append(f"{name}: area {area.id}: field id: duplicate area id")
+            problems.append(Notice(N_("{where}: field id: duplicate area id"), where=where))
         seen_areas.add(area.id)
-        problems += _missing_titles(f"{name}: area {area.id}", area.title, languages)
+        problems += _missing_titles(where, area.title, languages)
         if not area.items:
-            problems.append(f"{name}: area {area.id}: field items: no items")
+            problems.append(Notice(N_("{where}: field items: no items"), where=where))
         for item in area.items:
-            if item.id in seen_items:
-                problems.append(f"{name}: item {item.id}: field id: duplicate item id")
-            seen_items.add(item.id)
-            for field in TEXT_FIELDS:
-                text = getattr(item, field)
-                for lang in languages:
-                    value = (text.get(lang) or "").strip()
-                    if not value:
-                        problems.append(f"{name}: item {item.id}: field {field}.{lang}: missing")
-                    elif lang != "en" and value == (text.get("en") or "").strip():
-                        problems.append(
-                            f"{name}: item {item.id}: field {field}.{lang}: same as the English text"
-                        )
-            if not item.references:
-                problems.append(f"{name}: item {item.id}: field references: at least one needed")
-            for ref in item.references:
-                if catalogue is not None and catalogue.get(ref) is None:
-                    problems.append(
-                        f"{name}: item {item.id}: field references: {ref} is not in the provision catalogue"
-                    )
-            for rule in item.rules:
-                if rule not in RULE_IDS:
-                    problems.append(f"{name}: item {item.id}: field rules: unknown rule {rule}")
+            problems += _item_problems(name, item, catalogue, languages, seen_items)
+    return problems
+
+
+def _item_problems(
+    name: str,
+    item: Any,
+    catalogue: ProvisionCatalogue | None,
+    languages: tuple[str, ...],
+    seen_items: set[str],
+) -> list[str]:
+    """The problems of one checklist item (``seen_items``: the ids met so far, updated)."""
+    problems: list[str] = []
+    where = _item(name, item.id)
+    if item.id in seen_items:
+        problems.append(Notice(N_("{where}: field id: duplicate item id"), where=where))
+    seen_items.add(item.id)
+    for field in TEXT_FIELDS:
+        text = getattr(item, field)
+        for lang in languages:
+            value = (text.get(lang) or "").strip()
+            if not value:
+                problems.append(Notice(_MISSING, where=where, field=f"{field}.{lang}"))
+            elif lang != "en" and value == (text.get("en") or "").strip():
+                same = N_("{where}: field {field}: same as the English text")
+                problems.append(Notice(same, where=where, field=f"{field}.{lang}"))
+    if not item.references:
+        needed = N_("{where}: field references: at least one needed")
+        problems.append(Notice(needed, where=where))
+    for ref in item.references:
+        if catalogue is not None and catalogue.get(ref) is None:
+            absent = N_("{where}: field references: {ref} is not in the provision catalogue")
+            problems.append(Notice(absent, where=where, ref=ref))
+    for rule in item.rules:
+        if rule not in RULE_IDS:
+            unknown = N_("{where}: field rules: unknown rule {rule}")
+            problems.append(Notice(unknown, where=where, rule=rule))
     return problems
 
 
@@ -169,23 +218,34 @@ def provision_problems(
         ]
         lacking = [(pid, field) for pid, field, text in texts if not (text.get(lang) or "").strip()]
         if lacking and len(lacking) == len(texts):
-            problems.append(f"{name}: language {lang}: missing (no provision has a text in {lang})")
+            none = N_("{name}: language {lang}: missing (no provision has a text in {lang})")
+            problems.append(Notice(none, name=name, lang=lang))
         else:
             problems += [
-                f"{name}: provision {pid}: field {f}.{lang}: missing" for pid, f in lacking
+                Notice(_MISSING, where=provision_place(name, pid), field=f"{f}.{lang}")
+                for pid, f in lacking
             ]
     return problems
 
 
+def provision_place(name: str, provision_id: str) -> Notice:
+    """``FILE: provision ID``, where a provision's problem is."""
+    return Notice(N_("{name}: provision {id}"), name=name, id=provision_id)
+
+
 def crosswalk_problems(name: str, crosswalk: Crosswalk, catalogue: ProvisionCatalogue) -> list[str]:
     """Return mappings of ``crosswalk`` whose provisions are not in ``catalogue``."""
-    problems = []
+    problems: list[str] = []
     for mapping in crosswalk.mappings:
+        where = Notice(
+            N_("{name}: mapping {source} -> {target}"),
+            name=name,
+            source=mapping.source,
+            target=mapping.target,
+        )
         for side in ("source", "target"):
             ref = getattr(mapping, side)
             if catalogue.get(ref) is None:
-                problems.append(
-                    f"{name}: mapping {mapping.source} -> {mapping.target}: field {side}: "
-                    f"{ref} is not in the provision catalogue"
-                )
+                absent = N_("{where}: field {side}: {ref} is not in the provision catalogue")
+                problems.append(Notice(absent, where=where, side=side, ref=ref))
     return problems

@@ -11,7 +11,9 @@ from shapely import STRtree
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from avsec.core.i18n import N_
 from avsec.core.layout import GEOMETRY_TYPES, ZONE_KINDS, Feature, Kind
+from avsec.core.notices import Notice, Number
 from avsec.geo.coordinates import CleanGeometries, clean_arrays
 from avsec.geo.projection import LocalProjection
 from avsec.geo.segments import RingSegments
@@ -69,7 +71,8 @@ class PreparedLayout:
     features: list[Feature]
     geoms: np.ndarray
     ignored: list[tuple[str, str]] = field(default_factory=list)
-    #: Why the projection is not centred where the caller asked ("" when it is).
+    #: Why the projection is not centred where the caller asked ("" when it is): a Notice,
+    #: translated where it is shown.
     centre_note: str = ""
     _by_kind: dict[str, np.ndarray] = field(default_factory=dict)
     _zones: dict[str, BaseGeometry | None] = field(default_factory=dict)
@@ -351,15 +354,18 @@ def prepare_layout(
     if len(array):
         minx, miny, maxx, maxy = shapely.total_bounds(array)
         layout_centre = ((minx + maxx) / 2, (miny + maxy) / 2)
-    note = ""
+    note = Notice("")
     if centre is None:
         centre = layout_centre
     elif len(array) and great_circle_m(centre, layout_centre) > MAX_CENTRE_OFFSET_M:
         # A wrong airport position would distort every measure; the layout knows better.
-        note = (
-            f"the airport position ({centre[0]:.4f}, {centre[1]:.4f}) is "
-            f"{great_circle_m(centre, layout_centre) / 1000:.0f} km from the layout; "
-            "measured around the layout's centre instead"
+        note = Notice(
+            N_(
+                "the airport position {position} is {km} km from the layout; measured around "
+                "the layout's centre instead"
+            ),
+            position=f"({centre[0]:.4f}, {centre[1]:.4f})",
+            km=Number(great_circle_m(centre, layout_centre) / 1000),
         )
         centre = layout_centre
     projection = LocalProjection(*centre)

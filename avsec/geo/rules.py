@@ -51,8 +51,9 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from avsec.core.assessment import RuleParameters
-from avsec.core.i18n import LangText
+from avsec.core.i18n import N_, LangText
 from avsec.core.layout import Kind
+from avsec.core.notices import Notice
 from avsec.geo import messages
 from avsec.geo.perimeter import Coverage, boundary_coverage
 from avsec.geo.prepared import SECURE_ZONES, ZONE_ORDER, PreparedLayout
@@ -186,7 +187,7 @@ def perimeter_gap(ctx: RuleContext) -> list[Pending]:
     ring = layout.boundary(Kind.AIRSIDE)
     barrier_idx = layout.indexes(Kind.BARRIER)
     if not len(ring):
-        ctx.notes["perimeter_gap"] = "no airside zone in the layout"
+        ctx.notes["perimeter_gap"] = Notice(N_("no airside zone in the layout"))
         ctx.perimeter_barriers = barrier_idx
         return []
     coverage = boundary_coverage(
@@ -425,7 +426,7 @@ def access_points(ctx: RuleContext) -> list[Pending]:
                 )
             )
     if not np.isfinite(nearest).any():
-        ctx.notes["access_point_off_boundary"] = "no zone in the layout"
+        ctx.notes["access_point_off_boundary"] = Notice(N_("no zone in the layout"))
     return out
 
 

@@ -24,7 +24,10 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from avsec.core.errors import AvsecError
+from avsec.core.i18n import N_
 from avsec.core.layout import GEOMETRY_TYPES
+from avsec.core.notices import Notice
 
 #: Depth of the coordinate nesting of each GeoJSON geometry type.
 COORDINATE_DEPTH = {
@@ -47,8 +50,9 @@ METRES_PER_DEGREE = EARTH_RADIUS_M * math.pi / 180
 DEGENERATE_M = 0.01
 
 
-class GeometryProblem(ValueError):
-    """A geometry that cannot be used; the message says what is wrong and where."""
+class GeometryProblem(AvsecError, ValueError):
+    """A geometry that cannot be used; the message (a msgid with its fields, translated where
+    it is shown) says what is wrong and where."""
 
 
 class DegenerateGeometry(GeometryProblem):
@@ -64,7 +68,7 @@ class CheckedGeometry:
     """A usable geometry and what was done to it."""
 
     geometry: dict[str, Any]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     #: (min lon, min lat, max lon, max lat) of the positions read.
     bounds: tuple[float, float, float, float] | None = None
 
@@ -72,18 +76,24 @@ class CheckedGeometry:
 def _positions(coords: Any, depth: int, path: str) -> list[tuple[float, float]]:
     """Flatten nested GeoJSON coordinates, checking their shape and numbers."""
     if depth == 1:
+        at = path or "0"
         if not isinstance(coords, list | tuple) or not 2 <= len(coords) <= 4:
-            raise GeometryProblem(f"position {path or '0'} must be [lon, lat] (got {coords!r:.60})")
+            raise GeometryProblem(
+                N_("position {at} must be [lon, lat] (got {got})"), at=at, got=f"{coords!r:.60}"
+            )
         values = coords[:2]
         for v in coords:
             if isinstance(v, bool) or not isinstance(v, int | float):
-                raise GeometryProblem(f"position {path or '0'} has a non-number {v!r:.30}")
+                raise GeometryProblem(
+                    N_("position {at} has a non-number {value}"), at=at, value=f"{v!r:.30}"
+                )
             if not math.isfinite(v):
-                raise GeometryProblem(f"position {path or '0'} has a non-finite number")
+                raise GeometryProblem(N_("position {at} has a non-finite number"), at=at)
         return [(float(values[0]), float(values[1]))]
     if not isinstance(coords, list | tuple):
-        where = f" at {path}" if path else ""
-        raise GeometryProblem(f"coordinates{where} must be a list")
+        if path:
+            raise GeometryProblem(N_("coordinates at {at} must be a list"), at=path)
+        raise GeometryProblem(N_("coordinates must be a list"))
     out: list[tuple[float, float]] = []
     for i, child in enumerate(coords):
         out.extend(_positions(child, depth - 1, f"{path}.{i}" if path else str(i)))
@@ -101,18 +111,27 @@ def check_lonlat(positions: list[tuple[float, float]]) -> None:
     for lon, lat in positions:
         if -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0:
             continue
+        # Coordinates as written in the file (a point, whatever the language).
+        position = f"({lon:g}, {lat:g})"
         if abs(lon) > _PROJECTED_HINT or abs(lat) > _PROJECTED_HINT:
             raise GeometryProblem(
-                f"coordinate ({lon:g}, {lat:g}) looks like projected metres, not WGS84 "
-                "lon/lat; reproject the layer to EPSG:4326 (WGS84) before importing"
+                N_(
+                    "coordinate {position} looks like projected metres, not WGS84 lon/lat; "
+                    "reproject the layer to EPSG:4326 (WGS84) before importing"
+                ),
+                position=position,
             )
         if -90.0 <= lon <= 90.0 and -180.0 <= lat <= 180.0:
             raise GeometryProblem(
-                f"coordinate ({lon:g}, {lat:g}) has a latitude outside -90..90; are lon and "
-                "lat swapped? GeoJSON puts longitude first"
+                N_(
+                    "coordinate {position} has a latitude outside -90..90; are lon and lat "
+                    "swapped? GeoJSON puts longitude first"
+                ),
+                position=position,
             )
         raise GeometryProblem(
-            f"coordinate ({lon:g}, {lat:g}) is outside WGS84 ranges (lon -180..180, lat -90..90)"
+            N_("coordinate {position} is outside WGS84 ranges (lon -180..180, lat -90..90)"),
+            position=position,
         )
 
 
@@ -161,9 +180,20 @@ def _check_lines(geom: BaseGeometry, gtype: str) -> None:
     parts = list(shapely.get_parts(geom))
     for n, part in enumerate(parts):
         if line_extent_m(part) < DEGENERATE_M:
-            which = f"part {n} of the {gtype}" if len(parts) > 1 else f"the {gtype}"
+            if len(parts) > 1:
+                raise DegenerateGeometry(
+                    N_(
+                        "part {part} of the {gtype} has zero length: all its points lie within "
+                        "1 cm of its first point"
+                    ),
+                    part=n,
+                    gtype=gtype,
+                )
             raise DegenerateGeometry(
-                f"{which} has zero length: all its points lie within 1 cm of its first point"
+                N_(
+                    "the {gtype} has zero length: all its points lie within 1 cm of its first point"
+                ),
+                gtype=gtype,
             )
 
 
@@ -172,8 +202,15 @@ def _check_area(geom: BaseGeometry, gtype: str) -> None:
     parts = list(shapely.get_parts(geom))
     for n, part in enumerate(parts):
         if polygon_width_m(part) < DEGENERATE_M:
-            which = f"part {n} of the {gtype}" if len(parts) > 1 else f"the {gtype}"
-            raise DegenerateGeometry(f"{which} has no area (it is thinner than 1 cm)")
+            if len(parts) > 1:
+                raise DegenerateGeometry(
+                    N_("part {part} of the {gtype} has no area (it is thinner than 1 cm)"),
+                    part=n,
+                    gtype=gtype,
+                )
+            raise DegenerateGeometry(
+                N_("the {gtype} has no area (it is thinner than 1 cm)"), gtype=gtype
+            )
 
 
 def _polygonal_parts(geom: BaseGeometry) -> list[BaseGeometry]:
@@ -187,22 +224,42 @@ def _polygonal_parts(geom: BaseGeometry) -> list[BaseGeometry]:
     return out
 
 
-def _repair_polygon(geom: BaseGeometry, allowed: tuple[str, ...]) -> tuple[BaseGeometry, str]:
+def _repair_polygon(geom: BaseGeometry, allowed: tuple[str, ...]) -> tuple[BaseGeometry, Notice]:
     """Repair an invalid polygon with make_valid; keep only its polygonal parts."""
+    # GEOS's reason ("Self-intersection[0.5 0.5]") is a technical term: left as GEOS writes it.
     reason = shapely.is_valid_reason(geom)
     repaired = shapely.make_valid(geom)
     # Slivers a repair leaves behind are dropped: they have no area to speak of.
     parts = [p for p in _polygonal_parts(repaired) if polygon_width_m(p) >= DEGENERATE_M]
     if not parts:
-        raise DegenerateGeometry(f"invalid polygon with no area left after repair ({reason})")
-    note = f"invalid polygon ({reason}) repaired with make_valid"
+        raise DegenerateGeometry(
+            N_("invalid polygon with no area left after repair ({reason})"), reason=reason
+        )
     if len(parts) == 1:
-        return parts[0], note
+        return parts[0], Notice(
+            N_("invalid polygon ({reason}) repaired with make_valid"), reason=reason
+        )
     if "MultiPolygon" in allowed:
-        return shapely.MultiPolygon(parts), note + f" into {len(parts)} parts"
+        note = Notice(
+            N_("invalid polygon ({reason}) repaired with make_valid into {parts} parts"),
+            reason=reason,
+            parts=len(parts),
+        )
+        return shapely.MultiPolygon(parts), note
     largest = max(parts, key=lambda p: p.area)
-    dropped = len(parts) - 1
-    return largest, note + f"; kept the largest part and dropped {dropped} smaller one(s)"
+    note = Notice(
+        N_(
+            "invalid polygon ({reason}) repaired with make_valid; kept the largest part and "
+            "dropped {count} smaller one"
+        ),
+        plural=N_(
+            "invalid polygon ({reason}) repaired with make_valid; kept the largest part and "
+            "dropped {count} smaller ones"
+        ),
+        reason=reason,
+        count=len(parts) - 1,
+    )
+    return largest, note
 
 
 def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
@@ -230,23 +287,36 @@ def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
         1 cm).
     """
     if geometry is None:
-        raise GeometryProblem("has no geometry (null)")
+        raise GeometryProblem(N_("has no geometry (null)"))
     if not isinstance(geometry, dict):
-        raise GeometryProblem("geometry must be a GeoJSON object")
+        raise GeometryProblem(N_("geometry must be a GeoJSON object"))
     gtype = geometry.get("type")
     if gtype == "GeometryCollection":
-        raise GeometryProblem("GeometryCollection is not supported; split it into features")
+        raise GeometryProblem(N_("GeometryCollection is not supported; split it into features"))
     if gtype not in COORDINATE_DEPTH:
-        raise GeometryProblem(f"unknown geometry type {gtype!r:.40}")
+        raise GeometryProblem(N_("unknown geometry type {gtype}"), gtype=f"{gtype!r:.40}")
     allowed = GEOMETRY_TYPES.get(kind or "")
     if allowed is not None and gtype not in allowed:
-        raise GeometryProblem(f"kind {kind} needs {' or '.join(allowed)}, not {gtype}")
+        if len(allowed) == 2:
+            raise GeometryProblem(
+                N_("kind {kind} needs {first} or {second}, not {gtype}"),
+                kind=kind,
+                first=allowed[0],
+                second=allowed[1],
+                gtype=gtype,
+            )
+        raise GeometryProblem(
+            N_("kind {kind} needs {allowed}, not {gtype}"),
+            kind=kind,
+            allowed=allowed[0],
+            gtype=gtype,
+        )
     coords = geometry.get("coordinates")
     if coords is None or (isinstance(coords, list) and not coords):
-        raise GeometryProblem(f"empty {gtype} (no coordinates)")
+        raise GeometryProblem(N_("empty {gtype} (no coordinates)"), gtype=gtype)
     positions = _positions(coords, COORDINATE_DEPTH[gtype], "")
     if not positions:
-        raise GeometryProblem(f"empty {gtype} (no coordinates)")
+        raise GeometryProblem(N_("empty {gtype} (no coordinates)"), gtype=gtype)
     check_lonlat(positions)
     lons = [lon for lon, _ in positions]
     lats = [lat for _, lat in positions]
@@ -254,13 +324,14 @@ def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
     try:
         geom = shape(geometry)
     except (ValueError, TypeError, IndexError, shapely.errors.GEOSException) as exc:
-        raise GeometryProblem(f"malformed {gtype}: {exc}") from exc
+        # The library's reason is technical English, quoted as it is.
+        raise GeometryProblem(N_("malformed {gtype}: {exc}"), gtype=gtype, exc=str(exc)) from exc
     if geom.is_empty:
-        raise GeometryProblem(f"empty {gtype}")
+        raise GeometryProblem(N_("empty {gtype}"), gtype=gtype)
     for part in shapely.get_parts(geom):
         if part.geom_type == "LineString" and shapely.get_num_coordinates(part) < 2:
-            raise GeometryProblem("a line needs at least two positions")
-    warnings: list[str] = []
+            raise GeometryProblem(N_("a line needs at least two positions"))
+    warnings: list[Notice] = []
     if gtype in ("LineString", "MultiLineString"):
         _check_lines(geom, gtype)
     if gtype in ("Polygon", "MultiPolygon"):
@@ -270,7 +341,9 @@ def check_geometry(geometry: Any, kind: str | None) -> CheckedGeometry:
             warnings.append(note)
             return CheckedGeometry(_as_geojson(repaired), warnings, bounds)
         if geom.area == 0:
-            raise DegenerateGeometry(f"{gtype} has no area (all its points lie on a line)")
+            raise DegenerateGeometry(
+                N_("{gtype} has no area (all its points lie on a line)"), gtype=gtype
+            )
         _check_area(geom, gtype)
     return CheckedGeometry(geometry, warnings, bounds)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from avsec.core.errors import AvsecError
 from avsec.core.i18n import N_, babel_locale, format_number, ntranslate, translate
+from avsec.core.notices import notice_text as core_notice_text
 from avsec.io.translations import offered_languages
 
 __all__ = [
@@ -92,6 +93,12 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, AvsecError):
         return error.in_language(language())
     return str(error)
+
+
+def notice_text(notice: object) -> str:
+    """What the user reads for a warning (an import's :class:`~avsec.core.notices.Notice`):
+    in the UI language, else its text."""
+    return core_notice_text(notice, language())
 
 
 def number(value: float, decimals: int = 1) -> str:

@@ -45,7 +45,7 @@ from avsec.gui.analysis_runner import AnalysisRunner
 from avsec.gui.attribute_panel import AttributePanel
 from avsec.gui.dialogs import show_error
 from avsec.gui.findings_panel import FindingsPanel
-from avsec.gui.i18n import N_, ngettext, tr
+from avsec.gui.i18n import N_, ngettext, notice_text, tr
 from avsec.gui.layer_list import LayerList
 from avsec.gui.map_scene import BACKGROUND_KEY, MapScene
 from avsec.gui.map_view import DRAW_FAMILY, MapView
@@ -460,7 +460,7 @@ class MapEditor(SessionWidget):
             tr(
                 "{name} lies far from the airport of this assessment ({detail}). It may be an "
                 "off-site facility, or the wrong file."
-            ).format(name=path.name, detail="; ".join(far)),
+            ).format(name=path.name, detail="; ".join(map(notice_text, far))),
             tr("Import anyway"),
         ):
             return 0
@@ -497,7 +497,8 @@ class MapEditor(SessionWidget):
         warnings = list(getattr(layout, "warnings", []) or [])
         if warnings:
             more = f"\n… (+{len(warnings) - 20})" if len(warnings) > 20 else ""
-            show_error(self, tr("Import warnings"), "\n".join(map(str, warnings[:20])) + more)
+            shown = "\n".join(map(notice_text, warnings[:20]))
+            show_error(self, tr("Import warnings"), shown + more)
         self.fit()
         return len(features)
 

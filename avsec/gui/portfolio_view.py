@@ -28,7 +28,7 @@ from avsec.app.portfolio import portfolio_of_files
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.errors import AvsecError
 from avsec.core.portfolio import Portfolio
-from avsec.gui.i18n import error_text, language, tr
+from avsec.gui.i18n import error_text, language, notice_text, tr
 from avsec.gui.labels import percent_text
 from avsec.gui.widgets import marking_banner
 
@@ -128,7 +128,7 @@ class PortfolioView(QDialog):
                 for g in portfolio.systemic
             ],
         )
-        lines = [f"{Path(s.path).name}: {s.reason}" for s in portfolio.skipped]
+        lines = [f"{Path(s.path).name}: {notice_text(s.reason)}" for s in portfolio.skipped]
         self.skipped.setText((tr("Skipped:") + "\n" + "\n".join(lines)) if lines else "")
         self.skipped.setVisible(bool(lines))
 

@@ -19,7 +19,13 @@ from pydantic import ValidationError
 from avsec.core.checklist import Checklist, Crosswalk, ProvisionCatalogue
 from avsec.core.errors import ChecklistError, InputError, UnknownChecklist
 from avsec.core.i18n import N_
-from avsec.core.validation import checklist_problems, crosswalk_problems, schema_problems
+from avsec.core.notices import Notice
+from avsec.core.validation import (
+    checklist_problems,
+    crosswalk_problems,
+    provision_place,
+    schema_problems,
+)
 from avsec.io.resources import data_folder, read_bytes
 from avsec.io.responses_csv import read_bounded
 from avsec.io.yamlfile import MAX_YAML_BYTES, load_yaml_text
@@ -183,7 +189,8 @@ def load_catalogue() -> ProvisionCatalogue:
     seen: set[str] = set()
     for provision in catalogue.provisions:
         if provision.id in seen:
-            problems.append(f"provisions.yaml: provision {provision.id}: field id: duplicate id")
+            where = provision_place("provisions.yaml", provision.id)
+            problems.append(Notice(N_("{where}: field id: duplicate id"), where=where))
         seen.add(provision.id)
     for walk, walk_file in zip(catalogue.crosswalks, walk_files, strict=True):
         problems += crosswalk_problems(walk_file.name, walk, catalogue)

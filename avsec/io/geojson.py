@@ -31,6 +31,7 @@ from avsec.core.assessment import Airport
 from avsec.core.errors import InputError, Phrase
 from avsec.core.i18n import N_
 from avsec.core.layout import GEOMETRY_TYPES, KIND_FIELDS, Feature, feature_collection
+from avsec.core.notices import Notice, Number
 from avsec.core.textlimits import MAX_FIELD_CHARS, properties_problem
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
 from avsec.io.resources import read_bytes, utf8_text
@@ -74,10 +75,11 @@ class Reference:
 
 @dataclass
 class LayoutImport:
-    """The features read from a layout file and what the reader had to say about them."""
+    """The features read from a layout file and what the reader had to say about them (each
+    warning a :class:`~avsec.core.notices.Notice`, translated where it is shown)."""
 
     features: list[Feature]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     #: (min lon, min lat, max lon, max lat) of every position read; None when unknown.
     bounds: Bounds | None = None
 
@@ -112,7 +114,7 @@ def _layout_bounds(layout: LayoutImport) -> Bounds | None:
 
 def check_position(
     layout: LayoutImport, name: str, reference: Reference, *, far_ok: bool = False
-) -> list[str]:
+) -> list[Notice]:
     """Check where a layer lies against the airport; return the warnings to give.
 
     The layer's centre is the centre of its bounding box. Within
@@ -137,28 +139,37 @@ def check_position(
     km = great_circle_m(centre, airport) / 1000
     if km <= FAR_FROM_AIRPORT_KM:
         return []
-    label = f" {reference.label}" if reference.label else ""  # a name: not translated
     # Swapped, every longitude becomes a latitude: only possible when all lie within ±90.
     if -90 <= minx and maxx <= 90:
         swapped_km = great_circle_m((centre[1], centre[0]), airport) / 1000
         if swapped_km <= FAR_FROM_AIRPORT_KM:
             raise InputError(
                 N_(
-                    "{name}: coordinates look like lat,lon; GeoJSON is lon,lat (RFC 7946): the layer centre is {km:,.0f} km from the airport{label}, {swapped_km:,.1f} km with lon and lat swapped; swap them in the file and import it again"
+                    "{name}: coordinates look like lat,lon; GeoJSON is lon,lat (RFC 7946): the layer centre is {km} km from the airport{label}, {swapped_km} km with lon and lat swapped; swap them in the file and import it again"
                 ),
                 name=name,
-                km=km,
-                label=label,
-                swapped_km=swapped_km,
+                km=Number(km),
+                label=f" {reference.label}" if reference.label else "",  # a code: not translated
+                swapped_km=Number(swapped_km, 1),
             )
-    return [f"{name}: layer centre is {km:,.0f} km from the airport{label}; check the file"]
+    if reference.label:
+        far = N_("{name}: layer centre is {km} km from the airport {airport}; check the file")
+        return [Notice(far, name=name, km=Number(km), airport=reference.label)]
+    far = N_("{name}: layer centre is {km} km from the airport; check the file")
+    return [Notice(far, name=name, km=Number(km))]
 
 
-def where(name: str, index: int, fid: Any) -> str:
-    """``FILE: feature N (id X)``, the prefix of every per-feature message."""
+def feature_ref(index: int, fid: Any) -> Notice:
+    """``feature N (id X)``: which feature of a file a message is about."""
+    if fid in (None, ""):
+        return Notice(N_("feature {index}"), index=index)
     shown = str(fid) if len(str(fid)) <= 60 else str(fid)[:60] + "…"  # a hostile id is long
-    ident = f" (id {shown})" if fid not in (None, "") else ""
-    return f"{name}: feature {index}{ident}"
+    return Notice(N_("feature {index} (id {id})"), index=index, id=shown)
+
+
+def where(name: str, index: int, fid: Any) -> Notice:
+    """``FILE: feature N (id X)``, the prefix of every per-feature message."""
+    return Notice(N_("{name}: {feature}"), name=name, feature=feature_ref(index, fid))
 
 
 def load_json_file(path: Path, max_bytes: int = MAX_LAYOUT_BYTES) -> Any:
@@ -287,9 +298,9 @@ def _feature_id(item: dict[str, Any]) -> str | None:
     return None
 
 
-def property_warnings(kind: str, properties: dict[str, Any]) -> list[str]:
+def property_warnings(kind: str, properties: dict[str, Any]) -> list[Notice]:
     """Warnings for known properties whose values the rules cannot use (they are kept)."""
-    notes: list[str] = []
+    notes: list[Notice] = []
     fields = KIND_FIELDS.get(kind, {})
     for key, allowed in fields.items():
         if key not in properties or properties[key] is None:
@@ -303,12 +314,33 @@ def property_warnings(kind: str, properties: dict[str, Any]) -> list[str]:
                 or value < 0
             ):
                 notes.append(
-                    f"height_m {value!r:.30} is not a height in metres; the height rule skips it"
+                    Notice(
+                        N_("height_m {value} is not a height in metres; the height rule skips it"),
+                        value=f"{value!r:.30}",
+                    )
                 )
         elif allowed is not None and value not in allowed:
+            # The values are the layout's fixed spelling (docs/architecture.md): not translated.
             shown = ", ".join(str(a).lower() if isinstance(a, bool) else str(a) for a in allowed)
-            notes.append(f"{key} {value!r:.30} is not one of {shown}")
+            notes.append(
+                Notice(
+                    N_("{key} {value} is not one of {allowed}"),
+                    key=key,
+                    value=f"{value!r:.30}",
+                    allowed=shown,
+                )
+            )
     return notes
+
+
+def about(place: Notice, note: Notice) -> Notice:
+    """``place: note``, a note about one feature of a file."""
+    return Notice(N_("{place}: {note}"), place=place, note=note)
+
+
+def z_dropped(place: Notice) -> Notice:
+    """The note given once per file whose positions carry a height."""
+    return Notice(N_("{place}: 3-D positions: the height (Z) was dropped (plan view)"), place=place)
 
 
 def parse_avsec_features(data: Any, name: str) -> LayoutImport:
@@ -322,7 +354,7 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
     from avsec.geo.validate import GeometryProblem, check_geometry
 
     features: list[Feature] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     seen: dict[str, int] = {}
     unknown: dict[str, int] = {}
     bounds: Bounds | None = None
@@ -363,16 +395,17 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         if kind not in GEOMETRY_TYPES:
             unknown[kind] = unknown.get(kind, 0) + 1
             if unknown[kind] == 1:
-                warnings.append(f"{place}: unknown kind {kind!r}; kept, but the rules ignore it")
+                unknown_kind = N_("{place}: unknown kind {kind}; kept, but the rules ignore it")
+                warnings.append(Notice(unknown_kind, place=place, kind=repr(kind)))
         geometry, had_z = flatten_positions(item.get("geometry"), place, budget)
         if had_z and not z_noted:
             z_noted = True
-            warnings.append(f"{place}: 3-D positions: the height (Z) was dropped (plan view)")
+            warnings.append(z_dropped(place))
         try:
             checked = check_geometry(geometry, kind if kind in GEOMETRY_TYPES else None)
         except GeometryProblem as exc:
             raise InputError(N_("{place}: {exc}"), place=place, exc=exc) from exc
-        warnings.extend(f"{place}: {note}" for note in checked.warnings)
+        warnings.extend(about(place, note) for note in checked.warnings)
         bounds = merge_bounds(bounds, checked.bounds)
         properties = {k: v for k, v in props.items() if k != "kind"}
         problem = properties_problem(properties)
@@ -382,7 +415,7 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
                 place=place,
                 problem=problem,
             )
-        warnings.extend(f"{place}: {note}" for note in property_warnings(kind, properties))
+        warnings.extend(about(place, note) for note in property_warnings(kind, properties))
         if fid is not None:
             if fid in seen:
                 raise InputError(
@@ -397,7 +430,8 @@ def parse_avsec_features(data: Any, name: str) -> LayoutImport:
         )
     for kind, count in unknown.items():
         if count > 1:
-            warnings.append(f"{name}: {count} features of unknown kind {kind!r} kept in all")
+            kept = N_("{name}: {count} features of unknown kind {kind} kept in all")
+            warnings.append(Notice(kept, name=name, count=count, kind=repr(kind)))
     return LayoutImport(features, warnings, bounds)
 
 

@@ -36,11 +36,20 @@ from typing import Any
 
 from shapely.geometry import mapping, shape
 
-from avsec.core.errors import InputError
+from avsec.core.errors import InputError, Phrase
 from avsec.core.i18n import N_
 from avsec.core.layout import Feature
+from avsec.core.notices import Joined, Notice
 from avsec.core.textlimits import properties_problem
-from avsec.io.geojson import Bounds, LayoutImport, merge_bounds, raw_features, where
+from avsec.io.geojson import (
+    Bounds,
+    LayoutImport,
+    about,
+    feature_ref,
+    merge_bounds,
+    raw_features,
+    z_dropped,
+)
 from avsec.io.geometry_limits import MAX_LAYER_VERTICES, flatten_positions
 
 GATE_BARRIERS = {
@@ -55,14 +64,27 @@ GATE_BARRIERS = {
 LINE_BARRIERS = ("fence", "wall")
 #: Why common airport tags that map to no kind are left out.
 SKIP_REASONS = {
-    ("boundary", "administrative"): "an administrative boundary, not part of the airport layout",
-    ("aeroway", "gate"): "an aircraft boarding gate (aeroway=gate), not an access-control point",
-    ("aeroway", "parking_position"): "an aircraft stand, not part of access control",
-    ("aeroway", "apron"): "an apron; draw the SRA or airside zone it belongs to instead",
-    ("aeroway", "runway"): "a runway, inside the airside zone",
-    ("aeroway", "taxiway"): "a taxiway, inside the airside zone",
-    ("area:aeroway", "runway"): "a runway area, inside the airside zone",
-    ("area:aeroway", "taxiway"): "a taxiway area, inside the airside zone",
+    ("boundary", "administrative"): N_(
+        "an administrative boundary, not part of the airport layout"
+    ),
+    ("aeroway", "gate"): N_(
+        "an aircraft boarding gate (aeroway=gate), not an access-control point"
+    ),
+    ("aeroway", "parking_position"): N_("an aircraft stand, not part of access control"),
+    ("aeroway", "apron"): N_("an apron; draw the SRA or airside zone it belongs to instead"),
+    ("aeroway", "runway"): N_("a runway, inside the airside zone"),
+    ("aeroway", "taxiway"): N_("a taxiway, inside the airside zone"),
+    ("area:aeroway", "runway"): N_("a runway area, inside the airside zone"),
+    ("area:aeroway", "taxiway"): N_("a taxiway area, inside the airside zone"),
+}
+#: How each role wants to be drawn, in the reason a feature drawn otherwise is skipped.
+_DRAWN_AS = {
+    "boundary": N_("drawn as a {gtype}, so it has no boundary to use"),
+    "line": N_("drawn as a {gtype}, not a line"),
+    "point": N_("drawn as a {gtype}, not a point"),
+    "road": N_("drawn as a {gtype}, not a road line"),
+    "outline": N_("drawn as a {gtype}, not an outline"),
+    "area": N_("drawn as a {gtype}, not an area"),
 }
 #: QuickOSM saves through shapefiles, which cut field names to 10 characters.
 TRUNCATED_KEYS = {"area_aerow": "area:aeroway", "aerodrome_": "aerodrome:type"}
@@ -76,8 +98,9 @@ _HEIGHT = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(m|metres|meters|ft|feet|')
 class _Skipped:
     """Features skipped for one reason."""
 
-    reason: str
-    places: list[str] = field(default_factory=list)
+    tag: str
+    reason: Notice
+    places: list[Notice] = field(default_factory=list)
 
 
 def parse_height(value: Any) -> float | None:
@@ -171,11 +194,15 @@ def _building_role(tags: dict[str, Any]) -> str:
 
 def _roles(
     tags: dict[str, Any], geometry: dict[str, Any]
-) -> tuple[list[tuple[str, dict[str, Any], dict[str, Any]]], list[tuple[str, str]]]:
+) -> tuple[list[tuple[str, dict[str, Any], dict[str, Any]]], list[tuple[str, Notice]]]:
     """Layout roles of one OSM feature: (kind, properties, geometry) and (tag, why-not) pairs."""
     gtype = str(geometry.get("type"))
     roles: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-    refused: list[tuple[str, str]] = []
+    refused: list[tuple[str, Notice]] = []
+
+    def drawn(how: str) -> Notice:
+        return Notice(_DRAWN_AS[how], gtype=gtype)
+
     name = tags.get("name") or tags.get("ref")
     named = {"name": str(name)} if name else {}
     aeroway = str(tags.get("aeroway", "")).lower()
@@ -193,9 +220,7 @@ def _roles(
                 )
             )
         else:
-            refused.append(
-                ("aeroway=aerodrome", f"drawn as a {gtype}, so it has no boundary to use")
-            )
+            refused.append(("aeroway=aerodrome", drawn("boundary")))
 
     if barrier in LINE_BARRIERS:
         props: dict[str, Any] = {"barrier": barrier, **named}
@@ -207,7 +232,7 @@ def _roles(
         elif _is_area(gtype):
             roles.append(("barrier", props, _geojson(shape(geometry).boundary)))
         else:
-            refused.append((f"barrier={barrier}", f"drawn as a {gtype}, not a line"))
+            refused.append((f"barrier={barrier}", drawn("line")))
     elif barrier in GATE_BARRIERS:
         props = {**named}
         mode = GATE_BARRIERS[barrier]
@@ -221,17 +246,16 @@ def _roles(
             middle = shape(geometry).interpolate(0.5, normalized=True)
             roles.append(("access_point", props, _geojson(middle)))
         else:
-            refused.append((f"barrier={barrier}", f"drawn as a {gtype}, not a point"))
+            refused.append((f"barrier={barrier}", drawn("point")))
     elif barrier:
-        refused.append(
-            (f"barrier={barrier}", "not a security barrier (only fence, wall and gates map)")
-        )
+        not_security = N_("not a security barrier (only fence, wall and gates map)")
+        refused.append((f"barrier={barrier}", Notice(not_security)))
 
     if "highway" in tags:
         if _is_line(gtype):
             roles.append(("road", {**named}, geometry))
         else:
-            refused.append((f"highway={tags['highway']}", f"drawn as a {gtype}, not a road line"))
+            refused.append((f"highway={tags['highway']}", drawn("road")))
 
     building = str(tags.get("building", "")).lower()
     if (building and building != "no") or aeroway in ("terminal", "hangar"):
@@ -239,21 +263,21 @@ def _roles(
         if _is_area(gtype):
             roles.append(("building", {"role": _building_role(tags), **named}, geometry))
         else:
-            refused.append((tag, f"drawn as a {gtype}, not an outline"))
+            refused.append((tag, drawn("outline")))
 
     if str(tags.get("amenity", "")).lower() == "parking":
         if _is_area(gtype):
             roles.append(("parking", {**named}, geometry))
         else:
-            refused.append(("amenity=parking", f"drawn as a {gtype}, not an area"))
+            refused.append(("amenity=parking", drawn("area")))
     return roles, refused
 
 
-def _unmapped_reason(tags: dict[str, Any]) -> tuple[str, str]:
+def _unmapped_reason(tags: dict[str, Any]) -> tuple[str, Notice]:
     """(tag, reason) for a feature with no mapped tag."""
     for (key, value), reason in SKIP_REASONS.items():
         if str(tags.get(key, "")).lower() == value:
-            return f"{key}={value}", reason
+            return f"{key}={value}", Notice(reason)
     for key in (
         "aeroway",
         "area:aeroway",
@@ -265,8 +289,8 @@ def _unmapped_reason(tags: dict[str, Any]) -> tuple[str, str]:
         "boundary",
     ):
         if key in tags:
-            return f"{key}={tags[key]}", "no layout kind for this tag"
-    return "(no tag)", "no tag that maps to a layout kind"
+            return f"{key}={tags[key]}", Notice(N_("no layout kind for this tag"))
+    return Phrase(N_("(no tag)")), Notice(N_("no tag that maps to a layout kind"))
 
 
 def parse_osm_features(data: Any, name: str) -> LayoutImport:
@@ -286,43 +310,45 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
     from avsec.geo.validate import DegenerateGeometry, GeometryProblem, check_geometry
 
     features: list[Feature] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     skipped: dict[str, _Skipped] = {}
     seen: set[str] = set()
     bounds: Bounds | None = None
+    any_tag = Phrase(N_("(any)"))
 
-    def skip(tag: str, reason: str, place: str) -> None:
-        group = skipped.setdefault(f"{tag}: {reason}", _Skipped(f"{tag}: {reason}"))
-        group.places.append(place.removeprefix(f"{name}: "))
+    def skip(tag: str, reason: Notice, feature: Notice) -> None:
+        group = skipped.setdefault(f"{tag}: {reason}", _Skipped(tag, reason))
+        group.places.append(feature)
 
     budget, z_noted = [MAX_LAYER_VERTICES], False
     for index, item in enumerate(raw_features(data, name)):
         props = item.get("properties")
         props = props if isinstance(props, dict) else {}
         identity = _identity(item, props)
-        place = where(name, index, f"{identity[0]}/{identity[1]}" if identity else item.get("id"))
+        feature = feature_ref(index, f"{identity[0]}/{identity[1]}" if identity else item.get("id"))
+        place = Notice(N_("{name}: {feature}"), name=name, feature=feature)
         tags = _tags(props)
         geometry = item.get("geometry")
         if not isinstance(geometry, dict) or not geometry.get("coordinates"):
-            skip("(any)", "no geometry", place)
+            skip(any_tag, Notice(N_("no geometry")), feature)
             continue
         geometry, had_z = flatten_positions(geometry, place, budget)
         if had_z and not z_noted:
             z_noted = True
-            warnings.append(f"{place}: 3-D positions: the height (Z) was dropped (plan view)")
+            warnings.append(z_dropped(place))
         try:
             check_geometry(geometry, None)
         except DegenerateGeometry as exc:
-            skip("(any)", f"degenerate geometry ({exc})", place)
+            skip(any_tag, Notice(N_("degenerate geometry ({problem})"), problem=exc), feature)
             continue
         except GeometryProblem as exc:
             raise InputError(N_("{place}: {exc}"), place=place, exc=exc) from exc
         roles, refused = _roles(tags, geometry)
         for tag, reason in refused:
-            skip(tag, reason, place)
+            skip(tag, reason, feature)
         if not roles:
             if not refused:
-                skip(*_unmapped_reason(tags), place)
+                skip(*_unmapped_reason(tags), feature)
             continue
         if identity:
             stem = f"osm-{identity[0]}-{identity[1]}"
@@ -338,19 +364,21 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
         for kind, mapped, role_geometry in roles:
             fid = f"{stem}-{kind}"
             if fid in seen:
-                skip(kind, "the same OpenStreetMap element appears twice in the file", place)
+                twice = N_("the same OpenStreetMap element appears twice in the file")
+                skip(kind, Notice(twice), feature)
                 continue
             try:
                 checked = check_geometry(role_geometry, kind)
             except GeometryProblem as exc:
-                skip(kind, f"unusable geometry ({exc})", place)
+                skip(kind, Notice(N_("unusable geometry ({problem})"), problem=exc), feature)
                 continue
             properties = {**base, **mapped}
             problem = properties_problem(properties)
             if problem is not None:
-                skip(kind, f"tags over the text limits ({problem})", place)
+                over = N_("tags over the text limits ({problem})")
+                skip(kind, Notice(over, problem=problem), feature)
                 continue
-            warnings.extend(f"{place}: {note}" for note in checked.warnings)
+            warnings.extend(about(place, note) for note in checked.warnings)
             bounds = merge_bounds(bounds, checked.bounds)
             seen.add(fid)
             features.append(
@@ -358,13 +386,24 @@ def parse_osm_features(data: Any, name: str) -> LayoutImport:
             )
 
     for group in skipped.values():
-        shown = "; ".join(group.places[:3]) + (" …" if len(group.places) > 3 else "")
-        count = len(group.places)
         warnings.append(
-            f"{name}: skipped {count} feature{'s' if count != 1 else ''}, {group.reason} ({shown})"
+            Notice(
+                N_("{name}: skipped {count} feature, {tag}: {reason} ({places})"),
+                plural=N_("{name}: skipped {count} features, {tag}: {reason} ({places})"),
+                name=name,
+                count=len(group.places),
+                tag=group.tag,
+                reason=group.reason,
+                places=Joined(group.places[:3], more=len(group.places) > 3),
+            )
         )
     if not features:
-        reasons = "; ".join(f"{len(g.places)} × {g.reason}" for g in skipped.values()) or "empty"
+        times = N_("{count} × {tag}: {reason}")
+        reasons = (
+            Joined(Notice(times, count=len(g.places), tag=g.tag, reason=g.reason) for g in groups)
+            if (groups := list(skipped.values()))
+            else Phrase(N_("empty"))
+        )
         raise InputError(
             N_("{name}: no OpenStreetMap feature maps to a layout kind ({reasons})"),
             name=name,

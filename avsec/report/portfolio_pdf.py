@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from avsec.core.assessment import DEFAULT_MARKING
 from avsec.core.i18n import keyed_text
+from avsec.core.notices import notice_text
 from avsec.core.portfolio import Portfolio
 from avsec.io.outputs import output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
@@ -225,7 +226,7 @@ def build_portfolio_report(
     if portfolio.skipped:
         story.append(Paragraph(escape(t("pf_skipped", lang)), s.h2))
         rows = [[t("pf_file", lang), t("pf_reason", lang)]]
-        rows += [[Path(x.path).name, x.reason] for x in portfolio.skipped]
+        rows += [[Path(x.path).name, notice_text(x.reason, lang)] for x in portfolio.skipped]
         story.append(_table(rows, [50, 120], s))
     story.append(Spacer(1, 4 * mm))
 

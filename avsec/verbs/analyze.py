@@ -107,6 +107,9 @@ def render_table(
     """The readable (non-JSON) report of an analysis."""
     from avsec.core.findings import finding_label, finding_numbers
     from avsec.core.i18n import format_number, pick
+    from avsec.core.labels import label, severity_label, status_label
+    from avsec.core.layout import KIND_LABELS
+    from avsec.core.notices import Number
 
     numbers = finding_numbers(list(result.findings))
     lines: list[str] = []
@@ -117,12 +120,12 @@ def render_table(
         rows = [
             [
                 finding_label(numbers[f.id]),
-                f.severity,
-                f.rule,
+                severity_label(f.severity, lang),
+                f.rule,  # the rule's id (docs/architecture.md): as --json and the docs write it
                 f"{format_number(f.value, lang)} {UNITS.get(f.unit, f.unit)}"
                 if f.value >= 0
                 else "–",
-                f.zone or "–",
+                label(KIND_LABELS, f.zone, lang) if f.zone else "–",
                 ",".join(f.items) or "–",
                 pick(f.message, lang),
             ]
@@ -146,17 +149,17 @@ def render_table(
         lines.append(message(N_("No findings.")))
     lines.append("")
     covered = m.get("perimeter_covered")
-    share = "–" if covered is None else f"{covered * 100:.1f} %"
+    share = "–" if covered is None else f"{format_number(covered * 100, lang)} %"
     severities = m["findings_by_severity"]
     lines.append(
         message(
             N_(
-                "perimeter {length:,.0f} m, covered {share}, gaps {gaps:,.1f} m; "
+                "perimeter {length} m, covered {share}, gaps {gaps} m; "
                 "{features} features analysed ({access_points} access points)"
             ),
-            length=m["perimeter_length_m"],
+            length=Number(m["perimeter_length_m"], 0),
             share=share,
-            gaps=m["perimeter_gap_m"],
+            gaps=Number(m["perimeter_gap_m"], 1),
             features=m["features_analysed"],
             access_points=m["access_points"],
         )
@@ -190,9 +193,14 @@ def render_table(
         ]
         rows = []
         for s in suggestions:
-            answered = s.answered or "not assessed"
             rows.append(
-                [s.item_id, str(len(s.findings)), s.suggested or "–", answered, s.status or "–"]
+                [
+                    s.item_id,
+                    str(len(s.findings)),
+                    status_label(s.suggested, lang) if s.suggested else "–",
+                    status_label(s.answered or "not_assessed", lang),
+                    status_label(s.status, lang) if s.status else "–",
+                ]
             )
         lines.append(
             table(rows, [N_("item"), N_("findings"), N_("suggested"), N_("answered"), N_("shown")])

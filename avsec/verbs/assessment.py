@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from avsec.core.i18n import LANGUAGES, N_, ntranslate
+from avsec.core.notices import Number
 from avsec.verbs._common import (
     add_lang,
     add_param,
@@ -20,6 +21,14 @@ from avsec.verbs._common import (
     table,
 )
 from avsec.verbs._text import cli_language, message, say, tr
+
+#: How ``avsec info`` names the file's mode (``--json`` keeps the value itself).
+MODE_LABELS = {
+    "assessment": N_("assessment"),
+    "answer_key": N_("answer key"),
+    "exercise": N_("exercise"),
+    "team": N_("team"),
+}
 
 
 def register(subparsers: Any) -> None:
@@ -53,7 +62,7 @@ def register(subparsers: Any) -> None:
         description=tr(
             "Change the assessment header as one undoable, journaled edit. Rule parameters: "
             "{parameters}."
-        ).format(parameters=", ".join(_PARAMETER_HELP)),
+        ).format(parameters=_parameter_help()),
     )
     p.add_argument("file")
     p.add_argument("--title")
@@ -71,7 +80,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--language", choices=list(LANGUAGES), help=tr("the assessment's working language")
     )
-    add_param(p, "set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5")
+    add_param(p, tr("set a geometry rule parameter (repeatable), e.g. min_barrier_height_m=2.5"))
     p.set_defaults(handler=cmd_edit)
 
     p = subparsers.add_parser("info", help=tr("show what an assessment file holds"))
@@ -119,15 +128,30 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_export)
 
 
-_PARAMETER_HELP = (
-    "perimeter_join_tolerance_m (default 0.5, 0 to 100)",
-    "perimeter_offset_tolerance_m (default 2.0, 0 to 100)",
-    "min_barrier_height_m (default 2.44, 0 to 20)",
-    "crossing_access_radius_m (default 5.0, 0 to 500)",
-    "access_point_boundary_m (default 10.0, 0 to 1000)",
-    "clear_zone_m (default 3.0, 0 to 100)",
-    "track_buffer_m (default 25.0, 0 to 500)",
+#: The rule parameters ``edit --param`` sets: (name, default, lowest, highest).
+_PARAMETERS = (
+    ("perimeter_join_tolerance_m", 0.5, 0, 100),
+    ("perimeter_offset_tolerance_m", 2.0, 0, 100),
+    ("min_barrier_height_m", 2.44, 0, 20),
+    ("crossing_access_radius_m", 5.0, 0, 500),
+    ("access_point_boundary_m", 10.0, 0, 1000),
+    ("clear_zone_m", 3.0, 0, 100),
+    ("track_buffer_m", 25.0, 0, 500),
 )
+
+
+def _parameter_help() -> str:
+    """The parameters in ``--help``, in the run's language."""
+    return ", ".join(
+        message(
+            N_("{name} (default {default}, {low} to {high})"),
+            name=name,
+            default=Number(default, len(str(default).partition(".")[2])),
+            low=low,
+            high=high,
+        )
+        for name, default, low, high in _PARAMETERS
+    )
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -291,10 +315,11 @@ def cmd_info(args: argparse.Namespace) -> int:
         id=info["checklist"]["id"],
         version=info["checklist"]["version"],
     )
+    mode = message(MODE_LABELS[info["mode"]]) if info["mode"] in MODE_LABELS else info["mode"]
     if info["team_name"]:
-        say(N_("  mode       {mode} (team {team})"), mode=info["mode"], team=info["team_name"])
+        say(N_("  mode       {mode} (team {team})"), mode=mode, team=info["team_name"])
     else:
-        say(N_("  mode       {mode}"), mode=info["mode"])
+        say(N_("  mode       {mode}"), mode=mode)
     c = info["counts"]
     say(N_("  answered   {answered} of {items} items"), answered=c["answered"], items=c["items"])
     stale = message(N_(" (out of date: run avsec analyze)")) if info["findings_stale"] else ""
@@ -344,7 +369,8 @@ def cmd_responses_import(args: argparse.Namespace) -> int:
                 failures=failures,
             )
             commands.append(SetResponse(item_id, before, after))
-        f.apply(Batch(f"Import {len(rows)} responses from {Path(args.csv).name}", commands))
+        text = N_("Import {count} responses from {name}")
+        f.apply(Batch(text, commands, {"count": len(rows), "name": Path(args.csv).name}))
     imported = ntranslate(
         "imported {count} response from {csv}",
         "imported {count} responses from {csv}",

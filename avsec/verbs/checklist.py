@@ -10,7 +10,10 @@ from typing import Any
 
 from avsec.core.i18n import N_
 from avsec.verbs._common import check_output, print_json, safe_output, table
-from avsec.verbs._text import cli_language, say, tr
+from avsec.verbs._text import cli_language, message, say, tr
+
+#: Where a listed checklist comes from (``--json`` keeps the value itself).
+ORIGIN_LABELS = {"bundled": N_("bundled"), "user": N_("user folder"), "path": N_("file")}
 
 #: Ids of installed checklists: they become file names in the user folder.
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -80,7 +83,19 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    rows = [[s.id, str(s.version), str(s.items), s.origin, s.title.get("en", "")] for s in sources]
+    from avsec.core.i18n import pick
+
+    lang = cli_language()
+    rows = [
+        [
+            s.id,
+            str(s.version),
+            str(s.items),
+            message(ORIGIN_LABELS[s.origin]) if s.origin in ORIGIN_LABELS else s.origin,
+            pick(s.title, lang),
+        ]
+        for s in sources
+    ]
     print(table(rows, [N_("id"), N_("version"), N_("items"), N_("origin"), N_("title")]))
     print()
     say(N_("Own checklists go in {folder}"), folder=user_checklist_dir())
@@ -107,6 +122,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     import sys
 
     from avsec.core.errors import ChecklistError, InputError
+    from avsec.core.notices import notice_text
     from avsec.core.validation import missing_languages, provision_problems
     from avsec.io.checklists import _bundled_files, load_catalogue, load_checklist_file
     from avsec.io.translations import offered_languages
@@ -119,7 +135,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not args.yaml:  # the bundled catalogue the checklists cite: every language too
         for line in provision_problems("provisions.yaml", catalogue, every):
             failed += 1
-            print(line, file=sys.stderr)
+            print(notice_text(line, cli_language()), file=sys.stderr)
     for path in paths:
         strict = args.all_languages or not args.yaml or _folder_of(path) in bundled_folder
         try:
@@ -127,7 +143,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except (ChecklistError, InputError) as exc:
             failed += 1
             for line in getattr(exc, "problems", None) or [exc.in_language(cli_language())]:
-                print(line, file=sys.stderr)
+                print(notice_text(line, cli_language()), file=sys.stderr)
             continue
         count = sum(1 for _ in checklist.items())
         name = getattr(path, "name", path)

@@ -8,7 +8,7 @@ from typing import Any
 
 from avsec.core.i18n import N_, ntranslate
 from avsec.verbs._common import iso_date, percent, print_json, table
-from avsec.verbs._text import cli_language, say, tr
+from avsec.verbs._text import cli_language, message, say, tr
 
 
 def register(subparsers: Any) -> None:
@@ -136,6 +136,7 @@ def cmd_since(args: argparse.Namespace) -> int:
 
     with AvsecFile.open(Path(args.file)) as f:
         since = load_since_last_visit(f)
+        checklist = f.checklist
     if since is None:
         raise InputError(
             N_("{name}: not a follow-up visit (no previous visit)"), name=Path(args.file).name
@@ -148,9 +149,14 @@ def cmd_since(args: argparse.Namespace) -> int:
         previous_date=since.previous_date.isoformat(),
         previous_id=since.previous_id[:8],
     )
+    from avsec.core.i18n import pick
+
+    # Areas by their titles in the run's language (--json keeps the ids).
+    titles = {area.id: pick(area.title, cli_language()) for area in checklist.areas}
+    titles[since.overall.id] = message(N_("Overall"))
     rows = [
         [
-            a.id,
+            titles.get(a.id, a.id),
             percent(a.then_ei),
             percent(a.now_ei),
             percent(a.then_weighted),

@@ -65,8 +65,15 @@ def register(subparsers: Any) -> None:
 
 
 def _summary(counts: dict[str, int]) -> str:
-    # The kinds are the layout's fixed spelling (docs/architecture.md, *Layout and geometry*).
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or message(N_("nothing"))
+    """``airside: 1, barrier: 3``: the kinds by their labels in the run's language."""
+    from avsec.core.labels import label
+    from avsec.core.layout import KIND_LABELS
+
+    parts = [
+        message(N_("{kind}: {count}"), kind=label(KIND_LABELS, kind, cli_language()), count=n)
+        for kind, n in sorted(counts.items())
+    ]
+    return ", ".join(parts) or message(N_("nothing"))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -87,9 +94,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             assessment=f.assessment, checklist=f.checklist, features=f.features()
         )
         before = len(current.features)
-        text = f"Import layout from {source.name}"
+        text = N_("Import layout from {name}")
         build = replace_layout if args.replace else merge_layout
-        f.apply(build(current, layout.features, text))
+        f.apply(build(current, layout.features, text, name=source.name))
         after = f.counts()["features"]
     for warning in layout.warnings:
         warn(N_("warning: {warning}"), warning=warning)

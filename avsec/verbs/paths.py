@@ -14,7 +14,7 @@ from typing import Any
 
 from avsec.core.i18n import N_
 from avsec.verbs._common import add_param, open_file, param_numbers, print_json, table
-from avsec.verbs._text import message, tr, warn
+from avsec.verbs._text import cli_language, message, tr, warn
 
 
 def register(subparsers: Any) -> None:
@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("path", help=tr("an .avsec file or a GeoJSON layout"))
     p.add_argument("--json", action="store_true", help=tr("print the routes as JSON"))
-    add_param(p, "override a model parameter for this run (e.g. response_time_s=240)")
+    add_param(p, tr("override a model parameter for this run (e.g. response_time_s=240)"))
     p.set_defaults(handler=cmd_paths)
 
 
@@ -72,16 +72,43 @@ def cmd_paths(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(render(data, marking))
+    # Targets by their names in the run's language (``name:es``), as the analysis names them.
+    names = {f.id: f.label(cli_language()) for f in features}
+    print(render(data, marking, names))
     return 0
 
 
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+#: The steps of a route, named as the report names them.
+STEP_LABELS = {"crossing": N_("crossing"), "travel": N_("travel"), "task": N_("task")}
 
 
-def render(data: dict[str, Any], marking: str = "") -> str:
-    """The readable report: one line per target, then the weakest route and its upgrades."""
+def _number(value: float | None, decimals: int = 2) -> str:
+    """A probability or a time as the run's language writes numbers (0.32, 0,32)."""
+    from avsec.core.i18n import format_number
+
+    return "–" if value is None else format_number(value, cli_language(), decimals)
+
+
+def _kind(kind: str | None) -> str:
+    """A layout kind (or the gap of a route) by its label in the run's language."""
+    from avsec.core.labels import label
+    from avsec.core.layout import KIND_LABELS
+
+    if not kind:
+        return "–"
+    if kind == "gap":
+        return message(N_("opening"))
+    return label(KIND_LABELS, kind, cli_language())
+
+
+def render(data: dict[str, Any], marking: str = "", names: dict[str, str] | None = None) -> str:
+    """The readable report: one line per target, then the weakest route and its upgrades
+    (``names``: the targets' names by feature id in the language shown)."""
+    names = names or {}
+
+    def name_of(target: dict[str, Any]) -> str:
+        return names.get(target["target"]) or target["name"] or target["target"]
+
     from avsec.geo.path_defaults import UPGRADE_TEXT
 
     lines: list[str] = [marking, ""] if marking else []
@@ -91,27 +118,25 @@ def render(data: dict[str, Any], marking: str = "") -> str:
         )
     rows = [
         [
-            t["name"] or t["target"],
-            t["kind"],
-            _share(t["p_interruption"]),
+            name_of(t),
+            _kind(t["kind"]),
+            _number(t["p_interruption"]),
             "–" if t["critical_detection_point"] is None else str(t["critical_detection_point"]),
-            "–"
-            if t["required_response_time_s"] is None
-            else f"{t['required_response_time_s']:.0f}",
+            _number(t["required_response_time_s"], 0),
         ]
         for t in data["targets"]
     ]
     lines.append(table(rows, [N_("target"), N_("kind"), "P(I)", "CDP", N_("response for 0.8 (s)")]))
     weakest = next(t for t in data["targets"] if t["target"] == data["weakest"])
-    lines += ["", message(N_("Weakest route: {name}"), name=weakest["name"] or weakest["target"])]
+    lines += ["", message(N_("Weakest route: {name}"), name=name_of(weakest))]
     rows = [
         [
             str(n),
-            e["kind"],
-            e["via"] or "–",
+            message(STEP_LABELS[e["kind"]]) if e["kind"] in STEP_LABELS else e["kind"],
+            _kind(e["via"]),
             e["feature"] or "–",
-            f"{e['p_detect']:.2f}",
-            f"{e['delay_s']:.0f}",
+            _number(e["p_detect"]),
+            _number(e["delay_s"], 0),
             e["detect_at"],
         ]
         for n, e in enumerate(weakest["route"])
@@ -127,8 +152,8 @@ def render(data: dict[str, Any], marking: str = "") -> str:
         rows = [
             [
                 u["feature"] or message(N_("opening")),
-                UPGRADE_TEXT[u["change"]],
-                _share(u["p_interruption_after"]),
+                message(UPGRADE_TEXT[u["change"]]),
+                _number(u["p_interruption_after"]),
             ]
             for u in weakest["upgrades"]
         ]

@@ -93,7 +93,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_files(Path(args.key), [Path(t) for t in args.teams])
     for refused in comparison.refused:
         warn(
-            N_("avsec: warning: refused {path}: {reason}"), path=refused.path, reason=refused.reason
+            N_("avsec: warning: refused {path}: {reason}"),
+            path=refused.path,
+            reason=refused.reason_in(cli_language()),
         )
     lang = args.lang or comparison.key.language
     if args.output:

@@ -41,8 +41,10 @@ from avsec.core.errors import (
     ForeignFileError,
     NewerVersionError,
     NotAnAvsecFile,
+    Phrase,
 )
 from avsec.core.i18n import N_, LangText, in_languages, pick
+from avsec.core.notices import Joined, Notice
 from avsec.workshop.agreement import (
     CATEGORIES,
     accuracy,
@@ -163,7 +165,13 @@ class Refused:
 
     def reason_in(self, lang: str) -> str:
         """The reason in ``lang`` (the English text when there is no translation)."""
+        if isinstance(self.reason, Notice):  # a detailed reason (the items edited outside)
+            return self.reason.in_language(lang)
         return pick(self.texts, lang) or self.reason
+
+    def in_language(self, lang: str) -> str:
+        """``FILE: reason`` in ``lang``."""
+        return f"{self.path.name}: {self.reason_in(lang)}"
 
     def __str__(self) -> str:
         return f"{self.path.name}: {self.reason}"
@@ -498,7 +506,7 @@ def compare_files(key_path: Path, team_paths: Sequence[Path]) -> Comparison:
                 continue
             accepted.append((path, team))
     if not accepted:
-        detail = "; ".join(str(r) for r in refused) or "no team files given"
+        detail = Joined(refused) if refused else Phrase(N_("no team files given"))
         raise ForeignFileError(N_("no team file to compare ({detail})"), detail=detail)
     checklist = key.checklist
     key_status = {i: str(r.status) for i, r in key.responses.items()}

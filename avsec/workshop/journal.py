@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from avsec.core.assessment import Response
+from avsec.core.i18n import N_
+from avsec.core.notices import Joined, Notice
 
 #: Fields compared between the table and the replay (``updated`` as a time: its text differs
 #: between the journal's JSON and the table, the moment does not).
@@ -131,7 +133,7 @@ def _differs(stored: Response, journaled: Mapping[str, Any]) -> bool:
 
 def journal_mismatch(
     responses: Mapping[str, Response], changes: Iterable[Mapping[str, Any]]
-) -> str | None:
+) -> Notice | None:
     """Say how the responses differ from what the journal records, or None when they agree.
 
     Parameters
@@ -143,38 +145,54 @@ def journal_mismatch(
 
     Returns
     -------
-    str or None
-        A reason naming up to three items, e.g. ``"answers changed outside avsec (they differ
+    Notice or None
+        A reason (translated where it is shown) naming up to three items, e.g. ``"answers changed outside avsec (they differ
         from the file's changes journal): PER-01 is not_compliant in the file, compliant in
         the journal"``.
     """
     try:
         journaled = replay_responses(changes)
     except JournalError as exc:
-        return f"its changes journal is damaged ({exc})"
-    problems: list[str] = []
+        # The replay's own detail (the line it cannot read) is quoted as it is.
+        return Notice(N_("its changes journal is damaged ({detail})"), detail=str(exc))
+    problems: list[Notice] = []
     for item_id in sorted(set(responses) | set(journaled)):
         stored = responses.get(item_id)
         expected = journaled.get(item_id)
         if stored is None and expected is None:
             continue
         if stored is None:
-            problems.append(f"{item_id} was removed from the file")
+            problems.append(Notice(N_("{item} was removed from the file"), item=item_id))
         elif expected is None:
-            problems.append(f"{item_id} has no edit in the journal")
+            problems.append(Notice(N_("{item} has no edit in the journal"), item=item_id))
         elif _differs(stored, expected):
             if str(stored.status) != str(expected.get("status")):
+                # Statuses as the file and the journal write them.
                 problems.append(
-                    f"{item_id} is {stored.status} in the file, {expected.get('status')} in the "
-                    "journal"
+                    Notice(
+                        N_("{item} is {stored} in the file, {journaled} in the journal"),
+                        item=item_id,
+                        stored=str(stored.status),
+                        journaled=str(expected.get("status")),
+                    )
                 )
             else:
-                problems.append(f"{item_id} differs from the journal")
+                problems.append(Notice(N_("{item} differs from the journal"), item=item_id))
     if not problems:
         return None
-    more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
-    return (
-        "answers changed outside avsec (they differ from the file's changes journal): "
-        + "; ".join(problems[:3])
-        + more
+    shown = Joined(problems[:3])
+    if len(problems) > 3:
+        return Notice(
+            N_(
+                "answers changed outside avsec (they differ from the file's changes journal): "
+                "{problems} and {count} more"
+            ),
+            problems=shown,
+            count=len(problems) - 3,
+        )
+    return Notice(
+        N_(
+            "answers changed outside avsec (they differ from the file's changes journal): {problems}"
+        ),
+        problems=shown,
     )

@@ -21,6 +21,7 @@ from avsec.core.assessment import Assessment, Response
 from avsec.core.checklist import Checklist
 from avsec.core.errors import AvsecError, ForeignFileError, StoreError
 from avsec.core.i18n import N_
+from avsec.core.notices import Notice
 
 
 def _renamed(
@@ -53,8 +54,8 @@ class Loaded:
     responses: dict[str, Response]
     actions: list[Action]
     extras: dict[str, Any]
-    #: How the responses differ from the changes journal (None: they agree).
-    journal_mismatch: str | None = None
+    #: How the responses differ from the changes journal (None: they agree), translatable.
+    journal_mismatch: Notice | None = None
 
 
 def snapshot_sha(f: Any, name: str) -> str:

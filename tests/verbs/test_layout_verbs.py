@@ -122,7 +122,7 @@ def test_import_warnings_go_to_stderr(mini_file: Path, tmp_path: Path, run) -> N
         encoding="utf-8",
     )
     code, out, err = run("layout", "import", mini_file, source)
-    assert code == 0 and "1 windsock" in out
+    assert code == 0 and "(windsock: 1)" in out
     assert "warning: odd.geojson: feature 0 (id r): unknown kind 'windsock'" in err
 
 

@@ -218,3 +218,24 @@ def test_compare_refuses_answers_edited_with_sqlite(
     assert [t["name"] for t in json.loads(out)["teams"]] == ["Andes"]
     assert f"avsec: warning: refused {teams[1]}: answers changed outside avsec" in err
     assert "ACP-01 is not_compliant in the file, compliant in the journal" in err
+
+
+def test_a_refusal_names_the_edited_items_in_the_runs_language(
+    key: Path, teams: list[Path], run
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(teams[1])
+    conn.execute("UPDATE responses SET status = 'not_compliant' WHERE item_id = 'ACP-01'")
+    conn.commit()
+    conn.close()
+    code, _, err = run("--lang", "es", "workshop", "compare", key, *teams, "--json")
+    assert code == 0
+    assert (
+        "respuestas modificadas fuera de avsec (difieren del registro de cambios del archivo): "
+        "ACP-01 es not_compliant en el archivo y compliant en el registro de cambios"
+    ) in err
+    # With no team left, the error lists the refusals in the same language.
+    code, _, err = run("--lang", "fr", "workshop", "compare", key, teams[1])
+    assert code != 0
+    assert "réponses modifiées en dehors d'avsec" in err and "answers changed" not in err
