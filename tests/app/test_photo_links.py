@@ -275,3 +275,28 @@ def test_the_link_is_an_entry_an_older_avsec_never_reads(editor: Editor, tmp_pat
         editor.file, "SELECT json FROM extras WHERE key = ?", (f"photo:{attachment_id}",)
     )
     assert "link" not in edit[0]
+
+
+def test_a_photo_taken_during_a_recorded_access_test_links_to_the_test(
+    editor: Editor, tmp_path: Path
+) -> None:
+    from avsec.core.access_test_edit import SetAccessTest
+    from avsec.core.access_tests import AccessTest
+
+    when = dt.datetime(2025, 3, 12, 10, 10)  # the photo's EXIF time is 10:14:59
+    test = AccessTest(id="t-1", at="gate-1", when=when, method="tailgating", result="not_stopped")
+    editor.apply(SetAccessTest("t-1", None, test))
+    late = AccessTest(
+        id="t-2",
+        at="gate-1",
+        when=when - dt.timedelta(hours=1),
+        method="no_badge",
+        result="stopped",
+    )
+    editor.apply(SetAccessTest("t-2", None, late))
+    attachment_id, command = editor.attach_photo(
+        "ACP-01", make_photo(tmp_path / "t.jpg", lon=-80.0, lat=10.0)
+    )
+    editor.apply(command)
+    link = editor.file.attachment_info(attachment_id).link
+    assert link is not None and (link.kind, link.id) == ("test", "t-1")
