@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from avsec.app.outline import OutlineUpdate, regenerate_outline
-from avsec.app.photo_links import link_photo
 from avsec.app.photos import read_photo
 from avsec.core.assessment import Assessment, Response, Status
 from avsec.core.checklist import Checklist
@@ -266,6 +265,8 @@ class Editor:
         photo = self.attachment(attachment_id)
         if photo is None or photo.link is not None:
             return None
+        from avsec.app.photo_links import link_photo  # geometry only when a photo is added
+
         link = link_photo(photo.lon, photo.lat, photo.taken, self.doc.features, self.tests())
         return None if link is None else self.photo_edit(attachment_id, link=link)
 

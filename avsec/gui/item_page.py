@@ -415,9 +415,11 @@ class ItemPage(QScrollArea):
 
     def refresh_inspected(self) -> None:
         """Show how much of the fence the GPS tracks inspected, on the perimeter items."""
-        from avsec.gui.map_tracks import inspected_label
+        text = ""
+        if self.session.doc.tracks:  # the geometry loads only for a file with tracks
+            from avsec.gui.map_tracks import inspected_label
 
-        text = inspected_label(self.session.doc, self.item_id)
+            text = inspected_label(self.session.doc, self.item_id)
         self.inspected.setText(text)
         self.inspected.setVisible(bool(text))
 

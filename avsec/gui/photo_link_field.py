@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from avsec.app.photo_links import feature_candidates, geodesic_m
 from avsec.core.document import PhotoLink
 from avsec.core.errors import AvsecError
 from avsec.gui.dialogs import show_error
@@ -79,6 +78,8 @@ class PhotoLinkField(QWidget):
         features = {f.id: f for f in editor.doc.features}
         distances: dict[str, float] = {}
         if photo.lon is not None and photo.lat is not None:
+            from avsec.app.photo_links import feature_candidates, geodesic_m
+
             for candidate in feature_candidates(features.values(), photo.lon, photo.lat):
                 distances[candidate.id] = geodesic_m(
                     photo.lon, photo.lat, candidate.lon, candidate.lat
