@@ -16,7 +16,9 @@ import shapely
 from shapely.geometry import LineString, MultiLineString
 from shapely.geometry.base import BaseGeometry
 
+from avsec.core.document import AssessmentDocument
 from avsec.core.layout import Feature, Kind
+from avsec.core.tracks import track_lines
 from avsec.geo.prepared import PreparedLayout, prepare_layout
 
 #: Segments per quarter circle of the buffer's round ends (error under 0.1 % of the buffer).
@@ -104,4 +106,18 @@ def inspection_lonlat(
         result.inspected_m,
         to_lonlat(result.inspected),
         to_lonlat(result.not_inspected),
+    )
+
+
+def document_inspection(doc: AssessmentDocument) -> Inspection | None:
+    """:func:`inspection_lonlat` of a file's tracks with its own buffer and airport centre (None
+    without tracks or an airside zone): what the map, the item page and the report draw."""
+    if not doc.tracks:
+        return None
+    airport = doc.assessment.airport
+    return inspection_lonlat(
+        doc.features,
+        track_lines(doc.tracks),
+        doc.assessment.parameters.track_buffer_m,
+        (airport.lon, airport.lat),
     )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from avsec.app.map_geometry import MapProjection
 from avsec.core.document import AssessmentDocument
 from avsec.core.palette import NOT_INSPECTED_COLOUR, TRACK_COLOUR
-from avsec.core.tracks import track_lines
 from avsec.gui.i18n import language, number, tr
 from avsec.gui.map_items import build_path
 from avsec.gui.style import Z_PHOTOS
@@ -40,7 +39,7 @@ def _item(parts: list[np.ndarray], colour: str, width: float, dashed: bool) -> Q
 
 def track_items(doc: AssessmentDocument, projection: MapProjection) -> list[QGraphicsPathItem]:
     """One item per track and one for the boundary stretches none of them inspected."""
-    from avsec.geo.tracks import inspection_lonlat
+    from avsec.geo.tracks import document_inspection
 
     items = []
     for track in doc.tracks:
@@ -50,13 +49,7 @@ def track_items(doc: AssessmentDocument, projection: MapProjection) -> list[QGra
         items.append(item)
     if not doc.tracks:
         return items
-    airport = doc.assessment.airport
-    result = inspection_lonlat(
-        doc.features,
-        track_lines(doc.tracks),
-        doc.assessment.parameters.track_buffer_m,
-        (airport.lon, airport.lat),
-    )
+    result = document_inspection(doc)
     if result is not None and not result.not_inspected.is_empty:
         lines = shapely.get_parts(shapely.line_merge(result.not_inspected))
         parts = [
@@ -80,17 +73,11 @@ def inspected_label(doc: AssessmentDocument, item_id: str) -> str:
     """ "GPS tracks: 4.2 km of 5.0 km inspected (84 %)" for an item the perimeter rule informs
     ("" for other items, or without tracks or an airside zone)."""
     from avsec.core.tracks import inspected_sentence
-    from avsec.geo.tracks import inspection_lonlat
+    from avsec.geo.tracks import document_inspection
 
     if not doc.tracks or item_id not in doc.checklist.items_for_rule("perimeter_gap"):
         return ""
-    airport = doc.assessment.airport
-    result = inspection_lonlat(
-        doc.features,
-        track_lines(doc.tracks),
-        doc.assessment.parameters.track_buffer_m,
-        (airport.lon, airport.lat),
-    )
+    result = document_inspection(doc)
     if result is None or result.total_m <= 0:
         return ""
     sentence = inspected_sentence(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from avsec.core.document import AssessmentDocument
-from avsec.core.tracks import inspected_sentence, track_lines
-from avsec.geo.tracks import Inspection, inspection_lonlat
+from avsec.core.tracks import inspected_sentence
+from avsec.geo.tracks import Inspection, document_inspection
 from avsec.report.text import number, tr
 
 #: The rule whose items (PER-01) the inspected perimeter speaks to.
@@ -28,13 +28,7 @@ def inspection_of(doc: AssessmentDocument, cache: Any = None) -> Inspection | No
         return None
     if cache is not None and _CACHE_ATTRIBUTE in vars(cache):
         return vars(cache)[_CACHE_ATTRIBUTE]  # type: ignore[no-any-return]
-    airport = doc.assessment.airport
-    result = inspection_lonlat(
-        doc.features,
-        track_lines(doc.tracks),
-        doc.assessment.parameters.track_buffer_m,
-        (airport.lon, airport.lat),
-    )
+    result = document_inspection(doc)
     if cache is not None:
         vars(cache)[_CACHE_ATTRIBUTE] = result
     return result
