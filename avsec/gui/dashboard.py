@@ -184,7 +184,7 @@ class Dashboard(SessionWidget):
     def _draw_chart(self, scores: Scores) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from avsec.report.figures import score_chart
+        from avsec.report.figures.charts import score_chart
 
         figure = score_chart(scores, self.session.checklist, language())
         # Drawn for print at 6.7 in; a higher dpi keeps its type readable on screen.

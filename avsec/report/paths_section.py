@@ -24,7 +24,7 @@ from avsec.geo.path_defaults import DEFAULT_TABLE, UPGRADE_TEXT
 from avsec.geo.paths import PathResult, TargetRoute, analyse_paths
 from avsec.geo.projection import LocalProjection
 from avsec.io.translations import N_, catalogue
-from avsec.report.figures import layout_map
+from avsec.report.figures.airport_map import layout_map
 
 #: P(I) bands of the colour scale (the app's Paths panel uses the same).
 BANDS = ((0.8, "#2E7D32"), (0.5, "#F9A825"), (0.0, "#C62828"))

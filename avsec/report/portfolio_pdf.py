@@ -33,7 +33,7 @@ from avsec.core.portfolio import Portfolio
 from avsec.io.outputs import output_in_existing_folder, partial_file
 from avsec.io.translations import keyed
 from avsec.report import styles as st
-from avsec.report.figures import figure_png
+from avsec.report.figures.render import figure_png
 from avsec.report.pdf.furniture import banded_table
 from avsec.report.text import percent
 

@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from avsec.core.access_tests import METHOD_LABELS, RESULT_LABELS, StopRate, ordered, stop_rates
 from avsec.geo.projection import LocalProjection
 from avsec.io.translations import N_, catalogue
-from avsec.report.figures import layout_map
+from avsec.report.figures.airport_map import layout_map
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH
 from avsec.report.pdf.markup import esc
 from avsec.report.text import percent

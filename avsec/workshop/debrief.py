@@ -254,7 +254,7 @@ def build_debrief(
     )
 
     from avsec.report import styles as st
-    from avsec.report.figures import figure_png
+    from avsec.report.figures.render import figure_png
     from avsec.report.pdf.furniture import MarkedTemplate, NumberedCanvas, canvas_maker
     from avsec.report.pdf.markup import action_markup, esc, keywords
     from avsec.report.text import horizon_label, long_date, number, percent, status_label

@@ -18,8 +18,9 @@ from avsec.core.findings import Finding, finding_numbers
 from avsec.core.layout import Feature
 from avsec.core.scoring import score_checklist
 from avsec.geo.projection import LocalProjection
-from avsec.report.figures import figure_image, figure_png, layout_map, score_chart
-from avsec.report.figures.airport_map import _nice_length
+from avsec.report.figures.airport_map import _nice_length, layout_map
+from avsec.report.figures.charts import score_chart
+from avsec.report.figures.render import figure_image, figure_png
 
 
 def texts(figure: Figure) -> list[str]:

@@ -7,7 +7,7 @@ from shapely.geometry import LineString
 
 from avsec.core.layout import Feature
 from avsec.core.palette import NOT_INSPECTED_COLOUR, TRACK_COLOUR
-from avsec.report.figures import layout_map
+from avsec.report.figures.airport_map import layout_map
 from avsec.report.figures.track_layer import TrackLayer
 
 SQUARE = [(-78.0, 0.0), (-77.99, 0.0), (-77.99, 0.01), (-78.0, 0.01), (-78.0, 0.0)]

@@ -26,8 +26,7 @@ from avsec.core.scoring import gaps, score_checklist
 from avsec.io.cap import cap_rows
 from avsec.report import scripts
 from avsec.report import styles as st
-from avsec.report.figures import figure_image
-from avsec.report.figures.airport_map import layout_shapes
+from avsec.report.pdf.drawing_box import DrawingBox
 from avsec.report.pdf.furniture import Heading, table_style
 from avsec.report.pdf.markup import ILLEGAL, esc
 from avsec.report.pdf.photo_forms import Picture
@@ -149,6 +148,8 @@ class Report:
     @cached_property
     def layout_shapes(self) -> list[Any]:
         """The layout's geometries, read once for every map of the report."""
+        from avsec.report.figures.airport_map import layout_shapes
+
         return layout_shapes(self.doc.features)
 
     def number_of(self, finding: Finding) -> str:
@@ -237,7 +238,14 @@ class Report:
         return table
 
     def figure(self, figure: Any, max_width: float, max_height: float) -> Flowable:
-        """A matplotlib figure as a picture scaled to fit the box."""
+        """A figure scaled to fit the box: a reportlab Drawing stays vector; a matplotlib
+        figure (only sections that need matplotlib load it) becomes pixels."""
+        from reportlab.graphics.shapes import Drawing
+
+        if isinstance(figure, Drawing):
+            return DrawingBox(figure, max_width, max_height)
+        from avsec.report.figures.render import figure_image
+
         image = figure_image(figure, FIGURE_DPI)
         ratio = min(max_width / image.width, max_height / image.height)
         return Picture(ImageReader(image), image.width * ratio, image.height * ratio)

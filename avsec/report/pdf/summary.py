@@ -11,7 +11,7 @@ from avsec.core.assessment import Status
 from avsec.core.findings import SEVERITY_RANK
 from avsec.core.i18n import pick
 from avsec.core.scoring import AreaScore
-from avsec.report.figures import score_chart
+from avsec.report.figures.charts import score_chart
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
 from avsec.report.text import number, percent, tr_count

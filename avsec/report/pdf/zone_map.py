@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from avsec.core.tracks import track_lines
-from avsec.report.figures import layout_map
+from avsec.report.figures.airport_map import layout_map
 from avsec.report.figures.track_layer import TrackLayer
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
