@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from avsec.core.errors import PathAnalysisError
 from avsec.core.layout import KIND_LABELS
@@ -83,38 +83,24 @@ def band_colour(p: float | None) -> str:
 
 def _route_map(report: Any, target: TargetRoute, projection: LocalProjection) -> Flowable:
     """The layout with the route drawn as numbered arrows."""
-    figure = layout_map(
+    canvas = layout_map(
         report.doc.features,
         [],
         report.lang,
         projection=projection,
         shapes=getattr(report, "layout_shapes", None),
     )
-    ax = figure.axes[0]
+    if canvas is None:
+        return Spacer(1, 0)
     points = [(n, e.xy) for n, e in enumerate(target.route) if e.kind == "crossing" and e.xy]
     colour = band_colour(target.p_interruption)
     for (_, a), (_, b) in zip(points, points[1:], strict=False):
-        ax.annotate(
-            "",
-            xy=b,
-            xytext=a,
-            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.2, "mutation_scale": 14},
-            zorder=30,
-        )
+        canvas.arrow(a, b, stroke=colour, width=2.2)
     for n, xy in points:
-        ax.annotate(
-            str(n),
-            xy,
-            xytext=(4, 4),
-            textcoords="offset points",
-            fontsize=8,
-            fontweight="bold",
-            color=colour,
-            zorder=31,
-        )
+        canvas.label(*xy, str(n), size=8, fill=colour, bold=True, offset=(4, 4))
     from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH
 
-    return report.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 60 * mm)
+    return report.figure(canvas.drawing(), FRAME_WIDTH, FRAME_HEIGHT - 60 * mm)
 
 
 def paths_section(report: Any) -> list[Flowable]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from matplotlib.lines import Line2D
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
@@ -17,6 +16,7 @@ from avsec.core.access_tests import METHOD_LABELS, RESULT_LABELS, StopRate, orde
 from avsec.geo.projection import LocalProjection
 from avsec.io.translations import N_, catalogue
 from avsec.report.figures.airport_map import layout_map
+from avsec.report.figures.map_canvas import Key
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH
 from avsec.report.pdf.markup import esc
 from avsec.report.text import percent
@@ -95,8 +95,8 @@ def tests_section(report: Any) -> list[Flowable]:
     out.append(Paragraph(esc(t(TEXT["rate_note"])), s.caption))
     if report.doc.features:
         out.append(CondPageBreak(90 * mm))
-        figure = _tests_map(report, tests, numbered, t)
-        out.append(report.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 60 * mm))
+        drawing = _tests_map(report, tests, numbered, t)
+        out.append(report.figure(drawing, FRAME_WIDTH, FRAME_HEIGHT - 60 * mm))
         out.append(Paragraph(esc(t(TEXT["map_caption"])), s.caption))
     return out
 
@@ -136,8 +136,8 @@ def _tests_map(report: Any, tests: list[Any], numbered: dict[str, int], t: Any) 
     """The layout with a disc on every tested access point, in its worst result's colour."""
     airport = report.doc.assessment.airport
     projection = LocalProjection(airport.lon, airport.lat)
-    figure = layout_map(report.doc.features, [], report.lang, projection=projection)
-    ax = figure.axes[0]
+    canvas = layout_map(report.doc.features, [], report.lang, projection=projection)
+    assert canvas is not None  # called only when there are features
     worst: dict[str, str] = {}
     rank = {"stopped": 0, "partly": 1, "not_stopped": 2}
     for test in tests:
@@ -152,29 +152,15 @@ def _tests_map(report: Any, tests: list[Any], numbered: dict[str, int], t: Any) 
         if at not in points:
             continue
         x, y = projection.point_to_metres(*points[at][:2])
-        ax.plot(x, y, "o", ms=11, mfc=RESULT_COLOURS[result], mec="white", mew=1.2, zorder=9)
-        ax.annotate(
-            str(numbered[at]),
-            (x, y),
-            color="white",
-            fontsize=6.5,
-            fontweight="bold",
-            ha="center",
-            va="center",
-            zorder=10,
+        canvas.markers(
+            [(x, y)],
+            shape="o",
+            size=11,
+            fill=RESULT_COLOURS[result],
+            edge="#FFFFFF",
+            edge_width=1.2,
         )
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            ms=7,
-            mfc=colour,
-            mec="white",
-            label=t(RESULT_LABELS[result]),
-        )  # fmt: skip
-        for result, colour in RESULT_COLOURS.items()
-    ]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, framealpha=0.9)
-    return figure
+        canvas.label(x, y, str(numbered[at]), size=6.5, fill="#FFFFFF", bold=True)
+    for result, shade in RESULT_COLOURS.items():
+        canvas.key(Key(t(RESULT_LABELS[result]), "o", fill=shade, stroke="#FFFFFF"))
+    return canvas.drawing()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from matplotlib.colors import to_hex
 from shapely.geometry import LineString
 
 from avsec.core.layout import Feature
@@ -14,13 +13,9 @@ SQUARE = [(-78.0, 0.0), (-77.99, 0.0), (-77.99, 0.01), (-78.0, 0.01), (-78.0, 0.
 AIRSIDE = Feature(id="a", kind="airside", geometry={"type": "Polygon", "coordinates": [SQUARE]})
 
 
-def _legend(figure) -> dict[str, str]:
-    (legend,) = figure.legends
-    return {
-        t.get_text(): to_hex(h.get_color())
-        for t, h in zip(legend.texts, legend.legend_handles, strict=True)
-        if hasattr(h, "get_color")
-    }
+def _legend(canvas) -> dict[str, str]:
+    """Legend label -> its line colour."""
+    return {key.label: key.stroke for key in canvas.keys if key.shape == "line"}
 
 
 def test_tracks_and_the_uninspected_fence_are_drawn_and_keyed():

@@ -1,20 +1,14 @@
 """The zone map: the airport layout in metres, with a scale bar, a north arrow, a legend
-and the numbered findings."""
+and the numbered findings, drawn as vector graphics on a :class:`MapCanvas`."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import shapely
-from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch
-from matplotlib.path import Path as MplPath
-from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 from shapely.geometry import GeometryCollection, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
@@ -23,12 +17,9 @@ from avsec.core.layout import Feature
 from avsec.geo.prepared import parse_geometries
 from avsec.geo.projection import LocalProjection
 from avsec.report import colours
-from avsec.report.figures.render import PAGE_WIDTH_IN
+from avsec.report.figures.map_canvas import Key, MapCanvas
 from avsec.report.figures.track_layer import TrackLayer, draw_tracks
 from avsec.report.text import severity_label, tr
-
-#: Margins around the map, in inches (tick labels left and below).
-MAP_LEFT_IN, MAP_RIGHT_IN, MAP_TOP_IN, MAP_BOTTOM_IN = 0.55, 0.12, 0.08, 0.42
 
 #: Finding colours (the app's).
 SEVERITY_COLOURS = colours.SEVERITY
@@ -37,7 +28,6 @@ SEVERITY_COLOURS = colours.SEVERITY
 FILL_ORDER = ("landside", "airside", "sra", "critical_part", "parking", "building")
 #: Zones whose outline is drawn again above the buildings (the critical part also hatched).
 OUTLINED_ZONES = ("sra", "critical_part")
-CRITICAL_PART_HATCH = "////"
 #: Access point controls with a legend entry of their own (others are "access point").
 CONTROL_LABELS = {
     "staffed": "control_staffed",
@@ -112,63 +102,6 @@ def _parts(geom: BaseGeometry, kind: str) -> list[BaseGeometry]:
     return []
 
 
-def _polygon_path(polygons: Sequence[BaseGeometry]) -> MplPath | None:
-    """One compound path of many polygons; holes kept by orienting exteriors counter-clockwise
-    and holes clockwise (matplotlib fills by the non-zero winding rule)."""
-    if not polygons:
-        return None
-    rings, owner = shapely.get_rings(np.asarray(polygons, dtype=object), return_index=True)
-    exterior = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, bool)
-    counter_clockwise = shapely.is_ccw(rings)
-    vertices: list[np.ndarray] = []
-    codes: list[np.ndarray] = []
-    for ring, is_exterior, ccw in zip(rings, exterior, counter_clockwise, strict=True):
-        xy = shapely.get_coordinates(ring)
-        if len(xy) < 4:
-            continue
-        if is_exterior != ccw:
-            xy = xy[::-1]
-        ring_codes = np.full(len(xy), MplPath.LINETO, dtype=np.uint8)
-        ring_codes[0] = MplPath.MOVETO
-        ring_codes[-1] = MplPath.CLOSEPOLY
-        vertices.append(xy)
-        codes.append(ring_codes)
-    if not vertices:
-        return None
-    return MplPath(np.concatenate(vertices), np.concatenate(codes))
-
-
-def _line_segments(lines: Iterable[BaseGeometry]) -> list[np.ndarray]:
-    return [np.asarray(line.coords)[:, :2] for line in lines if len(line.coords) >= 2]
-
-
-def _nice_length(span: float) -> float:
-    """A round scale-bar length (1, 2 or 5 times a power of ten) near a fifth of ``span``."""
-    target = max(span / 5.0, 1e-9)
-    power = 10 ** math.floor(math.log10(target))
-    for step in (5, 2, 1):
-        if step * power <= target:
-            return float(step * power)
-    return float(power)
-
-
-def _empty_figure(message: str) -> Figure:
-    figure = Figure(figsize=(PAGE_WIDTH_IN, 1.6))
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.add_patch(
-        PathPatch(
-            MplPath([(0.01, 0.04), (0.99, 0.04), (0.99, 0.96), (0.01, 0.96), (0.01, 0.04)]),
-            facecolor="#F4F6F8",
-            edgecolor="#8A94A3",
-            linewidth=0.8,
-            transform=ax.transAxes,
-        )
-    )
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#5A6472")
-    return figure
-
-
 def layout_map(
     features: Sequence[Feature],
     findings: Sequence[Finding],
@@ -177,7 +110,7 @@ def layout_map(
     numbers: Mapping[str, int] | None = None,
     tracks: TrackLayer | None = None,
     shapes: Sequence[BaseGeometry | None] | None = None,
-) -> Figure:
+) -> MapCanvas | None:
     """Draw the airport layout in metres with its numbered findings.
 
     Zones are filled from the outermost in, then parking and buildings; the outlines of the
@@ -206,12 +139,13 @@ def layout_map(
 
     Returns
     -------
-    Figure
-        The map with a scale bar, a north arrow and a legend; a figure saying that no layout
-        has been mapped when ``features`` and ``findings`` are empty.
+    MapCanvas | None
+        The map, to which a caller may add its own layers and legend entries before taking
+        its :meth:`~MapCanvas.drawing`; None when ``features`` and ``findings`` are empty
+        (the report then says that no layout has been mapped).
     """
     if not features and not findings:
-        return _empty_figure(tr("map_empty", lang))
+        return None
     if shapes is None:
         shapes = layout_shapes(features)
     if projection is None:
@@ -233,56 +167,18 @@ def layout_map(
         # A single point or a line along one axis: show 100 m around it.
         x0, x1 = min(x0, (x0 + x1) / 2 - 100), max(x1, (x0 + x1) / 2 + 100)
         y0, y1 = min(y0, (y0 + y1) / 2 - 100), max(y1, (y0 + y1) / 2 + 100)
-    # Size the figure to the layout's shape so that a long runway does not float in white
-    # space; the legend goes below the map.
-    aspect = min(1.25, max(0.45, (y1 - y0) / (x1 - x0)))
-    map_height = (PAGE_WIDTH_IN - MAP_LEFT_IN - MAP_RIGHT_IN) * aspect
+    pad = 0.04 * max(x1 - x0, y1 - y0)
+    canvas = MapCanvas((x0 - pad, y0 - pad, x1 + pad, y1 + pad), lang)
 
-    handles: list[Any] = []
-    figure = Figure(figsize=(PAGE_WIDTH_IN, map_height + 2))
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_aspect("equal", adjustable="datalim")
-
-    _draw_areas(ax, by_kind, handles, lang)
-    _draw_lines(ax, by_kind, handles, lang)
+    _draw_areas(canvas, by_kind, lang)
+    _draw_lines(canvas, by_kind, lang)
     if tracks is not None:
-        draw_tracks(ax, tracks, projection, handles, lang)
-    _draw_points(ax, by_kind, handles, lang)
-
+        draw_tracks(canvas, tracks, projection, lang)
+    _draw_points(canvas, by_kind, lang)
     if numbers is None:
         numbers = finding_numbers(list(findings))
-    _draw_findings(ax, findings, numbers, finding_points, projection, handles, lang)
-
-    # Only the data limits are set: the equal aspect then widens one axis to fill the frame.
-    pad = 0.04 * max(x1 - x0, y1 - y0)
-    ax.update_datalim([(x0 - pad, y0 - pad), (x1 + pad, y1 + pad)])
-    ax.margins(0)
-    ax.autoscale_view()
-    _decorate(ax, lang, x1 - x0 + 2 * pad)
-    # Fixed margins rather than a layout engine (which costs a third of a second): the legend
-    # rows below the map, the tick labels left and below it.
-    legend_height = 0.18 * math.ceil(len(handles) / 3) + 0.12 if handles else 0.0
-    bottom = MAP_BOTTOM_IN + legend_height
-    height = map_height + bottom + MAP_TOP_IN
-    figure.set_size_inches(PAGE_WIDTH_IN, height)
-    ax.set_position(
-        (
-            MAP_LEFT_IN / PAGE_WIDTH_IN,
-            bottom / height,
-            (PAGE_WIDTH_IN - MAP_LEFT_IN - MAP_RIGHT_IN) / PAGE_WIDTH_IN,
-            map_height / height,
-        )
-    )
-    if handles:
-        figure.legend(
-            handles=handles,
-            loc="lower center",
-            bbox_to_anchor=(0.5, 0.04 / height),
-            ncols=3,
-            fontsize=7,
-            frameon=False,
-        )
-    return figure
+    _draw_findings(canvas, findings, numbers, finding_points, projection, lang)
+    return canvas
 
 
 _ByKind = dict[str, list[tuple[Feature, BaseGeometry]]]
@@ -292,72 +188,57 @@ def _polygons_of(by_kind: _ByKind, kind: str) -> list[BaseGeometry]:
     return [p for _, g in by_kind.get(kind, []) for p in _parts(g, "Polygon")]
 
 
-def _draw_areas(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> None:
+def _draw_areas(canvas: MapCanvas, by_kind: _ByKind, lang: str) -> None:
     """Zone, parking and building fills, then the SRA and critical-part outlines above them."""
-    paths: dict[str, MplPath] = {}
-    zorder = 1.0
+    drawn: dict[str, list[BaseGeometry]] = {}
     for kind in FILL_ORDER:
-        path = _polygon_path(_polygons_of(by_kind, kind))
-        if path is None:
+        polygons = _polygons_of(by_kind, kind)
+        if not polygons:
             continue
-        paths[kind] = path
+        drawn[kind] = polygons
         face, edge = colours.kind_fill(kind), colours.kind_stroke(kind)
-        dash = (0, (3, 2)) if kind == "parking" else "solid"
-        ax.add_artist(
-            PathPatch(
-                path, facecolor=face, edgecolor=edge, linewidth=0.7, linestyle=dash, zorder=zorder
+        dash = (2.1, 1.4) if kind == "parking" else None
+        canvas.areas(polygons, fill=face, stroke=edge, width=0.7, dash=dash)
+        hatched = kind == "critical_part"
+        canvas.key(
+            Key(
+                tr(f"feature_{kind}", lang),
+                "area",
+                fill=face,
+                stroke=edge,
+                width=0.9 if hatched else 0.7,
+                hatched=hatched,
             )
         )
-        hatch = CRITICAL_PART_HATCH if kind == "critical_part" else None
-        handles.append(
-            Patch(
-                facecolor=face,
-                edgecolor=edge,
-                linewidth=0.9 if hatch else 0.7,
-                hatch=hatch,
-                label=tr(f"feature_{kind}", lang),
-            )
-        )
-        zorder += 0.1
     # A building drawn over a zone must not hide it: the security zones' boundaries (and the
     # critical part's hatching) go on top of every fill, below roads and barriers.
     for kind in OUTLINED_ZONES:
-        path = paths.get(kind)
-        if path is None:
-            continue
-        outline = PathPatch(
-            path,
-            facecolor="none",
-            edgecolor=colours.kind_stroke(kind),
-            linewidth=1.2,
-            hatch=CRITICAL_PART_HATCH if kind == "critical_part" else None,
-            zorder=1.8 if kind == "sra" else 1.85,
-        )
-        if hasattr(outline, "set_hatch_linewidth"):
-            outline.set_hatch_linewidth(0.5)
-        ax.add_artist(outline)
+        if kind in drawn:
+            canvas.areas(
+                drawn[kind],
+                fill=None,
+                stroke=colours.kind_stroke(kind),
+                width=1.2,
+                hatched=kind == "critical_part",
+            )
 
 
-def _draw_lines(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> None:
+def _draw_lines(canvas: MapCanvas, by_kind: _ByKind, lang: str) -> None:
     """Roads and barriers (fence, wall, natural, damaged)."""
     roads = [p for _, g in by_kind.get("road", []) for p in _parts(g, "LineString")]
     road_colour = colours.kind_stroke("road")
     if roads:
-        ax.add_collection(
-            LineCollection(_line_segments(roads), colors=road_colour, linewidths=1.3, zorder=2.0),
-            autolim=False,
-        )
-        handles.append(
-            Line2D([], [], color=road_colour, linewidth=1.3, label=tr("feature_road", lang))
-        )
+        canvas.lines(roads, stroke=road_colour, width=1.3)
+        canvas.key(Key(tr("feature_road", lang), "line", stroke=road_colour, width=1.3))
 
     barrier = colours.kind_stroke("barrier")
-    barrier_styles: dict[str, tuple[str, float, Any]] = {
-        "fence": (barrier, 1.3, "solid"),
-        "wall": (barrier, 2.6, "solid"),
-        "natural": (colours.kind_stroke("obstacle"), 1.4, (0, (4, 2))),
+    # Dash lengths in points, as long as matplotlib's default dashes scaled by the width.
+    barrier_styles: dict[str, tuple[str, float, tuple[float, ...] | None]] = {
+        "fence": (barrier, 1.3, None),
+        "wall": (barrier, 2.6, None),
+        "natural": (colours.kind_stroke("obstacle"), 1.4, (5.6, 2.8)),
         # The app draws a damaged barrier dashed in the "not compliant" red.
-        "damaged": (colours.STATUS_TEXT["not_compliant"], 1.5, (0, (2, 1.5))),
+        "damaged": (colours.STATUS_TEXT["not_compliant"], 1.5, (3.0, 2.25)),
     }
     barriers: dict[str, list[BaseGeometry]] = {}
     for feature, geom in by_kind.get("barrier", []):
@@ -367,59 +248,21 @@ def _draw_lines(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> Non
         style = style if style in barrier_styles else "fence"
         barriers.setdefault(style, []).extend(_parts(geom, "LineString"))
     for style, lines in barriers.items():
-        colour, width, dash = barrier_styles[style]
-        ax.add_collection(
-            LineCollection(
-                _line_segments(lines), colors=colour, linewidths=width, linestyles=dash, zorder=3.0
-            ),
-            autolim=False,
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=colour,
-                linewidth=width,
-                linestyle=dash,
-                label=tr(f"feature_{style}", lang),
-            )
-        )
+        stroke, width, dash = barrier_styles[style]
+        canvas.lines(lines, stroke=stroke, width=width, dash=dash)
+        canvas.key(Key(tr(f"feature_{style}", lang), "line", stroke=stroke, width=width, dash=dash))
 
 
-def _draw_points(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> None:
+def _draw_points(canvas: MapCanvas, by_kind: _ByKind, lang: str) -> None:
     """Obstacles (triangles, as in the app) and access points coloured by their control."""
     obstacles = by_kind.get("obstacle", [])
     face, edge = colours.kind_fill("obstacle", 1.0), colours.kind_stroke("obstacle")
-    obstacle_path = _polygon_path([p for _, g in obstacles for p in _parts(g, "Polygon")])
-    obstacle_points = [p for _, g in obstacles for p in _parts(g, "Point")]
-    if obstacle_path is not None:
-        ax.add_artist(
-            PathPatch(obstacle_path, facecolor=face, edgecolor=edge, linewidth=0.5, zorder=3.5)
-        )
-    if obstacle_points:
-        ax.scatter(
-            [p.x for p in obstacle_points],
-            [p.y for p in obstacle_points],
-            s=14,
-            marker="^",
-            color=face,
-            edgecolors=edge,
-            linewidths=0.5,
-            zorder=3.5,
-        )
+    obstacle_areas = [p for _, g in obstacles for p in _parts(g, "Polygon")]
+    canvas.areas(obstacle_areas, fill=face, stroke=edge, width=0.5)
+    obstacle_points = [(p.x, p.y) for _, g in obstacles for p in _parts(g, "Point")]
+    canvas.markers(obstacle_points, shape="^", size=4.4, fill=face, edge=edge, edge_width=0.5)
     if obstacles:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="^",
-                linestyle="",
-                markersize=5,
-                markerfacecolor=face,
-                markeredgecolor=edge,
-                label=tr("feature_obstacle", lang),
-            )
-        )
+        canvas.key(Key(tr("feature_obstacle", lang), "^", fill=face, stroke=edge))
 
     by_control: dict[str, list[tuple[float, float]]] = {}
     for feature, geom in by_kind.get("access_point", []):
@@ -434,42 +277,21 @@ def _draw_points(ax: Any, by_kind: _ByKind, handles: list[Any], lang: str) -> No
         if not points:
             continue
         fill = colours.CONTROL.get(control, default_fill)
-        # An uncontrolled gate is the one to see: larger, with a red rim.
+        # An uncontrolled gate is the one to see: larger, with a rim in its own red.
         uncontrolled = control == "uncontrolled"
         rim = fill if uncontrolled else stroke
-        xs, ys = zip(*points, strict=True)
-        ax.scatter(
-            xs,
-            ys,
-            s=34 if uncontrolled else 26,
-            marker="s",
-            color=fill,
-            edgecolors=rim,
-            linewidths=0.9,
-            zorder=4.0,
-        )
+        size = 5.8 if uncontrolled else 5.1
+        canvas.markers(points, shape="s", size=size, fill=fill, edge=rim, edge_width=0.9)
         key = CONTROL_LABELS.get(control, "feature_access_point")
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="s",
-                linestyle="",
-                markersize=5,
-                markerfacecolor=fill,
-                markeredgecolor=rim,
-                label=tr(key, lang),
-            )
-        )
+        canvas.key(Key(tr(key, lang), "s", fill=fill, stroke=rim))
 
 
 def _draw_findings(
-    ax: Any,
+    canvas: MapCanvas,
     findings: Sequence[Finding],
     numbers: Mapping[str, int],
     finding_points: list[tuple[float, float]],
     projection: LocalProjection,
-    handles: list[Any],
     lang: str,
 ) -> None:
     """Draw each finding's geometry in its severity colour and a numbered disc at its location."""
@@ -483,136 +305,39 @@ def _draw_findings(
             continue
         lines.setdefault(finding.severity, []).extend(_parts(geom, "LineString"))
         polygons.setdefault(finding.severity, []).extend(_parts(geom, "Polygon"))
-    for severity, colour in SEVERITY_COLOURS.items():
-        path = _polygon_path(polygons.get(severity, []))
-        if path is not None:
-            ax.add_artist(
-                PathPatch(
-                    path, facecolor=colour, alpha=0.35, edgecolor=colour, linewidth=1.0, zorder=5.0
-                )
-            )
-        if lines.get(severity):
-            ax.add_collection(
-                LineCollection(
-                    _line_segments(lines[severity]),
-                    colors=colour,
-                    linewidths=3.0,
-                    alpha=0.85,
-                    zorder=5.0,
-                ),
-                autolim=False,
-            )
-    # Discs shrink as findings multiply so that a busy map stays readable.
+    for severity, shade in SEVERITY_COLOURS.items():
+        canvas.areas(polygons.get(severity, []), fill=shade, stroke=shade, width=1.0, opacity=0.35)
+        canvas.lines(lines.get(severity, []), stroke=shade, width=3.0, opacity=0.85)
+    # Discs shrink as findings multiply so that a busy map stays readable (diameter, type).
     count = len(findings)
     size, font = (
-        (120, 7.0)
+        (11.0, 7.0)
         if count <= 15
-        else (70, 5.5)
+        else (8.4, 5.5)
         if count <= 40
-        else (44, 4.5)
+        else (6.6, 4.5)
         if count <= 120
-        else (30, 3.8)
+        else (5.5, 3.8)
     )
-    points = finding_points
     present = []
     # Minor discs first, critical ones last: where discs overlap the worst stays on top.
-    for layer, severity in enumerate(("minor", "major", "critical")):
+    for severity in ("minor", "major", "critical"):
         chosen = [
             i
             for i, f in enumerate(findings)
-            if f.severity == severity and math.isfinite(points[i][0])
+            if f.severity == severity and math.isfinite(finding_points[i][0])
         ]
         if not chosen:
             continue
         present.append(severity)
-        ax.scatter(
-            [points[i][0] for i in chosen],
-            [points[i][1] for i in chosen],
-            s=size,
-            color=SEVERITY_COLOURS[severity],
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=6.0 + layer * 0.2,
-        )
+        shade = SEVERITY_COLOURS[severity]
         for i in chosen:
+            x, y = finding_points[i]
+            canvas.markers([(x, y)], shape="o", size=size, fill=shade, edge="#FFFFFF")
             number = numbers.get(findings[i].id)
-            if number is None:
-                continue
-            ax.text(
-                points[i][0],
-                points[i][1],
-                finding_label(number),
-                ha="center",
-                va="center",
-                fontsize=font,
-                color="white",
-                fontweight="bold",
-                zorder=6.1 + layer * 0.2,
-            )
+            if number is not None:
+                canvas.label(x, y, finding_label(number), size=font, fill="#FFFFFF", bold=True)
     for severity in ("critical", "major", "minor"):
-        if severity not in present:
-            continue
-        label = tr("finding_marker", lang, severity=severity_label(severity, lang))
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=6,
-                markerfacecolor=SEVERITY_COLOURS[severity],
-                markeredgecolor="white",
-                label=label,
-            )
-        )
-
-
-def _decorate(ax: Any, lang: str, span: float) -> None:
-    """Scale bar, north arrow, metre ticks (``span``: width of the map in metres)."""
-    (_, _), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    length = _nice_length(span)
-    label = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
-    ax.add_artist(
-        AnchoredSizeBar(
-            ax.transData,
-            length,
-            label,
-            loc="lower left",
-            pad=0.5,
-            borderpad=0.6,
-            sep=3,
-            frameon=True,
-            size_vertical=(y1 - y0) * 0.006,
-            color="#1B1B1B",
-            fontproperties={"size": 7},
-        )
-    )
-    ax.annotate(
-        tr("north", lang),
-        xy=(0.955, 0.965),
-        xytext=(0.955, 0.865),
-        xycoords="axes fraction",
-        ha="center",
-        va="center",
-        fontsize=9,
-        fontweight="bold",
-        arrowprops={
-            "facecolor": "#1B1B1B",
-            "edgecolor": "#1B1B1B",
-            "width": 2.5,
-            "headwidth": 8,
-            "headlength": 8,
-        },
-        bbox={
-            "boxstyle": "circle,pad=0.2",
-            "facecolor": "white",
-            "edgecolor": "none",
-            "alpha": 0.8,
-        },
-    )
-    ax.tick_params(labelsize=6, colors="#5A6472", length=2)
-    ax.set_xlabel(tr("metres", lang), fontsize=6.5, color="#5A6472")
-    ax.ticklabel_format(style="plain", useOffset=False)
-    for spine in ax.spines.values():
-        spine.set_color("#8A94A3")
-        spine.set_linewidth(0.6)
+        if severity in present:
+            label = tr("finding_marker", lang, severity=severity_label(severity, lang))
+            canvas.key(Key(label, "o", fill=SEVERITY_COLOURS[severity], stroke="#FFFFFF"))

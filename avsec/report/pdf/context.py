@@ -59,6 +59,9 @@ class Fit(Flowable):
         self.font = font or style.fontName
         self.colour = colour if colour is not None else style.textColor
         self._paragraph: Paragraph | None = None
+        self._wrapped_at: float | None = None
+        self.width: float = 0.0
+        self.height: float = 0.0
 
     def _fits(self, width: float) -> bool:
         return (
@@ -78,6 +81,13 @@ class Fit(Flowable):
         return self._paragraph
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # A table wraps each cell when it sizes its rows and again when it draws them: the
+        # second time at the same width gives the same lines.
+        if available_width == self._wrapped_at and (
+            self._paragraph is None or hasattr(self._paragraph, "blPara")
+        ):
+            return self.width, self.height
+        self._wrapped_at = available_width
         if self._fits(available_width):
             self._paragraph = None
             self.width, self.height = available_width, self.style.leading
@@ -86,6 +96,7 @@ class Fit(Flowable):
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self._wrapped_at = None
         if self._fits(available_width):
             return []
         return self._as_paragraph().split(available_width, available_height)

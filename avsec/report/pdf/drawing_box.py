@@ -25,6 +25,11 @@ class DrawingBox(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        from avsec.report import styles as st
+
+        # reportlab starts a drawing in Helvetica, which the PDF would then name without
+        # embedding it: every font of the report is DejaVu, embedded.
+        self.drawing.initialFontName = st.FONT
         self.canv.saveState()
         self.canv.scale(self.ratio, self.ratio)
         renderPDF.draw(self.drawing, self.canv, 0, 0)

@@ -26,7 +26,7 @@ def build(r: Report) -> list[Flowable]:
         if r.doc.tracks:
             lines = track_lines(r.doc.tracks)
             layer = TrackLayer(lines, inspected.not_inspected if inspected else None)
-        figure = layout_map(
+        canvas = layout_map(
             r.doc.features,
             r.numbered,
             r.lang,
@@ -34,7 +34,8 @@ def build(r: Report) -> list[Flowable]:
             tracks=layer,
             shapes=r.layout_shapes,
         )
-        out.append(r.figure(figure, FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
+        assert canvas is not None  # there are features or findings
+        out.append(r.figure(canvas.drawing(), FRAME_WIDTH, FRAME_HEIGHT - 30 * mm))
         out.append(Paragraph(esc(r.t("map_caption")), s.caption))
         walked = inspected_text(r.doc, r.lang, r)
         if walked:
