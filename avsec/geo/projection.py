@@ -84,6 +84,11 @@ class LocalProjection:
         lon, lat = self._inverse.transform(x, y)
         return float(lon), float(lat)
 
+    def points_to_metres(self, lonlat: np.ndarray) -> np.ndarray:
+        """Project many (lon, lat) rows to metres in one call."""
+        x, y = self._forward.transform(lonlat[:, 0], lonlat[:, 1])
+        return np.column_stack([np.asarray(x, dtype=float), np.asarray(y, dtype=float)])
+
     def point_to_metres(self, lon: float, lat: float) -> tuple[float, float]:
         """Project one (lon, lat) to metres."""
         x, y = self._forward.transform(lon, lat)

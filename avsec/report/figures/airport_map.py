@@ -93,6 +93,32 @@ def _geometry(feature_geometry: dict[str, Any], projection: LocalProjection) -> 
     return None if geom.is_empty else geom
 
 
+def _finding_points(
+    findings: Sequence[Finding], projection: LocalProjection
+) -> list[tuple[float, float]]:
+    """Each finding's location in metres, in one projection call; NaN where it has none."""
+    if not findings:
+        return []
+    lonlat = np.array([f.location for f in findings], dtype=float).reshape(-1, 2)
+    xy = projection.points_to_metres(lonlat)
+    xy[~np.isfinite(xy).all(axis=1)] = math.nan
+    return [(float(x), float(y)) for x, y in xy]
+
+
+def _finding_shapes(
+    findings: Sequence[Finding], projection: LocalProjection
+) -> list[BaseGeometry | None]:
+    """Each finding's geometry in metres, projected together; None where it has none."""
+    shapes: list[BaseGeometry | None] = []
+    for finding in findings:
+        try:
+            geom = shape(finding.geometry) if finding.geometry else None
+        except Exception:  # noqa: BLE001 - one broken geometry must not stop the map
+            geom = None
+        shapes.append(None if geom is None or geom.is_empty else geom)
+    return _project(shapes, projection)
+
+
 def _parts(geom: BaseGeometry, kind: str) -> list[BaseGeometry]:
     """The simple parts of ``geom`` of one dimension ("Polygon", "LineString" or "Point")."""
     if geom.geom_type == kind:
@@ -157,11 +183,12 @@ def layout_map(
             by_kind.setdefault(feature.kind, []).append((feature, geom))
 
     # A finding whose location cannot be projected keeps its number but gets no disc.
-    finding_points = [projection.point_to_metres(*f.location) for f in findings]
-    finding_points = [p if np.isfinite(p).all() else (math.nan, math.nan) for p in finding_points]
-    bounds = [g.bounds for items in by_kind.values() for _, g in items]
-    bounds += [(x, y, x, y) for x, y in finding_points if math.isfinite(x)]
-    arr = np.array(bounds) if bounds else np.zeros((1, 4))
+    finding_points = _finding_points(findings, projection)
+    drawn = [g for items in by_kind.values() for _, g in items]
+    bounds = shapely.bounds(np.asarray(drawn, dtype=object)).reshape(-1, 4)
+    points = [(x, y, x, y) for x, y in finding_points if math.isfinite(x)]
+    arr = np.vstack([bounds, np.array(points).reshape(-1, 4)])
+    arr = arr if len(arr) else np.zeros((1, 4))
     x0, y0, x1, y1 = arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max()
     if x1 - x0 < 1.0 or y1 - y0 < 1.0:
         # A single point or a line along one axis: show 100 m around it.
@@ -299,8 +326,7 @@ def _draw_findings(
         return
     lines: dict[str, list[BaseGeometry]] = {}
     polygons: dict[str, list[BaseGeometry]] = {}
-    for finding in findings:
-        geom = _geometry(finding.geometry, projection) if finding.geometry else None
+    for finding, geom in zip(findings, _finding_shapes(findings, projection), strict=True):
         if geom is None:
             continue
         lines.setdefault(finding.severity, []).extend(_parts(geom, "LineString"))

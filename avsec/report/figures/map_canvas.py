@@ -96,6 +96,15 @@ def _text(
     )
 
 
+def _long_path(points: list[float], operators: list[int], **style: object) -> Path:
+    """A Path of many points. reportlab checks every number of ``points`` when they are set
+    through the constructor (a tenth of a large map's time); these come from numpy floats."""
+    path = Path(**style)
+    path.__dict__["points"] = points
+    path.__dict__["operators"] = operators
+    return path
+
+
 class MapCanvas:
     """The map of an area in metres at one scale, both axes alike, filling the frame.
 
@@ -148,7 +157,8 @@ class MapCanvas:
         margin = 2 / self.scale
         arr = np.asarray(geoms, dtype=object)
         clipped = shapely.clip_by_rect(arr, x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-        simple = shapely.simplify(clipped, SIMPLIFY_PT / self.scale)
+        # Drawn, not measured: invalid rings from a simplification without topology do not matter.
+        simple = shapely.simplify(clipped, SIMPLIFY_PT / self.scale, preserve_topology=False)
         return [g for g in simple if g is not None and not g.is_empty]
 
     # --- layers, bottom to top ---------------------------------------------------------------
@@ -164,13 +174,13 @@ class MapCanvas:
         hatched: bool = False,
     ) -> None:
         """Polygons as one path: holes kept, overlaps filled once (non-zero winding)."""
-        fitted = [p for g in self._fit(polygons) for p in _polygon_parts(g)]
+        fitted = _polygon_parts(self._fit(polygons))
         if not fitted:
             return
         points, operators = self._rings(fitted)
         if points:
             self.content.add(
-                Path(
+                _long_path(
                     points,
                     operators,
                     fillMode=1,  # non-zero: exteriors and holes wound in opposite senses
@@ -236,7 +246,7 @@ class MapCanvas:
                 operators += [_MOVE] + [_LINE] * (len(xy) - 1)
         if points:
             self.content.add(
-                Path(
+                _long_path(
                     points,
                     operators,
                     fillColor=None,
@@ -281,7 +291,7 @@ class MapCanvas:
             for cx, cy in corners:
                 path += [px + cx, py + cy]
             operators += [_MOVE] + [_LINE] * (len(corners) - 1) + [_CLOSE]
-        self.content.add(Path(path, operators, autoclose="pdf", **style))
+        self.content.add(_long_path(path, operators, autoclose="pdf", **style))
 
     def label(
         self,
@@ -472,8 +482,11 @@ def _swatch(drawing: Drawing, entry: Key, x: float, y: float) -> None:
         drawing.add(Rect(x + 3, y - 3, 6, 6, fillColor=fill, strokeColor=stroke, strokeWidth=0.9))
 
 
-def _polygon_parts(geom: BaseGeometry) -> list[BaseGeometry]:
-    return [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"] if geom else []
+def _polygon_parts(geoms: Sequence[BaseGeometry]) -> list[BaseGeometry]:
+    if not geoms:
+        return []
+    parts = shapely.get_parts(np.asarray(geoms, dtype=object))
+    return [p for p in parts if p.geom_type == "Polygon" and not p.is_empty]
 
 
 def _line_parts(geom: BaseGeometry) -> list[BaseGeometry]:
