@@ -21,10 +21,11 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from avsec.core.errors import PathAnalysisError
 from avsec.core.layout import KIND_LABELS
 from avsec.geo.path_defaults import DEFAULT_TABLE, UPGRADE_TEXT
-from avsec.geo.paths import PathResult, TargetRoute, analyse_paths
+from avsec.geo.paths import PathResult, TargetRoute
 from avsec.geo.projection import LocalProjection
 from avsec.io.translations import N_, catalogue
 from avsec.report.figures.airport_map import layout_map
+from avsec.report.path_analysis import analyse
 
 #: P(I) bands of the colour scale (the app's Paths panel uses the same).
 BANDS = ((0.8, "#2E7D32"), (0.5, "#F9A825"), (0.0, "#C62828"))
@@ -114,16 +115,12 @@ def paths_section(report: Any) -> list[Flowable]:
     s = report.s
     doc = report.doc
     out: list[Flowable] = [CondPageBreak(60 * mm), report.heading(t(TEXT["title"]), "sec-paths", 1)]
-    airport = doc.assessment.airport
-    centre = (airport.lon, airport.lat)
     try:
-        # Upgrades are shown for the weakest target only: ranking every target's cost a third
-        # of the analysis.
-        result = analyse_paths(
-            doc.features, doc.assessment.parameters, centre=centre, upgrades="weakest"
-        )
+        analysis = getattr(report, "path_analysis", None)
+        result = analysis.result() if analysis is not None else analyse(doc)
     except PathAnalysisError as exc:
-        return [*out, Paragraph(_esc(t(TEXT["refused"]).format(reason=str(exc))), s.body)]
+        reason = exc.in_language(report.lang)
+        return [*out, Paragraph(_esc(t(TEXT["refused"]).format(reason=reason)), s.body)]
     p = result.params
     intro = t(TEXT["intro"]).format(
         response=p.response_time_s,

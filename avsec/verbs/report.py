@@ -48,6 +48,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write the PDF report."""
     from avsec.core.errors import ChecklistError, InputError
     from avsec.io.checklists import load_catalogue
+    from avsec.report.path_analysis import PathAnalysis
     from avsec.report.pdf import build_report
 
     pdf_only = N_("the report is written as .pdf")
@@ -86,6 +87,9 @@ def cmd_report(args: argparse.Namespace) -> int:
                     "avsec: warning: the layout or rule parameters changed after the last analysis; run 'avsec analyze' first for current geometry findings"
                 )
             )
+        # The path analysis runs beside the layout of the first sections (the redacted
+        # edition has no such section).
+        paths = None if redaction else PathAnalysis.in_background(doc)
         with safe_output(out, (".pdf",), inputs=[args.file]) as temp:
             build_report(
                 doc,
@@ -95,6 +99,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 catalogue=catalogue,
                 password=args.password,
                 redaction=redaction,
+                path_analysis=paths,
             )
         without_copies = len(f.photos_without_derivatives())
     if without_copies:

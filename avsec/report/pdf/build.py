@@ -18,6 +18,7 @@ from avsec.core.i18n import N_
 from avsec.io.outputs import cannot_write, output_in_existing_folder
 from avsec.report import scripts
 from avsec.report import styles as st
+from avsec.report.path_analysis import PathAnalysis
 from avsec.report.paths_section import paths_section
 from avsec.report.pdf import annexes, cover, findings, outline, summary, zone_map
 from avsec.report.pdf.context import (
@@ -99,6 +100,7 @@ def build_report(
     password: str | None = None,
     today: dt.date | None = None,
     redaction: Redaction | None = None,
+    path_analysis: PathAnalysis | None = None,
 ) -> Path:
     """Write the gap report of ``doc`` as a PDF.
 
@@ -120,6 +122,12 @@ def build_report(
         When given, the PDF is encrypted with AES-256 and needs this password to open.
     today
         The report date (today by default); due dates of a generated outline count from it.
+    redaction
+        The redacted edition's rules, or None for the full report.
+    path_analysis
+        The path analysis started beside the report
+        (:meth:`avsec.report.path_analysis.PathAnalysis.in_background`); by default the
+        "Weakest routes" section analyses in this process.
 
     Returns
     -------
@@ -150,6 +158,7 @@ def build_report(
     clear = partial.with_suffix(".clear") if password else partial
     report = Report(doc, lang, photo_loader, catalogue, today)
     report.redaction = redaction
+    report.path_analysis = path_analysis
     scripts.start()
     scripts.note(marking + running)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -33,6 +33,9 @@ from avsec.report.pdf.photo_forms import Picture
 from avsec.report.photos import PhotoPipeline
 from avsec.report.redaction import Redaction
 from avsec.report.text import severity_label, status_label, tr
+
+if TYPE_CHECKING:
+    from avsec.report.path_analysis import PathAnalysis
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -152,6 +155,8 @@ class Report:
         self.photos: PhotoPipeline | None = None
         #: Set for the redacted edition (the document is already redacted).
         self.redaction: Redaction | None = None
+        #: The path analysis, when the caller started it beside the report.
+        self.path_analysis: PathAnalysis | None = None
 
     def t(self, key: str, **fields: object) -> str:
         return tr(key, self.lang, **fields)
@@ -266,6 +271,8 @@ class Report:
         """Stop the photo threads."""
         if self.photos is not None:
             self.photos.close()
+        if self.path_analysis is not None:
+            self.path_analysis.close()
 
     def photo_ids(self) -> list[str]:
         ids: list[str] = []
