@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from avsec.core.i18n import format_share, pick
 from avsec.core.scoring import Scores, gaps, score_checklist
-from avsec.gui.findings_panel import short
 from avsec.gui.followup_panel import SinceLastVisitBox
 from avsec.gui.i18n import language, number, tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import status_label
+from avsec.gui.numbered_list_panel import short
 from avsec.gui.session import Session, touched
 from avsec.gui.session_widget import SessionWidget
 
