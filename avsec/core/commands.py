@@ -146,11 +146,12 @@ def _sample(response: Response | None) -> tuple[int | None, int | None]:
     return (None, None) if response is None else (response.sample_size, response.failures)
 
 
-class _SetRecord:
+class SetRecord:
     """An edit of one record that ``write_<record>`` writes (None deletes it): redo, undo, the
-    ids touched and the journal line follow from the record's name and id."""
+    ids touched, the journal line and the record the stale-edit check compares follow from
+    the record's name and id."""
 
-    #: The kind of record, as in ``EditTarget.write_<record>`` and ``Changes.<record>s``.
+    #: The kind of record, as in ``EditTarget.write_<record>`` and the journal.
     record: ClassVar[str]
     #: The dataclass field holding the record's id.
     id_field: ClassVar[str]
@@ -160,6 +161,11 @@ class _SetRecord:
     @property
     def record_id(self) -> str:
         return str(getattr(self, self.id_field))
+
+    @property
+    def stale_record(self) -> tuple[str, str]:
+        """The record the stale-edit check compares (avsec.store.stale)."""
+        return (self.record, self.record_id)
 
     def _write(self, target: EditTarget, value: Any) -> None:
         getattr(target, f"write_{self.record}")(self.record_id, value)
@@ -176,6 +182,9 @@ class _SetRecord:
             "response": Changes(responses=touched),
             "feature": Changes(features=touched),
             "action": Changes(actions=touched),
+            "judgement": Changes(findings=touched),
+            "photo": Changes(attachments=touched),
+            "access_test": Changes(tests=touched),
         }
         return by_record[self.record]
 
@@ -184,7 +193,7 @@ class _SetRecord:
 
 
 @dataclass
-class SetResponse(_SetRecord):
+class SetResponse(SetRecord):
     """Set (or clear, with ``after=None``) the response to one item."""
 
     record = "response"
@@ -224,7 +233,7 @@ class SetResponse(_SetRecord):
 
 
 @dataclass
-class SetFeature(_SetRecord):
+class SetFeature(SetRecord):
     """Add (``before=None``), change, or delete (``after=None``) one layout feature."""
 
     record = "feature"
@@ -246,7 +255,7 @@ class SetFeature(_SetRecord):
 
 
 @dataclass
-class SetAction(_SetRecord):
+class SetAction(SetRecord):
     """Add, change or delete one improvement-outline action."""
 
     record = "action"

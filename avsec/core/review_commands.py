@@ -1,43 +1,34 @@
 """Undoable edits of the evidence around the findings: judgements and photo edits.
 
-They follow :mod:`avsec.core.commands` (redo, undo, describe, changes, journal) and write
-through the two :class:`~avsec.core.commands.EditTarget` methods ``write_judgement`` and
-``write_photo``. ``stale_record`` names the record the store's stale-edit check compares.
+They are :class:`~avsec.core.commands.SetRecord` edits (redo, undo, changes, journal and the
+record the store's stale-edit check compares follow from the record's name) that write through
+the two :class:`~avsec.core.commands.EditTarget` methods ``write_judgement`` and
+``write_photo``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from avsec.core.commands import Changes, EditTarget, Translate, english
+from avsec.core.commands import SetRecord, Translate, english
 from avsec.core.document import AttachmentInfo
 from avsec.core.i18n import N_
 from avsec.core.judgements import Judgement
 
 
 @dataclass
-class SetJudgement:
+class SetJudgement(SetRecord):
     """Record (or with ``after=None`` clear) the judgement of one finding.
 
     ``label`` is the finding's label when the edit was made ("F3"), for the undo text.
     """
 
+    record = "judgement"
+    id_field = "finding_id"
     finding_id: str
     label: str
     before: Judgement | None
     after: Judgement | None
-
-    @property
-    def stale_record(self) -> tuple[str, str]:
-        """The record the stale-edit check compares."""
-        return ("judgement", self.finding_id)
-
-    def redo(self, target: EditTarget) -> None:
-        target.write_judgement(self.finding_id, self.after)
-
-    def undo(self, target: EditTarget) -> None:
-        target.write_judgement(self.finding_id, self.before)
 
     def describe(self, translate: Translate = english) -> str:
         before = self.before.verdict if self.before else "open"
@@ -51,35 +42,16 @@ class SetJudgement:
             return translate(texts[after]).format(finding=self.label)
         return translate(N_("Comment on finding {finding}")).format(finding=self.label)
 
-    def changes(self) -> Changes:
-        return Changes(findings=frozenset({self.finding_id}))
-
-    def journal(self) -> tuple[str, Any, Any]:
-        return (
-            f"judgement:{self.finding_id}",
-            None if self.before is None else self.before.model_dump(mode="json"),
-            None if self.after is None else self.after.model_dump(mode="json"),
-        )
-
 
 @dataclass
-class SetPhoto:
+class SetPhoto(SetRecord):
     """Change a photo's caption, rotation, markup or position (never its bytes)."""
 
+    record = "photo"
+    id_field = "attachment_id"
     attachment_id: str
     before: AttachmentInfo
     after: AttachmentInfo
-
-    @property
-    def stale_record(self) -> tuple[str, str]:
-        """The record the stale-edit check compares."""
-        return ("photo", self.attachment_id)
-
-    def redo(self, target: EditTarget) -> None:
-        target.write_photo(self.attachment_id, self.after)
-
-    def undo(self, target: EditTarget) -> None:
-        target.write_photo(self.attachment_id, self.before)
 
     def describe(self, translate: Translate = english) -> str:
         b, a = self.before, self.after
@@ -97,13 +69,3 @@ class SetPhoto:
         if b.marks != a.marks:
             return translate(N_("Mark up photo {name}")).format(name=name)
         return translate(N_("Edit caption of photo {name}")).format(name=name)
-
-    def changes(self) -> Changes:
-        return Changes(attachments=frozenset({self.attachment_id}))
-
-    def journal(self) -> tuple[str, Any, Any]:
-        return (
-            f"photo:{self.attachment_id}",
-            self.before.model_dump(mode="json"),
-            self.after.model_dump(mode="json"),
-        )

@@ -16,6 +16,7 @@ well within a millimetre of the ellipsoid at this scale.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,42 +176,47 @@ def polygon_width_m(polygon: BaseGeometry) -> float:
     return 2 * float(metres.area) / perimeter if perimeter > 0 else 0.0
 
 
+def _check_parts(
+    geom: BaseGeometry,
+    gtype: str,
+    size_m: Callable[[BaseGeometry], float],
+    whole: str,
+    part: str,
+) -> None:
+    """Refuse ``geom`` when it, or a part of a multi-geometry, measures less than 1 cm by
+    ``size_m``: with the message ``whole`` (placeholder ``gtype``) for a single geometry,
+    ``part`` (``part`` and ``gtype``) naming the part of a multi-geometry."""
+    parts = list(shapely.get_parts(geom))
+    for n, one in enumerate(parts):
+        if size_m(one) < DEGENERATE_M:
+            if len(parts) > 1:
+                raise DegenerateGeometry(part, part=n, gtype=gtype)
+            raise DegenerateGeometry(whole, gtype=gtype)
+
+
 def _check_lines(geom: BaseGeometry, gtype: str) -> None:
     """Refuse a line (or a part of a multi-line) whose points all lie within 1 cm."""
-    parts = list(shapely.get_parts(geom))
-    for n, part in enumerate(parts):
-        if line_extent_m(part) < DEGENERATE_M:
-            if len(parts) > 1:
-                raise DegenerateGeometry(
-                    N_(
-                        "part {part} of the {gtype} has zero length: all its points lie within "
-                        "1 cm of its first point"
-                    ),
-                    part=n,
-                    gtype=gtype,
-                )
-            raise DegenerateGeometry(
-                N_(
-                    "the {gtype} has zero length: all its points lie within 1 cm of its first point"
-                ),
-                gtype=gtype,
-            )
+    _check_parts(
+        geom,
+        gtype,
+        line_extent_m,
+        N_("the {gtype} has zero length: all its points lie within 1 cm of its first point"),
+        N_(
+            "part {part} of the {gtype} has zero length: all its points lie within "
+            "1 cm of its first point"
+        ),
+    )
 
 
 def _check_area(geom: BaseGeometry, gtype: str) -> None:
     """Refuse a polygon (or a part of a multi-polygon) of no area, thinner than 1 cm."""
-    parts = list(shapely.get_parts(geom))
-    for n, part in enumerate(parts):
-        if polygon_width_m(part) < DEGENERATE_M:
-            if len(parts) > 1:
-                raise DegenerateGeometry(
-                    N_("part {part} of the {gtype} has no area (it is thinner than 1 cm)"),
-                    part=n,
-                    gtype=gtype,
-                )
-            raise DegenerateGeometry(
-                N_("the {gtype} has no area (it is thinner than 1 cm)"), gtype=gtype
-            )
+    _check_parts(
+        geom,
+        gtype,
+        polygon_width_m,
+        N_("the {gtype} has no area (it is thinner than 1 cm)"),
+        N_("part {part} of the {gtype} has no area (it is thinner than 1 cm)"),
+    )
 
 
 def _polygonal_parts(geom: BaseGeometry) -> list[BaseGeometry]:

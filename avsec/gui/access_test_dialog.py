@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from avsec.core.textlimits import MAX_FIELD_CHARS
 from avsec.gui.dialogs import show_error
 from avsec.gui.i18n import language, ngettext, tr
 from avsec.gui.session import Session
+from avsec.gui.widgets import read_only_table
 
 #: Colours of the results in the list (the report's map uses the same meaning).
 RESULT_COLOURS = {"stopped": "#2e7d32", "partly": "#ef6c00", "not_stopped": "#c62828"}
@@ -234,16 +234,13 @@ class AccessTestsDialog(QDialog):
         #: The test dialog last opened from the list.
         self.dialog: AccessTestDialog | None = None
         self.setWindowTitle(tr("Access-control tests"))
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("access-tests-table")
-        self.table.setHorizontalHeaderLabels(
-            [tr("When"), tr("Access point"), tr("Method"), tr("Result"), tr("Who"), tr("Notes")]
+        self.table = read_only_table(
+            self,
+            [tr("When"), tr("Access point"), tr("Method"), tr("Result"), tr("Who"), tr("Notes")],
+            name="access-tests-table",
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         self.add_button = QPushButton(tr("Record access test…"), self)
         self.add_button.clicked.connect(self.record)

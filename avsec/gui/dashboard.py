@@ -12,7 +12,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from avsec.core.i18n import format_share, pick
 from avsec.core.scoring import Scores, gaps, score_checklist
-from avsec.gui.findings_panel import short
 from avsec.gui.followup_panel import SinceLastVisitBox
 from avsec.gui.i18n import language, number, tr
 from avsec.gui.icons import status_icon
 from avsec.gui.labels import status_label
+from avsec.gui.numbered_list_panel import short
 from avsec.gui.session import Session, touched
 from avsec.gui.session_widget import SessionWidget
+from avsec.gui.widgets import read_only_table
 
 TOP_GAPS = 12
 #: Below this coverage, EI and the weighted score are marked provisional: a handful of answers
@@ -94,14 +93,11 @@ class Dashboard(SessionWidget):
         self.chart_layout.addWidget(self.chart_message)
         self.chart_message.hide()
         gaps_box = QGroupBox(tr("Top gaps by priority"), self)
-        self.gaps = QTableWidget(0, 4, gaps_box)
-        self.gaps.setObjectName("gaps-table")
-        self.gaps.setHorizontalHeaderLabels(
-            [tr("Item"), tr("Question"), tr("Status"), tr("Priority")]
+        self.gaps = read_only_table(
+            gaps_box,
+            [tr("Item"), tr("Question"), tr("Status"), tr("Priority")],
+            name="gaps-table",
         )
-        self.gaps.verticalHeader().hide()
-        self.gaps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.gaps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.gaps.setWordWrap(True)
         header = self.gaps.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

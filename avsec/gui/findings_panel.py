@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
@@ -23,11 +22,9 @@ from avsec.core.judgements import VERDICT_LABELS, Judgement
 from avsec.gui.i18n import language, ngettext, number, tr
 from avsec.gui.icons import marker_icon
 from avsec.gui.labels import rule_label, severity_label
+from avsec.gui.numbered_list_panel import RECORD_ID, NumberedListPanel, item_links
 from avsec.gui.session import Session
-from avsec.gui.session_widget import SessionWidget
 from avsec.gui.style import SEVERITY_COLOURS
-
-_ID = Qt.ItemDataRole.UserRole
 
 
 def value_text(value: float, unit: str) -> str:
@@ -48,30 +45,16 @@ def verdict_suffix(judgement: Judgement | None) -> str:
     return "".join(f" · {p}" for p in parts)
 
 
-def short(text: str, limit: int = 90) -> str:
-    """``text`` cut at a word boundary to about ``limit`` characters."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
-
-
-class FindingsPanel(SessionWidget):
+class FindingsPanel(NumberedListPanel):
     """Findings of the last analysis."""
 
     #: A finding was chosen in the list (finding id).
     finding_selected = Signal(str)
-    #: Show this checklist item (item id).
-    item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, parent, name="findings-panel")
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.list = QListWidget(self)
-        self.list.setObjectName("findings-list")
-        self.list.setWordWrap(True)
-        self.list.setMinimumHeight(150)
-        self.list.currentItemChanged.connect(self._on_current_changed)
+        super().__init__(
+            session, parent, name="findings-panel", list_name="findings-list", list_height=150
+        )
         self.details = QLabel(self)
         self.details.setObjectName("finding-details")
         self.details.setWordWrap(True)
@@ -195,7 +178,7 @@ class FindingsPanel(SessionWidget):
                 text,
                 self.list,
             )
-            row.setData(_ID, finding.id)
+            row.setData(RECORD_ID, finding.id)
             if finding.id in judgements and judgements[finding.id].verdict == "false_positive":
                 row.setForeground(QColor("#5f6368"))  # set aside, still readable (5.9:1)
         self.list.blockSignals(False)
@@ -242,20 +225,13 @@ class FindingsPanel(SessionWidget):
 
     def select(self, finding_id: str) -> None:
         """Select a finding in the list (without emitting)."""
-        for row in range(self.list.count()):
-            entry = self.list.item(row)
-            if entry.data(_ID) == finding_id:
-                self.list.blockSignals(True)
-                self.list.setCurrentItem(entry)
-                self.list.blockSignals(False)
-                self._show_details(finding_id)
-                self._update_judge_buttons()
-                return
+        if self._select_quietly(finding_id) is not None:
+            self._show_details(finding_id)
+            self._update_judge_buttons()
 
     def current_finding(self) -> str:
         """The selected finding's id ("" when none)."""
-        entry = self.list.currentItem()
-        return entry.data(_ID) if entry is not None else ""
+        return self.current_id()
 
     def _show_details(self, finding_id: str) -> None:
         finding = next((f for f in self.session.doc.findings if f.id == finding_id), None)
@@ -263,16 +239,7 @@ class FindingsPanel(SessionWidget):
             self.details.clear()
             return
         lang = language()
-        checklist = self.session.checklist
-        links = []
-        for item_id in finding.items:
-            try:
-                question = pick(checklist.item(item_id).question, lang)
-            except KeyError:
-                question = ""
-            links.append(
-                f'<a href="{html.escape(item_id)}">{html.escape(item_id)}</a> {html.escape(short(question))}'
-            )
+        links = item_links(self.session.checklist, finding.items, lang)
         judgement = self.session.doc.judgements.get(finding_id)
         judged = ""
         if judgement is not None:
@@ -300,7 +267,7 @@ class FindingsPanel(SessionWidget):
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is None:
             return
-        finding_id = current.data(_ID)
+        finding_id = current.data(RECORD_ID)
         self._show_details(finding_id)
         self._update_judge_buttons()
         self.finding_selected.emit(finding_id)

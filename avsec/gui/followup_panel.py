@@ -9,11 +9,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from avsec.core.i18n import pick
 from avsec.gui.i18n import language, tr
 from avsec.gui.labels import percent_text, status_label
 from avsec.gui.session import Session
+from avsec.gui.widgets import read_only_table
 
 
 class SinceLastVisitBox(QGroupBox):
@@ -35,13 +34,12 @@ class SinceLastVisitBox(QGroupBox):
         self.session = session
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("since-table")
-        self.table.setHorizontalHeaderLabels(
-            [tr("Area"), tr("EI then"), tr("EI now"), tr("Weighted then"), tr("Weighted now")]
+        self.table = read_only_table(
+            self,
+            [tr("Area"), tr("EI then"), tr("EI now"), tr("Weighted then"), tr("Weighted now")],
+            name="since-table",
+            whole_rows=False,
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(200)
         layout = QVBoxLayout(self)

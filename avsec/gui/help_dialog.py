@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from avsec.gui.i18n import tr
+from avsec.gui.widgets import read_only_table
 
 
 class ShortcutsDialog(QDialog):
@@ -29,11 +28,13 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Keyboard shortcuts"))
         self.resize(560, 520)
-        table = QTableWidget(len(rows), 3, self)
-        table.setObjectName("shortcuts-table")
-        table.setHorizontalHeaderLabels([tr("Area"), tr("Menu action"), tr("Shortcut")])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = read_only_table(
+            self,
+            [tr("Area"), tr("Menu action"), tr("Shortcut")],
+            name="shortcuts-table",
+            rows=len(rows),
+            whole_rows=False,
+        )
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, values in enumerate(rows):
             for column, value in enumerate(values):

@@ -10,12 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from avsec.gui.i18n import N_, tr
 from avsec.gui.labels import kind_label, status_label
+from avsec.gui.widgets import read_only_table
 
 
 def describe_change(what: str, before: Any, after: Any) -> str:
@@ -103,12 +102,9 @@ class HistoryDialog(QDialog):
         self.filter.setPlaceholderText(tr("Filter by person, date, item or text"))
         self.filter.setAccessibleName(tr("Filter"))
         self.filter.textChanged.connect(self._apply_filter)
-        self.table = QTableWidget(len(rows), 3, self)
-        self.table.setObjectName("history-table")
-        self.table.setHorizontalHeaderLabels([tr("When"), tr("Who"), tr("What")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(
+            self, [tr("When"), tr("Who"), tr("What")], name="history-table", rows=len(rows)
+        )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, change in enumerate(reversed(rows)):
             when = str(change.get("at", ""))[:19].replace("T", " ")

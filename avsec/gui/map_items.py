@@ -220,13 +220,29 @@ class FeatureItem(QGraphicsPathItem):
         return min(segment_distance(line, x, y, closed=False) for line in self.parts)
 
 
-class PointFeatureItem(QGraphicsItem):
+def square(half: float) -> QRectF:
+    """The square reaching ``half`` pixels each way from an item's position."""
+    return QRectF(-half, -half, 2 * half, 2 * half)
+
+
+class ScreenItem(QGraphicsItem):
+    """An item drawn in screen pixels round its scene position, the same size at any zoom,
+    that takes no mouse button: the view picks from the stored scene coordinates."""
+
+    def __init__(self, z: float):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(z)
+
+
+class PointFeatureItem(ScreenItem):
     """An access point or point obstacle: a marker of constant screen size."""
 
     SIZE = 12.0
 
     def __init__(self, feature_id: str, kind: str, properties: dict, point: np.ndarray):
-        super().__init__()
+        super().__init__(kind_style(kind).z)
         self.feature_id = feature_id
         self.kind = kind
         self.properties = properties
@@ -234,14 +250,10 @@ class PointFeatureItem(QGraphicsItem):
         self.parts = [np.array(point, dtype=float).reshape(1, 2)]
         self.polygons = None
         self.selected_look = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(kind_style(kind).z)
         self.setPos(QPointF(float(self.parts[0][0, 0]), float(self.parts[0][0, 1])))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        half = self.SIZE / 2 + 3
-        return QRectF(-half, -half, 2 * half, 2 * half)
+        return square(self.SIZE / 2 + 3)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -285,7 +297,7 @@ class PointFeatureItem(QGraphicsItem):
         return float(np.hypot(self.parts[0][0, 0] - x, self.parts[0][0, 1] - y))
 
 
-class NumberedMarker(QGraphicsItem):
+class NumberedMarker(ScreenItem):
     """A round marker with a number (a finding), a small camera (a photo), or a rounded square
     with a number (an observation of the visit).
 
@@ -302,7 +314,7 @@ class NumberedMarker(QGraphicsItem):
         z: float,
         marker_shape: str = "circle",
     ):
-        super().__init__()
+        super().__init__(z)
         self.key = key
         self.colour = QColor(colour)
         self.text = text
@@ -311,9 +323,6 @@ class NumberedMarker(QGraphicsItem):
         self.marker_shape = marker_shape
         self.offset = QPointF(0, 0)
         self.highlighted = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(z)
 
     def set_offset(self, dx: float, dy: float) -> None:
         """Draw the marker ``dx``, ``dy`` screen pixels away from its position."""
@@ -321,8 +330,7 @@ class NumberedMarker(QGraphicsItem):
         self.offset = QPointF(dx, dy)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        r = self.radius + 4
-        return QRectF(-r, -r, 2 * r, 2 * r).translated(self.offset)
+        return square(self.radius + 4).translated(self.offset)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -352,16 +360,16 @@ class NumberedMarker(QGraphicsItem):
         )
         painter.setBrush(QBrush(self.colour))
         if self.marker_shape == "square":
-            painter.drawRoundedRect(QRectF(-r, -r, 2 * r, 2 * r), r * 0.35, r * 0.35)
+            painter.drawRoundedRect(square(r), r * 0.35, r * 0.35)
         else:
-            painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+            painter.drawEllipse(square(r))
         if self.text:
             font = QFont(painter.font())
             font.setBold(True)
             font.setPixelSize(int(r * 1.1) if len(self.text) < 3 else int(r * 0.85))
             painter.setFont(font)
             painter.setPen(QPen(QColor("white")))
-            painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self.text)
+            painter.drawText(square(r), Qt.AlignmentFlag.AlignCenter, self.text)
         else:  # a camera: body and lens
             painter.setPen(QPen(QColor("white"), 1.4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -420,23 +428,19 @@ def fan_offsets(count: int, spacing: float = 22.0) -> list[tuple[float, float]]:
     ]
 
 
-class VertexHandle(QGraphicsItem):
+class VertexHandle(ScreenItem):
     """A square handle on one vertex of the selected feature."""
 
     SIZE = 9.0
 
     def __init__(self, part: int, index: int, point: QPointF):
-        super().__init__()
+        super().__init__(Z_HANDLES)
         self.part = part
         self.index = index
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(Z_HANDLES)
         self.setPos(point)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        half = self.SIZE / 2 + 1
-        return QRectF(-half, -half, 2 * half, 2 * half)
+        return square(self.SIZE / 2 + 1)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -13,10 +13,10 @@ import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from avsec.app.map_geometry import LINE, POINT, POLYGON
-from avsec.gui.map_items import NumberedMarker, _blit, _sprite
+from avsec.gui.map_items import NumberedMarker, ScreenItem, _blit, _sprite, square
 from avsec.gui.style import SEVERITY_COLOURS, Z_DRAWING, Z_PHOTOS
 
 #: Labels lie over every feature and under every marker.
@@ -67,7 +67,7 @@ class ClusterMarker(NumberedMarker):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         r = self.radius + 7
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return square(r)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -92,20 +92,20 @@ class ClusterMarker(NumberedMarker):
             shape(QRectF(-r + shift, -r - shift, 2 * r, 2 * r))
         painter.setPen(QPen(self.colour, 3.0))
         painter.setBrush(QBrush(QColor("white")))
-        shape(QRectF(-r, -r, 2 * r, 2 * r))
+        shape(square(r))
         font = QFont(painter.font())
         font.setBold(True)
         font.setPixelSize(int(r * 1.1))
         painter.setFont(font)
         painter.setPen(QPen(self.colour.darker(130)))
-        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.drawText(square(r), Qt.AlignmentFlag.AlignCenter, self.text)
 
 
-class FeatureLabel(QGraphicsItem):
+class FeatureLabel(ScreenItem):
     """A feature's name drawn at a fixed screen size, dark text on a white halo."""
 
     def __init__(self, text: str, anchor: str = "centre"):
-        super().__init__()
+        super().__init__(Z_LABELS)
         self.text = text
         font = QFont()
         font.setPixelSize(11)
@@ -116,9 +116,6 @@ class FeatureLabel(QGraphicsItem):
         # Centred on its anchor (zones, lines) or to the right of it (points).
         dx = -box.center().x() if anchor == "centre" else 10 - box.left()
         self._path.translate(dx, -box.center().y())
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(Z_LABELS)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._path.boundingRect().adjusted(-3, -3, 3, 3)

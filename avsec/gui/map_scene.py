@@ -3,49 +3,47 @@ and the background image.
 
 Scene units are metres of the local projection centred on the airport, y down (see
 :mod:`avsec.app.map_geometry`). The scene listens to the session and rebuilds only the
-features a command touched.
+features a command touched. It places, shows and clusters the items; the markers are made by
+:mod:`avsec.gui.map_markers`, the background item by :mod:`avsec.gui.map_background`.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-import numpy as np
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPen, QPixmap, QTransform
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsScene
 
-from avsec.app.georef import affine_from_points, check_control_points
+from avsec.app.georef import check_control_points
 from avsec.app.map_geometry import POINT, POLYGON, MapProjection, SceneGeometry
 from avsec.app.map_tools import clusters
-from avsec.core.document import Observation
 from avsec.core.errors import AvsecError
-from avsec.core.findings import finding_label, observation_label
-from avsec.core.i18n import pick
 from avsec.core.layout import Feature
-from avsec.gui.i18n import error_text, language, ngettext, tr
-from avsec.gui.labels import kind_label, rule_label
+from avsec.gui.i18n import error_text, language
+from avsec.gui.labels import kind_label
+from avsec.gui.map_background import background_item
 from avsec.gui.map_items import (
     FeatureItem,
     NumberedMarker,
     PointFeatureItem,
     VertexHandle,
-    build_path,
-    fan_offsets,
-    finding_marker,
-    observation_marker,
-    photo_marker,
+)
+from avsec.gui.map_markers import (
+    cluster_tooltip,
+    fan_out,
+    finding_markers,
+    finding_outline,
+    observation_markers,
+    photo_markers,
 )
 from avsec.gui.map_overlays import CLUSTER_LAYERS, OVERLAP, ClusterMarker, FeatureLabel, make_label
 from avsec.gui.session import Session, touched
-from avsec.gui.style import SEVERITY_COLOURS, Z_BACKGROUND, Z_FINDINGS, Z_OBSERVATIONS
+from avsec.gui.style import Z_OBSERVATIONS
 
 #: Extras key of the background image placement.
 BACKGROUND_KEY = "map_background"
-#: Larger background images are scaled down on load (memory; the placement is unchanged).
-MAX_BACKGROUND_SIDE = 8192
 #: A batch touching more features than this rebuilds every item (cheaper than one by one).
 _REBUILD_THRESHOLD = 200
 #: Empty margin round the layout in which the user can pan, metres.
@@ -387,38 +385,29 @@ class MapScene(QGraphicsScene):
 
     # --- findings ---------------------------------------------------------------------------
 
+    def _place_markers(
+        self, layer: str, items: dict[str, NumberedMarker], markers: dict[str, NumberedMarker]
+    ) -> None:
+        """Put ``markers`` on the map in place of ``items`` (one layer's markers, by id, which
+        the dict then holds), fanned out and clustered at the current zoom."""
+        for marker in items.values():
+            self.removeItem(marker)
+        items.clear()
+        for marker in markers.values():
+            marker.setVisible(self.layer_visible(layer))
+            self.addItem(marker)
+        items.update(markers)
+        fan_out(markers.values())
+        self.recluster()
+
     def rebuild_findings(self) -> None:
         """Redraw the numbered finding markers."""
-        for marker in self.finding_items.values():
-            self.removeItem(marker)
-        self.finding_items.clear()
         self._clear_finding_outline()
-        findings = self.session.doc.findings
-        by_place: dict[tuple[float, float], list[NumberedMarker]] = {}
-        if findings:
-            points = self.projection.to_scene(np.array([f.location for f in findings], dtype=float))
-            for finding, (x, y) in zip(findings, points, strict=True):
-                if finding.id in self.finding_items:
-                    continue  # the same gap stored twice: one marker, one number
-                # The numbers of the findings list, the item page, the outline and the report.
-                number = self.session.finding_number(finding.id)
-                marker = finding_marker(finding.id, number, finding.severity)
-                marker.setPos(QPointF(float(x), float(y)))
-                tip = f"{finding_label(number)}. {rule_label(finding.rule)}"
-                judgement = self.session.doc.judgements.get(finding.id)
-                if judgement is not None and judgement.verdict == "false_positive":
-                    marker.setOpacity(0.45)  # set aside by the inspector, still findable
-                    tip += f" ({tr('False positive')})"
-                marker.setToolTip(tip)
-                marker.setVisible(self.layer_visible("findings"))
-                self.addItem(marker)
-                self.finding_items[finding.id] = marker
-                by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
-        _fan_out(by_place)
+        markers = finding_markers(self.session, self.projection)
+        self._place_markers("findings", self.finding_items, markers)
         if self.selected_finding not in self.finding_items:
             self.selected_finding = ""
         self._update_scene_rect()
-        self.recluster()
         self.findings_rebuilt.emit()
 
     def _clear_finding_outline(self) -> None:
@@ -438,23 +427,11 @@ class MapScene(QGraphicsScene):
         finding = next(f for f in self.session.doc.findings if f.id == finding_id)
         marker = self.finding_items[finding_id]
         rect = QRectF(marker.pos() - QPointF(40, 40), marker.pos() + QPointF(40, 40))
-        geometry = self.projection.project(finding.geometry)
-        if geometry.parts and geometry.family != POINT:
-            path = build_path(geometry.family, geometry.parts)
-            outline = QGraphicsPathItem(path)
-            pen = QPen(QColor(SEVERITY_COLOURS.get(finding.severity, "#b71c1c")), 4.0)
-            pen.setCosmetic(True)
-            pen.setStyle(Qt.PenStyle.DashLine)
-            outline.setPen(pen)
-            if geometry.family == POLYGON:
-                fill = QColor(SEVERITY_COLOURS.get(finding.severity, "#b71c1c"))
-                fill.setAlpha(60)
-                outline.setBrush(fill)
-            outline.setZValue(Z_FINDINGS - 1)
-            outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        outline = finding_outline(finding, self.projection)
+        if outline is not None:
             self.addItem(outline)
             self.finding_outline = outline
-            rect = rect.united(path.boundingRect())
+            rect = rect.united(outline.path().boundingRect())
         return rect
 
     # --- observations of the visit ------------------------------------------------------------
@@ -465,27 +442,11 @@ class MapScene(QGraphicsScene):
         Observations made at the same spot (several in one office) fan out round it so that
         each can be read and clicked.
         """
-        for marker in self.observation_items.values():
-            self.removeItem(marker)
-        self.observation_items.clear()
-        by_place: dict[tuple[float, float], list[NumberedMarker]] = {}
-        for number, observation in enumerate(self.session.doc.observations, start=1):
-            if observation.location is None:
-                continue
-            lon, lat = observation.location
-            x, y = self.projection.point_to_scene(lon, lat)
-            marker = observation_marker(observation.id, number)
-            marker.setPos(QPointF(x, y))
-            marker.setToolTip(observation_tooltip(observation, number))
-            marker.setVisible(self.layer_visible("observations"))
-            self.addItem(marker)
-            self.observation_items[observation.id] = marker
-            by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
-        _fan_out(by_place)
+        markers = observation_markers(self.session.doc.observations, self.projection)
+        self._place_markers("observations", self.observation_items, markers)
         if self.selected_observation not in self.observation_items:
             self.selected_observation = ""
         self._update_scene_rect()
-        self.recluster()
         self.observations_rebuilt.emit()
 
     def select_observation(self, observation_id: str) -> QRectF:
@@ -507,24 +468,8 @@ class MapScene(QGraphicsScene):
 
     def rebuild_photos(self) -> None:
         """Redraw markers of the photos that carry a GPS position and belong to an item."""
-        for marker in self.photo_items.values():
-            self.removeItem(marker)
-        self.photo_items.clear()
-        linked = {p for r in self.session.doc.responses.values() for p in r.photos}
-        by_place: dict[tuple[float, float], list[NumberedMarker]] = {}
-        for info in self.session.doc.attachments:
-            if info.id not in linked or info.lon is None or info.lat is None:
-                continue
-            x, y = self.projection.point_to_scene(info.lon, info.lat)
-            marker = photo_marker(info.id)
-            marker.setPos(QPointF(x, y))
-            marker.setToolTip(info.filename)
-            marker.setVisible(self.layer_visible("photos"))
-            self.addItem(marker)
-            self.photo_items[info.id] = marker
-            by_place.setdefault((round(x, 1), round(y, 1)), []).append(marker)
-        _fan_out(by_place)
-        self.recluster()
+        markers = photo_markers(self.session.doc, self.projection)
+        self._place_markers("photos", self.photo_items, markers)
 
     # --- background image -----------------------------------------------------------------
 
@@ -555,27 +500,7 @@ class MapScene(QGraphicsScene):
         """Place ``image`` by three control points (col, row, lon, lat) of the full image."""
         if self.background is not None:
             self.removeItem(self.background)
-        factor = 1.0
-        if max(image.width(), image.height()) > MAX_BACKGROUND_SIDE:
-            scaled = image.scaled(
-                MAX_BACKGROUND_SIDE,
-                MAX_BACKGROUND_SIDE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            factor = image.width() / scaled.width()
-            image = scaled
-        scene_points = [self.projection.point_to_scene(lon, lat) for _, _, lon, lat in control]
-        m11, m12, m21, m22, dx, dy = affine_from_points(
-            [(c, r) for c, r, _, _ in control], scene_points
-        )
-        transform = QTransform.fromScale(factor, factor) * QTransform(m11, m12, m21, m22, dx, dy)
-        item = QGraphicsPixmapItem(QPixmap.fromImage(image))
-        item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        item.setTransform(transform)
-        item.setZValue(Z_BACKGROUND)
-        item.setOpacity(0.85)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item = background_item(image, control, self.projection)
         item.setVisible(self.layer_visible("background"))
         self.addItem(item)
         self.background = item
@@ -625,38 +550,3 @@ class MapScene(QGraphicsScene):
                 self.load_background()
         if changed.tracks or (self.session.doc.tracks and (changed.features or changed.assessment)):
             self.rebuild_tracks()
-
-
-def _fan_out(by_place: dict[tuple[float, float], list[NumberedMarker]]) -> None:
-    """Spread markers at one place round it, so that each can be read and clicked."""
-    for markers in by_place.values():
-        for marker, (dx, dy) in zip(markers, fan_offsets(len(markers)), strict=True):
-            marker.set_offset(dx, dy)
-
-
-def cluster_tooltip(cluster: ClusterMarker) -> str:
-    """What a cluster holds, and that a click opens it."""
-    count = len(cluster.members)
-    what = {
-        "findings": ngettext("{count} finding", "{count} findings", count),
-        "observations": ngettext("{count} observation", "{count} observations", count),
-        "photos": ngettext("{count} photo", "{count} photos", count),
-    }[cluster.layer].format(count=count)
-    names = ", ".join(m.text for m in cluster.members if m.text)
-    head = f"{what}: {names}" if names else what
-    return head + "\n" + tr("Click or zoom in to see them apart.")
-
-
-def observation_tooltip(observation: Observation, number: int) -> str:
-    """Rich text of an observation for a tooltip: number, place, text and items."""
-    lines = [f"<b>{observation_label(number)}. {html.escape(observation.place_in(language()))}</b>"]
-    lines.append(html.escape(pick(observation.text, language())))
-    if observation.items:
-        lines.append(
-            "<i>"
-            + html.escape(tr("Checklist items"))
-            + ": "
-            + ", ".join(observation.items)
-            + "</i>"
-        )
-    return "<p>" + "<br>".join(lines) + "</p>"

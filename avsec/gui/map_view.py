@@ -7,6 +7,10 @@ corner; double-click or Enter ends, Escape clears) or a feature kind (click to a
 double-click or Enter to finish, Backspace drops the last vertex, Escape cancels). The middle
 button and the wheel pan and zoom in every tool. "Fit to layout" stays in force while the
 window is resized, until the user zooms or pans.
+
+The view turns events into calls: the vertices being drawn are kept by
+:mod:`avsec.gui.map_draw_tool`, the points measured by :mod:`avsec.gui.map_measure`, and what
+is painted over the map (scale bar, north arrow, measurement) by :mod:`avsec.gui.map_foreground`.
 """
 
 from __future__ import annotations
@@ -21,19 +25,18 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
-    QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from avsec.app.map_geometry import LINE, POINT, POLYGON, nearest_segment
-from avsec.gui.i18n import number, tr
+from avsec.gui.i18n import tr
+from avsec.gui.map_draw_tool import DrawTool
+from avsec.gui.map_foreground import paint_north_arrow, paint_readout, paint_scale_bar
 from avsec.gui.map_items import FeatureItem, NumberedMarker, PointFeatureItem
 from avsec.gui.map_measure import MeasureTool
 from avsec.gui.map_overlays import OVERLAP, ClusterMarker
 from avsec.gui.map_scene import MapScene
-from avsec.gui.style import Z_DRAWING
 
 #: Geometry family each kind is drawn as (docs/architecture.md, *Layout and geometry*: zones polygons, barriers and roads
 #: lines, access points and obstacles points).
@@ -52,25 +55,6 @@ DRAW_FAMILY = {
 PICK_PIXELS = 7.0
 CLICK_PIXELS = 4.0
 MIN_SCALE, MAX_SCALE = 1e-4, 200.0  # pixels per metre
-
-
-def nice_length(metres: float) -> float:
-    """The largest 1, 2 or 5 x 10^k not above ``metres``."""
-    if metres <= 0:
-        return 0.0
-    power = 10 ** math.floor(math.log10(metres))
-    for step in (5, 2, 1):
-        if step * power <= metres:
-            return step * power
-    return power
-
-
-def length_label(metres: float) -> str:
-    """ "200 m" or "1.5 km"."""
-    if metres >= 1000:
-        km = metres / 1000
-        return tr("{n} km").format(n=number(km, 0 if km == int(km) else 1))
-    return tr("{n} m").format(n=number(metres, 0 if metres >= 1 else 1))
 
 
 class MapView(QGraphicsView):
@@ -115,8 +99,7 @@ class MapView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tool = "select"
-        self._vertices: list[QPointF] = []
-        self._rubber: QGraphicsPathItem | None = None
+        self.draw_tool = DrawTool(scene)
         self._press: QPoint | None = None
         self._drag: tuple[str, int, int] | None = None
         self._drag_moved = False
@@ -210,7 +193,7 @@ class MapView(QGraphicsView):
 
     def set_tool(self, tool: str) -> None:
         """Choose "select" or a kind to draw."""
-        self._cancel_drawing()
+        self.draw_tool.cancel()
         self.measure_tool.clear()
         self.tool = tool if tool in DRAW_FAMILY or tool == "measure" else "select"
         if self.tool == "select":
@@ -224,52 +207,20 @@ class MapView(QGraphicsView):
         """The family the current tool draws ("" when selecting)."""
         return DRAW_FAMILY.get(self.tool, "")
 
-    def _cancel_drawing(self) -> None:
-        self._vertices = []
-        if self._rubber is not None:
-            self.scene().removeItem(self._rubber)
-            self._rubber = None
-
-    def _update_rubber(self, cursor: QPointF | None = None) -> None:
-        points = list(self._vertices)
-        if cursor is not None:
-            points.append(cursor)
-        if self._rubber is None:
-            self._rubber = QGraphicsPathItem()
-            pen = QPen(QColor("#00838f"), 2.0, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            self._rubber.setPen(pen)
-            self._rubber.setZValue(Z_DRAWING)
-            self.scene().addItem(self._rubber)
-        path = QPainterPath()
-        if points:
-            path.moveTo(points[0])
-            for point in points[1:]:
-                path.lineTo(point)
-            if self.drawing_family() == POLYGON and len(points) > 2:
-                path.closeSubpath()
-        self._rubber.setPath(path)
-
     def add_vertex(self, point: QPointF) -> None:
         """Add a vertex to the geometry being drawn (a point finishes at once)."""
         if self.drawing_family() == POINT:
             self.geometry_drawn.emit(self.tool, POINT, [np.array([[point.x(), point.y()]])])
             return
-        if self._vertices and (self._vertices[-1] - point).manhattanLength() < 1e-9:
-            return
-        self._vertices.append(point)
-        self._update_rubber()
+        self.draw_tool.add(point, self.drawing_family())
 
     def finish_drawing(self) -> bool:
         """Emit the drawn geometry if it has enough vertices; True when emitted."""
         family = self.drawing_family()
-        needed = 3 if family == POLYGON else 2
-        if len(self._vertices) < needed:
+        parts = self.draw_tool.finish(family)
+        if parts is None:
             return False
-        parts = [np.array([[p.x(), p.y()] for p in self._vertices])]
-        kind = self.tool
-        self._cancel_drawing()
-        self.geometry_drawn.emit(kind, family, parts)
+        self.geometry_drawn.emit(self.tool, family, parts)
         return True
 
     # --- picking ------------------------------------------------------------------------------
@@ -418,8 +369,8 @@ class MapView(QGraphicsView):
         if self.tool == "measure" and self.measure_tool.points:
             self.measure_tool.hover(scene_point)
             self.viewport().update()
-        if self.tool != "select" and self._vertices:
-            self._update_rubber(scene_point)
+        if self.tool != "select" and self.draw_tool.vertices:
+            self.draw_tool.show(self.drawing_family(), scene_point)
         super().mouseMoveEvent(event)
 
     def _move_drag(self, scene_point: QPointF) -> None:
@@ -564,11 +515,11 @@ class MapView(QGraphicsView):
                 self.finish_drawing()
                 return
             if event.key() == Qt.Key.Key_Escape:
-                self._cancel_drawing()
+                self.draw_tool.cancel()
                 return
-            if event.key() == Qt.Key.Key_Backspace and self._vertices:
-                self._vertices.pop()
-                self._update_rubber()
+            if event.key() == Qt.Key.Key_Backspace and self.draw_tool.drop_last(
+                self.drawing_family()
+            ):
                 return
         super().keyPressEvent(event)
 
@@ -584,56 +535,16 @@ class MapView(QGraphicsView):
             return False
         return True
 
-    # --- scale bar --------------------------------------------------------------------------
+    # --- scale bar, north arrow, measurement ----------------------------------------------
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
-        """Draw the scale bar and the north arrow in screen coordinates."""
+        """Draw the scale bar, the north arrow and the measurement in screen coordinates."""
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metres_per_pixel = 1.0 / self.scale_factor()
-        length = nice_length(140 * metres_per_pixel)
-        if length > 0:
-            pixels = length / metres_per_pixel
-            height = self.viewport().height()
-            x0, y0 = 16.0, height - 26.0
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 215))
-            painter.drawRoundedRect(QRectF(x0 - 8, y0 - 22, pixels + 16, 36), 4, 4)
-            half = pixels / 2
-            painter.setBrush(QColor("#263238"))
-            painter.drawRect(QRectF(x0, y0, half, 6))
-            painter.setBrush(QColor("white"))
-            painter.setPen(QPen(QColor("#263238"), 1))
-            painter.drawRect(QRectF(x0 + half, y0, half, 6))
-            painter.setPen(QColor("#263238"))
-            painter.drawText(QRectF(x0, y0 - 20, pixels, 16), Qt.AlignmentFlag.AlignLeft, "0")
-            painter.drawText(
-                QRectF(x0, y0 - 20, pixels, 16), Qt.AlignmentFlag.AlignRight, length_label(length)
-            )
-        width = self.viewport().width()
-        cx, cy = width - 28.0, 30.0
-        painter.setPen(QPen(QColor("#263238"), 1.2))
-        painter.setBrush(QColor("#263238"))
-        arrow = QPainterPath(QPointF(cx, cy - 14))
-        arrow.lineTo(cx + 7, cy + 6)
-        arrow.lineTo(cx, cy + 2)
-        arrow.lineTo(cx - 7, cy + 6)
-        arrow.closeSubpath()
-        painter.drawPath(arrow)
-        painter.drawText(QRectF(cx - 10, cy + 6, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
+        paint_scale_bar(painter, 1.0 / self.scale_factor(), self.viewport().height())
+        paint_north_arrow(painter, self.viewport().width())
         text = self.measure_tool.text() if self.tool == "measure" else ""
-        if text:  # the measurement, top left
-            box = painter.fontMetrics().boundingRect(
-                QRect(0, 0, 400, 100), int(Qt.AlignmentFlag.AlignLeft), text
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 230))
-            painter.drawRoundedRect(QRectF(8, 8, box.width() + 16, box.height() + 12), 4, 4)
-            painter.setPen(QColor("#263238"))
-            painter.drawText(
-                QRectF(16, 14, box.width() + 2, box.height() + 2),
-                int(Qt.AlignmentFlag.AlignLeft),
-                text,
-            )
+        if text:
+            paint_readout(painter, text)
         painter.restore()

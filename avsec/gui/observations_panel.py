@@ -12,8 +12,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QScrollArea,
     QSplitter,
@@ -24,34 +22,28 @@ from PySide6.QtWidgets import (
 from avsec.core.document import Observation
 from avsec.core.findings import observation_label
 from avsec.core.i18n import pick
-from avsec.gui.findings_panel import short
 from avsec.gui.i18n import language, ngettext, tr
 from avsec.gui.icons import marker_icon
+from avsec.gui.numbered_list_panel import RECORD_ID, NumberedListPanel, item_links, short
 from avsec.gui.session import Session
-from avsec.gui.session_widget import SessionWidget
 from avsec.gui.style import OBSERVATION_COLOUR
 from avsec.gui.widgets import rich_text_label
 
-_ID = Qt.ItemDataRole.UserRole
 
-
-class ObservationsPanel(SessionWidget):
+class ObservationsPanel(NumberedListPanel):
     """The observations of the visit narrative."""
 
     #: An observation was chosen in the list (observation id).
     observation_selected = Signal(str)
-    #: Show this checklist item (item id).
-    item_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, parent, name="observations-panel")
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.list = QListWidget(self)
-        self.list.setObjectName("observations-list")
-        self.list.setWordWrap(True)
-        self.list.setMinimumHeight(80)
-        self.list.currentItemChanged.connect(self._on_current_changed)
+        super().__init__(
+            session,
+            parent,
+            name="observations-panel",
+            list_name="observations-list",
+            list_height=80,
+        )
         self.details = rich_text_label(self, "observation-details")
         self.details.linkActivated.connect(self.item_requested)
         self.details.setContentsMargins(2, 2, 6, 2)
@@ -97,7 +89,7 @@ class ObservationsPanel(SessionWidget):
                 f"{observation_label(number)}. {place}",
                 self.list,
             )
-            row.setData(_ID, observation.id)
+            row.setData(RECORD_ID, observation.id)
             row.setToolTip(short(pick(observation.text, language()), 200))
         self.list.blockSignals(False)
         self.summary.setText(
@@ -111,20 +103,14 @@ class ObservationsPanel(SessionWidget):
 
     def select(self, observation_id: str) -> None:
         """Select an observation in the list and show it (without emitting)."""
-        for row in range(self.list.count()):
-            entry = self.list.item(row)
-            if entry.data(_ID) == observation_id:
-                self.list.blockSignals(True)
-                self.list.setCurrentItem(entry)
-                self.list.blockSignals(False)
-                self.list.scrollToItem(entry)
-                self._show_details(observation_id)
-                return
+        entry = self._select_quietly(observation_id)
+        if entry is not None:
+            self.list.scrollToItem(entry)
+            self._show_details(observation_id)
 
     def current_observation(self) -> str:
         """The selected observation's id ("" when none)."""
-        entry = self.list.currentItem()
-        return entry.data(_ID) if entry is not None else ""
+        return self.current_id()
 
     def _show_details(self, observation_id: str) -> None:
         observation = next((o for o in self.observations() if o.id == observation_id), None)
@@ -132,17 +118,7 @@ class ObservationsPanel(SessionWidget):
             self.details.clear()
             return
         lang = language()
-        checklist = self.session.checklist
-        links = []
-        for item_id in observation.items:
-            try:
-                question = pick(checklist.item(item_id).question, lang)
-            except KeyError:
-                question = ""
-            links.append(
-                f'<a href="{html.escape(item_id)}">{html.escape(item_id)}</a> '
-                + html.escape(short(question))
-            )
+        links = item_links(self.session.checklist, observation.items, lang)
         place = html.escape(observation.place_in(language()) or tr("Observation"))
         text = html.escape(pick(observation.text, lang)).replace("\n", "<br>")
         items_heading = html.escape(tr("Checklist items"))
@@ -154,6 +130,6 @@ class ObservationsPanel(SessionWidget):
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is None:
             return
-        observation_id = current.data(_ID)
+        observation_id = current.data(RECORD_ID)
         self._show_details(observation_id)
         self.observation_selected.emit(observation_id)

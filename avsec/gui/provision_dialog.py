@@ -11,12 +11,10 @@ from typing import Any
 
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from avsec.core.i18n import pick
 from avsec.gui.i18n import language, tr
 from avsec.gui.labels import PROVISION_KIND_LABELS, RELATIONSHIP_LABELS
+from avsec.gui.widgets import read_only_table
 
 _INVERSE = {"subset": "superset", "superset": "subset", "equal": "equal", "intersect": "intersect"}
 
@@ -79,20 +78,17 @@ class ProvisionDialog(QDialog):
             tr("Summary in our own words; read the source document for the exact text."), self
         )
         self.note.setStyleSheet("color: #5f6b73; font-size: 11px;")
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("crosswalk-table")
-        self.table.setHorizontalHeaderLabels(
-            [tr("Related provision"), tr("Relationship"), tr("Rationale")]
+        self.table = read_only_table(
+            self,
+            [tr("Related provision"), tr("Relationship"), tr("Rationale")],
+            name="crosswalk-table",
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 250)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         self.table.cellActivated.connect(self._on_cell_activated)
         self.crosswalk_label = QLabel("<b>" + html.escape(tr("Crosswalk")) + "</b>", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)

@@ -30,6 +30,7 @@ from avsec.core.i18n import format_number, format_share, keyed_text, pick
 from avsec.gui.i18n import language
 from avsec.gui.labels import horizon_label, status_label
 from avsec.gui.paths_panel import add_estimates_tab
+from avsec.gui.widgets import read_only_table
 from avsec.io.translations import keyed
 from avsec.report.colours import luminance
 from avsec.workshop.agreement import BAND_LABELS
@@ -96,11 +97,7 @@ def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
 
 
 def _table(headers: Sequence[str], rows: int) -> QTableWidget:
-    table = QTableWidget(rows, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
+    table = read_only_table(None, headers, rows=rows)
     table.setWordWrap(True)
     return table
 

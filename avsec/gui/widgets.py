@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from avsec.gui.style import MARKING_BACKGROUND, MARKING_FOREGROUND
 
@@ -51,3 +53,25 @@ def rich_text_label(parent: QWidget, name: str) -> QLabel:
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
     )
     return label
+
+
+def read_only_table(
+    parent: QWidget | None,
+    headers: Sequence[str],
+    *,
+    name: str = "",
+    rows: int = 0,
+    whole_rows: bool = True,
+) -> QTableWidget:
+    """A table to read, not to edit: ``headers`` over ``rows`` empty rows and no row numbers;
+    a click selects the whole row (only the cell with ``whole_rows=False``). ``name`` is the
+    Qt object name."""
+    table = QTableWidget(rows, len(headers), parent)
+    if name:
+        table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if whole_rows:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table

@@ -8,10 +8,8 @@ each naming the file and the line, and nothing is imported while one is bad.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from avsec.core.checklist import Checklist
 from avsec.core.errors import InputError, validation_reason, validation_where
 from avsec.core.i18n import N_
 from avsec.io.resources import data_path
-from avsec.io.responses_csv import read_bounded
+from avsec.io.responses_csv import parse_csv_file
 from avsec.io.yamlfile import load_yaml_text
 
 #: A tests CSV is a visit's worth of rows, never a data dump.
@@ -98,6 +96,15 @@ def parse_when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def _one_of(fields: Mapping[str, str], key: str, allowed: Sequence[str], message: str) -> str:
+    """The field ``key`` in lower case; refused with ``message`` (its placeholders: ``key``
+    and ``names``, the allowed values) when it is not one of ``allowed``."""
+    value = fields.get(key, "").strip().lower()
+    if value not in allowed:
+        raise InputError(message, names=", ".join(allowed), **{key: value})
+    return value
+
+
 def build_test(
     test_id: str,
     access_points: Mapping[str, str],
@@ -114,20 +121,12 @@ def build_test(
     at = fields.get("at", "").strip()
     if at not in access_points:
         raise InputError(N_("{at!r} is not an access point of the layout"), at=at)
-    method = fields.get("method", "").strip().lower()
-    if method not in METHODS:
-        raise InputError(
-            N_("unknown method {method!r} (use one of {names})"),
-            method=method,
-            names=", ".join(METHODS),
-        )
-    result = fields.get("result", "").strip().lower()
-    if result not in RESULTS:
-        raise InputError(
-            N_("unknown result {result!r} (use one of {names})"),
-            result=result,
-            names=", ".join(RESULTS),
-        )
+    method = _one_of(
+        fields, "method", METHODS, N_("unknown method {method!r} (use one of {names})")
+    )
+    result = _one_of(
+        fields, "result", RESULTS, N_("unknown result {result!r} (use one of {names})")
+    )
     when_text = fields.get("when", "").strip()
     try:
         when = parse_when(when_text) if when_text else now
@@ -167,18 +166,8 @@ def read_tests_csv(
         One line per bad row, each naming the file and the line.
     """
     path = Path(path)
-    raw = read_bounded(path, MAX_TESTS_CSV_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8"),
-            name=path.name,
-            line=line,
-        ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
+
+    def parse(reader: Any) -> list[AccessTest]:
         header = [h.strip().lower() for h in next(reader, [])]
         if not header:
             raise InputError(N_("{name}: the file is empty"), name=path.name)
@@ -194,13 +183,8 @@ def read_tests_csv(
                 names=",".join(header)[:200],
             )
         return _rows(reader, header, path, access_points, new_id, now)
-    except csv.Error as exc:
-        raise InputError(
-            N_("{name}: line {line}: not a readable CSV ({reason})"),
-            name=path.name,
-            line=reader.line_num,
-            reason=exc,
-        ) from None
+
+    return parse_csv_file(path, MAX_TESTS_CSV_BYTES, parse)
 
 
 def _rows(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO, TypeVar
 
 from avsec.core.assessment import MAX_SAMPLE_SIZE, Response, Status
 from avsec.core.checklist import Checklist
@@ -27,6 +28,7 @@ REQUIRED = ["item_id", "status"]
 #: together).
 OPTIONAL = ("notes", "sample_size", "failures")
 SAMPLE_COLUMNS = ("sample_size", "failures")
+T = TypeVar("T")
 
 
 class ResponseRow(NamedTuple):
@@ -58,20 +60,7 @@ def read_responses_csv(path: Path, checklist: Checklist) -> list[ResponseRow]:
         or a sample on an item that asks for none.
     """
     path = Path(path)
-    raw = read_bounded(path, MAX_CSV_BYTES)
-    message = N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8")
-    text = utf8_text(raw, message, name=path.name)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        return _parse_rows(reader, path, checklist)
-    except csv.Error as exc:
-        # A field longer than the csv module's limit, a NUL byte, an unclosed quote.
-        raise InputError(
-            N_("{name}: line {line_num}: not a readable CSV ({exc})"),
-            name=path.name,
-            line_num=reader.line_num,
-            exc=exc,
-        ) from None
+    return parse_csv_file(path, MAX_CSV_BYTES, lambda reader: _parse_rows(reader, path, checklist))
 
 
 def _parse_rows(reader: Any, path: Path, checklist: Checklist) -> list[ResponseRow]:
@@ -223,6 +212,25 @@ def write_responses_csv(
         return _write_rows(target, checklist, responses)
     with target.open("w", encoding="utf-8", newline="") as handle:
         return _write_rows(handle, checklist, responses)
+
+
+def parse_csv_file(path: Path, limit: int, parse: Callable[[Any], T]) -> T:
+    """``parse(reader)`` over the rows of the UTF-8 CSV file ``path`` (a csv.reader, whose
+    ``line_num`` names the line of an error); a file over ``limit`` bytes, not UTF-8 or not
+    readable as CSV is an :class:`InputError` naming the file and the line."""
+    raw = read_bounded(path, limit)
+    message = N_("{name}: line {line}: not UTF-8 text; save the CSV as UTF-8")
+    reader = csv.reader(io.StringIO(utf8_text(raw, message, name=path.name), newline=""))
+    try:
+        return parse(reader)
+    except csv.Error as exc:
+        # A field longer than the csv module's limit, a NUL byte, an unclosed quote.
+        raise InputError(
+            N_("{name}: line {line}: not a readable CSV ({reason})"),
+            name=path.name,
+            line=reader.line_num,
+            reason=exc,
+        ) from None
 
 
 def read_bounded(path: Path, limit: int) -> bytes:

@@ -16,6 +16,7 @@ import sqlite3
 from avsec.core.access_tests import AccessTest, ordered
 from avsec.core.errors import StoreError
 from avsec.core.i18n import N_
+from avsec.store.schema import write_in_place
 
 #: Created by the first recorded test (never by opening or migrating a file).
 CREATE_TABLE = """CREATE TABLE IF NOT EXISTS access_tests (
@@ -66,17 +67,7 @@ class AccessTestStore:
                 N_("access test {id}: the record says it is {other}"), id=test_id, other=test.id
             )
         self._conn.execute(CREATE_TABLE)
-        row = self._conn.execute(
-            "SELECT position FROM access_tests WHERE id = ?", (test_id,)
-        ).fetchone()
-        if row is None:
-            row = self._conn.execute(
-                "SELECT COALESCE(MAX(position), -1) + 1 FROM access_tests"
-            ).fetchone()
-        self._conn.execute(
-            "INSERT OR REPLACE INTO access_tests VALUES (?, ?, ?, ?)",
-            (test_id, row[0], test.at, test.model_dump_json()),
-        )
+        write_in_place(self._conn, "access_tests", test_id, test.at, test.model_dump_json())
         (stored,) = self._conn.execute(
             "SELECT json FROM access_tests WHERE id = ?", (test_id,)
         ).fetchone()

@@ -423,22 +423,13 @@ class AvsecFile(RecordReader, AttachmentStore, JudgementStore, AccessTestStore):
         if feature is None:
             self._conn.execute("DELETE FROM features WHERE id = ?", (feature_id,))
             return
-        row = self._conn.execute(
-            "SELECT position FROM features WHERE id = ?", (feature_id,)
-        ).fetchone()
-        if row is None:
-            row = self._conn.execute(
-                "SELECT COALESCE(MAX(position), -1) + 1 FROM features"
-            ).fetchone()
-        self._conn.execute(
-            "INSERT OR REPLACE INTO features VALUES (?, ?, ?, ?, ?)",
-            (
-                feature_id,
-                row[0],
-                feature.kind,
-                _strict_json(feature.geometry, f"feature {feature_id}"),
-                _strict_json(feature.properties, f"feature {feature_id}"),
-            ),
+        schema.write_in_place(
+            self._conn,
+            "features",
+            feature_id,
+            feature.kind,
+            _strict_json(feature.geometry, f"feature {feature_id}"),
+            _strict_json(feature.properties, f"feature {feature_id}"),
         )
         kind, geometry, properties = self._conn.execute(
             "SELECT kind, geometry, properties FROM features WHERE id = ?", (feature_id,)
@@ -452,17 +443,7 @@ class AvsecFile(RecordReader, AttachmentStore, JudgementStore, AccessTestStore):
         if action is None:
             self._conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             return
-        row = self._conn.execute(
-            "SELECT position FROM actions WHERE id = ?", (action_id,)
-        ).fetchone()
-        if row is None:
-            row = self._conn.execute(
-                "SELECT COALESCE(MAX(position), -1) + 1 FROM actions"
-            ).fetchone()
-        self._conn.execute(
-            "INSERT OR REPLACE INTO actions VALUES (?, ?, ?)",
-            (action_id, row[0], action.model_dump_json()),
-        )
+        schema.write_in_place(self._conn, "actions", action_id, action.model_dump_json())
         (stored,) = self._conn.execute(
             "SELECT json FROM actions WHERE id = ?", (action_id,)
         ).fetchone()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 #: PRAGMA application_id of every .avsec file ("AVSC").
 APPLICATION_ID = 0x41565343
@@ -106,3 +107,19 @@ def required_tables(version: int) -> set[str]:
     if version >= 3:
         tables |= set(PHOTO_TABLES)
     return tables
+
+
+#: Tables whose rows keep an order of their own (a ``position`` column after the id).
+ORDERED_TABLES = frozenset({"features", "actions", "access_tests"})
+
+
+def write_in_place(conn: sqlite3.Connection, table: str, record_id: str, *columns: Any) -> None:
+    """Insert or replace one row of an ordered table: a rewritten record keeps its place in
+    the order, a new one goes after the last."""
+    if table not in ORDERED_TABLES:
+        raise ValueError(f"not an ordered table: {table}")
+    row = conn.execute(f"SELECT position FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        row = conn.execute(f"SELECT COALESCE(MAX(position), -1) + 1 FROM {table}").fetchone()
+    marks = ", ".join("?" * (len(columns) + 2))
+    conn.execute(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", (record_id, row[0], *columns))

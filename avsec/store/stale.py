@@ -35,18 +35,11 @@ def _collect(command: Any, undo: bool, expected: dict[tuple[str, str], Any]) -> 
             _collect(child, undo, expected)
         return
     state = command.after if undo else command.before
-    # Judgements, photo edits, the tracks and access-control tests name their record
-    # themselves (``record`` is the kind of record of the other edits, avsec/core/commands.py).
+    # Every edit of one record (avsec/core/commands.py, SetRecord) and the tracks' edit name
+    # the record they compare; the header edit is the one left.
     record = getattr(command, "stale_record", None)
     if record is not None:
         expected.setdefault(record, _dump(state))
-        return
-    for kind, attribute in (("response", "item_id"), ("feature", "feature_id")):
-        if hasattr(command, attribute):
-            expected.setdefault((kind, getattr(command, attribute)), _dump(state))
-            return
-    if hasattr(command, "action_id"):
-        expected.setdefault(("action", command.action_id), _dump(state))
     elif hasattr(command, "before") and hasattr(command, "after"):
         expected.setdefault(("assessment", ""), _dump(state))
 

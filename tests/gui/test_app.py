@@ -248,7 +248,7 @@ def test_no_display_is_one_error_line(tmp_path, monkeypatch, capsys):
 
 def test_numbers_follow_the_language():
     from avsec.gui.i18n import number, set_language
-    from avsec.gui.map_view import length_label
+    from avsec.gui.map_foreground import length_label
 
     assert number(1234.5) == "1,234.5"
     set_language("es")
