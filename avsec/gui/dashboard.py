@@ -99,6 +99,7 @@ class ScoreChart(QSvgWidget):
     def __init__(self, svg: bytes, width: float, height: float, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("score-chart")
+        self.svg = svg
         self.load(QByteArray(svg))
         self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.ratio = height / width
@@ -246,6 +247,7 @@ class Dashboard(SessionWidget):
             self.canvas.deleteLater()
         else:
             self.chart_layout.insertWidget(1, canvas)
+        canvas.show()  # a child added to a shown widget stays hidden until asked
         self.canvas = canvas
 
     def _fill_gaps(self) -> None:
