@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -188,6 +190,12 @@ def test_svg_names_fonts_as_css_and_draws_no_clip_box(mini):
     assert "DejaVuSans" not in svg
     assert "<clipPath" not in svg  # Qt's SVG renderer paints it as a black rectangle
     assert ">Puntos de acceso<" in svg and ">Total<" in svg
+
+
+def test_the_pdf_uses_only_the_embedded_report_fonts(mini):
+    pdf = renderPDF.drawToString(score_chart(score_checklist(mini, {}), mini, "en"))
+    fonts = set(re.findall(rb"/BaseFont\s*/(\S+)", pdf))
+    assert fonts and all(b"DejaVu" in name for name in fonts), fonts
 
 
 def test_building_the_chart_loads_no_matplotlib():

@@ -101,7 +101,8 @@ def score_chart(scores: Scores, checklist: Checklist, lang: str) -> Drawing:
     plot_height = sum(row.height for row in rows) + 2 * PAD
     # Whole points: SVG writes the drawing's viewBox in integers, and would cut the fraction.
     height = math.ceil(AXIS_HEIGHT + plot_height + LEGEND_HEIGHT)
-    drawing = Drawing(WIDTH, height)
+    # The renderers start in this font (Helvetica otherwise: an unembedded font in the PDF).
+    drawing = Drawing(WIDTH, height, initialFontName=styles.FONT, initialFontSize=LABEL_SIZE)
     bottom = AXIS_HEIGHT
     top = bottom + plot_height
 
