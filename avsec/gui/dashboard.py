@@ -1,16 +1,18 @@
 """Dashboard: overall figures, the report's score chart per area, the top gaps by priority.
 
-The chart is the very figure the PDF report prints (avsec.report.figures.score_chart) shown
-through matplotlib's Qt canvas. matplotlib loads when the dashboard is first shown, and the
-dashboard redraws only while visible (answers given on the walker mark it stale).
+The chart is the very figure the PDF report prints (avsec.report.figures.charts.score_chart, a
+reportlab drawing) shown as SVG, in the report's own DejaVu fonts. The dashboard redraws only
+while visible (answers given on the walker mark it stale).
 """
 
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from avsec.core.errors import AvsecError
 from avsec.core.i18n import format_share, pick
 from avsec.core.scoring import Scores, gaps, score_checklist
 from avsec.gui.followup_panel import SinceLastVisitBox
@@ -34,11 +38,30 @@ from avsec.gui.numbered_list_panel import short
 from avsec.gui.session import Session, touched
 from avsec.gui.session_widget import SessionWidget
 from avsec.gui.widgets import read_only_table
+from avsec.io.resources import data_folder, read_bytes
 
 TOP_GAPS = 12
 #: Below this coverage, EI and the weighted score are marked provisional: a handful of answers
 #: says little about the whole airport.
 PROVISIONAL_BELOW = 0.5
+#: The chart is drawn at print size (points); on screen it is at least this many pixels wide,
+#: so that its 6.5-point labels stay readable.
+CHART_MIN_WIDTH = 560
+
+
+@lru_cache(maxsize=1)
+def register_chart_fonts() -> None:
+    """Give Qt the report's DejaVu fonts, which the chart's SVG names, on any machine.
+
+    Without them (a broken installation) Qt draws the chart in its default sans font.
+    """
+    folder = data_folder("assets").joinpath("fonts")
+    for filename in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        try:
+            data = read_bytes(folder.joinpath(filename))
+        except AvsecError:
+            continue
+        QFontDatabase.addApplicationFontFromData(QByteArray(data))
 
 
 def percent(value: float | None) -> str:
@@ -68,6 +91,37 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
 
+class ScoreChart(QSvgWidget):
+    """The report's score chart as SVG on white, as wide as its box and as tall as its aspect
+    ratio asks (the chart box puts the spare height below it, not around it)."""
+
+    def __init__(self, svg: bytes, width: float, height: float, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("score-chart")
+        self.svg = svg
+        self.load(QByteArray(svg))
+        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.ratio = height / width
+        self.setMinimumSize(CHART_MIN_WIDTH, round(CHART_MIN_WIDTH * self.ratio))
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        QPainter(self).fillRect(self.rect(), QColor("white"))  # the SVG has no background
+        super().paintEvent(event)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return round(width * self.ratio)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max(CHART_MIN_WIDTH, super().sizeHint().width())
+        return QSize(width, self.heightForWidth(width))
+
+
 class Dashboard(SessionWidget):
     """Scores and gaps of one session."""
 
@@ -77,7 +131,7 @@ class Dashboard(SessionWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent, name="dashboard")
         self._stale = True
-        self.canvas: QWidget | None = None
+        self.canvas: ScoreChart | None = None
         self.coverage = _Tile(tr("Coverage"), self)
         self.ei = _Tile(tr("Effective Implementation (EI)"), self)
         self.weighted = _Tile(tr("Weighted score"), self)
@@ -92,6 +146,7 @@ class Dashboard(SessionWidget):
         self.chart_message.setWordWrap(True)
         self.chart_layout.addWidget(self.chart_message)
         self.chart_message.hide()
+        self.chart_layout.addStretch(1)
         gaps_box = QGroupBox(tr("Top gaps by priority"), self)
         self.gaps = read_only_table(
             gaps_box,
@@ -178,23 +233,18 @@ class Dashboard(SessionWidget):
         self.since.refresh()
 
     def _draw_chart(self, scores: Scores) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from avsec.report.figures.charts import chart_svg, score_chart
 
-        from avsec.report.figures.charts import score_chart
-
-        figure = score_chart(scores, self.session.checklist, language())
-        # Drawn for print at 6.7 in; a higher dpi keeps its type readable on screen.
-        figure.set_dpi(110)
-        canvas = FigureCanvasQTAgg(figure)
-        canvas.setObjectName("score-chart")
-        canvas.setMinimumSize(320, 240)
+        register_chart_fonts()
+        drawing = score_chart(scores, self.session.checklist, language())
+        canvas = ScoreChart(chart_svg(drawing), drawing.width, drawing.height, self.chart_box)
         if self.canvas is not None:
             self.chart_layout.replaceWidget(self.canvas, canvas)
             self.canvas.deleteLater()
         else:
-            self.chart_layout.addWidget(canvas)
+            self.chart_layout.insertWidget(1, canvas)
+        canvas.show()  # a child added to a shown widget stays hidden until asked
         self.canvas = canvas
-        canvas.draw_idle()
 
     def _fill_gaps(self) -> None:
         doc = self.session.doc

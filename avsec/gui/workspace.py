@@ -1,6 +1,6 @@
 """The open assessment: handling-marking banner over four views in tabs.
 
-The checklist walker is built at once; the map (pyproj, shapely), the dashboard (matplotlib)
+The checklist walker is built at once; the map (pyproj, shapely), the dashboard (reportlab)
 and the outline load the first time their tab is shown, so opening a file stays fast.
 """
 

@@ -14,12 +14,13 @@ from xml.sax.saxutils import escape
 import numpy as np
 from matplotlib.figure import Figure
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avsec.core.checklist import Checklist
 from avsec.core.followup import AreaTrend, SinceLastVisit, since_last_visit
 from avsec.core.i18n import keyed_text, pick
 from avsec.io.translations import keyed
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.text import percent
 
 #: message key -> English text (the gettext msgid; the key is its context).

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from avsec.core.errors import PathAnalysisError
 from avsec.core.layout import KIND_LABELS
@@ -26,6 +26,7 @@ from avsec.geo.projection import LocalProjection
 from avsec.io.translations import N_, catalogue
 from avsec.report.figures.airport_map import layout_map
 from avsec.report.path_analysis import analyse
+from avsec.report.pdf.paragraph import Paragraph
 
 #: P(I) bands of the colour scale (the app's Paths panel uses the same).
 BANDS = ((0.8, "#2E7D32"), (0.5, "#F9A825"), (0.0, "#C62828"))

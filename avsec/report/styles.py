@@ -24,6 +24,9 @@ from avsec.core.i18n import N_
 from avsec.io.resources import data_folder, read_bytes
 from avsec.report import colours as report_colours
 
+#: Width of a figure, in inches: the text width of an A4 page with 20 mm margins, so that a
+#: figure is drawn at print size and its type matches the document's.
+FIGURE_WIDTH_IN = 6.69
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from avsec.core.access_tests import METHOD_LABELS, RESULT_LABELS, StopRate, ordered, stop_rates
 from avsec.geo.projection import LocalProjection
@@ -19,6 +19,7 @@ from avsec.report.figures.airport_map import layout_map
 from avsec.report.figures.map_canvas import Key
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH
 from avsec.report.pdf.markup import esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.text import percent
 
 #: Colours of the results (green stopped, orange partly, red not stopped), as in the app.

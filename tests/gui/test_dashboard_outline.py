@@ -20,11 +20,12 @@ def answered(opened):
 
 
 def test_dashboard_shows_the_report_chart_and_updates(qtbot, answered):
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from PySide6.QtSvgWidgets import QSvgWidget
 
     answered.show_view("dashboard")
     dashboard = answered.workspace.dashboard()
-    assert isinstance(dashboard.canvas, FigureCanvasQTAgg)
+    chart = dashboard.findChild(QSvgWidget, "score-chart")
+    assert chart is dashboard.canvas and chart.isVisible() and chart.renderer().isValid()
     first_canvas = dashboard.canvas
     overall = score_checklist(answered.session.checklist, answered.session.doc.responses).overall
     assert dashboard.coverage.value.text() == f"{overall.coverage * 100:.0f}%"  # English

@@ -1,4 +1,4 @@
-"""The score chart and the layout map (reportlab graphics)."""
+"""The layout map (reportlab graphics); the score chart is in test_score_chart.py."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from matplotlib.figure import Figure
 from PIL import Image
 from reportdata import lonlat, point, polygon, sample_findings, sample_layout
 from reportlab.graphics import renderPDF
@@ -19,38 +18,12 @@ from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.graphics.shapes import Path as VectorPath
 
 from avsec.core import palette
-from avsec.core.assessment import Response, Status
 from avsec.core.findings import Finding, finding_numbers
 from avsec.core.layout import Feature
-from avsec.core.scoring import score_checklist
 from avsec.geo.projection import LocalProjection
 from avsec.report.figures.airport_map import layout_map
-from avsec.report.figures.charts import score_chart
 from avsec.report.figures.map_canvas import MapCanvas, nice_length
-from avsec.report.figures.render import figure_image
 from avsec.report.figures.track_layer import TrackLayer
-
-
-def texts(figure: Figure) -> list[str]:
-    """Every text drawn in the figure (axes texts, tick labels, legend entries)."""
-    figure_image(figure, 50)  # lays the figure out so tick labels exist
-    return [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text"))]
-
-
-def test_score_chart_shows_every_area_and_the_overall(mini):
-    responses = {
-        "PER-01": Response(item_id="PER-01", status=Status.COMPLIANT),
-        "PER-02": Response(item_id="PER-02", status=Status.PARTIALLY_COMPLIANT),
-    }
-    scores = score_checklist(mini, responses)
-    figure = score_chart(scores, mini, "es")
-    assert isinstance(figure, Figure)
-    drawn = texts(figure)
-    for label in ("Perímetro", "Puntos de acceso", "Total", "Cobertura", "Aplicación eficaz (EI)"):
-        assert label in drawn, label
-    # Access points has nothing assessed: no figure rather than 0 %.
-    assert "s. d." in drawn
-    assert "50\u00a0%" in drawn  # EI of the perimeter
 
 
 def strings(drawing: Any) -> list[String]:

@@ -28,8 +28,8 @@ from shapely.geometry.base import BaseGeometry
 from avsec.report import styles as st
 from avsec.report.text import number, tr
 
-#: Width of a map: the text width of an A4 page with 20 mm margins, in points.
-MAP_WIDTH_PT = 6.69 * 72
+#: Width of a map in points (the report's figure width).
+MAP_WIDTH_PT = st.FIGURE_WIDTH_IN * 72
 #: Margins around the map frame, in points (tick labels left and below).
 LEFT, RIGHT, TOP, BOTTOM = 0.55 * 72, 0.12 * 72, 0.08 * 72, 0.42 * 72
 #: Legend rows below the map.

@@ -9,9 +9,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
-#: Text width of an A4 page with 20 mm margins, in inches: figures are drawn at print size so
-#: that their type matches the document's.
-PAGE_WIDTH_IN = 6.69
+from avsec.report import styles as st
+
+#: Width of the matplotlib figures (the follow-up, portfolio and debrief charts), in inches.
+PAGE_WIDTH_IN = st.FIGURE_WIDTH_IN
 
 
 def figure_png(figure: Figure, dpi: int = 180) -> bytes:

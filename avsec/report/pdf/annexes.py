@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from avsec.core.checklist import Provision
 from avsec.core.i18n import pick
@@ -14,6 +14,7 @@ from avsec.core.samples import sample_line
 from avsec.report.longtext import printed_excerpt
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.text import number, tr, tr_count
 
 _INVERSE = {"subset": "superset", "superset": "subset"}

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from avsec.core.checklist import ProvisionCatalogue
 from avsec.core.document import AssessmentDocument, AttachmentInfo
@@ -29,6 +29,7 @@ from avsec.report import styles as st
 from avsec.report.pdf.drawing_box import DrawingBox
 from avsec.report.pdf.furniture import Heading, table_style
 from avsec.report.pdf.markup import ILLEGAL, esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.pdf.photo_forms import Picture
 from avsec.report.photos import PhotoPipeline
 from avsec.report.redaction import Redaction

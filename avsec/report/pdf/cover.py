@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from avsec.core.i18n import pick
 from avsec.report import styles as st
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.furniture import Heading, table_style
 from avsec.report.pdf.markup import esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.redaction import redaction_text
 from avsec.report.text import long_date
 

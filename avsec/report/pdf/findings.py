@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from avsec.core.checklist import ChecklistItem
 from avsec.core.findings import Finding
@@ -18,6 +18,7 @@ from avsec.report.longtext import note_paragraphs
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.furniture import table_style
 from avsec.report.pdf.markup import esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.pdf.photo_forms import PhotoBox
 from avsec.report.photos import TOO_LARGE
 from avsec.report.text import measure, number, rule_label, zone_label

@@ -9,10 +9,11 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avsec.report import scripts
 from avsec.report.longtext import split_blocks
+from avsec.report.pdf.paragraph import Paragraph
 
 #: Characters XML cannot hold (reportlab's parser rejects them) and lone surrogates (not UTF-8).
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from avsec.core.findings import finding_label
 from avsec.io.cap import CapRow
 from avsec.report.pdf.context import Report
 from avsec.report.pdf.markup import action_markup, esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.text import action_status_label, horizon_label, number
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from avsec.core.assessment import Status
 from avsec.core.findings import SEVERITY_RANK
@@ -14,6 +14,7 @@ from avsec.core.scoring import AreaScore
 from avsec.report.figures.charts import score_chart
 from avsec.report.pdf.context import FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.text import number, percent, tr_count
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from avsec.core.tracks import track_lines
 from avsec.report.figures.airport_map import layout_map
 from avsec.report.figures.track_layer import TrackLayer
 from avsec.report.pdf.context import FRAME_HEIGHT, FRAME_WIDTH, Report
 from avsec.report.pdf.markup import esc
+from avsec.report.pdf.paragraph import Paragraph
 from avsec.report.redaction import redaction_text
 from avsec.report.text import measure, rule_label, zone_label
 from avsec.report.tracks import inspected_note, inspected_text, inspection_of
