@@ -85,7 +85,8 @@ def test_the_full_report_carries_what_redaction_removes(run, sensitive, tmp_path
     assert run("report", sensitive, "-o", out)[0] == 0
     whole = " ".join(_text(out))
     assert NOTE in whole and GATE in whole and PHOTO_NAME in whole
-    assert _images(out) >= 2  # the map, the photo (the score chart is vector, no image)
+    assert _images(out) >= 1  # the photo (the map and the score chart are vector)
+    assert "metres" in whole  # the map's axis: the map is there
 
 
 def test_the_redacted_report_leaves_out_notes_names_photos_map_and_coordinates(
@@ -101,7 +102,8 @@ def test_the_redacted_report_leaves_out_notes_names_photos_map_and_coordinates(
         assert secret not in whole
     # No coordinate of the layout: every lon/lat in it has four or more decimals.
     assert not re.search(r"\d+[.,]\d{4,}", whole)
-    assert _images(out) == 0  # no map, no photo (the score chart is vector, no image)
+    assert _images(out) == 0  # no photo (the map and the score chart are vector)
+    assert "metres" not in whole  # no map axis: no map
     # What it keeps: scores, findings by rule, the gaps and the outline.
     assert "1 Executive summary" in whole and "Coverage" in whole
     assert "Perimeter gap" in whole or "perimeter gap" in whole.lower()
