@@ -3,26 +3,14 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from avsec.core.scale import round_length
 from avsec.gui.i18n import number, tr
 
 #: The colour of the scale bar, the arrow and the read-out's text.
 INK = "#263238"
-
-
-def nice_length(metres: float) -> float:
-    """The largest 1, 2 or 5 x 10^k not above ``metres``."""
-    if metres <= 0:
-        return 0.0
-    power = 10 ** math.floor(math.log10(metres))
-    for step in (5, 2, 1):
-        if step * power <= metres:
-            return step * power
-    return power
 
 
 def length_label(metres: float) -> str:
@@ -36,7 +24,7 @@ def length_label(metres: float) -> str:
 def paint_scale_bar(painter: QPainter, metres_per_pixel: float, height: float) -> None:
     """A bar of about 140 pixels, a round length long, at the bottom left of a view
     ``height`` pixels high: half dark, half white, from 0 to its length."""
-    length = nice_length(140 * metres_per_pixel)
+    length = round_length(140 * metres_per_pixel)
     if length <= 0:
         return
     pixels = length / metres_per_pixel

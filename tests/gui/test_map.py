@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from avsec.app.map_geometry import MapProjection
 from avsec.core.findings import Finding
-from avsec.gui.map_foreground import length_label, nice_length
+from avsec.core.scale import round_length as nice_length
+from avsec.gui.map_foreground import length_label
 
 LON, LAT = -78.3575, -0.12917  # the fixture airport
 

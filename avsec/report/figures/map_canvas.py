@@ -25,6 +25,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from shapely.geometry.base import BaseGeometry
 
+from avsec.core.scale import round_length
 from avsec.report import styles as st
 from avsec.report.text import number, tr
 
@@ -64,12 +65,7 @@ def colour(value: str, opacity: float = 1.0) -> Color:
 
 def nice_length(span: float) -> float:
     """A round length (1, 2 or 5 times a power of ten) near a fifth of ``span``."""
-    target = max(span / 5.0, 1e-9)
-    power = 10 ** math.floor(math.log10(target))
-    for step in (5, 2, 1):
-        if step * power <= target:
-            return float(step * power)
-    return float(power)
+    return round_length(span / 5.0) or 1.0
 
 
 def _text(
@@ -396,7 +392,10 @@ class MapCanvas:
     def _scale_bar(self, frame: Group) -> None:
         x0, _, x1, _ = self.bounds
         length = nice_length(x1 - x0)
-        text = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+        if length >= 1000:
+            text = f"{number(length / 1000, self.lang, 0 if length % 1000 == 0 else 1)} km"
+        else:
+            text = f"{number(length, self.lang, 0 if length >= 1 else 1)} m"
         bar = length * self.scale
         box_width = max(bar, stringWidth(text, st.FONT, 7)) + 10
         frame.add(
