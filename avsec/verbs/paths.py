@@ -58,7 +58,8 @@ def cmd_paths(args: argparse.Namespace) -> int:
             features = f.features()
         rules = assessment.parameters
         centre: tuple[float, float] | None = (assessment.airport.lon, assessment.airport.lat)
-        marking = assessment.marking(assessment.language)
+        # The marking in the language of the table below it (--lang, else the user's).
+        marking = assessment.marking(cli_language())
     else:
         from avsec.io.geojson import read_layout
 

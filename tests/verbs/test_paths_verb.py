@@ -95,3 +95,26 @@ def test_avsec_file_uses_its_assessment_parameters(mini_file: Path, tmp_path: Pa
     assert code == 0, err
     data = json.loads(out)
     assert data["params"]["response_time_s"] == 120 and data["weakest"] == "sra"
+
+
+def test_the_marking_is_in_the_tables_language(mini_file: Path, tmp_path: Path, run) -> None:
+    """The handling marking above the table follows --lang, as the table does."""
+    from avsec.geo.projection import LocalProjection
+    from avsec.store import AvsecFile
+
+    with AvsecFile.open(mini_file) as f:
+        airport = f.assessment.airport
+    projection = LocalProjection(airport.lon, airport.lat)
+    feats = [
+        feature("airside", square(-500, -500, 500, 500), "airside", projection=projection),
+        feature("sra", square(-100, -100, 100, 100), "sra", projection=projection),
+    ]
+    layout = tmp_path / "layout.geojson"
+    layout.write_text(json.dumps(feature_collection(feats)), encoding="utf-8")
+    assert run("layout", "import", mini_file, layout)[0] == 0
+    code, out, err = run("--lang", "es", "paths", mini_file)
+    assert code == 0, err
+    assert out.splitlines()[0] == "RESTRINGIDO — INFORMACIÓN SENSIBLE DE SEGURIDAD DE LA AVIACIÓN"
+    code, out, err = run("--lang", "fr", "paths", mini_file)
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("DIFFUSION RESTREINTE")
