@@ -76,7 +76,8 @@ def test_readable_table(tmp_path: Path, run) -> None:
     assert "Weakest route: Vault" in out and "P(I)" in out
 
 
-def test_avsec_file_uses_its_assessment_parameters(mini_file: Path, tmp_path: Path, run) -> None:
+def _import_airside_and_sra(mini_file: Path, tmp_path: Path, run) -> None:
+    """Give the file an airside around its airport and an SRA inside it."""
     from avsec.geo.projection import LocalProjection
     from avsec.store import AvsecFile
 
@@ -90,6 +91,10 @@ def test_avsec_file_uses_its_assessment_parameters(mini_file: Path, tmp_path: Pa
     layout = tmp_path / "layout.geojson"
     layout.write_text(json.dumps(feature_collection(feats)), encoding="utf-8")
     assert run("layout", "import", mini_file, layout)[0] == 0
+
+
+def test_avsec_file_uses_its_assessment_parameters(mini_file: Path, tmp_path: Path, run) -> None:
+    _import_airside_and_sra(mini_file, tmp_path, run)
     assert run("edit", mini_file, "--param", "response_time_s=120")[0] == 0
     code, out, err = run("paths", mini_file, "--json")
     assert code == 0, err
@@ -99,19 +104,7 @@ def test_avsec_file_uses_its_assessment_parameters(mini_file: Path, tmp_path: Pa
 
 def test_the_marking_is_in_the_tables_language(mini_file: Path, tmp_path: Path, run) -> None:
     """The handling marking above the table follows --lang, as the table does."""
-    from avsec.geo.projection import LocalProjection
-    from avsec.store import AvsecFile
-
-    with AvsecFile.open(mini_file) as f:
-        airport = f.assessment.airport
-    projection = LocalProjection(airport.lon, airport.lat)
-    feats = [
-        feature("airside", square(-500, -500, 500, 500), "airside", projection=projection),
-        feature("sra", square(-100, -100, 100, 100), "sra", projection=projection),
-    ]
-    layout = tmp_path / "layout.geojson"
-    layout.write_text(json.dumps(feature_collection(feats)), encoding="utf-8")
-    assert run("layout", "import", mini_file, layout)[0] == 0
+    _import_airside_and_sra(mini_file, tmp_path, run)
     code, out, err = run("--lang", "es", "paths", mini_file)
     assert code == 0, err
     assert out.splitlines()[0] == "RESTRINGIDO — INFORMACIÓN SENSIBLE DE SEGURIDAD DE LA AVIACIÓN"
