@@ -3,7 +3,8 @@
 A follow-up file is a fresh assessment: same airport, same checklist (or the newer bundled
 version of it, items matched by id), the layout and its findings carried over, and no answer
 carried over, since every item must be seen again. What the last visit found travels with it
-as the ``last_visit`` extra (each item's status, notes and photos, and the scores then), shown
+as the ``last_visit`` extra (each item's status, notes and photos, and the scores then; the
+photos keep their captions, markup and links to the layout), shown
 beside each item in the app and by ``avsec info``; the previous improvement outline becomes the
 corrective action plan (CAP) to verify, each action keeping its id, owner and due date and
 gaining ``followup`` (open, in_progress, done, verified, not_done) with evidence notes.
@@ -22,6 +23,7 @@ from avsec.core.actions import Action, FollowUp
 from avsec.core.assessment import Assessment, PreviousVisit
 from avsec.core.checklist import Checklist
 from avsec.core.commands import Batch, SetAction, SetFeature
+from avsec.core.document import AttachmentInfo
 from avsec.core.errors import (
     AvsecError,
     InputError,
@@ -64,6 +66,19 @@ def carried_action(action: Action) -> Action:
     if action.followup == "verified":
         return action.model_copy(update={"edited": edited})
     return action.model_copy(update={"followup": "open", "evidence": "", "edited": edited})
+
+
+def carried_photo(info: AttachmentInfo) -> AttachmentInfo | None:
+    """What of a last-visit photo's edits the follow-up keeps, or None for nothing.
+
+    Caption, rotation, markup, hand placement and a link to a layout feature travel with the
+    photo (the layout is carried with its ids); a link to an access-control test does not,
+    since the tests were the last visit's and are not carried.
+    """
+    link = info.link if info.link is not None and info.link.kind == "feature" else None
+    if not (info.caption or info.edited() or info.placed_by_hand or link):
+        return None
+    return info.model_copy(update={"link": link})
 
 
 def start_followup(
@@ -147,7 +162,7 @@ def start_followup(
                 new.set_findings(list(doc.findings))
             for info, data in photos.values():
                 if data is not None:
-                    new.add_attachment(
+                    photo_id = new.add_attachment(
                         data,
                         filename=info.filename,
                         mime=info.mime,
@@ -155,6 +170,10 @@ def start_followup(
                         lon=info.lon,
                         lat=info.lat,
                     )
+                    carried = carried_photo(info)
+                    if carried is not None:
+                        with new.transaction():
+                            new.write_photo(photo_id, carried)
             if doc.actions:
                 new.apply(
                     Batch(

@@ -185,3 +185,49 @@ def test_a_damaged_last_visit_record_is_one_clear_error(previous: Path, tmp_path
         raw_sql(f, "UPDATE extras SET json = ? WHERE key = 'last_visit'", (json.dumps(damaged),))
         with pytest.raises(StoreError, match=r"2026.avsec: the last visit record is damaged"):
             f.document()
+
+
+def _jpeg(colour: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_photos_keep_captions_markup_and_feature_links(previous: Path, tmp_path: Path) -> None:
+    """What the inspector wrote on a photo travels with it; a link to one of the last visit's
+    access-control tests (not carried) does not."""
+    from avsec.core.document import Mark, PhotoLink
+
+    circle = Mark(kind="circle", x0=0.2, y0=0.2, x1=0.6, y1=0.6)
+    with AvsecFile.open(previous) as f:
+        gate = f.add_attachment(_jpeg("red"), filename="gate.jpg")
+        tested = f.add_attachment(_jpeg("blue"), filename="test.jpg")
+        r = f.response("PER-02")
+        f.apply(SetResponse("PER-02", r, r.model_copy(update={"photos": [gate, tested]})))
+        edits = {
+            gate: {
+                "caption": "Gap under the fence",
+                "rotation": 90,
+                "marks": [circle],
+                "link": PhotoLink(kind="feature", id="f1", distance_m=4.0),
+            },
+            tested: {"caption": "Tailgating", "link": PhotoLink(kind="test", id="t-1")},
+        }
+        for photo_id, update in edits.items():
+            info = f.attachment_info(photo_id)
+            with f.transaction():
+                f.write_photo(photo_id, info.model_copy(update=update))
+        thumbnail_before = f.thumbnail_bytes(gate)
+    out = start_followup(previous, tmp_path / "2026.avsec", date=NOW)
+    with AvsecFile.open(out) as f:
+        carried = {a.filename: a for a in f.attachments()}
+        assert f.thumbnail_bytes(gate) == thumbnail_before  # drawn again with the same markup
+    assert carried["gate.jpg"].caption == "Gap under the fence"
+    assert carried["gate.jpg"].rotation == 90 and carried["gate.jpg"].marks == [circle]
+    assert carried["gate.jpg"].link == PhotoLink(kind="feature", id="f1", distance_m=4.0)
+    assert carried["test.jpg"].caption == "Tailgating" and carried["test.jpg"].link is None
+    assert carried["gate.jpg"].id == gate  # the same bytes, the same id
