@@ -260,12 +260,12 @@ class Editor:
 
     def auto_link_edit(self, attachment_id: str) -> SetPhoto | None:
         """The command linking a photo to the nearest feature or test by its GPS position and
-        time (:func:`avsec.app.photo_links.link_photo`); None without GPS, when nothing is
+        time (:func:`avsec.geo.photo_links.link_photo`); None without GPS, when nothing is
         near enough, or when the photo is linked already."""
         photo = self.attachment(attachment_id)
         if photo is None or photo.link is not None:
             return None
-        from avsec.app.photo_links import link_photo  # geometry only when a photo is added
+        from avsec.geo.photo_links import link_photo  # geometry only when a photo is added
 
         link = link_photo(photo.lon, photo.lat, photo.taken, self.doc.features, self.tests())
         return None if link is None else self.photo_edit(attachment_id, link=link)

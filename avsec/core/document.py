@@ -43,7 +43,7 @@ class Mark(BaseModel):
 class PhotoLink(BaseModel):
     """What a photo shows: a layout feature or an access-control test (by id).
 
-    Set when the photo is added, from its GPS position and time (avsec/app/photo_links.py),
+    Set when the photo is added, from its GPS position and time (avsec/geo/photo_links.py),
     or by the inspector by hand. ``distance_m`` is the geodesic distance from the photo to
     what it links (None when linked by hand).
     """

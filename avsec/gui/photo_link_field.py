@@ -1,6 +1,6 @@
 """What a photo shows: the feature or access-control test it is linked to, changed by hand.
 
-The link is made when the photo is added (avsec/app/photo_links.py); here the inspector sees
+The link is made when the photo is added (avsec/geo/photo_links.py); here the inspector sees
 it and picks another feature or test, or none. Each change is one undoable edit.
 """
 
@@ -78,7 +78,7 @@ class PhotoLinkField(QWidget):
         features = {f.id: f for f in editor.doc.features}
         distances: dict[str, float] = {}
         if photo.lon is not None and photo.lat is not None:
-            from avsec.app.photo_links import feature_candidates, geodesic_m
+            from avsec.geo.photo_links import feature_candidates, geodesic_m
 
             for candidate in feature_candidates(features.values(), photo.lon, photo.lat):
                 distances[candidate.id] = geodesic_m(

@@ -5,7 +5,7 @@ The photos are read as the desktop app reads them (:mod:`avsec.app.photos`: JPEG
 WebP, with the EXIF capture time and GPS position), stored once in the file, and each is
 linked to the item by one undoable, journaled edit, as one drop on the item page would be.
 Every photo is checked before any is stored: one unreadable file stores nothing. A photo
-with GPS is linked to the feature or test it shows (avsec/app/photo_links.py); ``photo link``
+with GPS is linked to the feature or test it shows (avsec/geo/photo_links.py); ``photo link``
 changes that link by hand, one undoable edit.
 """
 

@@ -124,6 +124,7 @@ def prepare_demo(out_dir: Path, lang: str = "en", *, fresh: bool = False) -> Dem
 
 def _build(out_dir: Path, lang: str) -> Path | None:
     """Build the key into ``out_dir``; return where a previous key was moved (or None)."""
+    from avsec.geo.photo_links import link_photo
     from avsec.io.checklists import BUNDLED_CHECKLIST, get_checklist
     from avsec.store import AvsecFile
     from avsec.store.analysis import analyse_and_store
@@ -183,14 +184,21 @@ def _build(out_dir: Path, lang: str) -> Path | None:
             photo_ids: dict[str, list[str]] = {}
             for photo in training_photos.PHOTOS:
                 lon, lat = to_lonlat(*photo.at)
+                taken = dt.datetime.combine(scenario.visit_date, dt.time(11, 0), tzinfo=dt.UTC)
                 attachment = f.add_attachment(
                     training_photos.render(photo),
                     filename=photo.filename,
                     mime="image/jpeg",
-                    taken=dt.datetime.combine(scenario.visit_date, dt.time(11, 0), tzinfo=dt.UTC),
+                    taken=taken,
                     lon=lon,
                     lat=lat,
                 )
+                # Linked by the rule the app applies when an inspector adds a photo.
+                link = link_photo(lon, lat, taken, features, tests)
+                info = f.attachment_info(attachment)
+                if link is not None and info is not None:
+                    with f.transaction():
+                        f.write_photo(attachment, info.model_copy(update={"link": link}))
                 for item_id in photo.items:
                     photo_ids.setdefault(item_id, []).append(attachment)
             commands = [

@@ -138,3 +138,18 @@ def test_exercise_from_the_demo_has_no_answer_anywhere(demo: Path, tmp_path: Pat
     with AvsecFile.open(exercise) as f:
         assert f.responses() == {} and f.attachments() == [] and f.findings() == []
         assert len(f.features()) == 60 and len(f.extra("observations")) >= 30
+
+
+def test_the_demo_photos_link_to_what_they_show(demo: Path) -> None:
+    """Each training photo is linked as the app links an inspector's photo: the open gate to
+    its access point, the low fence to the west fence, the propped door to the terminal wall
+    it opens in; nothing is farther than the 30 m of the rule."""
+    with AvsecFile.open(demo) as f:
+        doc = f.document()
+    kinds = {x.id: x.kind for x in doc.features}
+    links = {a.filename: a.link for a in doc.attachments}
+    assert all(link is not None and link.kind == "feature" for link in links.values())
+    assert kinds[links["zzej-gate-n1-open.jpg"].id] == "access_point"
+    assert links["zzej-west-fence-height.jpg"].id == "zz-fence-west"
+    assert kinds[links["zzej-crew-door-propped.jpg"].id] == "barrier"
+    assert all(link.distance_m is not None and link.distance_m <= 30 for link in links.values())

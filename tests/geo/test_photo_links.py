@@ -1,4 +1,4 @@
-"""Photo links (avsec.app.photo_links): the rule, distances checked by hand, the edits."""
+"""Photo links (avsec.geo.photo_links): the rule, distances checked by hand, the edits."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from avsec.app.editor import Editor
-from avsec.app.photo_links import (
+from avsec.app.undo_history import commands_from_journal
+from avsec.core.commands import Batch, SetResponse, add_feature
+from avsec.core.errors import InputError
+from avsec.core.layout import Feature
+from avsec.core.review_commands import SetPhoto
+from avsec.geo.photo_links import (
     LINK_DISTANCE_M,
     Candidate,
     choose_link,
@@ -18,11 +23,6 @@ from avsec.app.photo_links import (
     geodesic_m,
     link_photo,
 )
-from avsec.app.undo_history import commands_from_journal
-from avsec.core.commands import Batch, SetResponse, add_feature
-from avsec.core.errors import InputError
-from avsec.core.layout import Feature
-from avsec.core.review_commands import SetPhoto
 from avsec.store import AvsecFile
 from tests.app.conftest import make_photo
 from tests.conftest import raw_sql
