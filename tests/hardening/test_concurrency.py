@@ -238,3 +238,36 @@ def test_two_processes_adding_the_same_answer_lose_nothing(mini_file, tmp_path):
     with AvsecFile.open(mini_file) as f:
         assert f.response("PER-02").notes == "by left"
         assert [c["who"] for c in f.changes() if c["what"] == "response:PER-02"] == ["left"]
+
+
+def test_a_stale_photo_caption_is_refused(mini_file):
+    """Two programs captioning the same photo: the second, built on the old caption, loses
+    nothing of the first's."""
+    from avsec.core.review_commands import SetPhoto
+
+    with AvsecFile.open(mini_file) as f:
+        photo = f.add_attachment(b"\xff\xd8not-decoded", filename="gate.jpg")
+    with AvsecFile.open(mini_file) as first, AvsecFile.open(mini_file) as second:
+        seen_a, seen_b = first.attachment_info(photo), second.attachment_info(photo)
+        second.apply(SetPhoto(photo, seen_b, seen_b.model_copy(update={"caption": "by b"})))
+        with pytest.raises(StaleEdit, match="photo"):
+            first.apply(SetPhoto(photo, seen_a, seen_a.model_copy(update={"caption": "by a"})))
+    with AvsecFile.open(mini_file) as f:
+        assert f.attachment_info(photo).caption == "by b"
+
+
+def test_a_track_imported_meanwhile_is_not_overwritten(mini_file):
+    from avsec.core.track_edit import add_tracks
+    from avsec.core.tracks import Track, TrackPoint
+
+    def walk(name: str) -> Track:
+        points = [TrackPoint(lon=-78.0, lat=0.0), TrackPoint(lon=-77.999, lat=0.0)]
+        return Track(id=name, name=name, segments=[points])
+
+    with AvsecFile.open(mini_file) as first, AvsecFile.open(mini_file) as second:
+        seen_a, seen_b = first.tracks(), second.tracks()
+        second.apply(add_tracks(seen_b, [walk("b")], "b.gpx"))
+        with pytest.raises(StaleEdit, match="tracks"):
+            first.apply(add_tracks(seen_a, [walk("a")], "a.gpx"))
+    with AvsecFile.open(mini_file) as f:
+        assert [t.name for t in f.tracks()] == ["b"]
