@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import threading
 from dataclasses import asdict
@@ -88,13 +89,17 @@ class PathAnalysis:
         self.doc = doc
         self._child: int | None = None
         self._pipe: int | None = None
+        self._result: PathResult | None = None
 
     @classmethod
     def in_background(cls, doc: AssessmentDocument) -> PathAnalysis:
         """Start the analysis in a forked child (Linux only; call before any thread starts)."""
         analysis = cls(doc)
+        # A child forked beside other Python threads could inherit a lock one of them holds.
+        # Native pools (PROJ's, BLAS's) are not counted here: the child only runs Python and
+        # the geometry libraries, which take their locks afresh after a fork.
         if sys.platform != "linux" or not hasattr(os, "fork") or threading.active_count() > 1:
-            return analysis  # a child forked beside other threads could inherit a held lock
+            return analysis
         read, write = os.pipe()
         try:
             pid = os.fork()
@@ -128,13 +133,16 @@ class PathAnalysis:
         PathAnalysisError
             As :func:`analyse`.
         """
-        answer = self._collect()
-        if answer:
-            try:
-                return decode(answer)
-            except (ValueError, TypeError, KeyError):
-                pass  # analysed again below
-        return analyse(self.doc)
+        if self._result is None:
+            answer = self._collect()
+            if answer:
+                try:
+                    self._result = decode(answer)
+                except (ValueError, TypeError, KeyError):
+                    pass  # analysed again below
+            if self._result is None:
+                self._result = analyse(self.doc)
+        return self._result
 
     def _collect(self) -> bytes:
         if self._pipe is None:
@@ -153,10 +161,15 @@ class PathAnalysis:
         return b"".join(chunks)
 
     def close(self) -> None:
-        """Stop waiting for the child (when the report ends before it asked)."""
+        """End the child: a report that failed before asking does not wait for its answer."""
         if self._pipe is not None:
             os.close(self._pipe)
             self._pipe = None
+            if self._child is not None:
+                try:
+                    os.kill(self._child, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
         if self._child is not None:
             try:
                 os.waitpid(self._child, 0)

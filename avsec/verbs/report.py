@@ -90,17 +90,21 @@ def cmd_report(args: argparse.Namespace) -> int:
         # The path analysis runs beside the layout of the first sections (the redacted
         # edition has no such section).
         paths = None if redaction else PathAnalysis.in_background(doc)
-        with safe_output(out, (".pdf",), inputs=[args.file]) as temp:
-            build_report(
-                doc,
-                temp,
-                lang=lang,
-                photo_loader=f.report_photo_bytes,
-                catalogue=catalogue,
-                password=args.password,
-                redaction=redaction,
-                path_analysis=paths,
-            )
+        try:
+            with safe_output(out, (".pdf",), inputs=[args.file]) as temp:
+                build_report(
+                    doc,
+                    temp,
+                    lang=lang,
+                    photo_loader=f.report_photo_bytes,
+                    catalogue=catalogue,
+                    password=args.password,
+                    redaction=redaction,
+                    path_analysis=paths,
+                )
+        finally:
+            if paths is not None:
+                paths.close()  # whatever failed before the report asked for it
         without_copies = len(f.photos_without_derivatives())
     if without_copies:
         note = ntranslate(

@@ -22,7 +22,8 @@ def test_the_child_answers_what_the_analysis_gives_here(make_doc) -> None:
     here = analyse(doc)
     beside = PathAnalysis.in_background(doc)
     # A child was forked (Linux, and no other thread that a child could inherit a lock from).
-    assert beside._child is not None, [t.name for t in threading.enumerate()]
+    child = beside._child
+    assert child is not None, [t.name for t in threading.enumerate()]
     got = beside.result()
     assert got.targets == here.targets  # every route element, figure and upgrade
     assert got.params == here.params
@@ -30,7 +31,8 @@ def test_the_child_answers_what_the_analysis_gives_here(make_doc) -> None:
     x, y = got.weakest.route[0].xy
     assert got.projection.point_to_lonlat(x, y) == here.projection.point_to_lonlat(x, y)
     with pytest.raises(ChildProcessError):
-        os.waitpid(beside._child or -1, os.WNOHANG)  # the child was reaped: no zombie left
+        os.waitpid(child, os.WNOHANG)  # the child was reaped: no zombie left
+    assert beside.result() is got  # asked again: the same answer, not a second analysis
 
 
 def test_the_json_keeps_every_digit(make_doc) -> None:
@@ -77,3 +79,28 @@ def test_the_report_reads_the_same_with_the_analysis_beside(make_doc, tmp_path: 
     )
     assert page_texts(PdfReader(beside)) == page_texts(PdfReader(here))
     assert "Weakest route: Vault" in " ".join(page_texts(PdfReader(beside)))
+
+
+def test_the_parent_takes_the_childs_answer(make_doc, monkeypatch) -> None:
+    """Once the child is started, the parent cannot analyse (patched to fail): the result it
+    gives is the child's."""
+    doc = make_doc(features=_layout())
+    expected = analyse(doc).targets
+    beside = PathAnalysis.in_background(doc)
+    assert beside._child is not None
+
+    def refuse(_doc: object) -> None:
+        raise AssertionError("analysed in the parent")
+
+    monkeypatch.setattr(path_analysis, "analyse", refuse)
+    assert beside.result().targets == expected
+
+
+def test_a_report_that_fails_first_does_not_wait_for_the_analysis(make_doc) -> None:
+    """close() before the answer was asked ends the child at once (SIGTERM)."""
+    beside = PathAnalysis.in_background(make_doc(features=_layout()))
+    child = beside._child
+    assert child is not None
+    beside.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)

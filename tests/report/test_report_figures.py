@@ -333,3 +333,41 @@ def test_layout_shapes_read_every_geometry_as_shapely_does():
     for feature, geom in zip(good, shapes, strict=False):
         assert geom is not None and geom.equals(shape(feature.geometry))
     assert shapes[len(good) :] == [None, None, None]
+
+
+def test_an_invalid_critical_part_is_still_hatched() -> None:
+    """Two self-crossing rings (bow ties drawn by hand, whose union GEOS refuses) neither
+    stop the map nor its hatching."""
+    ties = (
+        [(-100, -100), (100, 100), (100, -100), (-100, 100)],
+        [(-50, -120), (60, 90), (80, -100), (-90, 110)],
+    )
+    features = [polygon("airside", -500, -500, 500, 500)] + [
+        Feature(
+            kind="critical_part",
+            geometry={
+                "type": "Polygon",
+                "coordinates": [[lonlat(x, y) for x, y in [*tie, tie[0]]]],
+            },
+        )
+        for tie in ties
+    ]
+    canvas = layout_map(features, [], "en", projection=LocalProjection(*lonlat(0, 0)))
+    hatch = [n for n in canvas_nodes(canvas.content) if isinstance(n, VectorPath)]
+    assert len(hatch) >= 3  # airside, the critical part, its outline and its hatching
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt", "fr"])
+def test_no_legend_label_runs_into_the_next_column(make_doc, lang: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    doc = make_doc()
+    features = [*doc.features, point("access_point", 50, 50, control="electronic")]
+    drawing = layout_map(features, doc.findings, lang).drawing()
+    labels = [s for s in strings(drawing) if s.y < 60 and s.textAnchor == "start"]
+    starts = sorted({round(s.x) for s in labels})
+    assert len(starts) in (2, 3)
+    column = drawing.width / len(starts)
+    for s in labels:
+        right = s.x + stringWidth(s.text, s.fontName, s.fontSize)
+        assert right <= (s.x // column + 1) * column, (s.text, right)

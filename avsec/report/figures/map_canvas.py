@@ -35,6 +35,8 @@ MAP_WIDTH_PT = st.FIGURE_WIDTH_IN * 72
 LEFT, RIGHT, TOP, BOTTOM = 0.55 * 72, 0.12 * 72, 0.08 * 72, 0.42 * 72
 #: Legend rows below the map.
 LEGEND_COLUMNS, LEGEND_ROW_PT, LEGEND_FONT = 3, 13.0, 7.0
+#: What a legend column takes before its label: margin, swatch and gap, in points.
+LEGEND_INDENT = 24.0
 AXIS_GREY, FRAME_GREY, INK = "#5A6472", "#8A94A3", "#1B1B1B"
 #: What is drawn finer than this (points) is simplified away.
 SIMPLIFY_PT = 0.2
@@ -145,16 +147,24 @@ class MapCanvas:
         px, py = self.point(x, y)
         return px + self.origin[0], py + self.origin[1]
 
-    def _fit(self, geoms: Sequence[BaseGeometry]) -> list[BaseGeometry]:
-        """``geoms`` clipped to the frame (with a small margin) and simplified to print."""
-        if not geoms:
-            return []
+    def _clip(self, geoms: Sequence[BaseGeometry]) -> np.ndarray:
+        """``geoms`` clipped to the frame, with a small margin."""
         x0, y0, x1, y1 = self.bounds
         margin = 2 / self.scale
         arr = np.asarray(geoms, dtype=object)
-        clipped = shapely.clip_by_rect(arr, x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-        # Drawn, not measured: invalid rings from a simplification without topology do not matter.
-        simple = shapely.simplify(clipped, SIMPLIFY_PT / self.scale, preserve_topology=False)
+        return shapely.clip_by_rect(arr, x0 - margin, y0 - margin, x1 + margin, y1 + margin)
+
+    def _fit(self, geoms: Sequence[BaseGeometry]) -> list[BaseGeometry]:
+        """``geoms`` clipped to the frame and simplified to print.
+
+        Only drawn, never measured: a ring that the simplification (without topology) makes
+        invalid still draws right. What is measured (the hatching) uses :meth:`_clip`.
+        """
+        if not geoms:
+            return []
+        simple = shapely.simplify(
+            self._clip(geoms), SIMPLIFY_PT / self.scale, preserve_topology=False
+        )
         return [g for g in simple if g is not None and not g.is_empty]
 
     # --- layers, bottom to top ---------------------------------------------------------------
@@ -189,7 +199,8 @@ class MapCanvas:
                 )
             )
         if hatched:
-            self._hatch(shapely.union_all(fitted), stroke)
+            # Hatching is cut by shapely: from the exact (valid) clipped areas, not the simplified.
+            self._hatch(shapely.union_all(shapely.make_valid(self._clip(polygons))), stroke)
 
     def _rings(self, polygons: Sequence[BaseGeometry]) -> tuple[list[float], list[int]]:
         rings, owner = shapely.get_rings(np.asarray(polygons, dtype=object), return_index=True)
@@ -197,9 +208,16 @@ class MapCanvas:
         counter_clockwise = shapely.is_ccw(rings)
         points: list[float] = []
         operators: list[int] = []
-        for ring, is_exterior, ccw in zip(rings, exterior, counter_clockwise, strict=True):
+        dropped = -1  # a polygon whose outer ring collapsed: its holes go too (alone they fill)
+        for ring, is_exterior, ccw, polygon in zip(
+            rings, exterior, counter_clockwise, owner, strict=True
+        ):
             xy = shapely.get_coordinates(ring)
+            if polygon == dropped:
+                continue
             if len(xy) < 4:
+                if is_exterior:
+                    dropped = polygon
                 continue
             if is_exterior != ccw:
                 xy = xy[::-1]
@@ -346,7 +364,8 @@ class MapCanvas:
     # --- the page ------------------------------------------------------------------------------
     def drawing(self) -> Drawing:
         """The framed map with ticks, scale bar, north arrow and the legend below."""
-        legend_rows = math.ceil(len(self.keys) / LEGEND_COLUMNS)
+        columns = self._legend_columns()
+        legend_rows = math.ceil(len(self.keys) / columns)
         legend_height = LEGEND_ROW_PT * legend_rows + 9 if self.keys else 0.0
         bottom = BOTTOM + legend_height
         self.origin = (LEFT, bottom)
@@ -368,7 +387,7 @@ class MapCanvas:
         )
         self._ticks(frame)
         drawing.add(frame)
-        self._legend(drawing, legend_rows)
+        self._legend(drawing, legend_rows, columns)
         return drawing
 
     def _ticks(self, frame: Group) -> None:
@@ -429,14 +448,25 @@ class MapCanvas:
             )
         )
 
-    def _legend(self, drawing: Drawing, rows: int) -> None:
-        column = MAP_WIDTH_PT / LEGEND_COLUMNS
+    def _legend_columns(self) -> int:
+        """Three legend columns, or two when a label (a long translation) would not fit."""
+        widest = max((stringWidth(k.label, st.FONT, LEGEND_FONT) for k in self.keys), default=0)
+        return LEGEND_COLUMNS if widest <= MAP_WIDTH_PT / LEGEND_COLUMNS - LEGEND_INDENT else 2
+
+    def _legend(self, drawing: Drawing, rows: int, columns: int) -> None:
+        column = MAP_WIDTH_PT / columns
         for index, entry in enumerate(self.keys):
-            row, col = divmod(index, LEGEND_COLUMNS)
-            x = col * column + 14
+            row, col = divmod(index, columns)
+            x = col * column + 4
             y = 6 + LEGEND_ROW_PT * (rows - row - 0.5)
             _swatch(drawing, entry, x, y)
-            drawing.add(_text(x + 16, y, entry.label, LEGEND_FONT, "#222222"))
+            # A label too long even for two columns is drawn smaller rather than overlap.
+            room = column - LEGEND_INDENT
+            size = LEGEND_FONT
+            width = stringWidth(entry.label, st.FONT, size)
+            if width > room:
+                size = max(4.5, size * room / width)
+            drawing.add(_text(x + 16, y, entry.label, size, "#222222"))
 
 
 def _swatch(drawing: Drawing, entry: Key, x: float, y: float) -> None:

@@ -12,7 +12,11 @@ from reportlab.platypus import paragraph
 
 
 class Paragraph(paragraph.Paragraph):
-    """A Paragraph whose second wrap at the same width reuses the first's lines."""
+    """A Paragraph whose second wrap at the same width reuses the first's lines.
+
+    Its text and style are fixed once made (as everywhere in the report); a split makes new
+    paragraphs, and reportlab drops ``blPara`` when it splits, which forces a fresh wrap.
+    """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
