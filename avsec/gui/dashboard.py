@@ -55,8 +55,10 @@ def register_chart_fonts() -> None:
 
     Without them (a broken installation) Qt draws the chart in its default sans font.
     """
+    from avsec.report.styles import FONT, FONT_BOLD, FONT_FILES
+
     folder = data_folder("assets").joinpath("fonts")
-    for filename in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+    for filename in (FONT_FILES[FONT], FONT_FILES[FONT_BOLD]):
         try:
             data = read_bytes(folder.joinpath(filename))
         except AvsecError:

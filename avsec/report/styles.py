@@ -30,7 +30,7 @@ FIGURE_WIDTH_IN = 6.69
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
-_FONT_FILES = {
+FONT_FILES = {
     FONT: "DejaVuSans.ttf",
     FONT_BOLD: "DejaVuSans-Bold.ttf",
     FONT_ITALIC: "DejaVuSans-Oblique.ttf",
@@ -65,7 +65,7 @@ def register_fonts() -> str:
     from reportlab.lib.fonts import addMapping
 
     folder = data_folder("assets").joinpath("fonts")
-    for name, filename in _FONT_FILES.items():
+    for name, filename in FONT_FILES.items():
         message = N_("assets/fonts/{name}: cannot be read ({strerror})")
         data = read_bytes(folder.joinpath(filename), message, AvsecError, name=filename)
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))

@@ -46,9 +46,9 @@ LABEL_GAP = 5.0  # between an area name and the axis
 EDGE = 2.0  # white margin at the drawing's left and right edges
 
 TEXT = HexColor("#333333")
-AXIS = HexColor("#5A6472")
+AXIS = styles.MID_GREY
 GRID = HexColor("#DDDDDD")
-SEPARATOR = HexColor("#8A94A3")
+SEPARATOR = styles.RULE_GREY
 
 
 @dataclass(frozen=True)

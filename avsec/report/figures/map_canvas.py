@@ -37,7 +37,8 @@ LEFT, RIGHT, TOP, BOTTOM = 0.55 * 72, 0.12 * 72, 0.08 * 72, 0.42 * 72
 LEGEND_COLUMNS, LEGEND_ROW_PT, LEGEND_FONT = 3, 13.0, 7.0
 #: What a legend column takes before its label: margin, swatch and gap, in points.
 LEGEND_INDENT = 24.0
-AXIS_GREY, FRAME_GREY, INK = "#5A6472", "#8A94A3", "#1B1B1B"
+#: The report's greys for tick labels and the frame; ink for the scale bar and north arrow.
+AXIS_GREY, FRAME_GREY, INK = st.MID_GREY, st.RULE_GREY, "#1B1B1B"
 #: What is drawn finer than this (points) is simplified away.
 SIMPLIFY_PT = 0.2
 #: Hatching: line spacing and width, in points.
@@ -59,9 +60,9 @@ class Key:
     hatched: bool = False
 
 
-def colour(value: str, opacity: float = 1.0) -> Color:
-    """A ``#rrggbb`` colour, optionally translucent."""
-    base = HexColor(value)
+def colour(value: str | Color, opacity: float = 1.0) -> Color:
+    """A ``#rrggbb`` colour (or a reportlab one), optionally translucent."""
+    base = value if isinstance(value, Color) else HexColor(value)
     return Color(base.red, base.green, base.blue, opacity)
 
 
@@ -75,7 +76,7 @@ def _text(
     y: float,
     text: str,
     size: float,
-    fill: str,
+    fill: str | Color,
     *,
     anchor: str = "start",
     bold: bool = False,
